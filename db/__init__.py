@@ -1,0 +1,9 @@
+"""Persistence for frontdesk: models, connecting, schema migrations.
+
+Knows nothing of frontdesk's rules; `frontdesk.services` builds on it.
+"""
+
+from db.connect import StoreError, connect, is_postgres, transaction
+from db.models import database
+
+__all__ = ["StoreError", "connect", "database", "is_postgres", "transaction"]

@@ -1,0 +1,101 @@
+"""Connecting: a path gives SQLite, a ``postgresql://`` URL gives PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from peewee import Database, OperationalError, PostgresqlDatabase, SqliteDatabase
+from playhouse.db_url import parse as parse_url
+
+from db.models import database
+
+# Two desks on one file wait for each other instead of failing.
+BUSY_TIMEOUT_MS = 10_000
+
+SQLITE_PRAGMAS = (
+    ("journal_mode", "wal"),
+    ("synchronous", "full"),  # a confirmed action survives power loss
+    ("foreign_keys", 1),
+    ("busy_timeout", BUSY_TIMEOUT_MS),
+)
+
+
+class StoreError(Exception):
+    """The database cannot be opened or used; the message is one sentence."""
+
+
+def is_url(target: str) -> bool:
+    return target.startswith(("postgresql://", "postgres://"))
+
+
+def is_postgres(db: Database | None = None) -> bool:
+    db = db or database.obj
+    return isinstance(db, PostgresqlDatabase)
+
+
+def describe(target: str) -> str:
+    """The target without a password, for messages."""
+    if not is_url(target):
+        return target
+    params = parse_url(target)
+    host = params.get("host") or "localhost"
+    port = params.get("port") or 5432
+    return f"postgresql://{host}:{port}/{params.get('database', '')}"
+
+
+def _create_sqlite_file(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # Owner-only from the first byte; SQLite gives -wal and -shm the same mode.
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def open_database(target: str, *, create: bool = False) -> Database:
+    """Open (and with ``create``, make) the database at a path or URL, unbound."""
+    if is_url(target):
+        params = parse_url(target)
+        name = params.pop("database", None)
+        db: Database = PostgresqlDatabase(name, prefer_psycopg3=True, **params)
+    else:
+        path = Path(target).expanduser()
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a database file.")
+        if not path.exists():
+            if not create:
+                raise StoreError(f"There is no database at {path}.")
+            _create_sqlite_file(path)
+        db = SqliteDatabase(
+            str(path),
+            pragmas=SQLITE_PRAGMAS,
+            lock_type="IMMEDIATE",  # every write transaction is BEGIN IMMEDIATE
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=False,
+        )
+    try:
+        db.connect()
+    except OperationalError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise StoreError(f"Cannot open the database {describe(target)}: {first}.") from exc
+    except Exception as exc:  # psycopg raises its own errors for bad URLs
+        raise StoreError(f"Cannot open the database {describe(target)}: {exc}.") from exc
+    return db
+
+
+def connect(target: str, *, create: bool = False) -> Database:
+    """Open the database and bind the models to it."""
+    db = open_database(target, create=create)
+    if database.obj is not None and database.obj is not db and not database.obj.is_closed():
+        database.obj.close()
+    database.initialize(db)
+    return db
+
+
+@contextmanager
+def transaction() -> Iterator[None]:
+    """One write transaction (BEGIN IMMEDIATE on SQLite); nested calls are savepoints."""
+    with database.atomic():
+        yield

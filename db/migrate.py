@@ -1,0 +1,68 @@
+"""Schema migrations: numbered scripts in db/migrations, run by peewee's runner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import Database
+from playhouse.migrations import Migration, Runner
+
+from db.connect import StoreError
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+HISTORY_TABLE = "schema_migration"
+
+
+@dataclass(frozen=True)
+class SchemaStatus:
+    current: int  # number of the newest applied migration, 0 for an empty database
+    latest: int  # number of the newest migration this code knows
+    pending: tuple[str, ...]
+    unknown: tuple[str, ...]  # applied by a newer frontdesk
+
+
+def _runner(db: Database) -> Runner:
+    return Runner(db, str(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
+
+
+def status(db: Database) -> SchemaStatus:
+    rows = _runner(db).status()
+    applied = [m for m in rows if m.applied]
+    return SchemaStatus(
+        current=max((m.idx for m in applied), default=0),
+        latest=max((m.idx for m in Migration.load_directory(str(MIGRATIONS_DIR))), default=0),
+        pending=tuple(m.name for m in rows if not m.applied),
+        unknown=tuple(m.name for m in rows if m.path is None),
+    )
+
+
+def upgrade(db: Database) -> list[str]:
+    """Apply every pending migration in order; returns their names."""
+    refuse_newer(db)
+    return _runner(db).up()
+
+
+def refuse_newer(db: Database) -> SchemaStatus:
+    st = status(db)
+    if st.unknown:
+        raise StoreError(
+            f"This database has schema version {st.current}, newer than this frontdesk "
+            f"knows ({st.latest}); install a newer frontdesk to open it."
+        )
+    return st
+
+
+def require_current(db: Database) -> SchemaStatus:
+    """Refuse a database that is newer than the code, or not yet upgraded."""
+    st = refuse_newer(db)
+    if st.current == 0:
+        raise StoreError(
+            "The database is empty: create it with 'frontdesk init' or 'frontdesk demo'."
+        )
+    if st.pending:
+        raise StoreError(
+            f"The database has schema version {st.current} and needs {st.latest}: "
+            "run 'frontdesk db upgrade'."
+        )
+    return st

@@ -1,0 +1,325 @@
+"""peewee models: how frontdesk's records are stored.
+
+Conventions (see DESIGN.md):
+- money is integer øre (`*_ore`), never floats;
+- datetimes are naive UTC (`*_at`), the caller converts;
+- every dated record stores its `business_date` (local date after the
+  day-rollover hour), so a day's tally runs on an index, not a scan;
+- a record that can be voided carries `voided_at`, `voided_by`, `void_reason`
+  and is never deleted at the desk.
+
+This module knows nothing of frontdesk's rules; `frontdesk.services` does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    SmallIntegerField,
+    TextField,
+)
+
+database = DatabaseProxy()
+
+
+def utcnow_naive() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Centre(BaseModel):
+    id = AutoField()
+    code = CharField(max_length=12, unique=True)
+    name = CharField(max_length=100)
+    created_at = DateTimeField(default=utcnow_naive)
+
+
+class Setting(BaseModel):
+    """Per-centre settings as text; frontdesk.config knows their types."""
+
+    id = AutoField()
+    centre = ForeignKeyField(Centre, on_delete="CASCADE")
+    key = CharField(max_length=40)
+    value = TextField()
+
+    class Meta:
+        indexes = ((("centre", "key"), True),)
+
+
+class Staff(BaseModel):
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    initials = CharField(max_length=4)
+    role = CharField(max_length=8)  # desk | lead
+    pin_hash = CharField(max_length=255)
+    active = BooleanField(default=True)
+    failed_pins = IntegerField(default=0)
+    locked_until = DateTimeField(null=True)
+    created_at = DateTimeField(default=utcnow_naive)
+
+    class Meta:
+        indexes = ((("centre", "initials"), True),)
+
+
+class Visitor(BaseModel):
+    """A pseudonym, never a name."""
+
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    code = CharField(max_length=12)  # stored upper-case
+    gender = CharField(max_length=1, default="u")  # f | m | x | u
+    birth_year = SmallIntegerField(null=True)
+    dagsverket = BooleanField(default=False)
+    vendor_number = IntegerField(null=True)
+    created_at = DateTimeField(default=utcnow_naive)
+
+    class Meta:
+        indexes = (
+            (("centre", "code"), True),
+            (("centre", "vendor_number"), True),
+        )
+
+
+class Voidable(BaseModel):
+    voided_at = DateTimeField(null=True)
+    voided_by = ForeignKeyField(Staff, null=True, backref="+")
+    void_reason = CharField(max_length=200, null=True)
+
+
+class Visit(Voidable):
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    visitor = ForeignKeyField(Visitor, null=True)
+    gender = CharField(max_length=1, default="u")  # f | m | x | u
+    at = DateTimeField()
+    business_date = DateField()
+    local_hour = SmallIntegerField()  # 0–23, for the visits-by-hour chart
+    staff = ForeignKeyField(Staff, null=True, backref="+")
+
+    class Meta:
+        indexes = ((("centre", "business_date"), False),)
+
+
+class LunchEntry(Voidable):
+    """One line of a day's lunch roster: a person, or a count of portions."""
+
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    business_date = DateField()
+    group = CharField(
+        max_length=12, column_name="lunch_group"
+    )  # visitor | dagsverket | staff | guest
+    visitor = ForeignKeyField(Visitor, null=True)
+    staff_member = ForeignKeyField(Staff, null=True, backref="+")
+    portions = IntegerField(default=1)
+    source = CharField(max_length=12, default="desk")  # desk | dagsverket
+    served_at = DateTimeField(null=True)
+    at = DateTimeField()
+    staff = ForeignKeyField(Staff, null=True, backref="+")
+
+    class Meta:
+        indexes = ((("centre", "business_date"), False),)
+
+
+class DagsverketAttendance(BaseModel):
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    business_date = DateField()
+    visitor = ForeignKeyField(Visitor)
+    present = BooleanField(default=True)
+    at = DateTimeField()
+    staff = ForeignKeyField(Staff, null=True, backref="+")
+
+    class Meta:
+        indexes = ((("centre", "business_date", "visitor"), True),)
+
+
+class MegafonIssue(BaseModel):
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    number = CharField(max_length=20)
+    title = CharField(max_length=100)
+    price_ore = IntegerField()
+    current = BooleanField(default=False)
+    created_at = DateTimeField(default=utcnow_naive)
+
+    class Meta:
+        indexes = ((("centre", "number"), True),)
+
+
+class MegafonDelivery(Voidable):
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    issue = ForeignKeyField(MegafonIssue)
+    copies = IntegerField()
+    at = DateTimeField()
+    business_date = DateField()
+    staff = ForeignKeyField(Staff, null=True, backref="+")
+
+    class Meta:
+        indexes = ((("centre", "business_date"), False),)
+
+
+class MegafonSale(Voidable):
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    issue = ForeignKeyField(MegafonIssue)
+    vendor = ForeignKeyField(Visitor)
+    copies = IntegerField()
+    unit_price_ore = IntegerField()
+    payment = CharField(max_length=8)  # cash | card | vipps
+    at = DateTimeField()
+    business_date = DateField()
+    staff = ForeignKeyField(Staff, null=True, backref="+")
+
+    class Meta:
+        indexes = ((("centre", "business_date"), False),)
+
+
+class SupplyItem(BaseModel):
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    code = CharField(max_length=12)
+    name_nb = CharField(max_length=80)
+    name_en = CharField(max_length=80)
+    unit = CharField(max_length=20, default="stk")
+    kind = CharField(max_length=12, default="other")  # syringe | naloxone | sharps_bin | other
+    low_stock = IntegerField(default=0)
+    bin_litres = IntegerField(null=True)  # sharps bins: size, for estimated returns
+    active = BooleanField(default=True)
+    sort_order = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("centre", "code"), True),)
+
+
+class SupplyDelivery(Voidable):
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    item = ForeignKeyField(SupplyItem)
+    quantity = IntegerField()
+    at = DateTimeField()
+    business_date = DateField()
+    staff = ForeignKeyField(Staff, null=True, backref="+")
+
+    class Meta:
+        indexes = ((("centre", "business_date"), False),)
+
+
+class HandOut(Voidable):
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    visit = ForeignKeyField(Visit, null=True)
+    visitor = ForeignKeyField(Visitor, null=True)
+    for_others = BooleanField(default=False)
+    naloxone_recipient = CharField(max_length=10, null=True)  # user | relative | other
+    naloxone_trained = BooleanField(null=True)
+    at = DateTimeField()
+    business_date = DateField()
+    staff = ForeignKeyField(Staff, null=True, backref="+")
+
+    class Meta:
+        indexes = ((("centre", "business_date"), False),)
+
+
+class HandOutLine(BaseModel):
+    id = AutoField()
+    hand_out = ForeignKeyField(HandOut, backref="lines", on_delete="CASCADE")
+    item = ForeignKeyField(SupplyItem)
+    quantity = IntegerField()
+
+
+class SyringeReturn(Voidable):
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    visit = ForeignKeyField(Visit, null=True)
+    method = CharField(max_length=10)  # counted | estimated
+    count = IntegerField()
+    bin_litres = IntegerField(null=True)  # for estimated returns
+    at = DateTimeField()
+    business_date = DateField()
+    staff = ForeignKeyField(Staff, null=True, backref="+")
+
+    class Meta:
+        indexes = ((("centre", "business_date"), False),)
+
+
+class DayClose(BaseModel):
+    """One version of a Z-report. Reopening marks it; closing again adds a version."""
+
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    business_date = DateField()
+    z_no = IntegerField()
+    version = IntegerField(default=1)
+    tally = TextField()  # JSON: the day's metrics (øre for money)
+    expected_cash_ore = IntegerField()
+    counted_cash_ore = IntegerField()
+    diff_ore = IntegerField()
+    revenue_ore = IntegerField()  # Megafon revenue of the day, for the grand total
+    grand_total_ore = IntegerField()
+    sales_by_staff = TextField()  # JSON
+    closed_at = DateTimeField()
+    closed_by = ForeignKeyField(Staff, null=True, backref="+")
+    reopened_at = DateTimeField(null=True)
+    reopened_by = ForeignKeyField(Staff, null=True, backref="+")
+    reopen_reason = CharField(max_length=200, null=True)
+
+    class Meta:
+        indexes = (
+            (("centre", "business_date", "version"), True),
+            (("centre", "z_no", "version"), True),
+        )
+
+
+class AuditEvent(BaseModel):
+    """Append-only. Detail is small JSON with no personal data."""
+
+    id = AutoField()
+    at = DateTimeField(default=utcnow_naive)
+    centre = ForeignKeyField(Centre, null=True)
+    staff = ForeignKeyField(Staff, null=True, backref="+")
+    actor = CharField(max_length=8)  # staff initials, or "cli"
+    action = CharField(max_length=40)
+    entity = CharField(max_length=40, null=True)
+    entity_id = IntegerField(null=True)
+    detail = TextField(default="{}")
+
+    class Meta:
+        indexes = ((("centre", "at"), False),)
+
+
+ALL_MODELS: list[type[Model]] = [
+    Centre,
+    Setting,
+    Staff,
+    Visitor,
+    Visit,
+    LunchEntry,
+    DagsverketAttendance,
+    MegafonIssue,
+    MegafonDelivery,
+    MegafonSale,
+    SupplyItem,
+    SupplyDelivery,
+    HandOut,
+    HandOutLine,
+    SyringeReturn,
+    DayClose,
+    AuditEvent,
+]

@@ -1,0 +1,310 @@
+"""The command line: ``frontdesk`` opens the desk app; sub-commands are for admins.
+
+Every error is one sentence on stderr (``Error: …``), optionally followed by
+one hint line, and a non-zero exit status; never a traceback for a user
+mistake. That happens in one place: ``FrontdeskGroup.main``.
+
+Imports of the services and the desk app are made inside the commands, so
+``frontdesk --help`` and ``frontdesk export`` never load Textual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+import click
+
+from frontdesk import __version__
+from frontdesk.errors import FrontdeskError
+
+EXIT_USER_ERROR = 1
+EXIT_USAGE = 2
+
+
+class FrontdeskGroup(click.Group):
+    """A click group whose errors are one sentence and never a traceback."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> NoReturn:
+        extra.pop("standalone_mode", None)
+        prog_name = prog_name or "frontdesk"
+        try:
+            rv = super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx else prog_name
+            _fail(exc.format_message(), EXIT_USAGE, hint=f"Try '{command} --help'.")
+        except click.Abort:
+            _fail("Stopped; nothing was changed.", EXIT_USER_ERROR)
+        except click.ClickException as exc:
+            _fail(exc.format_message(), exc.exit_code)
+        except FrontdeskError as exc:
+            _fail(str(exc), EXIT_USER_ERROR)
+        except KeyboardInterrupt:
+            _fail("Interrupted; nothing half-written was kept.", 130)
+        except BrokenPipeError:
+            sys.exit(0)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _fail(message: str, code: int, hint: str | None = None) -> NoReturn:
+    message = " ".join(message.split())  # one line, whatever click or a service wrote
+    click.echo(f"Error: {message}", err=True)
+    if hint:
+        click.echo(hint, err=True)
+    sys.exit(code)
+
+
+class IsoDate(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"'{value}' is not a date; write it as YYYY-MM-DD.", param, ctx)
+
+
+ISO_DATE = IsoDate()
+
+
+@dataclass
+class Options:
+    db: str | None
+    centre: str | None
+
+    @property
+    def target(self) -> str:
+        from frontdesk.config import resolve_db
+
+        return resolve_db(self.db)
+
+
+def open_db(ctx: click.Context, *, create: bool = False, upgrade: bool = False) -> Any:
+    from frontdesk.services.store import open_store
+
+    return open_store(ctx.find_object(Options).target, create=create, upgrade=upgrade)
+
+
+def centre_actor(ctx: click.Context) -> Any:
+    """The command line's actor at the chosen (or only) centre."""
+    from frontdesk.config import resolve_centre
+    from frontdesk.services.centre import find_centre
+    from frontdesk.services.staff import Actor
+
+    centre = find_centre(resolve_centre(ctx.find_object(Options).centre))
+    return Actor.cli(centre.id)
+
+
+def read_pin(pin_stdin: bool, prompt: str = "PIN") -> str:
+    """One line from stdin with --pin-stdin, else a hidden prompt asked twice."""
+    if pin_stdin:
+        line = sys.stdin.readline()
+        if not line.strip():
+            raise click.UsageError("--pin-stdin was given but standard input had no PIN.")
+        return line.strip()
+    if not sys.stdin.isatty():
+        raise click.UsageError("No PIN given: type it at the prompt, or pass --pin-stdin.")
+    return click.prompt(prompt, hide_input=True, confirmation_prompt=True)
+
+
+@click.group(cls=FrontdeskGroup, invoke_without_command=True)
+@click.option(
+    "--db",
+    "db_target",
+    metavar="PATH_OR_URL",
+    help="SQLite file or postgresql:// URL (default: $FRONTDESK_DB, else the user data folder).",
+)
+@click.option(
+    "--centre",
+    "centre",
+    metavar="CODE",
+    help="Centre code, when the database holds several (default: $FRONTDESK_CENTRE, else the first).",
+)
+@click.version_option(__version__, prog_name="frontdesk")
+@click.pass_context
+def cli(ctx: click.Context, db_target: str | None, centre: str | None) -> None:
+    """frontdesk: the front desk of a low-threshold day centre.
+
+    Without a command, opens the desk app.
+    """
+    ctx.obj = Options(db=db_target, centre=centre)
+    if ctx.invoked_subcommand is None:
+        from frontdesk.tui.app import run_desk
+
+        run_desk(ctx.obj.target, ctx.obj.centre)
+
+
+# -- init and staff ---------------------------------------------------------
+
+
+@cli.command()
+@click.option("--centre-code", required=True, metavar="C", help="Short code, e.g. STR.")
+@click.option("--centre-name", required=True, metavar="N", help="Name, e.g. Strax-huset.")
+@click.option(
+    "--lead", "lead_initials", required=True, metavar="INITIALS", help="First shift lead."
+)
+@click.option("--pin-stdin", is_flag=True, help="Read the lead's PIN as one line from stdin.")
+@click.pass_context
+def init(
+    ctx: click.Context, centre_code: str, centre_name: str, lead_initials: str, pin_stdin: bool
+) -> None:
+    """Create the database (if needed) and a centre with its first shift lead."""
+    from frontdesk.services.centre import init_centre
+    from frontdesk.services.staff import check_pin_format, normalise_initials
+
+    normalise_initials(lead_initials)  # refuse bad initials before asking for a PIN
+    pin = check_pin_format(read_pin(pin_stdin, prompt=f"PIN for {lead_initials.upper()}"))
+    open_db(ctx, create=True, upgrade=True)
+    centre, lead = init_centre(centre_code, centre_name, lead_initials, pin)
+    click.echo(f"Created centre {centre.code} ({centre.name}) with shift lead {lead.initials}.")
+
+
+@cli.group()
+def staff() -> None:
+    """Manage staff: add, list, disable."""
+
+
+@staff.command("add")
+@click.argument("initials")
+@click.option("--role", type=click.Choice(["desk", "lead"]), default="desk", show_default=True)
+@click.option("--pin-stdin", is_flag=True, help="Read the new member's PIN as one line from stdin.")
+@click.pass_context
+def staff_add(ctx: click.Context, initials: str, role: str, pin_stdin: bool) -> None:
+    """Add a staff member with a personal PIN (4–8 digits)."""
+    from frontdesk.services.staff import add_staff, check_pin_format, normalise_initials
+
+    normalise_initials(initials)
+    open_db(ctx)
+    actor = centre_actor(ctx)
+    pin = check_pin_format(read_pin(pin_stdin, prompt=f"PIN for {initials.upper()}"))
+    member = add_staff(actor, initials, pin, role)
+    click.echo(f"Added {member.initials} ({member.role}).")
+
+
+@staff.command("list")
+@click.pass_context
+def staff_list(ctx: click.Context) -> None:
+    """List the centre's staff."""
+    from frontdesk.services.staff import list_staff
+
+    open_db(ctx)
+    actor = centre_actor(ctx)
+    for member in list_staff(actor.centre_id):
+        state = "active" if member.active else "disabled"
+        click.echo(f"{member.initials:<5} {member.role:<5} {state}")
+
+
+@staff.command("disable")
+@click.argument("initials")
+@click.pass_context
+def staff_disable(ctx: click.Context, initials: str) -> None:
+    """Disable a staff member (they can no longer sign on; nothing is deleted)."""
+    from frontdesk.services.staff import disable_staff
+
+    open_db(ctx)
+    member = disable_staff(centre_actor(ctx), initials)
+    click.echo(f"Disabled {member.initials}.")
+
+
+# -- db ---------------------------------------------------------------------
+
+
+@cli.group("db")
+def db_group() -> None:
+    """Schema upgrade and health check."""
+
+
+@db_group.command("upgrade")
+@click.pass_context
+def db_upgrade(ctx: click.Context) -> None:
+    """Apply pending schema migrations."""
+    from frontdesk.services.store import schema_status
+
+    database = open_db(ctx, upgrade=True)
+    status = schema_status(database)
+    click.echo(f"Schema version {status.current} (up to date).")
+
+
+@db_group.command("check")
+@click.pass_context
+def db_check(ctx: click.Context) -> None:
+    """Report the schema version and check the database's integrity."""
+    from frontdesk.services.store import integrity_check, schema_status
+
+    database = open_db(ctx)
+    status = schema_status(database)
+    result = integrity_check(database)
+    click.echo(f"Schema version {status.current} of {status.latest}; integrity: {result}.")
+    if result != "ok":
+        raise FrontdeskError(f"The database failed its integrity check: {result}.")
+
+
+# -- admin commands (filled in by the admin command-line work) ---------------
+
+
+def _not_yet(name: str) -> NoReturn:
+    raise click.ClickException(f"'frontdesk {name}' is not available in this version yet.")
+
+
+@cli.command()
+@click.option("--from", "date_from", type=ISO_DATE, required=True, help="First business date.")
+@click.option("--to", "date_to", type=ISO_DATE, required=True, help="Last business date.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@click.option("--layout", type=click.Choice(["wide", "long"]), default="wide", show_default=True)
+@click.option("--excel", is_flag=True, help="UTF-8 BOM, ';' separators, decimal commas.")
+@click.option("--centre", "centre_code", metavar="CODE", help="One centre (default: all).")
+@click.option("--include-open", is_flag=True, help="Also days not yet closed.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+def export(**_: Any) -> None:
+    """Export daily tallies (aggregates only) for a period."""
+    _not_yet("export")
+
+
+@cli.command()
+@click.option("--from", "date_from", type=ISO_DATE, help="First business date.")
+@click.option("--to", "date_to", type=ISO_DATE, help="Last business date.")
+@click.option("--centre", "centre_code", metavar="CODE", help="One centre (default: all).")
+def report(**_: Any) -> None:
+    """Print a report for a period (default: the last 7 business days)."""
+    _not_yet("report")
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Backup file.")
+def backup(**_: Any) -> None:
+    """Make a consistent copy of the database while desks keep working."""
+    _not_yet("backup")
+
+
+@cli.command()
+@click.option("--days", type=click.IntRange(1, 3660), default=60, show_default=True)
+@click.option("--centres", type=click.IntRange(1, 4), default=3, show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option(
+    "--db", "demo_db", metavar="PATH", help="Where to build it (default: the chosen database)."
+)
+def demo(**_: Any) -> None:
+    """Build a demo database and print the demo sign-on."""
+    _not_yet("demo")
+
+
+@cli.command()
+@click.option("--before", type=ISO_DATE, required=True, help="Purge closed days before this date.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def purge(**_: Any) -> None:
+    """Remove individual-level rows of closed days before a date."""
+    _not_yet("purge")
+
+
+def main() -> None:
+    cli.main(prog_name="frontdesk")
+
+
+if __name__ == "__main__":
+    main()

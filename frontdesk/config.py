@@ -1,0 +1,103 @@
+"""Configuration: where the database is, and each centre's settings.
+
+The database is chosen by ``--db PATH_OR_URL``, else ``FRONTDESK_DB``, else a
+file in the user data directory. Centre settings (time zone, rollover hour,
+language, idle lock, …) are stored per centre in the database; this module
+knows their names, types and defaults.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from frontdesk.errors import BadInput
+
+ENV_DB = "FRONTDESK_DB"
+ENV_CENTRE = "FRONTDESK_CENTRE"
+APP_NAME = "frontdesk"
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "frontdesk.db"
+
+
+def resolve_db(option: str | None) -> str:
+    """The database path or URL: the option, else $FRONTDESK_DB, else the default file."""
+    if option:
+        return option
+    env = os.environ.get(ENV_DB)
+    if env:
+        return env
+    return str(default_db_path())
+
+
+def resolve_centre(option: str | None) -> str | None:
+    return option or os.environ.get(ENV_CENTRE) or None
+
+
+@dataclass(frozen=True)
+class CentreSettings:
+    timezone: str = "Europe/Oslo"
+    rollover_hour: int = 4
+    language: str = "nb"
+    idle_lock_minutes: int = 10
+    magazine_title: str = "Megafon"
+    lockout_attempts: int = 5
+    lockout_minutes: int = 5
+    sharps_fill_factor: int = 40  # syringes per litre of a returned sharps bin (estimates)
+
+    @classmethod
+    def keys(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+    def with_value(self, key: str, text: str) -> CentreSettings:
+        """A copy with one setting parsed from text; BadInput names what is wrong."""
+        if key not in self.keys():
+            raise BadInput(f"There is no setting called '{key}'.")
+        value = parse_setting(key, text)
+        return replace(self, **{key: value})
+
+    def as_text(self) -> dict[str, str]:
+        return {k: str(getattr(self, k)) for k in self.keys()}
+
+
+_INT_RANGES = {
+    "rollover_hour": (0, 12),
+    "idle_lock_minutes": (1, 240),
+    "lockout_attempts": (1, 20),
+    "lockout_minutes": (1, 240),
+    "sharps_fill_factor": (1, 500),
+}
+
+
+def parse_setting(key: str, text: str) -> int | str:
+    text = str(text).strip()
+    if key in _INT_RANGES:
+        low, high = _INT_RANGES[key]
+        try:
+            number = int(text)
+        except ValueError:
+            raise BadInput(f"The setting {key} must be a whole number.") from None
+        if not low <= number <= high:
+            raise BadInput(f"The setting {key} must be between {low} and {high}.")
+        return number
+    if key == "timezone":
+        try:
+            ZoneInfo(text)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise BadInput(f"'{text}' is not a known time zone (e.g. Europe/Oslo).") from None
+        return text
+    if key == "language":
+        if text not in ("nb", "en"):
+            raise BadInput("The language must be 'nb' (bokmål) or 'en' (English).")
+        return text
+    if key == "magazine_title":
+        if not 1 <= len(text) <= 40:
+            raise BadInput("The magazine title must be 1 to 40 characters.")
+        return text
+    raise BadInput(f"There is no setting called '{key}'.")

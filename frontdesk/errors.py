@@ -1,0 +1,47 @@
+"""The one family of domain errors: the message is the sentence a user sees."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+class FrontdeskError(Exception):
+    """A refusal or failure that the user can understand and act on."""
+
+
+class BadInput(FrontdeskError):
+    """The input is not acceptable (wrong format, out of range, unknown)."""
+
+
+class NotFound(BadInput):
+    """A named thing (code, initials, item, centre) does not exist."""
+
+
+class NotAllowed(FrontdeskError):
+    """The signed-on staff member may not do this (role, disabled, locked)."""
+
+
+class WrongPin(NotAllowed):
+    pass
+
+
+class LockedOut(NotAllowed):
+    pass
+
+
+class DayClosed(FrontdeskError):
+    """The business day is closed (read-only) until a lead reopens it."""
+
+    def __init__(self, business_date: dt.date) -> None:
+        self.business_date = business_date
+        super().__init__(
+            f"The day {business_date.isoformat()} is closed; a shift lead must reopen it first."
+        )
+
+
+class OutOfStock(BadInput):
+    pass
+
+
+class StoreUnavailable(FrontdeskError):
+    """The database cannot be opened (missing, unreachable, wrong schema)."""

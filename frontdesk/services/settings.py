@@ -1,0 +1,44 @@
+"""Per-centre settings (time zone, rollover hour, language, idle lock, …)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from db.models import Setting
+from frontdesk.config import CentreSettings
+from frontdesk.errors import BadInput
+from frontdesk.services import audit, store
+
+if TYPE_CHECKING:
+    from frontdesk.services.staff import Actor
+
+
+def get_settings(centre_id: int) -> CentreSettings:
+    """The centre's settings, defaults filled in for any not stored."""
+    settings = CentreSettings()
+    for row in Setting.select(Setting.key, Setting.value).where(Setting.centre == centre_id):
+        if row.key in CentreSettings.keys():
+            try:
+                settings = settings.with_value(row.key, row.value)
+            except BadInput:
+                pass  # a value this version cannot read: keep the default
+    return settings
+
+
+def set_setting(actor: Actor, key: str, value: str) -> CentreSettings:
+    """Change one setting (lead only); audited with the old and new value."""
+    from frontdesk.services.staff import require_lead
+
+    require_lead(actor, "change settings")
+    new = get_settings(actor.centre_id).with_value(key, value)
+    with store.write():
+        row = Setting.get_or_none((Setting.centre == actor.centre_id) & (Setting.key == key))
+        old = row.value if row else None
+        text = str(getattr(new, key))
+        if row:
+            row.value = text
+            row.save()
+        else:
+            Setting.create(centre=actor.centre_id, key=key, value=text)
+        audit.record(actor, "settings.change", "setting", None, key=key, old=old, new=text)
+    return new
