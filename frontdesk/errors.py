@@ -6,7 +6,18 @@ import datetime as dt
 
 
 class FrontdeskError(Exception):
-    """A refusal or failure that the user can understand and act on."""
+    """A refusal or failure that the user can understand and act on.
+
+    ``str(error)`` is the English sentence (the command line shows it); the
+    desk app shows ``error.text(lang)``, the bokmål sentence when one is given.
+    """
+
+    def __init__(self, message: str, *, nb: str | None = None) -> None:
+        super().__init__(message)
+        self.nb = nb
+
+    def text(self, lang: str) -> str:
+        return self.nb if lang == "nb" and self.nb else str(self)
 
 
 class BadInput(FrontdeskError):
@@ -34,8 +45,10 @@ class DayClosed(FrontdeskError):
 
     def __init__(self, business_date: dt.date) -> None:
         self.business_date = business_date
+        day = business_date.isoformat()
         super().__init__(
-            f"The day {business_date.isoformat()} is closed; a shift lead must reopen it first."
+            f"The day {day} is closed; a shift lead must reopen it first.",
+            nb=f"Dagen {day} er avsluttet; en vaktleder må gjenåpne den først.",
         )
 
 
