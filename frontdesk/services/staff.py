@@ -59,19 +59,19 @@ class StaffInfo:
 def require_lead(actor: Actor, what: str) -> None:
     """Refuse a lead action to desk staff, with a sentence naming the action."""
     if not actor.is_lead:
-        raise NotAllowed(f"Only a shift lead may {what}.")
+        raise NotAllowed(f"Only a shift lead may {what}.", nb="Bare en vaktleder kan gjøre dette.")
 
 
 def normalise_initials(initials: str) -> str:
     text = (initials or "").strip()
     if not INITIALS_RE.match(text):
-        raise BadInput("Initials are 2 to 4 letters.")
+        raise BadInput("Initials are 2 to 4 letters.", nb="Initialer er 2 til 4 bokstaver.")
     return text.upper()
 
 
 def check_pin_format(pin: str) -> str:
     if not isinstance(pin, str) or not PIN_RE.match(pin):
-        raise BadInput("A PIN is 4 to 8 digits.")
+        raise BadInput("A PIN is 4 to 8 digits.", nb="En PIN er 4 til 8 sifre.")
     return pin
 
 
@@ -129,7 +129,7 @@ def disable_staff(actor: Actor, initials: str) -> StaffInfo:
     with store.write():
         row = _get(actor.centre_id, initials)
         if actor.staff_id == row.id:
-            raise BadInput("You cannot disable yourself.")
+            raise BadInput("You cannot disable yourself.", nb="Du kan ikke deaktivere deg selv.")
         if not row.active:
             raise BadInput(f"{initials} is already disabled.")
         row.active = False
@@ -164,7 +164,7 @@ def _verify(centre_id: int, initials: str, pin: str, action: str) -> Actor:
     try:
         initials = normalise_initials(initials)
     except BadInput:
-        raise WrongPin("Wrong initials or PIN.") from None
+        raise WrongPin("Wrong initials or PIN.", nb="Feil initialer eller PIN.") from None
     settings = get_settings(centre_id)
     now = clock.utcnow()
     failure: Exception | None = None
@@ -172,17 +172,21 @@ def _verify(centre_id: int, initials: str, pin: str, action: str) -> Actor:
         row = Staff.get_or_none((Staff.centre == centre_id) & (Staff.initials == initials))
         if row is None:
             audit.record(None, "pin.failed", "staff", None, centre_id=centre_id, reason="unknown")
-            failure = WrongPin("Wrong initials or PIN.")
+            failure = WrongPin("Wrong initials or PIN.", nb="Feil initialer eller PIN.")
         elif not row.active:
             audit.record(
                 None, "pin.refused", "staff", row.id, centre_id=centre_id, reason="disabled"
             )
-            failure = NotAllowed(f"{initials} is disabled; ask a shift lead.")
+            failure = NotAllowed(
+                f"{initials} is disabled; ask a shift lead.",
+                nb=f"{initials} er deaktivert; spør en vaktleder.",
+            )
         elif row.locked_until and clock.as_utc(row.locked_until) > now:
             minutes = _minutes_left(clock.as_utc(row.locked_until), now)
             audit.record(None, "pin.refused", "staff", row.id, centre_id=centre_id, reason="locked")
             failure = LockedOut(
-                f"{initials} is locked after wrong PINs; try again in {minutes} min."
+                f"{initials} is locked after wrong PINs; try again in {minutes} min.",
+                nb=f"{initials} er sperret etter feil PIN; prøv igjen om {minutes} min.",
             )
         elif not pin_matches(str(pin), row.pin_hash):
             row.failed_pins += 1
@@ -192,10 +196,11 @@ def _verify(centre_id: int, initials: str, pin: str, action: str) -> Actor:
                 row.failed_pins = 0
                 detail["locked_minutes"] = settings.lockout_minutes
                 failure = LockedOut(
-                    f"Wrong PIN: {initials} is locked for {settings.lockout_minutes} min."
+                    f"Wrong PIN: {initials} is locked for {settings.lockout_minutes} min.",
+                    nb=f"Feil PIN: {initials} er sperret i {settings.lockout_minutes} min.",
                 )
             else:
-                failure = WrongPin("Wrong initials or PIN.")
+                failure = WrongPin("Wrong initials or PIN.", nb="Feil initialer eller PIN.")
             row.save()
             audit.record(None, "pin.failed", "staff", row.id, centre_id=centre_id, **detail)
         else:
