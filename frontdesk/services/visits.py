@@ -1,0 +1,413 @@
+"""Visits (check-ins) and visitors (pseudonymous codes).
+
+A visit is anonymous (one key at the desk) or under a visitor code. A visitor
+is a pseudonym, never a name: a short code, optional gender and birth year,
+Dagsverket enrolment and a Megafon vendor number. Voided visits stay visible
+(marked) and count nowhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from peewee import JOIN, SQL, NodeList, Value
+
+import db
+from db.models import Staff, Visit, Visitor
+from frontdesk import clock
+from frontdesk.errors import BadInput, NotFound
+from frontdesk.services import audit, days, store
+from frontdesk.services.staff import Actor
+
+GENDERS = ("f", "m", "x", "u")
+CODE_RE = re.compile(r"^[A-Za-z0-9ÆØÅæøå]{2,12}$")
+_CODE_CHARS_RE = re.compile(r"^[A-Za-z0-9ÆØÅæøå]*$")
+FIRST_BIRTH_YEAR = 1920
+VENDOR_NUMBER_MAX = 999_999
+REASON_MAX = 200
+VISITOR_FIELDS = ("code", "gender", "birth_year", "dagsverket", "vendor_number")
+
+
+@dataclass(frozen=True)
+class VisitorInfo:
+    id: int
+    code: str
+    gender: str
+    birth_year: int | None
+    dagsverket: bool
+    vendor_number: int | None
+
+
+@dataclass(frozen=True)
+class VisitInfo:
+    id: int
+    at: dt.datetime
+    business_date: dt.date
+    visitor_code: str | None
+    gender: str
+    staff_initials: str
+    voided: bool
+    void_reason: str | None
+
+
+# -- validation (also used by lunch, dagsverket and megafon) ------------------
+
+
+def normalise_code(code: str | None) -> str:
+    """A visitor code as stored (upper-case); BadInput with the reason otherwise."""
+    text = (code or "").strip()
+    if any(ch.isspace() for ch in text):
+        raise BadInput(
+            "A visitor code is a pseudonym, not a name: no spaces.",
+            nb="Besøkskoden er et pseudonym, ikke et navn: ingen mellomrom.",
+        )
+    if not CODE_RE.match(text):
+        raise BadInput(
+            "A visitor code is 2 to 12 letters or digits.",
+            nb="En besøkskode er 2 til 12 bokstaver eller sifre.",
+        )
+    return text.upper()
+
+
+def normalise_gender(gender: str | None) -> str:
+    """f, m, x or u (unknown, the default)."""
+    if gender is None:
+        return "u"
+    text = str(gender).strip().lower() or "u"
+    if text not in GENDERS:
+        raise BadInput(
+            "Gender is f, m, x or u (unknown).",
+            nb="Kjønn er f (kvinne), m (mann), x (annet) eller u (ukjent).",
+        )
+    return text
+
+
+def _whole_number(value: Any, what: str, what_nb: str) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise BadInput(f"The {what} must be a whole number.", nb=f"{what_nb} må være et heltall.")
+    if isinstance(value, int):
+        return value
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise BadInput(
+            f"The {what} must be a whole number.", nb=f"{what_nb} må være et heltall."
+        ) from None
+
+
+def check_birth_year(value: Any) -> int | None:
+    year = _whole_number(value, "birth year", "Fødselsår")
+    if year is None:
+        return None
+    this_year = clock.utcnow().year
+    if not FIRST_BIRTH_YEAR <= year <= this_year:
+        raise BadInput(
+            f"A birth year is between {FIRST_BIRTH_YEAR} and {this_year}.",
+            nb=f"Fødselsår må være mellom {FIRST_BIRTH_YEAR} og {this_year}.",
+        )
+    return year
+
+
+def check_vendor_number(value: Any) -> int | None:
+    number = _whole_number(value, "vendor number", "Selgernummer")
+    if number is None:
+        return None
+    if not 1 <= number <= VENDOR_NUMBER_MAX:
+        raise BadInput(
+            f"A vendor number is a whole number from 1 to {VENDOR_NUMBER_MAX}.",
+            nb=f"Et selgernummer er et heltall fra 1 til {VENDOR_NUMBER_MAX}.",
+        )
+    return number
+
+
+def check_reason(reason: str | None) -> str:
+    """A void reason: 1 to 200 characters after stripping."""
+    text = (reason or "").strip()
+    if not 1 <= len(text) <= REASON_MAX:
+        raise BadInput(
+            f"A reason is required (1 to {REASON_MAX} characters).",
+            nb=f"En årsak må oppgis (1 til {REASON_MAX} tegn).",
+        )
+    return text
+
+
+def unknown_code(code: str) -> NotFound:
+    return NotFound(f"Unknown visitor code {code}.", nb=f"Ukjent besøkskode {code}.")
+
+
+# -- rows to values ------------------------------------------------------------
+
+
+def visitor_info(row: Visitor) -> VisitorInfo:
+    return VisitorInfo(
+        id=row.id,
+        code=row.code,
+        gender=row.gender,
+        birth_year=row.birth_year,
+        dagsverket=bool(row.dagsverket),
+        vendor_number=row.vendor_number,
+    )
+
+
+def visitor_row(centre_id: int, code: str) -> Visitor:
+    """The visitor with this code (any case); NotFound otherwise."""
+    normal = normalise_code(code)
+    row = Visitor.get_or_none((Visitor.centre == centre_id) & (Visitor.code == normal))
+    if row is None:
+        raise unknown_code(normal)
+    return row
+
+
+def _visit_info(row: Visit, visitor_code: str | None, staff_initials: str | None) -> VisitInfo:
+    return VisitInfo(
+        id=row.id,
+        at=clock.as_utc(row.at),
+        business_date=row.business_date,
+        visitor_code=visitor_code,
+        gender=row.gender,
+        staff_initials=staff_initials or "cli",
+        voided=row.voided_at is not None,
+        void_reason=row.void_reason,
+    )
+
+
+# -- check-in ------------------------------------------------------------------
+
+
+def check_in(actor: Actor, code: str | None = None, gender: str | None = None) -> VisitInfo:
+    """Record one visit now: anonymous without a code, else under a registered code.
+
+    An anonymous visit takes ``gender`` (f/m/x/u, default u); a coded visit
+    takes the visitor's gender (a ``gender`` given with a code is checked but
+    not used). Refuses an unknown code (NotFound: the desk offers to register
+    it), a bad gender, and a closed day.
+    """
+    gender = normalise_gender(gender)
+    normal = normalise_code(code) if code is not None and code.strip() else None
+    with store.write():
+        st = days.stamp(actor.centre_id)
+        visitor = None
+        if normal is not None:
+            visitor = Visitor.get_or_none(
+                (Visitor.centre == actor.centre_id) & (Visitor.code == normal)
+            )
+            if visitor is None:
+                raise unknown_code(normal)
+            gender = visitor.gender
+        row = Visit.create(
+            centre=actor.centre_id,
+            visitor=visitor.id if visitor else None,
+            gender=gender,
+            at=st.at,
+            business_date=st.business_date,
+            local_hour=st.local_hour,
+            staff=actor.staff_id,
+        )
+        audit.record(actor, "visits.check_in", "visit", row.id, anonymous=visitor is None)
+    return _visit_info(row, normal, actor.initials)
+
+
+# -- visitors ------------------------------------------------------------------
+
+
+def _refuse_taken_code(centre_id: int, code: str, except_id: int | None = None) -> None:
+    query = Visitor.select(Visitor.id).where((Visitor.centre == centre_id) & (Visitor.code == code))
+    if except_id is not None:
+        query = query.where(Visitor.id != except_id)
+    if query.exists():
+        raise BadInput(
+            f"The visitor code {code} is already registered.",
+            nb=f"Besøkskoden {code} er allerede registrert.",
+        )
+
+
+def _refuse_taken_vendor_number(centre_id: int, number: int, except_id: int | None = None) -> None:
+    query = Visitor.select(Visitor.code).where(
+        (Visitor.centre == centre_id) & (Visitor.vendor_number == number)
+    )
+    if except_id is not None:
+        query = query.where(Visitor.id != except_id)
+    holder = query.first()
+    if holder is not None:
+        raise BadInput(
+            f"Vendor number {number} already belongs to {holder.code}.",
+            nb=f"Selgernummer {number} tilhører allerede {holder.code}.",
+        )
+
+
+def _check_dagsverket(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise BadInput("Dagsverket enrolment is yes or no.", nb="Dagsverket er ja eller nei.")
+    return value
+
+
+def register_visitor(
+    actor: Actor,
+    code: str,
+    *,
+    gender: str | None = None,
+    birth_year: int | None = None,
+    dagsverket: bool = False,
+    vendor_number: int | None = None,
+) -> VisitorInfo:
+    """Register a visitor code (a pseudonym): stored upper-case, unique per centre.
+
+    Refuses a code with a space (how full names get typed in), a code that is
+    not 2–12 letters/digits or is taken, a bad gender, an implausible birth
+    year and a vendor number that is not positive or is already in use.
+    """
+    normal = normalise_code(code)
+    gender = normalise_gender(gender)
+    birth_year = check_birth_year(birth_year)
+    dagsverket = _check_dagsverket(dagsverket)
+    vendor_number = check_vendor_number(vendor_number)
+    with store.write():
+        _refuse_taken_code(actor.centre_id, normal)
+        if vendor_number is not None:
+            _refuse_taken_vendor_number(actor.centre_id, vendor_number)
+        row = Visitor.create(
+            centre=actor.centre_id,
+            code=normal,
+            gender=gender,
+            birth_year=birth_year,
+            dagsverket=dagsverket,
+            vendor_number=vendor_number,
+            created_at=clock.to_db(clock.utcnow()),
+        )
+        audit.record(
+            actor,
+            "visits.register_visitor",
+            "visitor",
+            row.id,
+            dagsverket=dagsverket,
+            vendor=vendor_number is not None,
+        )
+    return visitor_info(row)
+
+
+def update_visitor(actor: Actor, code: str, **changes: Any) -> VisitorInfo:
+    """Change a visitor's code, gender, birth year, Dagsverket enrolment or vendor number.
+
+    The same rules as ``register_visitor``; refuses an unknown code and an
+    unknown field.
+    """
+    unknown = sorted(set(changes) - set(VISITOR_FIELDS))
+    if unknown:
+        raise BadInput(f"A visitor has no field called '{unknown[0]}'.")
+    clean: dict[str, Any] = {}
+    if "code" in changes:
+        clean["code"] = normalise_code(changes["code"])
+    if "gender" in changes:
+        clean["gender"] = normalise_gender(changes["gender"])
+    if "birth_year" in changes:
+        clean["birth_year"] = check_birth_year(changes["birth_year"])
+    if "dagsverket" in changes:
+        clean["dagsverket"] = _check_dagsverket(changes["dagsverket"])
+    if "vendor_number" in changes:
+        clean["vendor_number"] = check_vendor_number(changes["vendor_number"])
+    with store.write():
+        row = visitor_row(actor.centre_id, code)
+        if "code" in clean and clean["code"] != row.code:
+            _refuse_taken_code(actor.centre_id, clean["code"], except_id=row.id)
+        if clean.get("vendor_number") is not None:
+            _refuse_taken_vendor_number(actor.centre_id, clean["vendor_number"], except_id=row.id)
+        changed = sorted(k for k, v in clean.items() if getattr(row, k) != v)
+        for key in changed:
+            setattr(row, key, clean[key])
+        if changed:
+            row.save()
+        audit.record(actor, "visits.update_visitor", "visitor", row.id, fields=changed)
+    return visitor_info(row)
+
+
+def get_visitor(centre_id: int, code: str) -> VisitorInfo:
+    """The visitor with this code (case-insensitive); NotFound otherwise."""
+    return visitor_info(visitor_row(centre_id, code))
+
+
+def _prefix_like(prefix: str) -> NodeList:
+    """``code LIKE 'PREFIX%' ESCAPE '!'`` with % and _ taken literally."""
+    pattern = prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
+    return NodeList((Visitor.code, SQL("LIKE"), Value(pattern), SQL("ESCAPE '!'")))
+
+
+def find_visitors(centre_id: int, prefix: str, limit: int = 8) -> list[VisitorInfo]:
+    """Visitors whose code starts with ``prefix`` (any case), ordered by code, at most ``limit``."""
+    text = (prefix or "").strip().upper()
+    if limit <= 0 or not _CODE_CHARS_RE.match(text):
+        return []  # a character no code can hold matches nothing
+    where = Visitor.centre == centre_id
+    if text:
+        # Codes are stored upper-case, so the (centre, code) index serves a
+        # range starting at the prefix; LIKE keeps the match exact.
+        where &= (Visitor.code >= text) & _prefix_like(text)
+        if not db.is_postgres():
+            # SQLite compares bytewise: this upper bound is exact and ends the
+            # index range (PostgreSQL derives it from LIKE under a C collation).
+            where &= Visitor.code < text[:-1] + chr(ord(text[-1]) + 1)
+    rows = Visitor.select().where(where).order_by(Visitor.code).limit(limit)
+    return [visitor_info(r) for r in rows]
+
+
+# -- voiding and listing -------------------------------------------------------
+
+
+def void_visit(actor: Actor, visit_id: int, reason: str) -> VisitInfo:
+    """Void a visit with a reason: it stays listed (marked) and counts nowhere.
+
+    Refuses a missing reason, an unknown visit, a visit already voided and a
+    visit of a closed day.
+    """
+    reason = check_reason(reason)
+    with store.write():
+        row = Visit.get_or_none((Visit.id == visit_id) & (Visit.centre == actor.centre_id))
+        if row is None:
+            raise NotFound(f"There is no visit {visit_id}.", nb=f"Fant ikke besøk {visit_id}.")
+        days.ensure_open(actor.centre_id, row.business_date)
+        if row.voided_at is not None:
+            raise BadInput(
+                "This visit is already voided.", nb="Dette besøket er allerede annullert."
+            )
+        row.voided_at = clock.to_db(clock.utcnow())
+        row.voided_by = actor.staff_id
+        row.void_reason = reason
+        row.save()
+        audit.record(actor, "visits.void", "visit", row.id, reason=reason)
+    code = Visitor.get_by_id(row.visitor_id).code if row.visitor_id else None
+    initials = Staff.get_by_id(row.staff_id).initials if row.staff_id else None
+    return _visit_info(row, code, initials)
+
+
+def visits_on(
+    centre_id: int, business_date: dt.date | None = None, limit: int = 200
+) -> list[VisitInfo]:
+    """A day's visits, newest first, voided ones included (marked)."""
+    day = business_date or days.today(centre_id)
+    rows = (
+        Visit.select(Visit, Visitor.code, Staff.initials)
+        .join(Visitor, JOIN.LEFT_OUTER, on=(Visit.visitor == Visitor.id))
+        .switch(Visit)
+        .join(Staff, JOIN.LEFT_OUTER, on=(Visit.staff == Staff.id))
+        .where((Visit.centre == centre_id) & (Visit.business_date == day))
+        .order_by(Visit.at.desc(), Visit.id.desc())
+        .limit(limit)
+        .objects()
+    )
+    return [_visit_info(r, r.code, r.initials) for r in rows]
+
+
+def count_visits(centre_id: int, business_date: dt.date | None = None) -> int:
+    """How many visits count on a day (voided ones do not)."""
+    day = business_date or days.today(centre_id)
+    return (
+        Visit.select()
+        .where(
+            (Visit.centre == centre_id) & (Visit.business_date == day) & Visit.voided_at.is_null()
+        )
+        .count()
+    )
