@@ -29,7 +29,7 @@ class FrontdeskGroup(click.Group):
 
     def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> NoReturn:
         extra.pop("standalone_mode", None)
-        prog_name = prog_name or "frontdesk"
+        prog_name = "frontdesk"  # also under click's CliRunner, so hints name the real command
         try:
             rv = super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
         except click.UsageError as exc:

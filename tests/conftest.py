@@ -67,7 +67,7 @@ def _pg_server_url() -> tuple[str | None, str]:
 
 
 @pytest.fixture(scope="session")
-def pg_url(worker_id: str) -> Iterator[str]:
+def pg_url() -> Iterator[str]:
     """A fresh PostgreSQL database for this test session (and xdist worker)."""
     from pytest_postgresql.janitor import DatabaseJanitor
 
@@ -77,7 +77,8 @@ def pg_url(worker_id: str) -> Iterator[str]:
             pytest.fail(f"PostgreSQL is required under CI: {reason}")
         pytest.skip(reason)
     parts = urlparse(server)
-    name = f"fd_test_{worker_id}_{uuid.uuid4().hex[:8]}"
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    name = f"fd_test_{worker}_{uuid.uuid4().hex[:8]}"
     janitor = DatabaseJanitor(
         user=parts.username or "postgres",
         password=parts.password,
