@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +29,7 @@ _CODE_CHARS_RE = re.compile(r"^[A-Za-z0-9ÆØÅæøå]*$")
 FIRST_BIRTH_YEAR = 1920
 VENDOR_NUMBER_MAX = 999_999
 REASON_MAX = 200
-VISITOR_FIELDS = ("code", "gender", "birth_year", "dagsverket", "vendor_number")
+VISITOR_FIELDS = ("new_code", "gender", "birth_year", "dagsverket", "vendor_number")
 
 
 @dataclass(frozen=True)
@@ -291,8 +292,9 @@ def register_visitor(
 
 
 def update_visitor(actor: Actor, code: str, **changes: Any) -> VisitorInfo:
-    """Change a visitor's code, gender, birth year, Dagsverket enrolment or vendor number.
+    """Change a visitor's gender, birth year, Dagsverket enrolment or vendor number.
 
+    ``new_code=`` gives the visitor a new code (e.g. to fix a typo).
     The same rules as ``register_visitor``; refuses an unknown code and an
     unknown field.
     """
@@ -300,8 +302,8 @@ def update_visitor(actor: Actor, code: str, **changes: Any) -> VisitorInfo:
     if unknown:
         raise BadInput(f"A visitor has no field called '{unknown[0]}'.")
     clean: dict[str, Any] = {}
-    if "code" in changes:
-        clean["code"] = normalise_code(changes["code"])
+    if "new_code" in changes:
+        clean["code"] = normalise_code(changes["new_code"])
     if "gender" in changes:
         clean["gender"] = normalise_gender(changes["gender"])
     if "birth_year" in changes:
@@ -341,17 +343,37 @@ def find_visitors(centre_id: int, prefix: str, limit: int = 8) -> list[VisitorIn
     text = (prefix or "").strip().upper()
     if limit <= 0 or not _CODE_CHARS_RE.match(text):
         return []  # a character no code can hold matches nothing
+    return [visitor_info(r) for r in _find_query(centre_id, text, limit)]
+
+
+def _find_query(centre_id: int, prefix: str, limit: int) -> Any:
     where = Visitor.centre == centre_id
-    if text:
+    if prefix:
         # Codes are stored upper-case, so the (centre, code) index serves a
         # range starting at the prefix; LIKE keeps the match exact.
-        where &= (Visitor.code >= text) & _prefix_like(text)
-        if not db.is_postgres():
-            # SQLite compares bytewise: this upper bound is exact and ends the
-            # index range (PostgreSQL derives it from LIKE under a C collation).
-            where &= Visitor.code < text[:-1] + chr(ord(text[-1]) + 1)
-    rows = Visitor.select().where(where).order_by(Visitor.code).limit(limit)
-    return [visitor_info(r) for r in rows]
+        where &= (Visitor.code >= prefix) & _prefix_like(prefix)
+        if _codes_sort_bytewise():
+            # Under bytewise (code point) order this upper bound is exact and
+            # ends the index range; a language collation may sort otherwise.
+            where &= Visitor.code < prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return Visitor.select().where(where).order_by(Visitor.code).limit(limit)
+
+
+_BYTEWISE_COLLATIONS = ("c", "posix", "c.utf8", "c.utf-8", "ucs_basic")
+_bytewise: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
+
+
+def _codes_sort_bytewise() -> bool:
+    """SQLite compares text bytewise; PostgreSQL does under a C collation."""
+    if not db.is_postgres():
+        return True
+    database = db.database.obj
+    if database not in _bytewise:
+        row = database.execute_sql(
+            "SELECT datcollate FROM pg_database WHERE datname = current_database()"
+        ).fetchone()
+        _bytewise[database] = bool(row) and str(row[0]).lower() in _BYTEWISE_COLLATIONS
+    return _bytewise[database]
 
 
 # -- voiding and listing -------------------------------------------------------
