@@ -1,0 +1,622 @@
+"""Megafon: the centre as a sales outlet for the street magazine.
+
+Vendors (by vendor number or visitor code) buy copies of the current issue at
+the outlet price; deliveries of an issue keep the stock on hand known. Stock
+is deliveries minus sold copies, voided records counting nowhere. The title
+of the magazine is the centre setting ``magazine_title`` (default "Megafon").
+Money is integer øre, never floats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from peewee import JOIN, fn
+
+import db
+from db.models import MegafonDelivery, MegafonIssue, MegafonSale, Staff, Visitor
+from frontdesk import clock
+from frontdesk.errors import BadInput, NotFound, OutOfStock
+from frontdesk.services import audit, days, store
+from frontdesk.services.settings import get_settings
+from frontdesk.services.staff import Actor, require_lead
+from frontdesk.services.visits import VisitorInfo, visitor_info
+
+PAYMENTS = ("cash", "card", "vipps")
+MAX_PRICE_ORE = 100_000
+MAX_DELIVERY_COPIES = 10_000
+MAX_SALE_COPIES = 500
+MAX_REASON = 200
+
+
+@dataclass(frozen=True)
+class IssueInfo:
+    id: int
+    number: str
+    title: str
+    price_ore: int
+    current: bool
+    delivered: int
+    sold: int
+    stock: int
+
+
+@dataclass(frozen=True)
+class SaleInfo:
+    id: int
+    at: dt.datetime
+    business_date: dt.date
+    vendor_code: str
+    vendor_number: int | None
+    issue_number: str
+    copies: int
+    unit_price_ore: int
+    amount_ore: int
+    payment: str
+    staff_initials: str
+    voided: bool
+    void_reason: str | None
+
+
+@dataclass(frozen=True)
+class DeliveryInfo:
+    id: int
+    at: dt.datetime
+    business_date: dt.date
+    issue_number: str
+    copies: int
+    staff_initials: str
+    voided: bool
+    void_reason: str | None
+
+
+# -- reading -------------------------------------------------------------------
+
+
+def magazine_title(centre_id: int) -> str:
+    """The magazine the centre sells (setting ``magazine_title``, default "Megafon")."""
+    return get_settings(centre_id).magazine_title
+
+
+def _counts(centre_id: int, issue_ids: list[int] | None = None) -> dict[int, tuple[int, int]]:
+    """Issue id → (delivered, sold) copies, voided records left out: two GROUP BY queries."""
+    delivered_q = MegafonDelivery.select(
+        MegafonDelivery.issue, fn.SUM(MegafonDelivery.copies)
+    ).where((MegafonDelivery.centre == centre_id) & MegafonDelivery.voided_at.is_null())
+    sold_q = MegafonSale.select(MegafonSale.issue, fn.SUM(MegafonSale.copies)).where(
+        (MegafonSale.centre == centre_id) & MegafonSale.voided_at.is_null()
+    )
+    if issue_ids is not None:
+        delivered_q = delivered_q.where(MegafonDelivery.issue.in_(issue_ids))
+        sold_q = sold_q.where(MegafonSale.issue.in_(issue_ids))
+    delivered = dict(delivered_q.group_by(MegafonDelivery.issue).tuples())
+    sold = dict(sold_q.group_by(MegafonSale.issue).tuples())
+    return {
+        issue_id: (int(delivered.get(issue_id) or 0), int(sold.get(issue_id) or 0))
+        for issue_id in set(delivered) | set(sold)
+    }
+
+
+def _issue_info(row: MegafonIssue, counts: dict[int, tuple[int, int]]) -> IssueInfo:
+    delivered, sold = counts.get(row.id, (0, 0))
+    return IssueInfo(
+        row.id, row.number, row.title, row.price_ore, row.current, delivered, sold, delivered - sold
+    )
+
+
+def _info_of(row: MegafonIssue) -> IssueInfo:
+    return _issue_info(row, _counts(row.centre_id, [row.id]))
+
+
+def issues(centre_id: int) -> list[IssueInfo]:
+    """Every issue of the centre, newest first, with delivered, sold and stock."""
+    rows = list(
+        MegafonIssue.select()
+        .where(MegafonIssue.centre == centre_id)
+        .order_by(MegafonIssue.id.desc())
+    )
+    counts = _counts(centre_id)
+    return [_issue_info(r, counts) for r in rows]
+
+
+def current_issue(centre_id: int) -> IssueInfo | None:
+    """The issue on sale now, or None when no issue has been added."""
+    row = _current_row(centre_id)
+    return _info_of(row) if row else None
+
+
+def _current_row(centre_id: int) -> MegafonIssue | None:
+    return MegafonIssue.get_or_none(
+        (MegafonIssue.centre == centre_id) & (MegafonIssue.current == True)  # noqa: E712
+    )
+
+
+def _issue_row(centre_id: int, number: str) -> MegafonIssue:
+    number = _normalise_number(number)
+    row = MegafonIssue.get_or_none(
+        (MegafonIssue.centre == centre_id) & (MegafonIssue.number == number)
+    )
+    if row is None:
+        raise NotFound(
+            f"There is no issue {number}.",
+            nb=f"Det finnes ingen utgave {number}.",
+        )
+    return row
+
+
+def _lock_issue(issue_id: int) -> None:
+    """On PostgreSQL, serialise sales and deliveries of one issue (SQLite's BEGIN IMMEDIATE does)."""
+    if db.is_postgres():
+        list(MegafonIssue.select(MegafonIssue.id).where(MegafonIssue.id == issue_id).for_update())
+
+
+def find_vendor(centre_id: int, vendor: str) -> VisitorInfo:
+    """The vendor with this vendor number ("12") or visitor code ("AB85").
+
+    Refuses (NotFound) an unknown number or code, and (BadInput) a visitor
+    who is not a Megafon vendor.
+    """
+    text = str(vendor if vendor is not None else "").strip().upper()
+    if not text:
+        raise BadInput(
+            "Give a vendor number or a visitor code.",
+            nb="Skriv et selgernummer eller en besøkskode.",
+        )
+    row = None
+    if text.isdigit():
+        row = Visitor.get_or_none(
+            (Visitor.centre == centre_id) & (Visitor.vendor_number == int(text))
+        )
+    if row is None:
+        row = Visitor.get_or_none((Visitor.centre == centre_id) & (Visitor.code == text))
+        if row is None:
+            if text.isdigit():
+                raise NotFound(
+                    f"There is no Megafon vendor with the number {int(text)}.",
+                    nb=f"Det finnes ingen Megafon-selger med nummer {int(text)}.",
+                )
+            raise NotFound(
+                f"Unknown visitor code {text}.",
+                nb=f"Ukjent besøkskode {text}.",
+            )
+    if row.vendor_number is None:
+        raise BadInput(
+            f"{row.code} is not a Megafon vendor: give the visitor a vendor number first.",
+            nb=f"{row.code} er ikke Megafon-selger: gi besøkende et selgernummer først.",
+        )
+    return visitor_info(row)
+
+
+def _sale_query():
+    return (
+        MegafonSale.select(MegafonSale, MegafonIssue, Visitor, Staff)
+        .join(MegafonIssue, on=(MegafonSale.issue == MegafonIssue.id))
+        .switch(MegafonSale)
+        .join(Visitor, on=(MegafonSale.vendor == Visitor.id))
+        .switch(MegafonSale)
+        .join(Staff, JOIN.LEFT_OUTER, on=(MegafonSale.staff == Staff.id))
+    )
+
+
+def _sale_info(row: MegafonSale) -> SaleInfo:
+    staff = row.staff
+    return SaleInfo(
+        id=row.id,
+        at=clock.as_utc(row.at),
+        business_date=row.business_date,
+        vendor_code=row.vendor.code,
+        vendor_number=row.vendor.vendor_number,
+        issue_number=row.issue.number,
+        copies=row.copies,
+        unit_price_ore=row.unit_price_ore,
+        amount_ore=row.copies * row.unit_price_ore,
+        payment=row.payment,
+        staff_initials=staff.initials if staff else "cli",
+        voided=row.voided_at is not None,
+        void_reason=row.void_reason,
+    )
+
+
+def _sale(sale_id: int) -> SaleInfo:
+    return _sale_info(_sale_query().where(MegafonSale.id == sale_id).get())
+
+
+def sales_on(centre_id: int, business_date: dt.date | None = None) -> list[SaleInfo]:
+    """The day's sales, newest first; voided sales included and marked."""
+    day = business_date or days.today(centre_id)
+    rows = (
+        _sale_query()
+        .where((MegafonSale.centre == centre_id) & (MegafonSale.business_date == day))
+        .order_by(MegafonSale.at.desc(), MegafonSale.id.desc())
+    )
+    return [_sale_info(r) for r in rows]
+
+
+def totals_on(centre_id: int, business_date: dt.date | None = None) -> dict[str, int]:
+    """The day's takings by payment method in øre, plus "copies"; voided sales left out."""
+    day = business_date or days.today(centre_id)
+    totals = {payment: 0 for payment in PAYMENTS}
+    totals["copies"] = 0
+    rows = (
+        MegafonSale.select(
+            MegafonSale.payment,
+            fn.SUM(MegafonSale.copies),
+            fn.SUM(MegafonSale.copies * MegafonSale.unit_price_ore),
+        )
+        .where(
+            (MegafonSale.centre == centre_id)
+            & (MegafonSale.business_date == day)
+            & MegafonSale.voided_at.is_null()
+        )
+        .group_by(MegafonSale.payment)
+        .tuples()
+    )
+    for payment, copies, amount_ore in rows:
+        totals[payment] = totals.get(payment, 0) + int(amount_ore or 0)
+        totals["copies"] += int(copies or 0)
+    return totals
+
+
+def deliveries(centre_id: int, issue_number: str | None = None) -> list[DeliveryInfo]:
+    """Deliveries of one issue (default: every issue), newest first, voided ones marked."""
+    query = (
+        MegafonDelivery.select(MegafonDelivery, MegafonIssue, Staff)
+        .join(MegafonIssue, on=(MegafonDelivery.issue == MegafonIssue.id))
+        .switch(MegafonDelivery)
+        .join(Staff, JOIN.LEFT_OUTER, on=(MegafonDelivery.staff == Staff.id))
+        .where(MegafonDelivery.centre == centre_id)
+    )
+    if issue_number is not None:
+        query = query.where(MegafonIssue.number == _normalise_number(issue_number))
+    rows = query.order_by(MegafonDelivery.at.desc(), MegafonDelivery.id.desc())
+    return [_delivery_info(r) for r in rows]
+
+
+def _delivery_info(row: MegafonDelivery) -> DeliveryInfo:
+    return DeliveryInfo(
+        id=row.id,
+        at=clock.as_utc(row.at),
+        business_date=row.business_date,
+        issue_number=row.issue.number,
+        copies=row.copies,
+        staff_initials=row.staff.initials if row.staff else "cli",
+        voided=row.voided_at is not None,
+        void_reason=row.void_reason,
+    )
+
+
+# -- validation ----------------------------------------------------------------
+
+
+def _normalise_number(number: str) -> str:
+    text = str(number if number is not None else "").strip()
+    if not 1 <= len(text) <= 20:
+        raise BadInput(
+            "An issue number is 1 to 20 characters (e.g. 2026-11).",
+            nb="Et utgavenummer er 1 til 20 tegn (f.eks. 2026-11).",
+        )
+    return text
+
+
+def _whole(value: object, what: str, nb: str) -> int:
+    # bool is an int in Python; a tick box is not a number of copies.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadInput(f"The {what} must be a whole number.", nb=f"{nb} må være et heltall.")
+    return value
+
+
+def _check_price(price_ore: object, *, allow_zero: bool) -> int:
+    price = _whole(price_ore, "price (in øre)", "Prisen (i øre)")
+    low = 0 if allow_zero else 1
+    if not low <= price <= MAX_PRICE_ORE:
+        if allow_zero:
+            raise BadInput(
+                "A unit price is 0 to 1000 kr (0 to 100000 øre).",
+                nb="En stykkpris er 0 til 1000 kr (0 til 100000 øre).",
+            )
+        raise BadInput(
+            "An outlet price is more than 0 and at most 1000 kr (100000 øre).",
+            nb="En utsalgspris er over 0 og høyst 1000 kr (100000 øre).",
+        )
+    return price
+
+
+def _check_reason(reason: str) -> str:
+    text = str(reason if reason is not None else "").strip()
+    if not 1 <= len(text) <= MAX_REASON:
+        raise BadInput(
+            "Give a reason of 1 to 200 characters.",
+            nb="Skriv en årsak på 1 til 200 tegn.",
+        )
+    return text
+
+
+def _copies(n: int) -> str:
+    return "1 copy" if n == 1 else f"{n} copies"
+
+
+# -- writing -------------------------------------------------------------------
+
+
+def add_issue(
+    actor: Actor,
+    number: str,
+    price_ore: int,
+    *,
+    title: str | None = None,
+    current: bool = True,
+) -> IssueInfo:
+    """Add an issue of the magazine (lead only), by default as the current issue.
+
+    The title defaults to the magazine title setting. The first issue of a
+    centre is always current, so there is exactly one current issue. Refuses a
+    bad number, a price outside 1 øre–1000 kr, a title over 100 characters and
+    a number already added.
+    """
+    require_lead(actor, "manage Megafon issues")
+    number = _normalise_number(number)
+    price = _check_price(price_ore, allow_zero=False)
+    name = (title or "").strip() or magazine_title(actor.centre_id)
+    if len(name) > 100:
+        raise BadInput(
+            "An issue title is at most 100 characters.",
+            nb="En utgavetittel er høyst 100 tegn.",
+        )
+    with store.write():
+        days.lock_centre(actor.centre_id, exclusive=False)
+        clash = MegafonIssue.get_or_none(
+            (MegafonIssue.centre == actor.centre_id) & (MegafonIssue.number == number)
+        )
+        if clash is not None:
+            raise BadInput(
+                f"The issue {number} has already been added.",
+                nb=f"Utgaven {number} er allerede lagt inn.",
+            )
+        make_current = bool(current) or _current_row(actor.centre_id) is None
+        if make_current:
+            _clear_current(actor.centre_id)
+        row = MegafonIssue.create(
+            centre=actor.centre_id,
+            number=number,
+            title=name,
+            price_ore=price,
+            current=make_current,
+            created_at=clock.to_db(clock.utcnow()),
+        )
+        audit.record(
+            actor,
+            "megafon.add_issue",
+            "megafon_issue",
+            row.id,
+            number=number,
+            price_ore=price,
+            current=make_current,
+        )
+        return _info_of(row)
+
+
+def _clear_current(centre_id: int) -> None:
+    MegafonIssue.update(current=False).where(
+        (MegafonIssue.centre == centre_id) & (MegafonIssue.current == True)  # noqa: E712
+    ).execute()
+
+
+def set_current(actor: Actor, number: str) -> IssueInfo:
+    """Make an issue the one on sale (lead only); the previous current issue stops being it."""
+    require_lead(actor, "manage Megafon issues")
+    with store.write():
+        days.lock_centre(actor.centre_id, exclusive=False)
+        row = _issue_row(actor.centre_id, number)
+        previous = _current_row(actor.centre_id)
+        if previous is None or previous.id != row.id:
+            _clear_current(actor.centre_id)
+            MegafonIssue.update(current=True).where(MegafonIssue.id == row.id).execute()
+            row.current = True
+            audit.record(
+                actor,
+                "megafon.set_current",
+                "megafon_issue",
+                row.id,
+                number=row.number,
+                previous=previous.number if previous else None,
+            )
+        return _info_of(row)
+
+
+def record_delivery(actor: Actor, copies: int, issue_number: str | None = None) -> IssueInfo:
+    """Record copies delivered to the centre (lead only); default the current issue.
+
+    Refuses copies outside 1–10000, an unknown issue, no current issue, and a
+    closed day.
+    """
+    require_lead(actor, "record Megafon deliveries")
+    copies = _whole(copies, "number of copies", "Antall eksemplarer")
+    if not 1 <= copies <= MAX_DELIVERY_COPIES:
+        raise BadInput(
+            "A delivery is 1 to 10000 copies.",
+            nb="En levering er 1 til 10000 eksemplarer.",
+        )
+    with store.write():
+        st = days.stamp(actor.centre_id)
+        row = (
+            _issue_row(actor.centre_id, issue_number)
+            if issue_number is not None
+            else _require_current(actor.centre_id)
+        )
+        _lock_issue(row.id)
+        delivery = MegafonDelivery.create(
+            centre=actor.centre_id,
+            issue=row.id,
+            copies=copies,
+            at=st.at,
+            business_date=st.business_date,
+            staff=actor.staff_id,
+        )
+        audit.record(
+            actor,
+            "megafon.delivery",
+            "megafon_delivery",
+            delivery.id,
+            issue=row.number,
+            copies=copies,
+        )
+        return _info_of(row)
+
+
+def void_delivery(actor: Actor, delivery_id: int, reason: str) -> IssueInfo:
+    """Void a delivery recorded by mistake (lead only); its copies leave the stock.
+
+    Refuses an unknown or already voided delivery, a delivery on a closed day,
+    and a void that would leave fewer copies than have been sold.
+    """
+    require_lead(actor, "void Megafon deliveries")
+    reason = _check_reason(reason)
+    with store.write():
+        row = MegafonDelivery.get_or_none(
+            (MegafonDelivery.id == delivery_id) & (MegafonDelivery.centre == actor.centre_id)
+        )
+        if row is None:
+            raise NotFound(
+                f"There is no Megafon delivery number {delivery_id}.",
+                nb=f"Det finnes ingen Megafon-levering nummer {delivery_id}.",
+            )
+        if row.voided_at is not None:
+            raise BadInput(
+                "That delivery is already voided.",
+                nb="Den leveringen er allerede annullert.",
+            )
+        days.ensure_open(actor.centre_id, row.business_date)
+        _lock_issue(row.issue_id)
+        issue = MegafonIssue.get_by_id(row.issue_id)
+        stock = _info_of(issue).stock
+        if stock - row.copies < 0:
+            raise BadInput(
+                f"Voiding this delivery would leave {stock - row.copies} copies of "
+                f"{issue.title} {issue.number}: void the sales first.",
+                nb=f"Å annullere denne leveringen ville gi {stock - row.copies} eksemplarer av "
+                f"{issue.title} {issue.number}: annuller salgene først.",
+            )
+        row.voided_at = clock.to_db(clock.utcnow())
+        row.voided_by = actor.staff_id
+        row.void_reason = reason
+        row.save()
+        audit.record(actor, "megafon.void_delivery", "megafon_delivery", row.id, copies=row.copies)
+        return _info_of(issue)
+
+
+def _require_current(centre_id: int) -> MegafonIssue:
+    row = _current_row(centre_id)
+    if row is None:
+        title = magazine_title(centre_id)
+        raise BadInput(
+            f"There is no current issue of {title}: a shift lead must add one first.",
+            nb=f"Det finnes ingen gjeldende utgave av {title}: en vaktleder må legge inn en først.",
+        )
+    return row
+
+
+def sell(
+    actor: Actor,
+    vendor: str,
+    copies: int,
+    payment: str,
+    unit_price_ore: int | None = None,
+) -> SaleInfo:
+    """Sell copies of the current issue to a vendor (by vendor number or visitor code).
+
+    The unit price defaults to the issue's outlet price. Refuses copies outside
+    1–500, a payment other than cash, card or Vipps, a negative or fractional
+    price, an unknown vendor or a visitor who is not one, no current issue, a
+    sale larger than the stock on hand (OutOfStock, naming the stock) and a
+    closed day.
+    """
+    copies = _whole(copies, "number of copies", "Antall eksemplarer")
+    if not 1 <= copies <= MAX_SALE_COPIES:
+        raise BadInput(
+            "A sale is 1 to 500 copies.",
+            nb="Et salg er 1 til 500 eksemplarer.",
+        )
+    method = str(payment if payment is not None else "").strip().lower()
+    if method not in PAYMENTS:
+        raise BadInput(
+            "The payment is cash, card or Vipps.",
+            nb="Betalingen er kontant, kort eller Vipps.",
+        )
+    price = None if unit_price_ore is None else _check_price(unit_price_ore, allow_zero=True)
+    with store.write():
+        st = days.stamp(actor.centre_id)
+        issue = _require_current(actor.centre_id)
+        seller = find_vendor(actor.centre_id, vendor)
+        _lock_issue(issue.id)
+        stock = _info_of(issue).stock
+        if copies > stock:
+            label = f"{issue.title} {issue.number}"
+            if stock <= 0:
+                raise OutOfStock(
+                    f"No copies of {label} left (stock 0).",
+                    nb=f"Ingen eksemplarer av {label} igjen (beholdning 0).",
+                )
+            raise OutOfStock(
+                f"Only {_copies(stock)} of {label} left.",
+                nb=f"Bare {stock} eksemplar{'er' if stock != 1 else ''} av {label} igjen.",
+            )
+        unit = issue.price_ore if price is None else price
+        sale = MegafonSale.create(
+            centre=actor.centre_id,
+            issue=issue.id,
+            vendor=seller.id,
+            copies=copies,
+            unit_price_ore=unit,
+            payment=method,
+            at=st.at,
+            business_date=st.business_date,
+            staff=actor.staff_id,
+        )
+        audit.record(
+            actor,
+            "megafon.sell",
+            "megafon_sale",
+            sale.id,
+            copies=copies,
+            amount_ore=copies * unit,
+            payment=method,
+        )
+        return _sale(sale.id)
+
+
+def void_sale(actor: Actor, sale_id: int, reason: str) -> SaleInfo:
+    """Void a sale with a reason: its copies return to stock and it counts in no total.
+
+    Refuses an unknown or already voided sale, a missing reason and a sale on a
+    closed day.
+    """
+    reason = _check_reason(reason)
+    with store.write():
+        row = MegafonSale.get_or_none(
+            (MegafonSale.id == sale_id) & (MegafonSale.centre == actor.centre_id)
+        )
+        if row is None:
+            raise NotFound(
+                f"There is no Megafon sale number {sale_id}.",
+                nb=f"Det finnes ikke noe Megafon-salg nummer {sale_id}.",
+            )
+        if row.voided_at is not None:
+            raise BadInput(
+                "That sale is already voided.",
+                nb="Det salget er allerede annullert.",
+            )
+        days.ensure_open(actor.centre_id, row.business_date)
+        row.voided_at = clock.to_db(clock.utcnow())
+        row.voided_by = actor.staff_id
+        row.void_reason = reason
+        row.save()
+        audit.record(
+            actor,
+            "megafon.void_sale",
+            "megafon_sale",
+            row.id,
+            copies=row.copies,
+            amount_ore=row.copies * row.unit_price_ore,
+        )
+        return _sale(row.id)
