@@ -243,11 +243,22 @@ def db_check(ctx: click.Context) -> None:
         raise FrontdeskError(f"The database failed its integrity check: {result}.")
 
 
-# -- admin commands (filled in by the admin command-line work) ---------------
+# -- admin commands -----------------------------------------------------------
 
 
 def _not_yet(name: str) -> NoReturn:
     raise click.ClickException(f"'frontdesk {name}' is not available in this version yet.")
+
+
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def _tracked(rows: Any, progress: Any, task: Any) -> Any:
+    """Pass rows through, advancing a progress bar."""
+    for row in rows:
+        yield row
+        progress.advance(task)
 
 
 @cli.command()
@@ -261,9 +272,59 @@ def _not_yet(name: str) -> NoReturn:
 @click.option("--centre", "centre_code", metavar="CODE", help="One centre (default: all).")
 @click.option("--include-open", is_flag=True, help="Also days not yet closed.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
-def export(**_: Any) -> None:
-    """Export daily tallies (aggregates only) for a period."""
-    _not_yet("export")
+@click.pass_context
+def export(
+    ctx: click.Context,
+    date_from: dt.date,
+    date_to: dt.date,
+    fmt: str,
+    layout: str,
+    excel: bool,
+    centre_code: str | None,
+    include_open: bool,
+    output: str | None,
+) -> None:
+    """Export daily tallies (aggregates only) for a period.
+
+    One row per centre per business day: closed days from their Z-report,
+    open days too with --include-open.
+    """
+    import io
+
+    from frontdesk.services import export as exporter
+
+    exporter.check_period(date_from, date_to)
+    if fmt == "json" and excel:
+        raise click.UsageError("--excel is for CSV files; leave it out with --format json.")
+    open_db(ctx)
+    centres = exporter.select_centres(centre_code or ctx.find_object(Options).centre)
+    codes = exporter.supply_codes(centres)
+    rows = exporter.day_rows(centres, date_from, date_to, include_open)
+
+    def write(out: Any, rows: Any) -> int:
+        return exporter.write_export(out, rows, codes, fmt=fmt, layout=layout, excel=excel)
+
+    if output is None:
+        stream = io.TextIOWrapper(sys.stdout.buffer, encoding=exporter.encoding(excel), newline="")
+        try:
+            write(stream, rows)
+            stream.flush()
+        finally:
+            stream.detach()
+        return
+    if _stderr_is_terminal():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        total = exporter.count_rows(centres, date_from, date_to, include_open)
+        with Progress(console=Console(stderr=True)) as progress:
+            task = progress.add_task("Exporting", total=total)
+            with exporter.atomic_output(output, excel=excel) as handle:
+                count = write(handle, _tracked(rows, progress, task))
+    else:
+        with exporter.atomic_output(output, excel=excel) as handle:
+            count = write(handle, rows)
+    click.echo(f"Wrote {count} centre-days to {output}.", err=True)
 
 
 @cli.command()
