@@ -1,0 +1,305 @@
+"""The lunch roster: who is down for lunch today, who has been served, portions per group.
+
+Visitors, Dagsverket participants and staff are on the roster by name (code or
+initials), once per day; guests and anonymous visitors as a count of
+portions. A removed entry is voided with a reason: it stays on the roster,
+marked, and counts nowhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from peewee import JOIN
+
+import db
+from db.models import LunchEntry, Staff, Visitor
+from frontdesk import clock
+from frontdesk.errors import BadInput, NotFound
+from frontdesk.services import audit, days, store
+from frontdesk.services.staff import Actor, normalise_initials
+from frontdesk.services.visits import check_reason, visitor_row
+
+GROUPS = ("visitor", "dagsverket", "staff", "guest")
+MAX_PORTIONS = 200
+# Any constant, the same in every process: serialises roster additions per centre.
+_ADVISORY_LOCK_KEY = 0x4C554E43  # "LUNC"
+
+
+@dataclass(frozen=True)
+class LunchEntryInfo:
+    id: int
+    group: str
+    label: str
+    portions: int
+    served: bool
+    voided: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class Roster:
+    business_date: dt.date
+    entries: list[LunchEntryInfo]
+    portions: dict[str, int]
+    served: dict[str, int]
+    total: int
+
+
+def _info(row: LunchEntry, label: str | None) -> LunchEntryInfo:
+    return LunchEntryInfo(
+        id=row.id,
+        group=row.group,
+        label=label or "",
+        portions=row.portions,
+        served=row.served_at is not None,
+        voided=row.voided_at is not None,
+        source=row.source,
+    )
+
+
+def serialise_additions(centre_id: int) -> None:
+    """Let one roster addition at a time check "once per day" (inside the transaction).
+
+    SQLite's BEGIN IMMEDIATE already serialises writers; on PostgreSQL two
+    desks could otherwise both see no entry and both add one.
+    """
+    if db.is_postgres():
+        db.database.execute_sql(
+            "SELECT pg_advisory_xact_lock(%s, %s)", (_ADVISORY_LOCK_KEY, centre_id)
+        )
+
+
+def active_entry_for_visitor(
+    centre_id: int, business_date: dt.date, visitor_id: int
+) -> LunchEntry | None:
+    """The visitor's non-voided roster entry of the day, if any."""
+    return (
+        LunchEntry.select()
+        .where(
+            (LunchEntry.centre == centre_id)
+            & (LunchEntry.business_date == business_date)
+            & (LunchEntry.visitor == visitor_id)
+            & LunchEntry.voided_at.is_null()
+        )
+        .first()
+    )
+
+
+def create_visitor_entry(
+    actor: Actor, visitor: Visitor, stamp: days.Stamp, source: str = "desk"
+) -> LunchEntry:
+    """Put a visitor on the roster (inside the caller's transaction, no checks)."""
+    return LunchEntry.create(
+        centre=actor.centre_id,
+        business_date=stamp.business_date,
+        group="dagsverket" if visitor.dagsverket else "visitor",
+        visitor=visitor.id,
+        portions=1,
+        source=source,
+        at=stamp.at,
+        staff=actor.staff_id,
+    )
+
+
+def add_visitor(actor: Actor, code: str) -> LunchEntryInfo:
+    """Put a visitor on today's roster (group Dagsverket for a participant).
+
+    Refuses an unknown code, a visitor already on today's roster and a closed day.
+    """
+    with store.write():
+        st = days.stamp(actor.centre_id)
+        visitor = visitor_row(actor.centre_id, code)
+        serialise_additions(actor.centre_id)
+        if active_entry_for_visitor(actor.centre_id, st.business_date, visitor.id):
+            raise BadInput(
+                f"{visitor.code} is already on today's lunch roster.",
+                nb=f"{visitor.code} står allerede på dagens lunsjliste.",
+            )
+        row = create_visitor_entry(actor, visitor, st)
+        audit.record(actor, "lunch.add", "lunch_entry", row.id, group=row.group, portions=1)
+    return _info(row, visitor.code)
+
+
+def add_staff(actor: Actor, initials: str) -> LunchEntryInfo:
+    """Put a staff member on today's roster by initials.
+
+    Refuses unknown initials, a member already on today's roster and a closed day.
+    """
+    initials = normalise_initials(initials)
+    with store.write():
+        st = days.stamp(actor.centre_id)
+        member = Staff.get_or_none((Staff.centre == actor.centre_id) & (Staff.initials == initials))
+        if member is None:
+            raise NotFound(
+                f"There is no staff member with the initials {initials}.",
+                nb=f"Det finnes ingen ansatt med initialene {initials}.",
+            )
+        serialise_additions(actor.centre_id)
+        already = (
+            LunchEntry.select(LunchEntry.id)
+            .where(
+                (LunchEntry.centre == actor.centre_id)
+                & (LunchEntry.business_date == st.business_date)
+                & (LunchEntry.staff_member == member.id)
+                & LunchEntry.voided_at.is_null()
+            )
+            .exists()
+        )
+        if already:
+            raise BadInput(
+                f"{initials} is already on today's lunch roster.",
+                nb=f"{initials} står allerede på dagens lunsjliste.",
+            )
+        row = LunchEntry.create(
+            centre=actor.centre_id,
+            business_date=st.business_date,
+            group="staff",
+            staff_member=member.id,
+            portions=1,
+            source="desk",
+            at=st.at,
+            staff=actor.staff_id,
+        )
+        audit.record(actor, "lunch.add", "lunch_entry", row.id, group="staff", portions=1)
+    return _info(row, initials)
+
+
+def _check_portions(portions: int) -> int:
+    if isinstance(portions, bool) or not isinstance(portions, int):
+        try:
+            portions = int(str(portions).strip())
+        except ValueError:
+            portions = 0
+    if not 1 <= portions <= MAX_PORTIONS:
+        raise BadInput(
+            f"Portions are a whole number from 1 to {MAX_PORTIONS}.",
+            nb=f"Porsjoner er et heltall fra 1 til {MAX_PORTIONS}.",
+        )
+    return portions
+
+
+def _add_count(actor: Actor, group: str, portions: int) -> LunchEntryInfo:
+    portions = _check_portions(portions)
+    with store.write():
+        st = days.stamp(actor.centre_id)
+        row = LunchEntry.create(
+            centre=actor.centre_id,
+            business_date=st.business_date,
+            group=group,
+            portions=portions,
+            source="desk",
+            at=st.at,
+            staff=actor.staff_id,
+        )
+        audit.record(actor, "lunch.add", "lunch_entry", row.id, group=group, portions=portions)
+    return _info(row, "")
+
+
+def add_guests(actor: Actor, portions: int = 1) -> LunchEntryInfo:
+    """Add guest portions (1–200) to today's roster; refuses a closed day."""
+    return _add_count(actor, "guest", portions)
+
+
+def add_anonymous(actor: Actor, portions: int = 1) -> LunchEntryInfo:
+    """Add anonymous visitor portions (1–200, no code) to today's roster; refuses a closed day."""
+    return _add_count(actor, "visitor", portions)
+
+
+def _entry_row(actor: Actor, entry_id: int) -> LunchEntry:
+    row = LunchEntry.get_or_none(
+        (LunchEntry.id == entry_id) & (LunchEntry.centre == actor.centre_id)
+    )
+    if row is None:
+        raise NotFound(
+            f"There is no lunch entry {entry_id}.", nb=f"Fant ikke lunsjoppføring {entry_id}."
+        )
+    return row
+
+
+def _label(row: LunchEntry) -> str:
+    if row.visitor_id:
+        return Visitor.get_by_id(row.visitor_id).code
+    if row.staff_member_id:
+        return Staff.get_by_id(row.staff_member_id).initials
+    return ""
+
+
+def mark_served(actor: Actor, entry_id: int, served: bool = True) -> LunchEntryInfo:
+    """Mark a roster entry served (or, with ``served=False``, not served).
+
+    Refuses an unknown or removed entry and an entry of a closed day.
+    """
+    with store.write():
+        row = _entry_row(actor, entry_id)
+        days.ensure_open(actor.centre_id, row.business_date)
+        if row.voided_at is not None:
+            raise BadInput(
+                "This lunch entry has been removed.", nb="Denne lunsjoppføringen er fjernet."
+            )
+        if served and row.served_at is None:
+            row.served_at = clock.to_db(clock.utcnow())
+            row.save()
+        elif not served and row.served_at is not None:
+            row.served_at = None
+            row.save()
+        audit.record(actor, "lunch.served", "lunch_entry", row.id, served=bool(served))
+    return _info(row, _label(row))
+
+
+def remove(actor: Actor, entry_id: int, reason: str) -> LunchEntryInfo:
+    """Remove (void) a roster entry with a reason: it stays listed, marked, and counts nowhere.
+
+    Refuses a missing reason, an unknown entry, one already removed and an
+    entry of a closed day.
+    """
+    reason = check_reason(reason)
+    with store.write():
+        row = _entry_row(actor, entry_id)
+        days.ensure_open(actor.centre_id, row.business_date)
+        void_entry(actor, row, reason)
+        audit.record(actor, "lunch.remove", "lunch_entry", row.id, reason=reason)
+    return _info(row, _label(row))
+
+
+def void_entry(actor: Actor, row: LunchEntry, reason: str) -> None:
+    """Void an entry (inside the caller's transaction); refuses one already voided."""
+    if row.voided_at is not None:
+        raise BadInput(
+            "This lunch entry has already been removed.",
+            nb="Denne lunsjoppføringen er allerede fjernet.",
+        )
+    row.voided_at = clock.to_db(clock.utcnow())
+    row.voided_by = actor.staff_id
+    row.void_reason = reason
+    row.save()
+
+
+def roster(centre_id: int, business_date: dt.date | None = None) -> Roster:
+    """A day's roster in the order entries were added (removed ones included, marked),
+    with the portions and served portions per group the kitchen needs.
+    """
+    day = business_date or days.today(centre_id)
+    member = Staff.alias()
+    rows = (
+        LunchEntry.select(LunchEntry, Visitor.code, member.initials)
+        .join(Visitor, JOIN.LEFT_OUTER, on=(LunchEntry.visitor == Visitor.id))
+        .switch(LunchEntry)
+        .join(member, JOIN.LEFT_OUTER, on=(LunchEntry.staff_member == member.id))
+        .where((LunchEntry.centre == centre_id) & (LunchEntry.business_date == day))
+        .order_by(LunchEntry.id)
+        .objects()
+    )
+    entries: list[LunchEntryInfo] = []
+    portions = dict.fromkeys(GROUPS, 0)
+    served = dict.fromkeys(GROUPS, 0)
+    for row in rows:
+        entry = _info(row, row.code or row.initials)
+        entries.append(entry)
+        if entry.voided:
+            continue
+        portions[entry.group] = portions.get(entry.group, 0) + entry.portions
+        if entry.served:
+            served[entry.group] = served.get(entry.group, 0) + entry.portions
+    return Roster(day, entries, portions, served, sum(portions.values()))
