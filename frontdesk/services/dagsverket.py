@@ -1,0 +1,135 @@
+"""Dagsverket attendance: which enrolled participants work today.
+
+A participant marked present is put on the lunch roster once, automatically
+(source "dagsverket"); marked absent, that automatic entry is voided. One
+attendance row per participant and day, updated rather than added twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from peewee import JOIN
+
+from db.models import DagsverketAttendance, LunchEntry, Visitor
+from frontdesk.errors import BadInput
+from frontdesk.services import audit, days, lunch, store
+from frontdesk.services.staff import Actor
+from frontdesk.services.visits import visitor_row
+
+ABSENT_REASON = "absent"
+
+
+@dataclass(frozen=True)
+class ParticipantInfo:
+    code: str
+    present: bool
+
+
+def participants(centre_id: int, business_date: dt.date | None = None) -> list[ParticipantInfo]:
+    """Enrolled participants (visitors with Dagsverket) by code, and whether present on the day."""
+    day = business_date or days.today(centre_id)
+    attendance = DagsverketAttendance.alias()
+    rows = (
+        Visitor.select(Visitor.code, attendance.present)
+        .join(
+            attendance,
+            JOIN.LEFT_OUTER,
+            on=(
+                (attendance.visitor == Visitor.id)
+                & (attendance.centre == centre_id)
+                & (attendance.business_date == day)
+            ),
+        )
+        .where((Visitor.centre == centre_id) & (Visitor.dagsverket == True))  # noqa: E712
+        .order_by(Visitor.code)
+        .tuples()
+    )
+    return [ParticipantInfo(code, bool(present)) for code, present in rows]
+
+
+def _participant(actor: Actor, code: str) -> Visitor:
+    visitor = visitor_row(actor.centre_id, code)
+    if not visitor.dagsverket:
+        raise BadInput(
+            f"{visitor.code} is not a Dagsverket participant.",
+            nb=f"{visitor.code} er ikke Dagsverket-deltaker.",
+        )
+    return visitor
+
+
+def _set_attendance(actor: Actor, visitor: Visitor, stamp: days.Stamp, present: bool) -> int:
+    row = DagsverketAttendance.get_or_none(
+        (DagsverketAttendance.centre == actor.centre_id)
+        & (DagsverketAttendance.business_date == stamp.business_date)
+        & (DagsverketAttendance.visitor == visitor.id)
+    )
+    if row is None:
+        row = DagsverketAttendance.create(
+            centre=actor.centre_id,
+            business_date=stamp.business_date,
+            visitor=visitor.id,
+            present=present,
+            at=stamp.at,
+            staff=actor.staff_id,
+        )
+    elif row.present != present:
+        row.present = present
+        row.at = stamp.at
+        row.staff = actor.staff_id
+        row.save()
+    return row.id
+
+
+def mark_present(actor: Actor, code: str) -> ParticipantInfo:
+    """Mark a participant present today and put them on the lunch roster once.
+
+    Someone already on today's roster (by hand or earlier) is not added again.
+    Refuses an unknown code, a visitor who is not a participant and a closed day.
+    """
+    with store.write():
+        st = days.stamp(actor.centre_id)
+        visitor = _participant(actor, code)
+        lunch.serialise_additions(actor.centre_id)
+        attendance_id = _set_attendance(actor, visitor, st, present=True)
+        entry = lunch.active_entry_for_visitor(actor.centre_id, st.business_date, visitor.id)
+        added = entry is None
+        if entry is None:
+            entry = lunch.create_visitor_entry(actor, visitor, st, source="dagsverket")
+        audit.record(
+            actor,
+            "dagsverket.present",
+            "dagsverket_attendance",
+            attendance_id,
+            lunch_entry=entry.id,
+            lunch_added=added,
+        )
+    return ParticipantInfo(visitor.code, True)
+
+
+def mark_absent(actor: Actor, code: str) -> ParticipantInfo:
+    """Mark a participant absent today; voids their automatic lunch entry (reason "absent").
+
+    An entry added by hand stays. Refuses an unknown code, a visitor who is
+    not a participant and a closed day.
+    """
+    with store.write():
+        st = days.stamp(actor.centre_id)
+        visitor = _participant(actor, code)
+        attendance_id = _set_attendance(actor, visitor, st, present=False)
+        automatic = LunchEntry.select().where(
+            (LunchEntry.centre == actor.centre_id)
+            & (LunchEntry.business_date == st.business_date)
+            & (LunchEntry.visitor == visitor.id)
+            & (LunchEntry.source == "dagsverket")
+            & LunchEntry.voided_at.is_null()
+        )
+        voided = []
+        for entry in automatic:
+            lunch.void_entry(actor, entry, ABSENT_REASON)
+            voided.append(entry.id)
+        audit.record(
+            actor, "dagsverket.absent", "dagsverket_attendance", attendance_id, lunch_voided=voided
+        )
+    return ParticipantInfo(visitor.code, False)
