@@ -1,0 +1,371 @@
+"""Day close: the X-report (running tally), the Z-report (close a day) and reopening.
+
+A shift lead closes a business day: the day's tally is computed once and
+stored with the counted cash, the expected cash (Megafon cash sales), the
+difference, Megafon sales per staff member and payment method, and the grand
+total of sales since the centre started. Z numbers run per centre without gaps
+or duplicates. A closed day is read-only (``days.ensure_open``) until a lead
+reopens it with their PIN and a reason; closing it again stores a new version
+under the same Z number and keeps the old one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from peewee import fn
+
+from db.models import (
+    DagsverketAttendance,
+    DayClose,
+    HandOut,
+    LunchEntry,
+    MegafonDelivery,
+    MegafonSale,
+    Staff,
+    SupplyDelivery,
+    SyringeReturn,
+    Visit,
+)
+from frontdesk import clock
+from frontdesk.errors import BadInput, NotFound
+from frontdesk.services import audit, days, staff, store, tally
+from frontdesk.services.staff import Actor
+from frontdesk.services.tally import DayTally, StaffSales
+
+REASON_MAX = 200
+# How far back the desk looks for days left open (a little over a year).
+OPEN_DAYS_LOOKBACK = 400
+
+# Every table whose rows make a day worth closing.
+_DATED_MODELS = (
+    Visit,
+    LunchEntry,
+    MegafonSale,
+    MegafonDelivery,
+    HandOut,
+    SyringeReturn,
+    DagsverketAttendance,
+    SupplyDelivery,
+)
+
+
+@dataclass(frozen=True)
+class ZReport:
+    """One stored version of a day's Z-report."""
+
+    centre_id: int
+    business_date: dt.date
+    z_no: int
+    version: int
+    tally: DayTally
+    expected_cash_ore: int
+    counted_cash_ore: int
+    diff_ore: int
+    sales_by_staff: tuple[StaffSales, ...]
+    grand_total_ore: int
+    closed_at: dt.datetime
+    closed_by: str  # staff initials, or "cli"
+    revenue_ore: int = 0
+    reopened_at: dt.datetime | None = None
+    reopened_by: str | None = None
+    reopen_reason: str | None = None
+
+    @property
+    def reopened(self) -> bool:
+        return self.reopened_at is not None
+
+
+# -- reports -----------------------------------------------------------------
+
+
+def x_report(actor: Actor, business_date: dt.date | None = None) -> DayTally:
+    """The running tally of a day (default today), for anyone signed on; audited."""
+    day = business_date or days.today(actor.centre_id)
+    with store.write():
+        result = tally.compute_day(actor.centre_id, day)
+        audit.record(actor, "report.x", "day", None, business_date=day.isoformat())
+    return result
+
+
+def z_report(actor: Actor, business_date: dt.date) -> ZReport:
+    """Show a day's stored Z-report (the current version, else the latest); audited.
+
+    Refuses a day that was never closed.
+    """
+    with store.write():
+        row = (
+            DayClose.select()
+            .where((DayClose.centre == actor.centre_id) & (DayClose.business_date == business_date))
+            .order_by(DayClose.version.desc())
+            .first()
+        )
+        if row is None:
+            day = business_date.isoformat()
+            raise NotFound(
+                f"The day {day} has not been closed, so it has no Z-report.",
+                nb=f"Dagen {day} er ikke avsluttet og har ingen Z-rapport.",
+            )
+        audit.record(
+            actor,
+            "report.z",
+            "day_close",
+            row.id,
+            business_date=business_date.isoformat(),
+            z_no=row.z_no,
+            version=row.version,
+        )
+        return _z_info(row)
+
+
+def z_reports(centre_id: int, limit: int = 30) -> list[ZReport]:
+    """The centre's Z-reports, newest Z number first: the latest version of each day."""
+    newer = DayClose.alias()
+    has_newer = fn.EXISTS(
+        newer.select(newer.id).where(
+            (newer.centre == DayClose.centre)
+            & (newer.business_date == DayClose.business_date)
+            & (newer.version > DayClose.version)
+        )
+    )
+    rows = (
+        DayClose.select()
+        .where((DayClose.centre == centre_id) & ~has_newer)
+        .order_by(DayClose.z_no.desc(), DayClose.business_date.desc())
+        .limit(limit)
+    )
+    return _z_infos(list(rows))
+
+
+def open_days_before(centre_id: int, business_date: dt.date | None = None) -> list[dt.date]:
+    """Earlier business days (before the given day, default today) with activity, not closed.
+
+    Looks back about a year: one UNION of each table's dates, read off its
+    (centre, business_date) index.
+    """
+    before = business_date or days.today(centre_id)
+    since = before - dt.timedelta(days=OPEN_DAYS_LOOKBACK)
+    query = None
+    for model in _DATED_MODELS:
+        part = model.select(model.business_date).where(
+            (model.centre == centre_id)
+            & (model.business_date >= since)
+            & (model.business_date < before)
+        )
+        query = part if query is None else query | part  # UNION
+    active = {_as_date(value) for (value,) in query.tuples()} if query is not None else set()
+    closed = {
+        _as_date(value)
+        for (value,) in DayClose.select(DayClose.business_date)
+        .where(
+            (DayClose.centre == centre_id)
+            & (DayClose.business_date >= since)
+            & (DayClose.business_date < before)
+            & DayClose.reopened_at.is_null()
+        )
+        .tuples()
+    }
+    return sorted(active - closed)
+
+
+# -- close and reopen ----------------------------------------------------------
+
+
+def close_day(actor: Actor, counted_cash_ore: int, business_date: dt.date | None = None) -> ZReport:
+    """Close a business day (default today) with the counted cash: the Z-report.
+
+    Lead only. Refuses counted cash that is not a whole number of øre ≥ 0, a
+    day that has not started yet, and a day that is already closed. A day
+    closed again after a reopen keeps its Z number under a new version.
+    """
+    staff.require_lead(actor, "close the day")
+    if (
+        isinstance(counted_cash_ore, bool)
+        or not isinstance(counted_cash_ore, int)
+        or counted_cash_ore < 0
+    ):
+        raise BadInput(
+            "The counted cash must be a whole amount of øre, zero or more.",
+            nb="Opptalt kontant må være et helt beløp i øre, null eller mer.",
+        )
+    today = days.today(actor.centre_id)
+    day = business_date or today
+    if day > today:
+        raise BadInput(
+            f"The day {day.isoformat()} has not started yet, so it cannot be closed.",
+            nb=f"Dagen {day.isoformat()} har ikke begynt ennå og kan ikke avsluttes.",
+        )
+    with store.write():
+        # Writers take the centre row FOR SHARE (days.ensure_open): nothing is
+        # written on this day while we tally it, and Z numbers cannot race.
+        days.lock_centre(actor.centre_id, exclusive=True)
+        previous = (
+            DayClose.select()
+            .where((DayClose.centre == actor.centre_id) & (DayClose.business_date == day))
+            .order_by(DayClose.version.desc())
+            .first()
+        )
+        if previous is not None and previous.reopened_at is None:
+            raise BadInput(
+                f"The day {day.isoformat()} is already closed (Z-report {previous.z_no}).",
+                nb=f"Dagen {day.isoformat()} er allerede avsluttet (Z-rapport {previous.z_no}).",
+            )
+        if previous is not None:
+            z_no, version = previous.z_no, previous.version + 1
+        else:
+            top = DayClose.select(fn.MAX(DayClose.z_no)).where(DayClose.centre == actor.centre_id)
+            z_no, version = int(top.scalar() or 0) + 1, 1
+        result = tally.compute_day(actor.centre_id, day)
+        revenue_ore = result.get("megafon.revenue_ore")
+        expected_ore = result.expected_cash_ore
+        earlier_ore = (
+            DayClose.select(fn.SUM(DayClose.revenue_ore))
+            .where(
+                (DayClose.centre == actor.centre_id)
+                & (DayClose.business_date < day)
+                & DayClose.reopened_at.is_null()
+            )
+            .scalar()
+        )
+        row = DayClose.create(
+            centre=actor.centre_id,
+            business_date=day,
+            z_no=z_no,
+            version=version,
+            tally=result.metrics_json(),
+            expected_cash_ore=expected_ore,
+            counted_cash_ore=counted_cash_ore,
+            diff_ore=counted_cash_ore - expected_ore,
+            revenue_ore=revenue_ore,
+            grand_total_ore=int(earlier_ore or 0) + revenue_ore,
+            sales_by_staff=_sales_json(result.sales_by_staff),
+            closed_at=clock.to_db(clock.utcnow()),
+            closed_by=actor.staff_id,
+        )
+        audit.record(
+            actor,
+            "day.close",
+            "day_close",
+            row.id,
+            business_date=day.isoformat(),
+            z_no=z_no,
+            version=version,
+            counted=counted_cash_ore,
+            expected=expected_ore,
+            diff=counted_cash_ore - expected_ore,
+        )
+    return _z_info(row, initials=actor.initials, tally_=result)
+
+
+def reopen_day(actor: Actor, business_date: dt.date, pin: str, reason: str) -> None:
+    """Reopen a closed day so it can be corrected (lead only, PIN again, a reason).
+
+    A wrong PIN is refused, counted and audited like at sign-on. The Z-report
+    stays stored, marked reopened; closing the day again adds a new version.
+    """
+    staff.require_lead(actor, "reopen a day")
+    reason = (reason or "").strip()
+    if not 1 <= len(reason) <= REASON_MAX:
+        raise BadInput(
+            f"Give a reason for reopening the day (1 to {REASON_MAX} characters).",
+            nb=f"Skriv en begrunnelse for å gjenåpne dagen (1 til {REASON_MAX} tegn).",
+        )
+    staff.confirm_pin(actor, pin)
+    with store.write():
+        days.lock_centre(actor.centre_id, exclusive=True)
+        row = DayClose.get_or_none(
+            (DayClose.centre == actor.centre_id)
+            & (DayClose.business_date == business_date)
+            & DayClose.reopened_at.is_null()
+        )
+        if row is None:
+            day = business_date.isoformat()
+            raise BadInput(
+                f"The day {day} is not closed, so there is nothing to reopen.",
+                nb=f"Dagen {day} er ikke avsluttet, så den kan ikke gjenåpnes.",
+            )
+        row.reopened_at = clock.to_db(clock.utcnow())
+        row.reopened_by = actor.staff_id
+        row.reopen_reason = reason
+        row.save()
+        audit.record(
+            actor,
+            "day.reopen",
+            "day_close",
+            row.id,
+            business_date=business_date.isoformat(),
+            z_no=row.z_no,
+            version=row.version,
+            reason=reason,
+        )
+
+
+# -- rows to values -------------------------------------------------------------
+
+
+def _sales_json(sales: tuple[StaffSales, ...]) -> str:
+    return json.dumps(
+        [
+            {"initials": s.initials, "payment": s.payment, "copies": s.copies, "ore": s.amount_ore}
+            for s in sales
+        ]
+    )
+
+
+def _sales_from_json(text: str) -> tuple[StaffSales, ...]:
+    return tuple(
+        StaffSales(d["initials"], d["payment"], int(d["copies"]), int(d["ore"]))
+        for d in json.loads(text or "[]")
+    )
+
+
+def _as_date(value: dt.date | str) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _initials(staff_ids: set[int]) -> dict[int, str]:
+    if not staff_ids:
+        return {}
+    rows = Staff.select(Staff.id, Staff.initials).where(Staff.id.in_(sorted(staff_ids)))
+    return {r.id: r.initials for r in rows}
+
+
+def _z_infos(rows: list[DayClose]) -> list[ZReport]:
+    ids = {r.closed_by_id for r in rows} | {r.reopened_by_id for r in rows}
+    names = _initials({i for i in ids if i is not None})
+    return [_z_info(r, names=names) for r in rows]
+
+
+def _z_info(
+    row: DayClose,
+    *,
+    initials: str | None = None,
+    names: dict[int, str] | None = None,
+    tally_: DayTally | None = None,
+) -> ZReport:
+    if names is None:
+        ids = {i for i in (row.closed_by_id, row.reopened_by_id) if i is not None}
+        names = _initials(ids)
+    sales = _sales_from_json(row.sales_by_staff)
+    day = _as_date(row.business_date)
+    result = tally_ or DayTally(row.centre_id, day, json.loads(row.tally), sales)
+    return ZReport(
+        centre_id=row.centre_id,
+        business_date=day,
+        z_no=row.z_no,
+        version=row.version,
+        tally=result,
+        expected_cash_ore=row.expected_cash_ore,
+        counted_cash_ore=row.counted_cash_ore,
+        diff_ore=row.diff_ore,
+        sales_by_staff=sales,
+        grand_total_ore=row.grand_total_ore,
+        closed_at=clock.as_utc(row.closed_at),
+        closed_by=initials or names.get(row.closed_by_id, "cli"),
+        revenue_ore=row.revenue_ore,
+        reopened_at=clock.as_utc(row.reopened_at) if row.reopened_at else None,
+        reopened_by=(names.get(row.reopened_by_id, "cli") if row.reopened_at else None),
+        reopen_reason=row.reopen_reason,
+    )
