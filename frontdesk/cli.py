@@ -338,9 +338,39 @@ def report(**_: Any) -> None:
 
 @cli.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Backup file.")
-def backup(**_: Any) -> None:
-    """Make a consistent copy of the database while desks keep working."""
-    _not_yet("backup")
+@click.pass_context
+def backup(ctx: click.Context, output: str | None) -> None:
+    """Make a consistent copy of the database while desks keep working.
+
+    SQLite: an owner-only copy, checked with integrity_check (default name
+    frontdesk-backup-YYYYMMDD-HHMMSS.db next to the database). PostgreSQL:
+    runs pg_dump.
+    """
+    from frontdesk.services import backup as backups
+
+    open_db(ctx)
+    if _stderr_is_terminal():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("Backing up", total=None)
+
+            def step(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            result = backups.backup(output, step)
+    else:
+        result = backups.backup(output)
+    click.echo(f"Backed up to {result.path} ({_size(result.size_bytes)}); integrity: ok.")
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n} bytes"
 
 
 @cli.command()
@@ -358,9 +388,42 @@ def demo(**_: Any) -> None:
 @cli.command()
 @click.option("--before", type=ISO_DATE, required=True, help="Purge closed days before this date.")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
-def purge(**_: Any) -> None:
-    """Remove individual-level rows of closed days before a date."""
-    _not_yet("purge")
+@click.pass_context
+def purge(ctx: click.Context, before: dt.date, yes: bool) -> None:
+    """Remove individual-level rows of closed days before a date.
+
+    Visits, hand-outs, returns, lunch entries, Megafon sales and Dagsverket
+    attendance go; Z-reports, deliveries, staff and the audit trail stay, so
+    exports and stock on hand are unchanged. Every centre unless --centre.
+    """
+    from frontdesk.services import purge as purging
+    from frontdesk.services.export import select_centres
+
+    open_db(ctx)
+    centres = select_centres(ctx.find_object(Options).centre)
+    plan = purging.plan(centres, before)
+    if plan.total == 0:
+        click.echo(f"Nothing to purge before {before.isoformat()}.")
+        return
+    click.echo(_purge_summary(plan, "Will delete"))
+    if not yes:
+        if not sys.stdin.isatty():
+            raise click.UsageError("Purging deletes rows for good: pass --yes to confirm it.")
+        click.confirm("Delete these rows for good?", abort=True)
+    done = purging.purge(centres, before)
+    click.echo(_purge_summary(done, "Deleted"))
+
+
+def _purge_summary(plan: Any, verb: str) -> str:
+    totals = plan.totals()
+    days = sum(c.days for c in plan.centres)
+    codes = ", ".join(c.code for c in plan.centres if c.days)
+    parts = [f"{n} {name.replace('_', ' ')}" for name, n in totals.items() if n]
+    return (
+        f"{verb} from {days} closed days before {plan.before.isoformat()} at {codes}: "
+        + ", ".join(parts)
+        + "."
+    )
 
 
 def main() -> None:
