@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, cast
 
 from peewee import JOIN
 
@@ -46,7 +47,7 @@ def participants(centre_id: int, business_date: dt.date | None = None) -> list[P
         .order_by(Visitor.code)
         .tuples()
     )
-    return [ParticipantInfo(code, bool(present)) for code, present in rows]
+    return [ParticipantInfo(code, bool(present)) for code, present in cast(Any, rows)]
 
 
 def _participant(actor: Actor, code: str) -> Visitor:
@@ -75,10 +76,9 @@ def _set_attendance(actor: Actor, visitor: Visitor, stamp: days.Stamp, present: 
             staff=actor.staff_id,
         )
     elif row.present != present:
-        row.present = present
-        row.at = stamp.at
-        row.staff = actor.staff_id
-        row.save()
+        DagsverketAttendance.update(present=present, at=stamp.at, staff=actor.staff_id).where(
+            DagsverketAttendance.id == row.id
+        ).execute()
     return row.id
 
 
@@ -118,17 +118,15 @@ def mark_absent(actor: Actor, code: str) -> ParticipantInfo:
         st = days.stamp(actor.centre_id)
         visitor = _participant(actor, code)
         attendance_id = _set_attendance(actor, visitor, st, present=False)
-        automatic = LunchEntry.select().where(
+        automatic = LunchEntry.select(LunchEntry.id).where(
             (LunchEntry.centre == actor.centre_id)
             & (LunchEntry.business_date == st.business_date)
             & (LunchEntry.visitor == visitor.id)
             & (LunchEntry.source == "dagsverket")
             & LunchEntry.voided_at.is_null()
         )
-        voided = []
-        for entry in automatic:
-            lunch.void_entry(actor, entry, ABSENT_REASON)
-            voided.append(entry.id)
+        voided = [entry.id for entry in automatic]
+        lunch.void_entries(actor, voided, ABSENT_REASON)
         audit.record(
             actor, "dagsverket.absent", "dagsverket_attendance", attendance_id, lunch_voided=voided
         )

@@ -9,7 +9,8 @@ marked, and counts nowhere.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from peewee import JOIN
 
@@ -207,23 +208,56 @@ def add_anonymous(actor: Actor, portions: int = 1) -> LunchEntryInfo:
     return _add_count(actor, "visitor", portions)
 
 
-def _entry_row(actor: Actor, entry_id: int) -> LunchEntry:
-    row = LunchEntry.get_or_none(
-        (LunchEntry.id == entry_id) & (LunchEntry.centre == actor.centre_id)
+def _entry_rows(where: Any) -> Any:
+    """Entries with their label, as tuples (id, business_date, info fields…) in insertion order."""
+    member = Staff.alias()
+    return (
+        LunchEntry.select(
+            LunchEntry.id,
+            LunchEntry.business_date,
+            LunchEntry.group,
+            Visitor.code,
+            member.initials,
+            LunchEntry.portions,
+            LunchEntry.served_at,
+            LunchEntry.voided_at,
+            LunchEntry.source,
+        )
+        .join(Visitor, JOIN.LEFT_OUTER, on=(LunchEntry.visitor == Visitor.id))
+        .switch(LunchEntry)
+        .join(member, JOIN.LEFT_OUTER, on=(LunchEntry.staff_member == member.id))
+        .where(where)
+        .order_by(LunchEntry.id)
+        .tuples()
     )
-    if row is None:
+
+
+def _tuple_info(values: tuple[Any, ...]) -> tuple[dt.date, LunchEntryInfo]:
+    entry_id, day, group, code, initials, portions, served_at, voided_at, source = values
+    info = LunchEntryInfo(
+        id=entry_id,
+        group=group,
+        label=code or initials or "",
+        portions=portions,
+        served=served_at is not None,
+        voided=voided_at is not None,
+        source=source,
+    )
+    return day, info
+
+
+def _open_entry(actor: Actor, entry_id: int) -> LunchEntryInfo:
+    """The centre's entry (NotFound otherwise), refusing one of a closed day."""
+    found = _entry_rows(
+        (LunchEntry.id == entry_id) & (LunchEntry.centre == actor.centre_id)
+    ).first()
+    if found is None:
         raise NotFound(
             f"There is no lunch entry {entry_id}.", nb=f"Fant ikke lunsjoppføring {entry_id}."
         )
-    return row
-
-
-def _label(row: LunchEntry) -> str:
-    if row.visitor_id:
-        return Visitor.get_by_id(row.visitor_id).code
-    if row.staff_member_id:
-        return Staff.get_by_id(row.staff_member_id).initials
-    return ""
+    day, info = _tuple_info(found)
+    days.ensure_open(actor.centre_id, day)
+    return info
 
 
 def mark_served(actor: Actor, entry_id: int, served: bool = True) -> LunchEntryInfo:
@@ -231,21 +265,19 @@ def mark_served(actor: Actor, entry_id: int, served: bool = True) -> LunchEntryI
 
     Refuses an unknown or removed entry and an entry of a closed day.
     """
+    served = bool(served)
     with store.write():
-        row = _entry_row(actor, entry_id)
-        days.ensure_open(actor.centre_id, row.business_date)
-        if row.voided_at is not None:
+        info = _open_entry(actor, entry_id)
+        if info.voided:
             raise BadInput(
                 "This lunch entry has been removed.", nb="Denne lunsjoppføringen er fjernet."
             )
-        if served and row.served_at is None:
-            row.served_at = clock.to_db(clock.utcnow())
-            row.save()
-        elif not served and row.served_at is not None:
-            row.served_at = None
-            row.save()
-        audit.record(actor, "lunch.served", "lunch_entry", row.id, served=bool(served))
-    return _info(row, _label(row))
+        if served != info.served:
+            # Served twice keeps the first time it was served.
+            served_at = clock.to_db(clock.utcnow()) if served else None
+            LunchEntry.update(served_at=served_at).where(LunchEntry.id == info.id).execute()
+        audit.record(actor, "lunch.served", "lunch_entry", info.id, served=served)
+    return replace(info, served=served)
 
 
 def remove(actor: Actor, entry_id: int, reason: str) -> LunchEntryInfo:
@@ -256,24 +288,28 @@ def remove(actor: Actor, entry_id: int, reason: str) -> LunchEntryInfo:
     """
     reason = check_reason(reason)
     with store.write():
-        row = _entry_row(actor, entry_id)
-        days.ensure_open(actor.centre_id, row.business_date)
-        void_entry(actor, row, reason)
-        audit.record(actor, "lunch.remove", "lunch_entry", row.id, reason=reason)
-    return _info(row, _label(row))
+        info = _open_entry(actor, entry_id)
+        if info.voided:
+            raise _already_removed()
+        void_entries(actor, [info.id], reason)
+        audit.record(actor, "lunch.remove", "lunch_entry", info.id, reason=reason)
+    return replace(info, voided=True)
 
 
-def void_entry(actor: Actor, row: LunchEntry, reason: str) -> None:
-    """Void an entry (inside the caller's transaction); refuses one already voided."""
-    if row.voided_at is not None:
-        raise BadInput(
-            "This lunch entry has already been removed.",
-            nb="Denne lunsjoppføringen er allerede fjernet.",
-        )
-    row.voided_at = clock.to_db(clock.utcnow())
-    row.voided_by = actor.staff_id
-    row.void_reason = reason
-    row.save()
+def _already_removed() -> BadInput:
+    return BadInput(
+        "This lunch entry has already been removed.",
+        nb="Denne lunsjoppføringen er allerede fjernet.",
+    )
+
+
+def void_entries(actor: Actor, entry_ids: list[int], reason: str) -> None:
+    """Void not-yet-voided entries (inside the caller's transaction, day already checked)."""
+    if not entry_ids:
+        return
+    LunchEntry.update(
+        voided_at=clock.to_db(clock.utcnow()), voided_by=actor.staff_id, void_reason=reason
+    ).where(LunchEntry.id.in_(entry_ids) & LunchEntry.voided_at.is_null()).execute()
 
 
 def roster(centre_id: int, business_date: dt.date | None = None) -> Roster:
@@ -281,22 +317,15 @@ def roster(centre_id: int, business_date: dt.date | None = None) -> Roster:
     with the portions and served portions per group the kitchen needs.
     """
     day = business_date or days.today(centre_id)
-    member = Staff.alias()
-    rows = (
-        LunchEntry.select(LunchEntry, Visitor.code, member.initials)
-        .join(Visitor, JOIN.LEFT_OUTER, on=(LunchEntry.visitor == Visitor.id))
-        .switch(LunchEntry)
-        .join(member, JOIN.LEFT_OUTER, on=(LunchEntry.staff_member == member.id))
-        .where((LunchEntry.centre == centre_id) & (LunchEntry.business_date == day))
-        .order_by(LunchEntry.id)
-        .objects()
-    )
-    entries: list[LunchEntryInfo] = []
+    entries = [
+        _tuple_info(values)[1]
+        for values in _entry_rows(
+            (LunchEntry.centre == centre_id) & (LunchEntry.business_date == day)
+        )
+    ]
     portions = dict.fromkeys(GROUPS, 0)
     served = dict.fromkeys(GROUPS, 0)
-    for row in rows:
-        entry = _info(row, row.code or row.initials)
-        entries.append(entry)
+    for entry in entries:
         if entry.voided:
             continue
         portions[entry.group] = portions.get(entry.group, 0) + entry.portions

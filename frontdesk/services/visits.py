@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from peewee import JOIN, SQL, NodeList, Value
@@ -379,6 +379,41 @@ def _codes_sort_bytewise() -> bool:
 # -- voiding and listing -------------------------------------------------------
 
 
+def _visit_rows(where: Any) -> Any:
+    """Visits with their visitor code and staff initials, as tuples in VisitInfo order."""
+    return (
+        Visit.select(
+            Visit.id,
+            Visit.at,
+            Visit.business_date,
+            Visitor.code,
+            Visit.gender,
+            Staff.initials,
+            Visit.voided_at,
+            Visit.void_reason,
+        )
+        .join(Visitor, JOIN.LEFT_OUTER, on=(Visit.visitor == Visitor.id))
+        .switch(Visit)
+        .join(Staff, JOIN.LEFT_OUTER, on=(Visit.staff == Staff.id))
+        .where(where)
+        .tuples()
+    )
+
+
+def _visit_tuple_info(values: tuple[Any, ...]) -> VisitInfo:
+    visit_id, at, business_date, code, gender, initials, voided_at, void_reason = values
+    return VisitInfo(
+        id=visit_id,
+        at=clock.as_utc(at),
+        business_date=business_date,
+        visitor_code=code,
+        gender=gender,
+        staff_initials=initials or "cli",
+        voided=voided_at is not None,
+        void_reason=void_reason,
+    )
+
+
 def void_visit(actor: Actor, visit_id: int, reason: str) -> VisitInfo:
     """Void a visit with a reason: it stays listed (marked) and counts nowhere.
 
@@ -387,22 +422,20 @@ def void_visit(actor: Actor, visit_id: int, reason: str) -> VisitInfo:
     """
     reason = check_reason(reason)
     with store.write():
-        row = Visit.get_or_none((Visit.id == visit_id) & (Visit.centre == actor.centre_id))
-        if row is None:
+        found = _visit_rows((Visit.id == visit_id) & (Visit.centre == actor.centre_id)).first()
+        if found is None:
             raise NotFound(f"There is no visit {visit_id}.", nb=f"Fant ikke besøk {visit_id}.")
-        days.ensure_open(actor.centre_id, row.business_date)
-        if row.voided_at is not None:
+        before = _visit_tuple_info(found)
+        days.ensure_open(actor.centre_id, before.business_date)
+        if before.voided:
             raise BadInput(
                 "This visit is already voided.", nb="Dette besøket er allerede annullert."
             )
-        row.voided_at = clock.to_db(clock.utcnow())
-        row.voided_by = actor.staff_id
-        row.void_reason = reason
-        row.save()
-        audit.record(actor, "visits.void", "visit", row.id, reason=reason)
-    code = Visitor.get_by_id(row.visitor_id).code if row.visitor_id else None
-    initials = Staff.get_by_id(row.staff_id).initials if row.staff_id else None
-    return _visit_info(row, code, initials)
+        Visit.update(
+            voided_at=clock.to_db(clock.utcnow()), voided_by=actor.staff_id, void_reason=reason
+        ).where(Visit.id == before.id).execute()
+        audit.record(actor, "visits.void", "visit", before.id, reason=reason)
+    return replace(before, voided=True, void_reason=reason)
 
 
 def visits_on(
@@ -411,16 +444,11 @@ def visits_on(
     """A day's visits, newest first, voided ones included (marked)."""
     day = business_date or days.today(centre_id)
     rows = (
-        Visit.select(Visit, Visitor.code, Staff.initials)
-        .join(Visitor, JOIN.LEFT_OUTER, on=(Visit.visitor == Visitor.id))
-        .switch(Visit)
-        .join(Staff, JOIN.LEFT_OUTER, on=(Visit.staff == Staff.id))
-        .where((Visit.centre == centre_id) & (Visit.business_date == day))
+        _visit_rows((Visit.centre == centre_id) & (Visit.business_date == day))
         .order_by(Visit.at.desc(), Visit.id.desc())
         .limit(limit)
-        .objects()
     )
-    return [_visit_info(r, r.code, r.initials) for r in rows]
+    return [_visit_tuple_info(values) for values in rows]
 
 
 def count_visits(centre_id: int, business_date: dt.date | None = None) -> int:
