@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from peewee import fn
 
@@ -147,7 +148,7 @@ def open_days_before(centre_id: int, business_date: dt.date | None = None) -> li
     """
     before = business_date or days.today(centre_id)
     since = before - dt.timedelta(days=OPEN_DAYS_LOOKBACK)
-    query = None
+    query: Any = None
     for model in _DATED_MODELS:
         part = model.select(model.business_date).where(
             (model.centre == centre_id)
@@ -156,9 +157,8 @@ def open_days_before(centre_id: int, business_date: dt.date | None = None) -> li
         )
         query = part if query is None else query | part  # UNION
     active = {_as_date(value) for (value,) in query.tuples()} if query is not None else set()
-    closed = {
-        _as_date(value)
-        for (value,) in DayClose.select(DayClose.business_date)
+    closed_rows: Any = (
+        DayClose.select(DayClose.business_date)
         .where(
             (DayClose.centre == centre_id)
             & (DayClose.business_date >= since)
@@ -166,7 +166,8 @@ def open_days_before(centre_id: int, business_date: dt.date | None = None) -> li
             & DayClose.reopened_at.is_null()
         )
         .tuples()
-    }
+    )
+    closed = {_as_date(value) for (value,) in closed_rows}
     return sorted(active - closed)
 
 
@@ -286,10 +287,11 @@ def reopen_day(actor: Actor, business_date: dt.date, pin: str, reason: str) -> N
                 f"The day {day} is not closed, so there is nothing to reopen.",
                 nb=f"Dagen {day} er ikke avsluttet, så den kan ikke gjenåpnes.",
             )
-        row.reopened_at = clock.to_db(clock.utcnow())
-        row.reopened_by = actor.staff_id
-        row.reopen_reason = reason
-        row.save()
+        DayClose.update(
+            reopened_at=clock.to_db(clock.utcnow()),
+            reopened_by=actor.staff_id,
+            reopen_reason=reason,
+        ).where(DayClose.id == row.id).execute()
         audit.record(
             actor,
             "day.reopen",
@@ -325,6 +327,11 @@ def _as_date(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
+def _ref(row: DayClose, name: str) -> Any:
+    """A foreign key's id without a query (peewee's ``<name>_id``, unknown to its stubs)."""
+    return row.__data__.get(name)
+
+
 def _initials(staff_ids: set[int]) -> dict[int, str]:
     if not staff_ids:
         return {}
@@ -333,7 +340,7 @@ def _initials(staff_ids: set[int]) -> dict[int, str]:
 
 
 def _z_infos(rows: list[DayClose]) -> list[ZReport]:
-    ids = {r.closed_by_id for r in rows} | {r.reopened_by_id for r in rows}
+    ids = {_ref(r, "closed_by") for r in rows} | {_ref(r, "reopened_by") for r in rows}
     names = _initials({i for i in ids if i is not None})
     return [_z_info(r, names=names) for r in rows]
 
@@ -346,13 +353,14 @@ def _z_info(
     tally_: DayTally | None = None,
 ) -> ZReport:
     if names is None:
-        ids = {i for i in (row.closed_by_id, row.reopened_by_id) if i is not None}
+        ids = {i for i in (_ref(row, "closed_by"), _ref(row, "reopened_by")) if i is not None}
         names = _initials(ids)
     sales = _sales_from_json(row.sales_by_staff)
     day = _as_date(row.business_date)
-    result = tally_ or DayTally(row.centre_id, day, json.loads(row.tally), sales)
+    centre_id = _ref(row, "centre")
+    result = tally_ or DayTally(centre_id, day, json.loads(row.tally), sales)
     return ZReport(
-        centre_id=row.centre_id,
+        centre_id=centre_id,
         business_date=day,
         z_no=row.z_no,
         version=row.version,
@@ -363,9 +371,9 @@ def _z_info(
         sales_by_staff=sales,
         grand_total_ore=row.grand_total_ore,
         closed_at=clock.as_utc(row.closed_at),
-        closed_by=initials or names.get(row.closed_by_id, "cli"),
+        closed_by=initials or names.get(_ref(row, "closed_by"), "cli"),
         revenue_ore=row.revenue_ore,
         reopened_at=clock.as_utc(row.reopened_at) if row.reopened_at else None,
-        reopened_by=(names.get(row.reopened_by_id, "cli") if row.reopened_at else None),
+        reopened_by=names.get(_ref(row, "reopened_by"), "cli") if row.reopened_at else None,
         reopen_reason=row.reopen_reason,
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from peewee import JOIN, Case, fn
 
@@ -134,7 +135,7 @@ def empty_metrics(supply_codes: list[str]) -> dict[str, int]:
 
 def catalogue_codes(centre_id: int) -> list[str]:
     """The centre's supply item codes in catalogue order."""
-    rows = (
+    rows: Any = (
         SupplyItem.select(SupplyItem.code)
         .where(SupplyItem.centre == centre_id)
         .order_by(SupplyItem.sort_order, SupplyItem.id)
@@ -161,7 +162,7 @@ def compute_day(centre_id: int, business_date: dt.date) -> DayTally:
 def _visits(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
     where = (Visit.centre == centre_id) & (Visit.business_date == day) & Visit.voided_at.is_null()
     anonymous = fn.SUM(Case(None, [(Visit.visitor.is_null(), 1)], 0))
-    rows = (
+    rows: Any = (
         Visit.select(Visit.gender, Visit.local_hour, fn.COUNT(Visit.id), anonymous)
         .where(where)
         .group_by(Visit.gender, Visit.local_hour)
@@ -178,7 +179,7 @@ def _visits(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
 
 
 def _lunch(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
-    rows = (
+    rows: Any = (
         LunchEntry.select(LunchEntry.group, fn.SUM(LunchEntry.portions))
         .where(
             (LunchEntry.centre == centre_id)
@@ -209,7 +210,7 @@ def _dagsverket(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
 
 def _megafon(centre_id: int, day: dt.date, m: dict[str, int]) -> list[StaffSales]:
     amount = fn.SUM(MegafonSale.copies * MegafonSale.unit_price_ore)
-    rows = (
+    rows: Any = (
         MegafonSale.select(
             Staff.initials,
             MegafonSale.payment,
@@ -251,7 +252,7 @@ def _supplies(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
         .where(where)
         .group_by(HandOutLine.item)
     )
-    rows = (
+    rows: Any = (
         SupplyItem.select(SupplyItem.code, SupplyItem.kind, handed.c.quantity)
         .join(handed, JOIN.LEFT_OUTER, on=(handed.c.item_id == SupplyItem.id))
         .where(SupplyItem.centre == centre_id)
