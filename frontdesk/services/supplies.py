@@ -1,8 +1,38 @@
-"""Supplies (harm reduction): catalogue, hand-outs, returns, deliveries, stock."""
+"""Supplies (harm reduction): catalogue, hand-outs, returns, deliveries, stock.
+
+Stock on hand of an item is its deliveries minus its hand-outs, voided records
+counting nowhere. The catalogue is also the stock view: per item, the days of
+cover left at the rate of the last 28 business days, so reordering is a glance.
+Returned used syringes are counted, or estimated from a returned sharps bin
+(bin litres x the setting ``sharps_fill_factor``); the method is kept.
+"""
 
 from __future__ import annotations
 
-from db.models import SupplyItem
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from peewee import JOIN, Case, fn
+
+import db
+from db.models import (
+    HandOut,
+    HandOutLine,
+    Staff,
+    SupplyDelivery,
+    SupplyItem,
+    SyringeReturn,
+    Visit,
+    Visitor,
+)
+from frontdesk import clock
+from frontdesk.errors import BadInput, NotFound, OutOfStock
+from frontdesk.services import audit, days, store
+from frontdesk.services.settings import get_settings
+from frontdesk.services.staff import Actor, require_lead
 
 # (code, name_nb, name_en, unit, kind, low_stock, bin_litres)
 DEFAULT_CATALOGUE: tuple[tuple[str, str, str, str, str, int, int | None], ...] = (
@@ -41,3 +71,780 @@ def install_default_catalogue(centre_id: int) -> None:
             for i, (code, nb, en, unit, kind, low, litres) in enumerate(DEFAULT_CATALOGUE)
         ]
     ).execute()
+
+
+KINDS = ("syringe", "naloxone", "sharps_bin", "other")
+RECIPIENTS = ("user", "relative", "other")
+ITEM_CODE_RE = re.compile(r"^[A-Z0-9]{2,12}$")
+COVER_DAYS = 28  # days of cover are reckoned at the rate of the last 28 business days
+MAX_LINE_QUANTITY = 1000
+MAX_RETURN_COUNT = 10_000
+MAX_DELIVERY_QUANTITY = 100_000
+MAX_BINS = 100
+MAX_BIN_LITRES = 100
+MAX_REASON = 200
+ITEM_FIELDS = (
+    "name_nb",
+    "name_en",
+    "unit",
+    "kind",
+    "low_stock",
+    "bin_litres",
+    "active",
+    "sort_order",
+)
+
+
+@dataclass(frozen=True)
+class ItemInfo:
+    id: int
+    code: str
+    name_nb: str
+    name_en: str
+    unit: str
+    kind: str
+    low_stock: int
+    active: bool
+    stock: int
+    days_of_cover: int | None  # None: nothing handed out in the last 28 business days
+    low: bool  # stock at or under the low-stock threshold
+    sort_order: int
+    bin_litres: int | None = None  # sharps bins only
+
+
+@dataclass(frozen=True)
+class HandOutInfo:
+    id: int
+    at: dt.datetime
+    lines: list[tuple[str, int]]
+    visit_id: int | None
+    visitor_code: str | None
+    for_others: bool
+    naloxone_recipient: str | None
+    naloxone_trained: bool | None
+    voided: bool
+    low_stock: list[ItemInfo] = field(default_factory=list)
+    business_date: dt.date | None = None
+    staff_initials: str = ""
+    void_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class ReturnInfo:
+    id: int
+    method: str  # counted | estimated
+    count: int
+    bin_litres: int | None  # litres returned in sharps bins (estimated returns)
+    business_date: dt.date | None = None
+    voided: bool = False
+    void_reason: str | None = None
+
+
+# -- stock and the catalogue ---------------------------------------------------
+
+
+def _levels(centre_id: int, item_ids: list[int] | None = None) -> dict[int, tuple[int, int]]:
+    """Item id → (stock on hand, quantity handed out in the last 28 business days).
+
+    Two GROUP BY queries for the whole catalogue; voided records count nowhere.
+    """
+    today = days.today(centre_id)
+    since = today - dt.timedelta(days=COVER_DAYS - 1)
+    delivered_q = SupplyDelivery.select(SupplyDelivery.item, fn.SUM(SupplyDelivery.quantity)).where(
+        (SupplyDelivery.centre == centre_id) & SupplyDelivery.voided_at.is_null()
+    )
+    recent = Case(
+        None,
+        [
+            (
+                (HandOut.business_date >= since) & (HandOut.business_date <= today),
+                HandOutLine.quantity,
+            )
+        ],
+        0,
+    )
+    handed_q = (
+        HandOutLine.select(HandOutLine.item, fn.SUM(HandOutLine.quantity), fn.SUM(recent))
+        .join(HandOut)
+        .where((HandOut.centre == centre_id) & HandOut.voided_at.is_null())
+    )
+    if item_ids is not None:
+        delivered_q = delivered_q.where(SupplyDelivery.item.in_(item_ids))
+        handed_q = handed_q.where(HandOutLine.item.in_(item_ids))
+    delivered = {
+        item: int(total or 0) for item, total in delivered_q.group_by(SupplyDelivery.item).tuples()
+    }
+    levels = {item: (total, 0) for item, total in delivered.items()}
+    for item, total, last_days in handed_q.group_by(HandOutLine.item).tuples():
+        levels[item] = (delivered.get(item, 0) - int(total or 0), int(last_days or 0))
+    return levels
+
+
+def _days_of_cover(stock: int, used: int) -> int | None:
+    if used <= 0:
+        return None
+    # stock ÷ (used ÷ 28 days), in whole days, without floats.
+    return max(stock, 0) * COVER_DAYS // used
+
+
+def _item_info(row: SupplyItem, levels: dict[int, tuple[int, int]]) -> ItemInfo:
+    stock, used = levels.get(row.id, (0, 0))
+    return ItemInfo(
+        id=row.id,
+        code=row.code,
+        name_nb=row.name_nb,
+        name_en=row.name_en,
+        unit=row.unit,
+        kind=row.kind,
+        low_stock=row.low_stock,
+        active=row.active,
+        stock=stock,
+        days_of_cover=_days_of_cover(stock, used),
+        low=stock <= row.low_stock,
+        sort_order=row.sort_order,
+        bin_litres=row.bin_litres,
+    )
+
+
+def _infos(centre_id: int, rows: list[SupplyItem]) -> list[ItemInfo]:
+    levels = _levels(centre_id, [r.id for r in rows])
+    return [_item_info(r, levels) for r in rows]
+
+
+def catalogue(centre_id: int, include_inactive: bool = False) -> list[ItemInfo]:
+    """The catalogue in catalogue order with stock, days of cover and low-stock flags.
+
+    This is also the stock view. Inactive items are left out unless asked for.
+    """
+    query = SupplyItem.select().where(SupplyItem.centre == centre_id)
+    if not include_inactive:
+        query = query.where(SupplyItem.active == True)  # noqa: E712
+    rows = list(query.order_by(SupplyItem.sort_order, SupplyItem.id))
+    levels = _levels(centre_id)
+    return [_item_info(r, levels) for r in rows]
+
+
+def get_item(centre_id: int, code: str) -> ItemInfo:
+    """One catalogue item with its stock (NotFound for an unknown code)."""
+    row = _item_row(centre_id, code)
+    return _infos(centre_id, [row])[0]
+
+
+def _item_row(centre_id: int, code: str) -> SupplyItem:
+    text = str(code if code is not None else "").strip().upper()
+    row = SupplyItem.get_or_none((SupplyItem.centre == centre_id) & (SupplyItem.code == text))
+    if row is None:
+        raise _unknown_item(text)
+    return row
+
+
+def _unknown_item(code: str) -> NotFound:
+    return NotFound(
+        f"There is no supply item with the code {code}.",
+        nb=f"Det finnes ikke noe utstyr med koden {code}.",
+    )
+
+
+# -- validation ----------------------------------------------------------------
+
+
+def _whole(value: Any, what: str, nb: str) -> int:
+    # bool is an int in Python; a tick box is not a quantity.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadInput(f"The {what} must be a whole number.", nb=f"{nb} må være et heltall.")
+    return value
+
+
+def _in_range(value: Any, low: int, high: int, what: str, nb: str) -> int:
+    number = _whole(value, what, nb)
+    if not low <= number <= high:
+        raise BadInput(
+            f"The {what} must be from {low} to {high}.",
+            nb=f"{nb} må være fra {low} til {high}.",
+        )
+    return number
+
+
+def _check_code(code: str) -> str:
+    text = str(code if code is not None else "").strip().upper()
+    if not ITEM_CODE_RE.match(text):
+        raise BadInput(
+            "An item code is 2 to 12 letters (A–Z) or digits.",
+            nb="En utstyrskode er 2 til 12 bokstaver (A–Z) eller sifre.",
+        )
+    return text
+
+
+def _check_name(name: str, what: str, nb: str) -> str:
+    text = str(name if name is not None else "").strip()
+    if not 1 <= len(text) <= 80:
+        raise BadInput(
+            f"The {what} is required (1 to 80 characters).",
+            nb=f"{nb} må fylles ut (1 til 80 tegn).",
+        )
+    return text
+
+
+def _check_unit(unit: str) -> str:
+    text = str(unit if unit is not None else "").strip()
+    if not 1 <= len(text) <= 20:
+        raise BadInput("The unit is 1 to 20 characters.", nb="Enheten er 1 til 20 tegn.")
+    return text
+
+
+def _check_kind(kind: str) -> str:
+    text = str(kind if kind is not None else "").strip().lower()
+    if text not in KINDS:
+        raise BadInput(
+            "The kind is syringe, naloxone, sharps_bin or other.",
+            nb="Typen er syringe, naloxone, sharps_bin eller other.",
+        )
+    return text
+
+
+def _check_bin_litres(value: Any) -> int | None:
+    if value is None:
+        return None
+    return _in_range(value, 1, MAX_BIN_LITRES, "bin size in litres", "Bøttestørrelsen i liter")
+
+
+def _check_reason(reason: str) -> str:
+    text = str(reason if reason is not None else "").strip()
+    if not 1 <= len(text) <= MAX_REASON:
+        raise BadInput(
+            "A reason is required (1 to 200 characters).",
+            nb="En årsak må oppgis (1 til 200 tegn).",
+        )
+    return text
+
+
+def _check_item(code: str, fields: dict[str, Any]) -> None:
+    if fields["kind"] == "sharps_bin" and fields["bin_litres"] is None:
+        raise BadInput(
+            f"The sharps bin {code} needs its size in litres.",
+            nb=f"Kanylebøtta {code} trenger størrelsen i liter.",
+        )
+
+
+# -- the catalogue (lead) --------------------------------------------------------
+
+
+def add_item(
+    actor: Actor,
+    code: str,
+    name_nb: str,
+    name_en: str,
+    *,
+    unit: str = "stk",
+    kind: str = "other",
+    low_stock: int = 0,
+    bin_litres: int | None = None,
+) -> ItemInfo:
+    """Add an item to the end of the catalogue (lead only).
+
+    Refuses a code that is not 2–12 letters/digits or is already used at the
+    centre, a missing name, an unknown kind, a negative low-stock threshold and
+    a sharps bin without its size in litres.
+    """
+    require_lead(actor, "manage the supply catalogue")
+    code = _check_code(code)
+    fields = {
+        "name_nb": _check_name(name_nb, "Norwegian name", "Det norske navnet"),
+        "name_en": _check_name(name_en, "English name", "Det engelske navnet"),
+        "unit": _check_unit(unit),
+        "kind": _check_kind(kind),
+        "low_stock": _in_range(low_stock, 0, 1_000_000, "low-stock threshold", "Lav beholdning"),
+        "bin_litres": _check_bin_litres(bin_litres),
+    }
+    _check_item(code, fields)
+    with store.write():
+        days.lock_centre(actor.centre_id, exclusive=False)
+        if SupplyItem.get_or_none(
+            (SupplyItem.centre == actor.centre_id) & (SupplyItem.code == code)
+        ):
+            raise BadInput(
+                f"There is already an item with the code {code}.",
+                nb=f"Det finnes allerede utstyr med koden {code}.",
+            )
+        last = (
+            SupplyItem.select(fn.MAX(SupplyItem.sort_order))
+            .where(SupplyItem.centre == actor.centre_id)
+            .scalar()
+        )
+        row = SupplyItem.create(
+            centre=actor.centre_id, code=code, sort_order=int(last or 0) + 10, **fields
+        )
+        audit.record(actor, "supplies.add_item", "supply_item", row.id, code=code, kind=row.kind)
+        return _infos(actor.centre_id, [row])[0]
+
+
+def update_item(actor: Actor, code: str, /, **changes: Any) -> ItemInfo:
+    """Change an item's names, unit, kind, threshold, bin size, active flag or order (lead only).
+
+    The code itself stays (the tally and the export are keyed on it). Refuses
+    an unknown item, an unknown field and the same bad values as ``add_item``.
+    """
+    require_lead(actor, "manage the supply catalogue")
+    unknown = sorted(set(changes) - set(ITEM_FIELDS))
+    if unknown:
+        raise BadInput(
+            f"An item has no field called {unknown[0]}.",
+            nb=f"Utstyr har ikke noe felt som heter {unknown[0]}.",
+        )
+    checks = {
+        "name_nb": lambda v: _check_name(v, "Norwegian name", "Det norske navnet"),
+        "name_en": lambda v: _check_name(v, "English name", "Det engelske navnet"),
+        "unit": _check_unit,
+        "kind": _check_kind,
+        "low_stock": lambda v: _in_range(v, 0, 1_000_000, "low-stock threshold", "Lav beholdning"),
+        "bin_litres": _check_bin_litres,
+        "active": lambda v: _flag(v, "active flag", "Aktiv"),
+        "sort_order": lambda v: _in_range(v, 0, 1_000_000, "sort order", "Rekkefølgen"),
+    }
+    clean = {key: checks[key](value) for key, value in changes.items()}
+    with store.write():
+        row = _item_row(actor.centre_id, code)
+        merged = {key: getattr(row, key) for key in ITEM_FIELDS} | clean
+        _check_item(row.code, merged)
+        changed = sorted(key for key, value in clean.items() if getattr(row, key) != value)
+        if changed:
+            for key in changed:
+                setattr(row, key, clean[key])
+            row.save()
+            audit.record(
+                actor,
+                "supplies.update_item",
+                "supply_item",
+                row.id,
+                code=row.code,
+                changed=changed,
+            )
+        return _infos(actor.centre_id, [row])[0]
+
+
+def _flag(value: Any, what: str, nb: str) -> bool:
+    if not isinstance(value, bool):
+        raise BadInput(f"The {what} is yes or no.", nb=f"{nb} er ja eller nei.")
+    return value
+
+
+def record_delivery(actor: Actor, code: str, quantity: int) -> ItemInfo:
+    """Record a delivery of an item (lead only): it adds to the stock on hand.
+
+    Refuses an unknown item, a quantity outside 1–100000 and a closed day.
+    """
+    require_lead(actor, "record supply deliveries")
+    quantity = _in_range(quantity, 1, MAX_DELIVERY_QUANTITY, "quantity", "Antallet")
+    with store.write():
+        st = days.stamp(actor.centre_id)
+        row = _item_row(actor.centre_id, code)
+        delivery = SupplyDelivery.create(
+            centre=actor.centre_id,
+            item=row.id,
+            quantity=quantity,
+            at=st.at,
+            business_date=st.business_date,
+            staff=actor.staff_id,
+        )
+        audit.record(
+            actor,
+            "supplies.delivery",
+            "supply_delivery",
+            delivery.id,
+            code=row.code,
+            quantity=quantity,
+        )
+        return _infos(actor.centre_id, [row])[0]
+
+
+# -- hand-outs -------------------------------------------------------------------
+
+
+def _normalise_lines(lines: Mapping[str, int] | Sequence[tuple[str, int]]) -> dict[str, int]:
+    """Code → quantity in the order given; the same code twice is summed."""
+    if isinstance(lines, Mapping):
+        pairs = list(lines.items())
+    elif isinstance(lines, (str, bytes)) or not isinstance(lines, Sequence):
+        raise BadInput(
+            "A hand-out is a list of item codes with quantities.",
+            nb="En utdeling er en liste med utstyrskoder og antall.",
+        )
+    else:
+        pairs = []
+        for line in lines:
+            if not isinstance(line, (tuple, list)) or len(line) != 2:
+                raise BadInput(
+                    "A hand-out is a list of item codes with quantities.",
+                    nb="En utdeling er en liste med utstyrskoder og antall.",
+                )
+            pairs.append((line[0], line[1]))
+    merged: dict[str, int] = {}
+    for code, quantity in pairs:
+        text = str(code if code is not None else "").strip().upper()
+        if not text:
+            raise BadInput(
+                "Every line needs an item code.", nb="Hver linje trenger en utstyrskode."
+            )
+        quantity = _in_range(quantity, 1, MAX_LINE_QUANTITY, "quantity", "Antallet")
+        merged[text] = merged.get(text, 0) + quantity
+    if not merged:
+        raise BadInput(
+            "A hand-out needs at least one item.",
+            nb="En utdeling trenger minst ett utstyr.",
+        )
+    for text, quantity in merged.items():
+        if quantity > MAX_LINE_QUANTITY:
+            raise BadInput(
+                f"At most {MAX_LINE_QUANTITY} of {text} in one hand-out.",
+                nb=f"Høyst {MAX_LINE_QUANTITY} av {text} i én utdeling.",
+            )
+    return merged
+
+
+def _lock_items(item_ids: list[int]) -> None:
+    """On PostgreSQL, serialise hand-outs of the same items (SQLite's BEGIN IMMEDIATE does)."""
+    if db.is_postgres() and item_ids:
+        list(
+            SupplyItem.select(SupplyItem.id)
+            .where(SupplyItem.id.in_(item_ids))
+            .order_by(SupplyItem.id)
+            .for_update()
+        )
+
+
+def _visit_row(centre_id: int, visit_id: Any) -> Visit:
+    number = _whole(visit_id, "visit number", "Besøksnummeret")
+    row = Visit.get_or_none((Visit.id == number) & (Visit.centre == centre_id))
+    if row is None:
+        raise NotFound(
+            f"There is no visit number {number}.",
+            nb=f"Det finnes ikke noe besøk nummer {number}.",
+        )
+    if row.voided_at is not None:
+        raise BadInput("That visit is voided.", nb="Det besøket er annullert.")
+    return row
+
+
+def _visitor_row(centre_id: int, code: str) -> Visitor:
+    text = str(code).strip().upper()
+    row = Visitor.get_or_none((Visitor.centre == centre_id) & (Visitor.code == text))
+    if row is None:
+        raise NotFound(f"Unknown visitor code {text}.", nb=f"Ukjent besøkskode {text}.")
+    return row
+
+
+def hand_out(
+    actor: Actor,
+    lines: Mapping[str, int] | Sequence[tuple[str, int]],
+    *,
+    visit_id: int | None = None,
+    visitor_code: str | None = None,
+    for_others: bool = False,
+    naloxone_recipient: str | None = None,
+    naloxone_trained: bool | None = None,
+) -> HandOutInfo:
+    """Hand out one or more items, for a visit, a visitor or anonymously.
+
+    Quantities are 1–1000 per item; the same code twice is summed. A naloxone
+    kit needs the recipient (user, relative, other) and whether training was
+    given; those are refused on a hand-out without naloxone. Refuses unknown or
+    inactive items, an unknown visit or visitor, any line that would take stock
+    below zero (OutOfStock, naming the item and its stock: then nothing is
+    written) and a closed day. Returns the hand-out with the items of it now at
+    or under their low-stock threshold.
+    """
+    wanted = _normalise_lines(lines)
+    recipient = None
+    if naloxone_recipient is not None:
+        recipient = str(naloxone_recipient).strip().lower() or None
+    if naloxone_trained is not None and not isinstance(naloxone_trained, bool):
+        raise BadInput(
+            "Whether naloxone training was given is yes or no.",
+            nb="Om opplæring i nalokson ble gitt er ja eller nei.",
+        )
+    with store.write():
+        st = days.stamp(actor.centre_id)
+        rows = list(
+            SupplyItem.select().where(
+                (SupplyItem.centre == actor.centre_id) & SupplyItem.code.in_(list(wanted))
+            )
+        )
+        by_code = {r.code: r for r in rows}
+        for code in wanted:
+            item = by_code.get(code)
+            if item is None:
+                raise _unknown_item(code)
+            if not item.active:
+                raise BadInput(
+                    f"{item.name_en} ({code}) is no longer handed out.",
+                    nb=f"{item.name_nb} ({code}) deles ikke lenger ut.",
+                )
+        naloxone = any(r.kind == "naloxone" for r in rows)
+        if naloxone:
+            if recipient not in RECIPIENTS:
+                raise BadInput(
+                    "For naloxone, say who receives it: user, relative or other.",
+                    nb="For nalokson, oppgi hvem som mottar: bruker, pårørende eller annen.",
+                )
+            if naloxone_trained is None:
+                raise BadInput(
+                    "For naloxone, say whether training was given.",
+                    nb="For nalokson, oppgi om opplæring ble gitt.",
+                )
+        elif recipient is not None or naloxone_trained is not None:
+            raise BadInput(
+                "A recipient and training are recorded only when naloxone is handed out.",
+                nb="Mottaker og opplæring registreres bare når nalokson deles ut.",
+            )
+        visit = _visit_row(actor.centre_id, visit_id) if visit_id is not None else None
+        visitor = None
+        if visitor_code is not None and str(visitor_code).strip():
+            visitor = _visitor_row(actor.centre_id, visitor_code)
+            if visit is not None and visit.visitor_id not in (None, visitor.id):
+                raise BadInput(
+                    f"That visit is not {visitor.code}'s.",
+                    nb=f"Det besøket tilhører ikke {visitor.code}.",
+                )
+        elif visit is not None and visit.visitor_id is not None:
+            visitor = Visitor.get_by_id(visit.visitor_id)
+        item_ids = [by_code[c].id for c in wanted]
+        _lock_items(item_ids)
+        levels = _levels(actor.centre_id, item_ids)
+        for code, quantity in wanted.items():
+            item = by_code[code]
+            stock = levels.get(item.id, (0, 0))[0]
+            if quantity > stock:
+                raise _out_of_stock(item, stock)
+        row = HandOut.create(
+            centre=actor.centre_id,
+            visit=visit.id if visit else None,
+            visitor=visitor.id if visitor else None,
+            for_others=bool(for_others),
+            naloxone_recipient=recipient if naloxone else None,
+            naloxone_trained=naloxone_trained if naloxone else None,
+            at=st.at,
+            business_date=st.business_date,
+            staff=actor.staff_id,
+        )
+        HandOutLine.insert_many(
+            [
+                {"hand_out": row.id, "item": by_code[code].id, "quantity": quantity}
+                for code, quantity in wanted.items()
+            ]
+        ).execute()
+        audit.record(
+            actor,
+            "supplies.hand_out",
+            "hand_out",
+            row.id,
+            lines=wanted,
+            for_others=bool(for_others),
+            naloxone=naloxone,
+        )
+        order = sorted(rows, key=lambda r: (r.sort_order, r.id))
+        low = [info for info in _infos(actor.centre_id, order) if info.low]
+        return _hand_out_infos([_hand_out_query().where(HandOut.id == row.id).get()], low)[0]
+
+
+def _out_of_stock(item: SupplyItem, stock: int) -> OutOfStock:
+    if stock <= 0:
+        return OutOfStock(
+            f"No {item.name_en} ({item.code}) left in stock.",
+            nb=f"Ingen {item.name_nb} ({item.code}) igjen på lager.",
+        )
+    return OutOfStock(
+        f"Only {stock} {item.unit} of {item.name_en} ({item.code}) left in stock.",
+        nb=f"Bare {stock} {item.unit} {item.name_nb} ({item.code}) igjen på lager.",
+    )
+
+
+def _hand_out_query():
+    return (
+        HandOut.select(HandOut, Visitor, Staff)
+        .join(Visitor, JOIN.LEFT_OUTER, on=(HandOut.visitor == Visitor.id))
+        .switch(HandOut)
+        .join(Staff, JOIN.LEFT_OUTER, on=(HandOut.staff == Staff.id))
+    )
+
+
+def _hand_out_infos(rows: list[HandOut], low: list[ItemInfo] | None = None) -> list[HandOutInfo]:
+    """Hand-outs with their lines, fetched in one query for all of them."""
+    lines: dict[int, list[tuple[str, int]]] = {r.id: [] for r in rows}
+    if rows:
+        query = (
+            HandOutLine.select(HandOutLine.hand_out, SupplyItem.code, HandOutLine.quantity)
+            .join(SupplyItem)
+            .where(HandOutLine.hand_out.in_(list(lines)))
+            .order_by(HandOutLine.id)
+            .tuples()
+        )
+        for hand_out_id, code, quantity in query:
+            lines[hand_out_id].append((code, quantity))
+    return [
+        HandOutInfo(
+            id=r.id,
+            at=clock.as_utc(r.at),
+            lines=lines[r.id],
+            visit_id=r.visit_id,
+            visitor_code=r.visitor.code if r.visitor_id else None,
+            for_others=r.for_others,
+            naloxone_recipient=r.naloxone_recipient,
+            naloxone_trained=r.naloxone_trained,
+            voided=r.voided_at is not None,
+            low_stock=list(low or []),
+            business_date=r.business_date,
+            staff_initials=r.staff.initials if r.staff_id else "cli",
+            void_reason=r.void_reason,
+        )
+        for r in rows
+    ]
+
+
+def hand_outs_on(centre_id: int, business_date: dt.date | None = None) -> list[HandOutInfo]:
+    """The day's hand-outs, newest first; voided ones included and marked."""
+    day = business_date or days.today(centre_id)
+    rows = list(
+        _hand_out_query()
+        .where((HandOut.centre == centre_id) & (HandOut.business_date == day))
+        .order_by(HandOut.at.desc(), HandOut.id.desc())
+    )
+    return _hand_out_infos(rows)
+
+
+def void_hand_out(actor: Actor, hand_out_id: int, reason: str) -> HandOutInfo:
+    """Void a hand-out with a reason: its items return to stock and it counts nowhere.
+
+    Refuses an unknown or already voided hand-out, a missing reason and a
+    hand-out on a closed day.
+    """
+    reason = _check_reason(reason)
+    with store.write():
+        row = HandOut.get_or_none((HandOut.id == hand_out_id) & (HandOut.centre == actor.centre_id))
+        if row is None:
+            raise NotFound(
+                f"There is no hand-out number {hand_out_id}.",
+                nb=f"Det finnes ingen utdeling nummer {hand_out_id}.",
+            )
+        if row.voided_at is not None:
+            raise BadInput(
+                "That hand-out is already voided.",
+                nb="Den utdelingen er allerede annullert.",
+            )
+        days.ensure_open(actor.centre_id, row.business_date)
+        row.voided_at = clock.to_db(clock.utcnow())
+        row.voided_by = actor.staff_id
+        row.void_reason = reason
+        row.save()
+        audit.record(actor, "supplies.void_hand_out", "hand_out", row.id)
+        return _hand_out_infos([_hand_out_query().where(HandOut.id == row.id).get()])[0]
+
+
+# -- returned syringes ---------------------------------------------------------------
+
+
+def _return_info(row: SyringeReturn) -> ReturnInfo:
+    return ReturnInfo(
+        id=row.id,
+        method=row.method,
+        count=row.count,
+        bin_litres=row.bin_litres,
+        business_date=row.business_date,
+        voided=row.voided_at is not None,
+        void_reason=row.void_reason,
+    )
+
+
+def record_return(
+    actor: Actor,
+    *,
+    count: int | None = None,
+    bin_code: str | None = None,
+    bins: int = 1,
+    visit_id: int | None = None,
+) -> ReturnInfo:
+    """Record returned used syringes: a count, or an estimate from returned sharps bins.
+
+    Give exactly one of ``count`` (1–10000, method "counted") or ``bin_code``,
+    a sharps-bin item (method "estimated": its litres x ``bins`` x the setting
+    ``sharps_fill_factor``). Refuses both or neither, an item that is not a
+    sharps bin, an unknown visit and a closed day.
+    """
+    if (count is None) == (bin_code is None):
+        raise BadInput(
+            "Give either a count of syringes or a returned sharps bin, not both.",
+            nb="Oppgi enten antall sprøyter eller en returnert kanylebøtte, ikke begge.",
+        )
+    if count is not None:
+        count = _in_range(count, 1, MAX_RETURN_COUNT, "count of syringes", "Antall sprøyter")
+    else:
+        bins = _in_range(bins, 1, MAX_BINS, "number of bins", "Antall bøtter")
+    with store.write():
+        st = days.stamp(actor.centre_id)
+        visit = _visit_row(actor.centre_id, visit_id) if visit_id is not None else None
+        litres = None
+        if bin_code is not None:
+            item = _item_row(actor.centre_id, bin_code)
+            if item.kind != "sharps_bin" or not item.bin_litres:
+                raise BadInput(
+                    f"{item.name_en} ({item.code}) is not a sharps bin.",
+                    nb=f"{item.name_nb} ({item.code}) er ikke en kanylebøtte.",
+                )
+            litres = item.bin_litres * bins
+            count = litres * get_settings(actor.centre_id).sharps_fill_factor
+        row = SyringeReturn.create(
+            centre=actor.centre_id,
+            visit=visit.id if visit else None,
+            method="counted" if litres is None else "estimated",
+            count=count,
+            bin_litres=litres,
+            at=st.at,
+            business_date=st.business_date,
+            staff=actor.staff_id,
+        )
+        audit.record(
+            actor,
+            "supplies.return",
+            "syringe_return",
+            row.id,
+            method=row.method,
+            count=count,
+            bin_litres=litres,
+        )
+        return _return_info(row)
+
+
+def void_return(actor: Actor, return_id: int, reason: str) -> ReturnInfo:
+    """Void a return entered by mistake; it counts nowhere. Refuses a closed day."""
+    reason = _check_reason(reason)
+    with store.write():
+        row = SyringeReturn.get_or_none(
+            (SyringeReturn.id == return_id) & (SyringeReturn.centre == actor.centre_id)
+        )
+        if row is None:
+            raise NotFound(
+                f"There is no syringe return number {return_id}.",
+                nb=f"Det finnes ingen sprøyteretur nummer {return_id}.",
+            )
+        if row.voided_at is not None:
+            raise BadInput(
+                "That return is already voided.",
+                nb="Den returen er allerede annullert.",
+            )
+        days.ensure_open(actor.centre_id, row.business_date)
+        row.voided_at = clock.to_db(clock.utcnow())
+        row.voided_by = actor.staff_id
+        row.void_reason = reason
+        row.save()
+        audit.record(actor, "supplies.void_return", "syringe_return", row.id, count=row.count)
+        return _return_info(row)
+
+
+def returns_on(centre_id: int, business_date: dt.date | None = None) -> list[ReturnInfo]:
+    """The day's syringe returns, newest first; voided ones included and marked."""
+    day = business_date or days.today(centre_id)
+    rows = (
+        SyringeReturn.select()
+        .where((SyringeReturn.centre == centre_id) & (SyringeReturn.business_date == day))
+        .order_by(SyringeReturn.at.desc(), SyringeReturn.id.desc())
+    )
+    return [_return_info(r) for r in rows]
