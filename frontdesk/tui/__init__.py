@@ -1,0 +1,1 @@
+"""The desk app (Textual). Imported only when the desk opens, never by the command line."""

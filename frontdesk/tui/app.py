@@ -1,0 +1,380 @@
+"""The desk app: sign-on, five tabs (F1–F5), lock, command palette.
+
+The first frame is the sign-on screen; the database is opened in a worker
+meanwhile, and the tabs are built once the centre (and so the language) is
+known. Every service call runs through ``calls.run_call``.
+"""
+
+from __future__ import annotations
+
+import time
+
+_STARTED = time.perf_counter()  # start-up is measured from here to the first frame
+
+from pathlib import Path  # noqa: E402
+from typing import TYPE_CHECKING, Any, ClassVar  # noqa: E402
+
+from textual import events, on  # noqa: E402
+from textual.app import App, ComposeResult  # noqa: E402
+from textual.binding import Binding, BindingType  # noqa: E402
+from textual.containers import Container  # noqa: E402
+from textual.widget import Widget  # noqa: E402
+from textual.widgets import Header, Static, TabbedContent, TabPane  # noqa: E402
+
+from frontdesk.errors import FrontdeskError  # noqa: E402
+from frontdesk.i18n import set_language, t  # noqa: E402
+from frontdesk.tui.calls import run_call  # noqa: E402
+from frontdesk.tui.commands import DeskCommands  # noqa: E402
+from frontdesk.tui.widgets.footer import DeskFooter  # noqa: E402
+
+if TYPE_CHECKING:
+    from frontdesk.config import CentreSettings
+    from frontdesk.services.centre import CentreInfo
+    from frontdesk.services.staff import Actor
+
+_HERE = Path(__file__).parent
+
+# (tab id, key, module, class), in the order of the tabs.
+TABS: tuple[tuple[str, str, str, str], ...] = (
+    ("checkin", "f1", "frontdesk.tui.panes.checkin", "CheckinPane"),
+    ("lunch", "f2", "frontdesk.tui.panes.lunch", "LunchPane"),
+    ("megafon", "f3", "frontdesk.tui.panes.megafon", "MegafonPane"),
+    ("supplies", "f4", "frontdesk.tui.panes.supplies", "SuppliesPane"),
+    ("day", "f5", "frontdesk.tui.panes.day", "DayPane"),
+)
+
+REFRESH_SECONDS = 5.0
+
+
+def _tab_bindings() -> list[BindingType]:
+    return [
+        Binding(
+            key,
+            f"switch_tab('{tab}')",
+            f"tab.{tab}",
+            id=f"tab.{tab}",
+            tooltip=f"tab.{tab}",
+            priority=True,
+        )
+        for tab, key, _module, _cls in TABS
+    ]
+
+
+def _open_centre(target: str, centre_code: str | None) -> tuple[Any, Any]:
+    """Open the database and find the centre (runs in a worker)."""
+    from frontdesk.services.centre import find_centre
+    from frontdesk.services.settings import get_settings
+    from frontdesk.services.store import open_store
+
+    open_store(target)
+    centre = find_centre(centre_code)
+    return centre, get_settings(centre.id)
+
+
+def _day_status(centre_id: int) -> tuple[Any, bool]:
+    from frontdesk.services import days
+
+    today = days.today(centre_id)
+    return today, days.is_closed(centre_id, today)
+
+
+class _Tabs(Container):
+    """The TabbedContent with the five panes (built once the language is known)."""
+
+    def __init__(self, panes: dict[str, Widget]) -> None:
+        super().__init__(id="tabs-box")
+        self._panes = panes
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="tabs", initial="checkin"):
+            for tab, key, _module, _cls in TABS:
+                yield TabPane(f"{key.upper()} {t(f'tab.{tab}')}", self._panes[tab], id=tab)
+
+
+class DeskApp(App[None]):
+    """The front desk: one tab per area, everything by keyboard."""
+
+    TITLE = "frontdesk"
+    CSS_PATH: ClassVar[list[str | Path]] = [
+        "app.tcss",
+        *sorted(str(p.relative_to(_HERE)) for p in (_HERE / "panes").glob("*.tcss")),
+    ]
+    COMMANDS: ClassVar[set[Any]] = {DeskCommands}
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *_tab_bindings(),
+        Binding("ctrl+l", "lock", "key.lock", id="lock", tooltip="key.lock.tip", priority=True),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "key.palette",
+            id="palette",
+            tooltip="key.palette",
+            show=False,  # the footer shows it on the right
+            priority=True,
+        ),
+        Binding("ctrl+q", "quit", "key.quit", id="quit", tooltip="key.quit.tip", priority=True),
+    ]
+
+    def __init__(
+        self,
+        target: str,
+        centre_code: str | None = None,
+        *,
+        idle_seconds: float | None = None,
+    ) -> None:
+        super().__init__()
+        self.target = target
+        self.centre_code = centre_code
+        self.idle_override = idle_seconds
+        self.actor: Actor | None = None
+        self.centre: CentreInfo | None = None
+        self.settings: CentreSettings | None = None
+        self.lang = "nb"
+        self.locked = True
+        self.day_closed = False
+        self.business_date: Any = None
+        self.panes: dict[str, Widget] = {}
+        self._last_input = time.monotonic()
+        self._idle_timer: Any = None
+        self._refresh_timer: Any = None
+        self.crashes: list[Exception] = []  # unexpected errors shown as a toast (tests check it)
+        set_language("nb")
+
+    # -- building -------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield Static(t("app.closed_banner"), id="closed-banner")
+        yield Container(id="desk")
+        yield DeskFooter()
+
+    def on_mount(self) -> None:
+        from frontdesk.tui.screens.signon import SignOnScreen
+
+        self.push_screen(SignOnScreen())
+        run_call(
+            self,
+            _open_centre,
+            self.target,
+            self.centre_code,
+            done=self._centre_loaded,
+            failed=self._no_database,
+        )
+
+    def on_ready(self) -> None:
+        self.log(f"ready in {(time.perf_counter() - _STARTED) * 1000:.0f} ms")
+
+    def _no_database(self, exc: FrontdeskError) -> None:
+        from frontdesk.tui.screens.nodb import NoDatabaseScreen
+
+        self.switch_screen(NoDatabaseScreen(self.target, exc.text(self.lang)))
+
+    def _centre_loaded(self, loaded: tuple[CentreInfo, CentreSettings]) -> None:
+        from frontdesk.tui.screens.signon import SignOnScreen
+
+        self.centre, self.settings = loaded
+        self.lang = self.settings.language if self.settings.language in ("nb", "en") else "nb"
+        set_language(self.lang)
+        self.title = self.centre.name
+        self.query_one("#closed-banner", Static).update(t("app.closed_banner"))
+        self._build_desk()
+        self._update_header()
+        if isinstance(self.screen, SignOnScreen):
+            self.screen.centre_loaded(self.centre.name)
+        self.query_one(DeskFooter).refresh_texts()
+
+    def _build_desk(self) -> None:
+        import importlib
+
+        for tab, _key, module, cls in TABS:
+            self.panes[tab] = getattr(importlib.import_module(module), cls)()
+        self.query_one("#desk").mount(_Tabs(self.panes))
+
+    @property
+    def idle_seconds(self) -> float:
+        if self.idle_override is not None:
+            return self.idle_override
+        minutes = self.settings.idle_lock_minutes if self.settings else 10
+        return float(minutes * 60)
+
+    # -- signing on and locking ----------------------------------------------
+
+    def sign_on(self, initials: str, pin: str, failed: Any) -> None:
+        """Check initials and PIN (the sign-on screen calls this)."""
+        from frontdesk.services import staff
+
+        if self.centre is None:
+            return
+        run_call(
+            self, staff.sign_on, self.centre.id, initials, pin, done=self._signed_on, failed=failed
+        )
+
+    def _signed_on(self, actor: Actor) -> None:
+        from frontdesk.tui.screens.signon import SignOnScreen
+
+        self.actor = actor
+        self.locked = False
+        self._last_input = time.monotonic()
+        if isinstance(self.screen, SignOnScreen):
+            self.pop_screen()
+        self._update_header()
+        self.refresh_bindings()
+        if self._idle_timer is None:
+            every = max(0.05, min(5.0, self.idle_seconds / 5))
+            self._idle_timer = self.set_interval(every, self._check_idle)
+            self._refresh_timer = self.set_interval(REFRESH_SECONDS, self._periodic_refresh)
+        self.call_after_refresh(self._after_sign_on)
+
+    def _after_sign_on(self) -> None:
+        self._refresh_day()
+        pane = self.active_pane
+        if pane is not None:
+            self._focus_unless_inside(pane)
+            pane.refresh_data()  # type: ignore[attr-defined]
+
+    def action_lock(self, reason: str = "lock") -> None:
+        """Lock the screen: the desk is hidden until someone signs on."""
+        from frontdesk.services import staff
+        from frontdesk.tui.screens.signon import SignOnScreen
+
+        if self.locked or self.actor is None:
+            return
+        actor = self.actor
+        self.actor = None
+        self.locked = True
+        run_call(self, staff.sign_off, actor, reason, done=None, failed=lambda exc: None)
+        self.push_screen(
+            SignOnScreen(locked=True, centre_name=self.centre.name if self.centre else "")
+        )
+        self._update_header()
+        self.refresh_bindings()
+
+    def _check_idle(self) -> None:
+        if self.locked or self.actor is None:
+            return
+        if time.monotonic() - self._last_input >= self.idle_seconds:
+            self.action_lock("idle")
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While locked, only quitting works: no tabs, no palette.
+        signed_on = not self.locked and self.actor is not None
+        return signed_on or action not in ("switch_tab", "lock", "command_palette")
+
+    def action_command_palette(self) -> None:
+        if self.locked or self.actor is None:
+            return
+        super().action_command_palette()
+
+    # -- tabs -----------------------------------------------------------------
+
+    @property
+    def active_pane(self) -> Widget | None:
+        try:
+            tabbed = self.query_one("#tabs", TabbedContent)
+        except Exception:
+            return None
+        return self.panes.get(tabbed.active)
+
+    def action_switch_tab(self, tab_id: str) -> None:
+        self.switch_tab(tab_id)
+
+    def switch_tab(self, tab_id: str) -> None:
+        """Show the tab ``tab_id`` (checkin, lunch, megafon, supplies, day)."""
+        try:
+            tabbed = self.query_one("#tabs", TabbedContent)
+        except Exception:
+            return
+        if tabbed.active != tab_id:
+            # Focus off the old tab first: hiding a focused widget makes Textual
+            # focus a neighbour inside the old tab, which would switch back.
+            from textual.widgets import Tabs
+
+            self.screen_stack[0].set_focus(tabbed.query_one(Tabs))
+            tabbed.active = tab_id
+        else:
+            self._focus_unless_inside(self.panes[tab_id])
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane = self.panes.get(event.pane.id or "")
+        if pane is None or self.locked:
+            return
+        pane.refresh_data()  # type: ignore[attr-defined]
+        self.call_after_refresh(self._focus_unless_inside, pane)
+
+    def _focus_unless_inside(self, pane: Widget) -> None:
+        desk = self.screen_stack[0]
+        focused = desk.focused
+        if focused is not None and pane in focused.ancestors_with_self:
+            return
+        if focused is not None:
+            # Off the hidden tab first, in case the pane has nothing to focus.
+            from textual.widgets import Tabs
+
+            desk.set_focus(desk.query_one("#tabs").query_one(Tabs))
+        pane.focus_default()  # type: ignore[attr-defined]
+
+    def _periodic_refresh(self) -> None:
+        if self.locked or self.actor is None:
+            return
+        pane = self.active_pane
+        if pane is not None:
+            pane.refresh_data()  # type: ignore[attr-defined]
+        self._refresh_day()
+
+    def _refresh_day(self) -> None:
+        if self.centre is None:
+            return
+        run_call(self, _day_status, self.centre.id, done=self._day_loaded, failed=lambda e: None)
+
+    def _day_loaded(self, status: tuple[Any, bool]) -> None:
+        self.business_date, self.day_closed = status
+        self.query_one("#closed-banner", Static).display = self.day_closed
+        self._update_header()
+
+    def _update_header(self) -> None:
+        parts = []
+        if self.actor is not None:
+            parts.append(t("app.signed_on", initials=self.actor.initials))
+        if self.business_date is not None:
+            parts.append(t("app.date", date=self.business_date.isoformat()))
+        if self.day_closed:
+            parts.append(t("app.closed"))
+        self.sub_title = " · ".join(parts)
+
+    # -- for the panes --------------------------------------------------------
+
+    def show_error(self, exc: FrontdeskError) -> None:
+        """Show a service's refusal (its sentence in the desk's language)."""
+        self.notify(exc.text(self.lang), severity="error", timeout=6)
+
+    def confirm(self, text: str) -> None:
+        """Confirm a committed change."""
+        self.notify(text, timeout=3)
+
+    def data_changed(self) -> None:
+        """A pane changed something that the header shows (e.g. closed or reopened a day)."""
+        self._refresh_day()
+
+    def open_hand_out(self, visit_id: int | None, visitor_code: str | None) -> None:
+        self.switch_tab("supplies")
+        pane = self.panes.get("supplies")
+        if pane is not None:
+            pane.start_hand_out(visit_id, visitor_code)  # type: ignore[attr-defined]
+
+    def open_sale(self, vendor: str) -> None:
+        self.switch_tab("megafon")
+        pane = self.panes.get("megafon")
+        if pane is not None:
+            pane.start_sale(vendor)  # type: ignore[attr-defined]
+
+
+def run_desk(target: str, centre_code: str | None = None) -> None:
+    """Open the desk app on the database at ``target`` (the cli's default command)."""
+    DeskApp(target, centre_code).run()

@@ -1,0 +1,57 @@
+"""The command palette (ctrl+p): every desk action by name.
+
+One Provider: the app's own actions (lock, tab switches, quit) and every
+pane's ``PALETTE`` entries, ``(title key, help key, method name)``. Running
+a pane's entry switches to its tab first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from frontdesk.i18n import t
+
+
+class DeskCommands(Provider):
+    """Offers the app's actions and the panes' PALETTE entries."""
+
+    def _commands(self) -> Iterator[tuple[str, str, Callable[[], Any]]]:
+        app: Any = self.app
+        if getattr(app, "locked", True) or getattr(app, "actor", None) is None:
+            return
+        tabs = getattr(app, "panes", {})
+        for tab, pane in tabs.items():
+            for title, help_text, method in getattr(pane, "PALETTE", []):
+                yield t(title), t(help_text), partial(_run_pane_action, app, tab, method)
+        for index, tab in enumerate(tabs, start=1):
+            name = t(f"tab.{tab}")
+            yield (
+                t("palette.tab", tab=name),
+                t("palette.tab.help", tab=name, key=f"F{index}"),
+                partial(app.switch_tab, tab),
+            )
+        yield t("palette.lock"), t("palette.lock.help"), partial(app.action_lock, "lock")
+        yield t("palette.quit"), t("palette.quit.help"), app.exit
+
+    async def discover(self) -> Hits:
+        for title, help_text, run in self._commands():
+            yield DiscoveryHit(title, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, run in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), run, text=title, help=help_text)
+
+
+def _run_pane_action(app: Any, tab: str, method: str) -> None:
+    app.switch_tab(tab)
+    pane = app.panes.get(tab)
+    action = getattr(pane, method, None)
+    if action is not None:
+        app.call_later(action)  # awaited when it is a coroutine

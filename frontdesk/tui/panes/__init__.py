@@ -1,0 +1,1 @@
+"""The five tabs of the desk app: check-in, lunch, Megafon, supplies, day."""

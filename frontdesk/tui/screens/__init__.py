@@ -1,0 +1,1 @@
+"""Screens of the desk app: sign-on/lock, no database, and modals."""

@@ -1,0 +1,84 @@
+"""Sign-on, and the lock screen (the same screen): initials, Enter, PIN, Enter.
+
+While it is shown nothing of the desk is visible. Whoever signs on becomes
+the actor of every later action.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Input, Label, Static
+
+from frontdesk.errors import FrontdeskError
+from frontdesk.i18n import t
+
+
+class SignOnScreen(Screen[None]):
+    """Ask for initials and PIN; the app signs on and pops this screen."""
+
+    AUTO_FOCUS = "#initials"
+
+    def __init__(self, *, locked: bool = False, centre_name: str = "") -> None:
+        super().__init__(id="signon")
+        self.locked = locked
+        self.centre_name = centre_name
+        self._busy = False
+
+    def compose(self) -> ComposeResult:
+        with Center(), Vertical(id="signon-box"):
+            yield Static(self.centre_name or t("signon.loading"), id="signon-centre")
+            yield Static(self._title(), id="signon-title")
+            yield Label(t("signon.initials"), id="initials-label", classes="field-label")
+            yield Input(id="initials", max_length=4, restrict=r"[A-Za-zÆØÅæøå]*")
+            yield Label(t("signon.pin"), id="pin-label", classes="field-label")
+            yield Input(id="pin", password=True, max_length=8, restrict=r"[0-9]*")
+            yield Static(t("signon.help"), id="signon-help")
+            yield Static("", id="signon-message")
+
+    def _title(self) -> str:
+        return t("signon.locked_title") if self.locked else t("signon.title")
+
+    def centre_loaded(self, centre_name: str) -> None:
+        """The centre is known: show its name, and the labels in its language."""
+        self.centre_name = centre_name
+        self.query_one("#signon-centre", Static).update(centre_name)
+        self.query_one("#signon-title", Static).update(self._title())
+        self.query_one("#initials-label", Label).update(t("signon.initials"))
+        self.query_one("#pin-label", Label).update(t("signon.pin"))
+        self.query_one("#signon-help", Static).update(t("signon.help"))
+
+    @on(Input.Submitted, "#initials")
+    def _initials_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#pin", Input).focus()
+
+    @on(Input.Submitted, "#pin")
+    def _pin_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        initials = self.query_one("#initials", Input).value.strip()
+        pin = self.query_one("#pin", Input)
+        if not initials:
+            self.query_one("#initials", Input).focus()
+            return
+        if not pin.value or self._busy:
+            return
+        self._busy = True
+        self.query_one("#signon-message", Static).update(t("signon.checking"))
+        app: Any = self.app
+        app.sign_on(initials, pin.value, failed=self.refused)
+
+    def refused(self, exc: FrontdeskError) -> None:
+        """Show the service's sentence; clear the PIN, keep the initials."""
+        self._busy = False
+        app: Any = self.app
+        message = self.query_one("#signon-message", Static)
+        message.update(exc.text(getattr(app, "lang", "nb")))
+        message.add_class("error")
+        pin = self.query_one("#pin", Input)
+        pin.value = ""
+        pin.focus()

@@ -1,0 +1,52 @@
+"""The desk app's shell: start, tabs, header, refresh, a missing database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import TabbedContent
+
+from frontdesk.tui.app import DeskApp
+from frontdesk.tui.screens.nodb import NoDatabaseScreen
+from frontdesk.tui.screens.signon import SignOnScreen
+from tests.tui.conftest import screen_text, settle, signed_in
+
+
+async def test_a_missing_database_says_how_to_create_one(tmp_path: Path) -> None:
+    missing = tmp_path / "nothing.db"
+    app = DeskApp(str(missing))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, NoDatabaseScreen)
+        text = screen_text(app)
+        assert "frontdesk" in text and "init" in text and "demo" in text
+        assert "Traceback" not in text
+        await pilot.press("q")
+        await pilot.pause()
+    assert not missing.exists()  # nothing was created behind the user's back
+
+
+async def test_the_five_tabs_switch_with_f1_to_f5(desk_db: str) -> None:
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await signed_in(app, pilot)
+        tabs = app.query_one("#tabs", TabbedContent)
+        assert tabs.active == "checkin"
+        for key, tab in (("f2", "lunch"), ("f3", "megafon"), ("f4", "supplies"), ("f5", "day")):
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert tabs.active == tab
+        await pilot.press("f1")
+        await settle(app, pilot)
+        assert tabs.active == "checkin"
+
+
+async def test_header_shows_centre_initials_and_date(desk_db: str) -> None:
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, SignOnScreen)
+        assert "Strax-huset" in screen_text(app)
+        await signed_in(app, pilot)
+        assert app.title == "Strax-huset"
+        assert "AB" in app.sub_title and "Driftsdato" in app.sub_title
