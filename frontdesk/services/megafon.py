@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from peewee import JOIN, fn
 
@@ -90,8 +91,10 @@ def _counts(centre_id: int, issue_ids: list[int] | None = None) -> dict[int, tup
     if issue_ids is not None:
         delivered_q = delivered_q.where(MegafonDelivery.issue.in_(issue_ids))
         sold_q = sold_q.where(MegafonSale.issue.in_(issue_ids))
-    delivered = dict(delivered_q.group_by(MegafonDelivery.issue).tuples())
-    sold = dict(sold_q.group_by(MegafonSale.issue).tuples())
+    delivered_rows: Any = delivered_q.group_by(MegafonDelivery.issue).tuples()
+    sold_rows: Any = sold_q.group_by(MegafonSale.issue).tuples()
+    delivered: dict[int, int] = dict(delivered_rows)
+    sold: dict[int, int] = dict(sold_rows)
     return {
         issue_id: (int(delivered.get(issue_id) or 0), int(sold.get(issue_id) or 0))
         for issue_id in set(delivered) | set(sold)
@@ -105,7 +108,7 @@ def _issue_info(row: MegafonIssue, counts: dict[int, tuple[int, int]]) -> IssueI
     )
 
 
-def _info_of(row: MegafonIssue) -> IssueInfo:
+def _info_of(row: Any) -> IssueInfo:
     return _issue_info(row, _counts(row.centre_id, [row.id]))
 
 
@@ -238,7 +241,7 @@ def totals_on(centre_id: int, business_date: dt.date | None = None) -> dict[str,
     day = business_date or days.today(centre_id)
     totals = {payment: 0 for payment in PAYMENTS}
     totals["copies"] = 0
-    rows = (
+    rows: Any = (
         MegafonSale.select(
             MegafonSale.payment,
             fn.SUM(MegafonSale.copies),
@@ -473,7 +476,7 @@ def void_delivery(actor: Actor, delivery_id: int, reason: str) -> IssueInfo:
     require_lead(actor, "void Megafon deliveries")
     reason = _check_reason(reason)
     with store.write():
-        row = MegafonDelivery.get_or_none(
+        row: Any = MegafonDelivery.get_or_none(
             (MegafonDelivery.id == delivery_id) & (MegafonDelivery.centre == actor.centre_id)
         )
         if row is None:
@@ -593,7 +596,7 @@ def void_sale(actor: Actor, sale_id: int, reason: str) -> SaleInfo:
     """
     reason = _check_reason(reason)
     with store.write():
-        row = MegafonSale.get_or_none(
+        row: Any = MegafonSale.get_or_none(
             (MegafonSale.id == sale_id) & (MegafonSale.centre == actor.centre_id)
         )
         if row is None:

@@ -171,11 +171,11 @@ def _levels(centre_id: int, item_ids: list[int] | None = None) -> dict[int, tupl
     if item_ids is not None:
         delivered_q = delivered_q.where(SupplyDelivery.item.in_(item_ids))
         handed_q = handed_q.where(HandOutLine.item.in_(item_ids))
-    delivered = {
-        item: int(total or 0) for item, total in delivered_q.group_by(SupplyDelivery.item).tuples()
-    }
+    delivered_rows: Any = delivered_q.group_by(SupplyDelivery.item).tuples()
+    handed_rows: Any = handed_q.group_by(HandOutLine.item).tuples()
+    delivered = {item: int(total or 0) for item, total in delivered_rows}
     levels = {item: (total, 0) for item, total in delivered.items()}
-    for item, total, last_days in handed_q.group_by(HandOutLine.item).tuples():
+    for item, total, last_days in handed_rows:
         levels[item] = (delivered.get(item, 0) - int(total or 0), int(last_days or 0))
     return levels
 
@@ -512,7 +512,7 @@ def _lock_items(item_ids: list[int]) -> None:
         )
 
 
-def _visit_row(centre_id: int, visit_id: Any) -> Visit:
+def _visit_row(centre_id: int, visit_id: Any) -> Any:
     number = _whole(visit_id, "visit number", "Besøksnummeret")
     row = Visit.get_or_none((Visit.id == number) & (Visit.centre == centre_id))
     if row is None:
@@ -667,11 +667,11 @@ def _hand_out_query():
     )
 
 
-def _hand_out_infos(rows: list[HandOut], low: list[ItemInfo] | None = None) -> list[HandOutInfo]:
+def _hand_out_infos(rows: list[Any], low: list[ItemInfo] | None = None) -> list[HandOutInfo]:
     """Hand-outs with their lines, fetched in one query for all of them."""
     lines: dict[int, list[tuple[str, int]]] = {r.id: [] for r in rows}
     if rows:
-        query = (
+        query: Any = (
             HandOutLine.select(HandOutLine.hand_out, SupplyItem.code, HandOutLine.quantity)
             .join(SupplyItem)
             .where(HandOutLine.hand_out.in_(list(lines)))
@@ -719,7 +719,9 @@ def void_hand_out(actor: Actor, hand_out_id: int, reason: str) -> HandOutInfo:
     """
     reason = _check_reason(reason)
     with store.write():
-        row = HandOut.get_or_none((HandOut.id == hand_out_id) & (HandOut.centre == actor.centre_id))
+        row: Any = HandOut.get_or_none(
+            (HandOut.id == hand_out_id) & (HandOut.centre == actor.centre_id)
+        )
         if row is None:
             raise NotFound(
                 f"There is no hand-out number {hand_out_id}.",
@@ -817,7 +819,7 @@ def void_return(actor: Actor, return_id: int, reason: str) -> ReturnInfo:
     """Void a return entered by mistake; it counts nowhere. Refuses a closed day."""
     reason = _check_reason(reason)
     with store.write():
-        row = SyringeReturn.get_or_none(
+        row: Any = SyringeReturn.get_or_none(
             (SyringeReturn.id == return_id) & (SyringeReturn.centre == actor.centre_id)
         )
         if row is None:
