@@ -1,0 +1,423 @@
+"""Bad input into the services: every call works or refuses with a FrontdeskError.
+
+Hypothesis throws codes, quantities, prices, dates, PINs and reasons at the
+services: empty, huge, unicode, control characters, negative, SQL-looking,
+wrong types. Each call either succeeds or raises a ``FrontdeskError`` whose
+message is one sentence; when it refuses, nothing was written (every table,
+the audit trail included, is exactly as before). A sign-on with a wrong PIN is
+the one refusal that writes by design: a failed-PIN audit event and the count.
+
+SQLite only (one database per test function); the PostgreSQL behaviour of the
+same services is covered by their own tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import db
+from db.models import ALL_MODELS, AuditEvent, DayClose, Staff, database
+from frontdesk.errors import FrontdeskError
+from frontdesk.services import dayclose, lunch, megafon, supplies, visits
+from frontdesk.services import staff as staff_service
+from frontdesk.services.centre import init_centre
+from frontdesk.services.staff import Actor
+
+FUZZ = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+NASTY_STRINGS = [
+    "",
+    " ",
+    "\t\n",
+    "AB85",
+    "ab85",
+    " AB85 ",
+    "AB 85",
+    "Ola Nordmann",
+    "ÆØÅ1",
+    "æøå",
+    "Ω≈ç√",
+    "🙂🙂",
+    "\x00",
+    "A\x00B",
+    "\x1b[2J",
+    "\u202eAB85",
+    "'; DROP TABLE visit; --",
+    "1 OR 1=1",
+    "%",
+    "_",
+    "!%",
+    "NULL",
+    "None",
+    "-1",
+    "0",
+    "1e3",
+    "12.5",
+    "A" * 12,
+    "A" * 13,
+    "9" * 40,
+    "x" * 5000,
+]
+
+texts = st.one_of(
+    st.sampled_from(NASTY_STRINGS),
+    st.text(max_size=40),
+    st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=14),
+)
+numbers = st.one_of(
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.sampled_from([0, -1, 1, 2, 499, 500, 501, 1000, 1001, 2**31 - 1, 2**31, 2**63, -(2**63)]),
+)
+# Record ids come from rows the desk shows, never typed: any 64-bit value.
+ids = st.one_of(
+    st.integers(min_value=-(2**63), max_value=2**63 - 1), st.sampled_from([0, -1, 1, 2, 3])
+)
+# Numbers as the desk passes them: whole numbers of any size and sign (the
+# fields are typed int), or None where the parameter is optional.
+opt_numbers = st.one_of(st.none(), numbers)
+flags = st.one_of(st.none(), st.booleans())
+# The visitor-code field of update_visitor (its name is the service's choice).
+CODE_FIELDS = [f for f in visits.VISITOR_FIELDS if f.endswith("code")]
+
+dates = st.one_of(
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+    st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2035, 12, 31)),
+)
+
+
+@dataclass
+class World:
+    lead: Actor
+    desk: Actor
+    vendor_code: str
+    visit_id: int
+    sale_id: int
+    hand_out_id: int
+
+
+@pytest.fixture
+def world(tmp_path: Path, _sqlite_template: Path) -> Iterator[World]:
+    """A fresh SQLite centre with a visitor who sells Megafon, stock, a visit, a sale."""
+    path = tmp_path / "fuzz.db"
+    shutil.copyfile(_sqlite_template, path)
+    os.chmod(path, 0o600)
+    db.connect(str(path))
+    centre, member = init_centre("STR", "Strax-huset", "AB", "4711")
+    lead = Actor(centre.id, member.id, member.initials, member.role)
+    info = staff_service.add_staff(lead, "CD", "1234", "desk")
+    desk = Actor(centre.id, info.id, info.initials, info.role)
+    visits.register_visitor(lead, "AB85", vendor_number=12, dagsverket=True)
+    megafon.add_issue(lead, "2026-11", 5000)
+    megafon.record_delivery(lead, 1000)
+    for item in supplies.catalogue(centre.id):
+        supplies.record_delivery(lead, item.code, 10_000)
+    visit = visits.check_in(desk, "AB85")
+    sale = megafon.sell(desk, "12", 1, "cash")
+    hand = supplies.hand_out(desk, [(supplies.catalogue(centre.id)[0].code, 1)])
+    yield World(lead, desk, "AB85", visit.id, sale.id, hand.id)
+    database.close()
+
+
+def _snapshot() -> dict[str, list[tuple]]:
+    return {m.__name__: list(m.select().order_by(m.id).tuples()) for m in ALL_MODELS}
+
+
+def attempt(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call a service; a refusal must be a one-sentence FrontdeskError that wrote nothing."""
+    before = _snapshot()
+    try:
+        return call(*args, **kwargs)
+    except FrontdeskError as exc:
+        message = str(exc)
+        assert message.strip(), "a refusal without a sentence"
+        assert "\n" not in message, f"a refusal over several lines: {message!r}"
+        assert _snapshot() == before, f"{call.__name__} refused ({message}) but wrote something"
+        return None
+
+
+# -- visits ----------------------------------------------------------------------
+
+
+@FUZZ
+@given(code=st.one_of(st.none(), texts), gender=st.one_of(st.none(), texts))
+def test_check_in_takes_any_code_and_gender(world: World, code: Any, gender: Any) -> None:
+    result = attempt(visits.check_in, world.desk, code, gender)
+    if result is not None:
+        assert result.visitor_code in (None, world.vendor_code)
+        assert result.gender in visits.GENDERS
+
+
+@FUZZ
+@given(
+    code=texts,
+    gender=st.one_of(st.none(), texts),
+    birth_year=opt_numbers,
+    dagsverket=st.booleans(),
+    vendor_number=opt_numbers,
+)
+def test_register_visitor_takes_any_input(
+    world: World, code: Any, gender: Any, birth_year: Any, dagsverket: Any, vendor_number: Any
+) -> None:
+    result = attempt(
+        visits.register_visitor,
+        world.desk,
+        code,
+        gender=gender,
+        birth_year=birth_year,
+        dagsverket=dagsverket,
+        vendor_number=vendor_number,
+    )
+    if result is not None:
+        assert result.code == result.code.upper()
+        assert " " not in result.code and 2 <= len(result.code) <= 12
+
+
+@FUZZ
+@given(
+    code=st.one_of(st.just("AB85"), texts),
+    change=st.one_of(
+        st.tuples(st.sampled_from(CODE_FIELDS), texts),
+        st.tuples(st.just("gender"), st.one_of(st.none(), texts)),
+        st.tuples(st.sampled_from(["birth_year", "vendor_number"]), opt_numbers),
+        st.tuples(st.just("dagsverket"), st.booleans()),
+        st.tuples(st.just("name"), texts),
+    ),
+)
+def test_update_visitor_takes_any_input(world: World, code: Any, change: tuple) -> None:
+    field, value = change
+    attempt(visits.update_visitor, world.lead, code, **{field: value})
+
+
+@FUZZ
+@given(prefix=st.one_of(st.none(), texts), limit=st.integers(-5, 50))
+def test_find_visitors_never_fails(world: World, prefix: Any, limit: int) -> None:
+    found = attempt(visits.find_visitors, world.lead.centre_id, prefix, limit)
+    assert found is not None
+    assert len(found) <= max(limit, 0)
+
+
+@FUZZ
+@given(visit_id=ids, reason=st.one_of(st.none(), texts))
+def test_void_visit_takes_any_id_and_reason(world: World, visit_id: int, reason: Any) -> None:
+    attempt(visits.void_visit, world.desk, visit_id, reason)
+
+
+@FUZZ
+@given(business_date=dates)
+def test_day_lists_take_any_date(world: World, business_date: dt.date) -> None:
+    assert attempt(visits.visits_on, world.lead.centre_id, business_date) is not None
+    assert attempt(visits.count_visits, world.lead.centre_id, business_date) is not None
+    assert attempt(lunch.roster, world.lead.centre_id, business_date) is not None
+    assert attempt(megafon.sales_on, world.lead.centre_id, business_date) is not None
+
+
+# -- staff -------------------------------------------------------------------------
+
+
+@FUZZ
+@given(initials=texts, pin=st.one_of(texts, numbers), role=st.one_of(texts, st.none()))
+def test_add_staff_takes_any_input(world: World, initials: Any, pin: Any, role: Any) -> None:
+    attempt(staff_service.add_staff, world.lead, initials, pin, role)
+
+
+@FUZZ
+@given(initials=texts, pin=st.one_of(texts, numbers, st.none()))
+def test_sign_on_refuses_bad_input_and_writes_only_the_audit(
+    world: World, initials: Any, pin: Any
+) -> None:
+    staff_before = Staff.select().count()
+    audit_before = AuditEvent.select().count()
+    try:
+        actor = staff_service.sign_on(world.lead.centre_id, initials, pin)
+    except FrontdeskError as exc:
+        assert "\n" not in str(exc)
+        assert Staff.select().count() == staff_before
+        # Only the failed PIN itself may be written (audited), never anything else.
+        assert AuditEvent.select().count() - audit_before in (0, 1)
+        return
+    assert actor.initials in ("AB", "CD")
+
+
+# -- lunch ------------------------------------------------------------------------
+
+
+@FUZZ
+@given(code=texts, initials=texts, portions=numbers, reason=st.one_of(st.none(), texts))
+def test_lunch_takes_any_input(
+    world: World, code: Any, initials: Any, portions: Any, reason: Any
+) -> None:
+    attempt(lunch.add_visitor, world.desk, code)
+    attempt(lunch.add_staff, world.desk, initials)
+    entry = attempt(lunch.add_guests, world.desk, portions)
+    attempt(lunch.add_anonymous, world.desk, portions)
+    if entry is not None:
+        attempt(lunch.remove, world.desk, entry.id, reason)
+
+
+# -- Megafon ------------------------------------------------------------------------
+
+
+@FUZZ
+@given(vendor=st.one_of(texts, numbers, st.none()), copies=numbers, payment=texts)
+def test_sell_takes_any_input(world: World, vendor: Any, copies: Any, payment: Any) -> None:
+    sale = attempt(megafon.sell, world.desk, vendor, copies, payment)
+    if sale is not None:
+        assert sale.copies >= 1 and sale.amount_ore == sale.copies * sale.unit_price_ore
+
+
+@FUZZ
+@given(price=numbers, copies=numbers)
+def test_sell_at_any_price(world: World, price: Any, copies: Any) -> None:
+    sale = attempt(megafon.sell, world.desk, "12", copies, "card", price)
+    if sale is not None:
+        assert isinstance(sale.unit_price_ore, int) and sale.unit_price_ore >= 0
+
+
+@FUZZ
+@given(number=st.one_of(texts, numbers), price=numbers, title=st.one_of(st.none(), texts))
+def test_add_issue_takes_any_input(world: World, number: Any, price: Any, title: Any) -> None:
+    attempt(megafon.add_issue, world.lead, number, price, title=title, current=False)
+
+
+@FUZZ
+@given(copies=numbers, issue=st.one_of(st.none(), texts))
+def test_megafon_delivery_takes_any_input(world: World, copies: Any, issue: Any) -> None:
+    attempt(megafon.record_delivery, world.lead, copies, issue)
+
+
+@FUZZ
+@given(sale_id=ids, reason=st.one_of(st.none(), texts))
+def test_void_sale_takes_any_input(world: World, sale_id: Any, reason: Any) -> None:
+    attempt(megafon.void_sale, world.desk, sale_id, reason)
+
+
+# -- supplies ------------------------------------------------------------------------
+
+item_codes = st.one_of(st.sampled_from(["SPR2ML", "NALOX", "FOLIE", "BOTTE1L"]), texts)
+
+
+@FUZZ
+@given(
+    lines=st.one_of(
+        st.lists(st.tuples(item_codes, numbers), max_size=4),
+        st.dictionaries(item_codes, numbers, max_size=4),
+    ),
+    visitor_code=st.one_of(st.none(), texts),
+    for_others=st.booleans(),
+    recipient=st.one_of(st.none(), st.sampled_from(["user", "relative", "other"]), texts),
+    trained=flags,
+)
+def test_hand_out_takes_any_input(
+    world: World, lines: Any, visitor_code: Any, for_others: Any, recipient: Any, trained: Any
+) -> None:
+    result = attempt(
+        supplies.hand_out,
+        world.desk,
+        lines,
+        visitor_code=visitor_code,
+        for_others=for_others,
+        naloxone_recipient=recipient,
+        naloxone_trained=trained,
+    )
+    if result is not None:
+        assert result.lines and all(q >= 1 for _, q in result.lines)
+
+
+@FUZZ
+@given(count=opt_numbers, bin_code=st.one_of(st.none(), item_codes), bins=numbers)
+def test_record_return_takes_any_input(world: World, count: Any, bin_code: Any, bins: Any) -> None:
+    attempt(supplies.record_return, world.desk, count=count, bin_code=bin_code, bins=bins)
+
+
+@FUZZ
+@given(
+    code=texts,
+    name_nb=texts,
+    name_en=texts,
+    unit=texts,
+    kind=st.one_of(texts, st.sampled_from(supplies.KINDS)),
+    low_stock=numbers,
+)
+def test_add_item_takes_any_input(
+    world: World, code: Any, name_nb: Any, name_en: Any, unit: Any, kind: Any, low_stock: Any
+) -> None:
+    attempt(
+        supplies.add_item,
+        world.lead,
+        code,
+        name_nb,
+        name_en,
+        unit=unit,
+        kind=kind,
+        low_stock=low_stock,
+    )
+
+
+@FUZZ
+@given(code=item_codes, quantity=numbers, hand_out_id=ids, reason=st.one_of(st.none(), texts))
+def test_supply_delivery_and_void_take_any_input(
+    world: World, code: Any, quantity: Any, hand_out_id: Any, reason: Any
+) -> None:
+    attempt(supplies.record_delivery, world.lead, code, quantity)
+    attempt(supplies.void_hand_out, world.desk, hand_out_id, reason)
+
+
+# -- day close --------------------------------------------------------------------------
+
+
+@FUZZ
+@given(
+    counted=st.integers(min_value=-(2**40), max_value=2**31 - 1),
+    business_date=st.one_of(st.none(), dates),
+)
+def test_close_day_takes_any_cash_and_date(world: World, counted: Any, business_date: Any) -> None:
+    report = attempt(dayclose.close_day, world.lead, counted, business_date)
+    if report is not None:
+        assert report.diff_ore == report.counted_cash_ore - report.expected_cash_ore
+
+
+@pytest.mark.xfail(
+    reason="dayclose.close_day sets no upper bound on counted cash: OverflowError on "
+    "SQLite at 2**63, DataError on PostgreSQL (integer column) from 2**31",
+    strict=False,
+)
+@pytest.mark.parametrize("counted", [2**31, 2**63])
+def test_close_day_refuses_absurd_counted_cash(world: World, counted: int) -> None:
+    assert attempt(dayclose.close_day, world.lead, counted, dt.date(2020, 1, 1)) is None
+
+
+@FUZZ
+@given(business_date=dates, pin=st.one_of(texts, numbers), reason=st.one_of(st.none(), texts))
+def test_reopen_day_takes_any_input(
+    world: World, business_date: Any, pin: Any, reason: Any
+) -> None:
+    attempt(dayclose.close_day, world.lead, 0, business_date)
+    closes_before = list(DayClose.select().order_by(DayClose.id).tuples())
+    audit_before = AuditEvent.select().count()
+    try:
+        dayclose.reopen_day(world.lead, business_date, pin, reason)
+    except FrontdeskError as exc:
+        assert "\n" not in str(exc)
+        assert list(DayClose.select().order_by(DayClose.id).tuples()) == closes_before
+        # A wrong PIN is audited like at sign-on; nothing else is written.
+        assert AuditEvent.select().count() - audit_before in (0, 1)
+
+
+@FUZZ
+@given(business_date=st.one_of(st.none(), dates))
+def test_x_report_takes_any_date(world: World, business_date: Any) -> None:
+    attempt(dayclose.x_report, world.desk, business_date)
