@@ -442,3 +442,42 @@ def test_money_is_whole_ore(desk: Actor, stocked: megafon.IssueInfo) -> None:
         type(v) is int
         for v in (sale.amount_ore, sale.unit_price_ore, *megafon.totals_on(desk.centre_id).values())
     )
+
+
+# -- odd input from the desk gives a sentence, never a database error ----------------------
+
+
+@pytest.mark.parametrize("vendor", ["Ola Nordmann", "²", "99999999999999999999", "A\x00B", None])
+def test_odd_vendor_input_is_refused_with_a_sentence(
+    desk: Actor, stocked: megafon.IssueInfo, vendor: object
+) -> None:
+    with pytest.raises(BadInput):
+        megafon.sell(desk, vendor, 1, "cash")  # type: ignore[arg-type]
+    assert MegafonSale.select().count() == 0
+
+
+def test_a_name_is_not_a_vendor(desk: Actor, stocked: megafon.IssueInfo) -> None:
+    with pytest.raises(BadInput, match="pseudonym, not a name"):
+        megafon.sell(desk, "Ola Nordmann", 1, "cash")
+
+
+@pytest.mark.parametrize("sale_id", [0, -1, 2**31, 2**63, "1", 1.0, None])
+def test_odd_sale_numbers_are_not_found(
+    desk: Actor, stocked: megafon.IssueInfo, sale_id: object
+) -> None:
+    megafon.sell(desk, "12", 1, "cash")
+    with pytest.raises(NotFound):
+        megafon.void_sale(desk, sale_id, "mistake")  # type: ignore[arg-type]
+    assert MegafonSale.select().where(MegafonSale.voided_at.is_null()).count() == 1
+
+
+@pytest.mark.parametrize("text", ["bad\x00reason", "tab\there"])
+def test_control_characters_are_refused(lead: Actor, stocked: megafon.IssueInfo, text: str) -> None:
+    sale = megafon.sell(lead, "12", 1, "cash")
+    with pytest.raises(BadInput, match="reason"):
+        megafon.void_sale(lead, sale.id, text)
+    with pytest.raises(BadInput, match="issue number"):
+        megafon.add_issue(lead, text, 2500)
+    with pytest.raises(BadInput, match="title"):
+        megafon.add_issue(lead, "2027-01", 2500, title=text)
+    assert MegafonIssue.select().count() == 1

@@ -707,3 +707,47 @@ def test_the_tally_keeps_the_days_apart(lead: Actor, frozen) -> None:
     second = tally.compute_day(lead.centre_id, DAY + dt.timedelta(days=1))
     assert (first.get("naloxone.kits"), first.get("naloxone.trained")) == (2, 1)
     assert (second.get("naloxone.kits"), second.get("naloxone.trained")) == (3, 1)
+
+
+# -- odd input from the desk gives a sentence, never a database error ----------------------
+
+
+@pytest.mark.parametrize("code", ["A\x00B", "x" * 40, "SPR 2ML", "²"])
+def test_odd_item_codes_are_not_found(desk: Actor, stocked: None, code: str) -> None:
+    with pytest.raises(NotFound):
+        supplies.hand_out(desk, {code: 1})
+    with pytest.raises(NotFound):
+        supplies.record_return(desk, bin_code=code)
+    assert HandOut.select().count() == 0
+
+
+@pytest.mark.parametrize("record_id", [0, -1, 2**31, 2**63, "1", 1.0, None])
+def test_odd_record_numbers_are_not_found(desk: Actor, stocked: None, record_id: object) -> None:
+    supplies.hand_out(desk, {"FOLIE": 1})
+    supplies.record_return(desk, count=3)
+    with pytest.raises(NotFound):
+        supplies.void_hand_out(desk, record_id, "mistake")  # type: ignore[arg-type]
+    with pytest.raises(NotFound):
+        supplies.void_return(desk, record_id, "mistake")  # type: ignore[arg-type]
+    assert HandOut.select().where(HandOut.voided_at.is_null()).count() == 1
+
+
+def test_odd_visits_and_visitors_are_refused(desk: Actor, stocked: None) -> None:
+    with pytest.raises(NotFound, match="no visit number"):
+        supplies.hand_out(desk, {"FOLIE": 1}, visit_id=2**63)
+    with pytest.raises(BadInput, match="pseudonym, not a name"):
+        supplies.hand_out(desk, {"FOLIE": 1}, visitor_code="Ola Nordmann")
+    with pytest.raises(BadInput):
+        supplies.hand_out(desk, {"FOLIE": 1}, visitor_code="A\x00B")
+    assert HandOut.select().count() == 0
+
+
+def test_control_characters_are_refused(lead: Actor, stocked: None) -> None:
+    handed = supplies.hand_out(lead, {"FOLIE": 1})
+    with pytest.raises(BadInput, match="reason"):
+        supplies.void_hand_out(lead, handed.id, "bad\x00reason")
+    with pytest.raises(BadInput, match="name"):
+        supplies.add_item(lead, "NEW1", "Ny\x00", "New")
+    with pytest.raises(BadInput, match="unit"):
+        supplies.update_item(lead, "FOLIE", unit="a\x00rk")
+    assert HandOut.get_by_id(handed.id).voided_at is None

@@ -22,13 +22,14 @@ from frontdesk.errors import BadInput, NotFound, OutOfStock
 from frontdesk.services import audit, days, store
 from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import Actor, require_lead
-from frontdesk.services.visits import VisitorInfo, visitor_info
+from frontdesk.services.visits import VisitorInfo, normalise_code, unknown_code, visitor_info
 
 PAYMENTS = ("cash", "card", "vipps")
 MAX_PRICE_ORE = 100_000
 MAX_DELIVERY_COPIES = 10_000
 MAX_SALE_COPIES = 500
 MAX_REASON = 200
+MAX_ID = 2**31 - 1  # PostgreSQL's integer
 
 
 @dataclass(frozen=True)
@@ -167,28 +168,38 @@ def find_vendor(centre_id: int, vendor: str) -> VisitorInfo:
             nb="Skriv et selgernummer eller en besøkskode.",
         )
     row = None
-    if text.isdigit():
+    number = text.isascii() and text.isdigit()
+    if number and len(text) <= 9:
         row = Visitor.get_or_none(
             (Visitor.centre == centre_id) & (Visitor.vendor_number == int(text))
         )
     if row is None:
-        row = Visitor.get_or_none((Visitor.centre == centre_id) & (Visitor.code == text))
+        if number and len(text) > 12:
+            raise _no_vendor(text)
+        code = normalise_code(text)  # refuses spaces (a name typed in) and odd characters
+        row = Visitor.get_or_none((Visitor.centre == centre_id) & (Visitor.code == code))
         if row is None:
-            if text.isdigit():
-                raise NotFound(
-                    f"There is no Megafon vendor with the number {int(text)}.",
-                    nb=f"Det finnes ingen Megafon-selger med nummer {int(text)}.",
-                )
-            raise NotFound(
-                f"Unknown visitor code {text}.",
-                nb=f"Ukjent besøkskode {text}.",
-            )
+            raise _no_vendor(text) if number else unknown_code(code)
     if row.vendor_number is None:
         raise BadInput(
             f"{row.code} is not a Megafon vendor: give the visitor a vendor number first.",
             nb=f"{row.code} er ikke Megafon-selger: gi besøkende et selgernummer først.",
         )
     return visitor_info(row)
+
+
+def _no_vendor(number: str) -> NotFound:
+    return NotFound(
+        f"There is no Megafon vendor with the number {int(number)}.",
+        nb=f"Det finnes ingen Megafon-selger med nummer {int(number)}.",
+    )
+
+
+def _record_id(value: object) -> int | None:
+    """A record number as the database can take it, or None (then nothing has it)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
+        return None
+    return value
 
 
 def _sale_query():
@@ -294,7 +305,7 @@ def _delivery_info(row: MegafonDelivery) -> DeliveryInfo:
 
 def _normalise_number(number: str) -> str:
     text = str(number if number is not None else "").strip()
-    if not 1 <= len(text) <= 20:
+    if not 1 <= len(text) <= 20 or not text.isprintable():
         raise BadInput(
             "An issue number is 1 to 20 characters (e.g. 2026-11).",
             nb="Et utgavenummer er 1 til 20 tegn (f.eks. 2026-11).",
@@ -327,7 +338,7 @@ def _check_price(price_ore: object, *, allow_zero: bool) -> int:
 
 def _check_reason(reason: str) -> str:
     text = str(reason if reason is not None else "").strip()
-    if not 1 <= len(text) <= MAX_REASON:
+    if not 1 <= len(text) <= MAX_REASON or not text.isprintable():
         raise BadInput(
             "Give a reason of 1 to 200 characters.",
             nb="Skriv en årsak på 1 til 200 tegn.",
@@ -360,11 +371,11 @@ def add_issue(
     require_lead(actor, "manage Megafon issues")
     number = _normalise_number(number)
     price = _check_price(price_ore, allow_zero=False)
-    name = (title or "").strip() or magazine_title(actor.centre_id)
-    if len(name) > 100:
+    name = str(title or "").strip() or magazine_title(actor.centre_id)
+    if len(name) > 100 or not name.isprintable():
         raise BadInput(
-            "An issue title is at most 100 characters.",
-            nb="En utgavetittel er høyst 100 tegn.",
+            "An issue title is at most 100 plain characters.",
+            nb="En utgavetittel er høyst 100 vanlige tegn.",
         )
     with store.write():
         days.lock_centre(actor.centre_id, exclusive=False)
@@ -477,7 +488,8 @@ def void_delivery(actor: Actor, delivery_id: int, reason: str) -> IssueInfo:
     reason = _check_reason(reason)
     with store.write():
         row: Any = MegafonDelivery.get_or_none(
-            (MegafonDelivery.id == delivery_id) & (MegafonDelivery.centre == actor.centre_id)
+            (MegafonDelivery.id == _record_id(delivery_id))
+            & (MegafonDelivery.centre == actor.centre_id)
         )
         if row is None:
             raise NotFound(
@@ -597,7 +609,7 @@ def void_sale(actor: Actor, sale_id: int, reason: str) -> SaleInfo:
     reason = _check_reason(reason)
     with store.write():
         row: Any = MegafonSale.get_or_none(
-            (MegafonSale.id == sale_id) & (MegafonSale.centre == actor.centre_id)
+            (MegafonSale.id == _record_id(sale_id)) & (MegafonSale.centre == actor.centre_id)
         )
         if row is None:
             raise NotFound(

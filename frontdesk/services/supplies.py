@@ -33,6 +33,7 @@ from frontdesk.errors import BadInput, NotFound, OutOfStock
 from frontdesk.services import audit, days, store
 from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import Actor, require_lead
+from frontdesk.services.visits import normalise_code, unknown_code
 
 # (code, name_nb, name_en, unit, kind, low_stock, bin_litres)
 DEFAULT_CATALOGUE: tuple[tuple[str, str, str, str, str, int, int | None], ...] = (
@@ -83,6 +84,7 @@ MAX_DELIVERY_QUANTITY = 100_000
 MAX_BINS = 100
 MAX_BIN_LITRES = 100
 MAX_REASON = 200
+MAX_ID = 2**31 - 1  # PostgreSQL's integer
 ITEM_FIELDS = (
     "name_nb",
     "name_en",
@@ -232,6 +234,8 @@ def get_item(centre_id: int, code: str) -> ItemInfo:
 
 def _item_row(centre_id: int, code: str) -> SupplyItem:
     text = str(code if code is not None else "").strip().upper()
+    if not ITEM_CODE_RE.match(text):
+        raise _unknown_item(text)
     row = SupplyItem.get_or_none((SupplyItem.centre == centre_id) & (SupplyItem.code == text))
     if row is None:
         raise _unknown_item(text)
@@ -277,7 +281,7 @@ def _check_code(code: str) -> str:
 
 def _check_name(name: str, what: str, nb: str) -> str:
     text = str(name if name is not None else "").strip()
-    if not 1 <= len(text) <= 80:
+    if not 1 <= len(text) <= 80 or not text.isprintable():
         raise BadInput(
             f"The {what} is required (1 to 80 characters).",
             nb=f"{nb} må fylles ut (1 til 80 tegn).",
@@ -287,7 +291,7 @@ def _check_name(name: str, what: str, nb: str) -> str:
 
 def _check_unit(unit: str) -> str:
     text = str(unit if unit is not None else "").strip()
-    if not 1 <= len(text) <= 20:
+    if not 1 <= len(text) <= 20 or not text.isprintable():
         raise BadInput("The unit is 1 to 20 characters.", nb="Enheten er 1 til 20 tegn.")
     return text
 
@@ -310,7 +314,7 @@ def _check_bin_litres(value: Any) -> int | None:
 
 def _check_reason(reason: str) -> str:
     text = str(reason if reason is not None else "").strip()
-    if not 1 <= len(text) <= MAX_REASON:
+    if not 1 <= len(text) <= MAX_REASON or not text.isprintable():
         raise BadInput(
             "A reason is required (1 to 200 characters).",
             nb="En årsak må oppgis (1 til 200 tegn).",
@@ -485,6 +489,8 @@ def _normalise_lines(lines: Mapping[str, int] | Sequence[tuple[str, int]]) -> di
             raise BadInput(
                 "Every line needs an item code.", nb="Hver linje trenger en utstyrskode."
             )
+        if not ITEM_CODE_RE.match(text):
+            raise _unknown_item(text)
         quantity = _in_range(quantity, 1, MAX_LINE_QUANTITY, "quantity", "Antallet")
         merged[text] = merged.get(text, 0) + quantity
     if not merged:
@@ -514,7 +520,9 @@ def _lock_items(item_ids: list[int]) -> None:
 
 def _visit_row(centre_id: int, visit_id: Any) -> Any:
     number = _whole(visit_id, "visit number", "Besøksnummeret")
-    row = Visit.get_or_none((Visit.id == number) & (Visit.centre == centre_id))
+    row = None
+    if 1 <= number <= MAX_ID:
+        row = Visit.get_or_none((Visit.id == number) & (Visit.centre == centre_id))
     if row is None:
         raise NotFound(
             f"There is no visit number {number}.",
@@ -526,11 +534,18 @@ def _visit_row(centre_id: int, visit_id: Any) -> Any:
 
 
 def _visitor_row(centre_id: int, code: str) -> Visitor:
-    text = str(code).strip().upper()
+    text = normalise_code(str(code))
     row = Visitor.get_or_none((Visitor.centre == centre_id) & (Visitor.code == text))
     if row is None:
-        raise NotFound(f"Unknown visitor code {text}.", nb=f"Ukjent besøkskode {text}.")
+        raise unknown_code(text)
     return row
+
+
+def _record_id(value: object) -> int | None:
+    """A record number as the database can take it, or None (then nothing has it)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
+        return None
+    return value
 
 
 def hand_out(
@@ -720,7 +735,7 @@ def void_hand_out(actor: Actor, hand_out_id: int, reason: str) -> HandOutInfo:
     reason = _check_reason(reason)
     with store.write():
         row: Any = HandOut.get_or_none(
-            (HandOut.id == hand_out_id) & (HandOut.centre == actor.centre_id)
+            (HandOut.id == _record_id(hand_out_id)) & (HandOut.centre == actor.centre_id)
         )
         if row is None:
             raise NotFound(
@@ -820,7 +835,7 @@ def void_return(actor: Actor, return_id: int, reason: str) -> ReturnInfo:
     reason = _check_reason(reason)
     with store.write():
         row: Any = SyringeReturn.get_or_none(
-            (SyringeReturn.id == return_id) & (SyringeReturn.centre == actor.centre_id)
+            (SyringeReturn.id == _record_id(return_id)) & (SyringeReturn.centre == actor.centre_id)
         )
         if row is None:
             raise NotFound(
