@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from frontdesk.errors import BadInput
@@ -59,8 +60,8 @@ class CentreSettings:
         """A copy with one setting parsed from text; BadInput names what is wrong."""
         if key not in self.keys():
             raise BadInput(f"There is no setting called '{key}'.")
-        value = parse_setting(key, text)
-        return replace(self, **{key: value})
+        changes: dict[str, Any] = {key: parse_setting(key, text)}
+        return replace(self, **changes)
 
     def as_text(self) -> dict[str, str]:
         return {k: str(getattr(self, k)) for k in self.keys()}

@@ -28,7 +28,7 @@ def lock_centre(centre_id: int, *, exclusive: bool) -> None:
     """Serialise against a day close on PostgreSQL (SQLite's BEGIN IMMEDIATE already does)."""
     if db.is_postgres():
         mode = "FOR UPDATE" if exclusive else "FOR SHARE"
-        list(Centre.select(Centre.id).where(Centre.id == centre_id).for_update(mode))
+        list(Centre.select(Centre.id).where(Centre.id == centre_id).for_update(mode))  # type: ignore[arg-type]  # peewee takes the clause text
 
 
 def today(centre_id: int, now: dt.datetime | None = None) -> dt.date:
