@@ -1,17 +1,486 @@
-"""The checkin tab (being built)."""
+"""F1 Check-in: one key for an anonymous visit, a code prefix and Enter for a known visitor.
+
+The code field has the cursor. Enter on an empty field records one anonymous
+visit (F6/F7/F8: anonymous with gender kvinne/mann/annet). Typing narrows a
+list of known codes (Up/Down move the highlight, Enter checks in the
+highlighted one); an unknown code offers to register it. Today's visits are
+listed newest first; from a selected visit one key each: L lunch, U supply
+hand-out, S Megafon sale, Delete/V void (asks a reason). Escape goes back to
+the code field.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
-from textual.containers import Vertical
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from frontdesk.errors import FrontdeskError
+from frontdesk.i18n import t
+from frontdesk.tui.calls import run_call
+from frontdesk.tui.widgets.code_input import CodeInput
+
+
+@dataclass(frozen=True)
+class DayVisits:
+    visits: list[Any]  # VisitInfo, newest first
+    count: int  # visits that count (voided ones do not)
+
+
+def load_day(centre_id: int) -> DayVisits:
+    from frontdesk.services import visits
+
+    return DayVisits(visits.visits_on(centre_id), visits.count_visits(centre_id))
+
+
+def check_in_and_load(actor: Any, code: str | None, gender: str | None) -> tuple[Any, DayVisits]:
+    """One check-in (its own transaction), then today's list as it now is."""
+    from frontdesk.services import visits
+
+    visit = visits.check_in(actor, code, gender)
+    return visit, load_day(actor.centre_id)
+
+
+def void_and_load(actor: Any, visit_id: int, reason: str) -> tuple[Any, DayVisits]:
+    from frontdesk.services import visits
+
+    visit = visits.void_visit(actor, visit_id, reason)
+    return visit, load_day(actor.centre_id)
+
+
+class CodeField(CodeInput):
+    """The check-in code field: Up/Down move the highlight in the matches list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("f6", "gender('f')", "checkin.key.female", id="checkin.f", tooltip="checkin.key.gender_tip"),
+        Binding("f7", "gender('m')", "checkin.key.male", id="checkin.m", tooltip="checkin.key.gender_tip"),
+        Binding("f8", "gender('x')", "checkin.key.other", id="checkin.x", tooltip="checkin.key.gender_tip"),
+    ]  # fmt: skip
+
+    def action_move(self, step: int) -> None:
+        pane = self._pane()
+        if pane is not None:
+            pane.move_match(step)
+
+    def action_gender(self, gender: str) -> None:
+        pane = self._pane()
+        if pane is not None:
+            pane.gender_key(gender)
+
+    def _pane(self) -> CheckinPane | None:
+        return next((a for a in self.ancestors if isinstance(a, CheckinPane)), None)
+
+
+class VisitsTable(DataTable):
+    """Today's visits; one key each on the selected visit."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("l", "visit('lunch')", "checkin.key.lunch", id="checkin.lunch", tooltip="checkin.key.lunch_tip"),
+        Binding("u", "visit('hand_out')", "checkin.key.hand_out", id="checkin.hand_out", tooltip="checkin.key.hand_out_tip"),
+        Binding("s", "visit('sale')", "checkin.key.sale", id="checkin.sale", tooltip="checkin.key.sale_tip"),
+        Binding("delete", "visit('void')", "checkin.key.void", id="checkin.void", tooltip="checkin.key.void_tip"),
+        Binding("v", "visit('void')", show=False),
+        Binding("escape", "back", "checkin.key.back", id="checkin.back"),
+    ]  # fmt: skip
+
+    def action_visit(self, what: str) -> None:
+        pane = next((a for a in self.ancestors if isinstance(a, CheckinPane)), None)
+        if pane is not None:
+            getattr(pane, f"action_{what}")()
+
+    def action_back(self) -> None:
+        pane = next((a for a in self.ancestors if isinstance(a, CheckinPane)), None)
+        if pane is not None:
+            pane.focus_default()
 
 
 class CheckinPane(Vertical):
-    PALETTE: ClassVar[list[tuple[str, str, str]]] = []
+    PALETTE: ClassVar[list[tuple[str, str, str]]] = [
+        ("checkin.palette.anonymous", "checkin.palette.anonymous_help", "action_anonymous"),
+        ("checkin.palette.register", "checkin.palette.register_help", "action_register"),
+        ("checkin.palette.list", "checkin.palette.list_help", "action_focus_list"),
+        ("checkin.palette.void", "checkin.palette.void_help", "action_void"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="checkin-pane")
+        self._seq = 0  # the newest load; older answers are dropped
+        self._match_seq = 0
+        self._matches: list[str] = []
+        self._matches_for: str | None = None
+        self._visits: dict[str, Any] = {}
+        self._in_flight = 0  # check-ins not yet answered
+        self._overlapped = False  # two were in flight at once: reload when all are answered
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="checkin-top"):
+            with Vertical(id="checkin-entry"):
+                yield Label(t("checkin.code_label"), id="checkin-code-label")
+                yield CodeField(id="checkin-code", placeholder=t("checkin.placeholder"))
+                yield Static("", id="checkin-status", markup=False)
+                matches = OptionList(id="checkin-matches")
+                matches.can_focus = False
+                yield matches
+            with Vertical(id="checkin-stats"):
+                yield Static(t("checkin.count", count="…"), id="checkin-count")
+                yield Static("", id="checkin-detail")
+        yield Label(t("checkin.list_title"), id="checkin-list-title")
+        table = VisitsTable(id="checkin-visits", cursor_type="row", zebra_stripes=True)
+        for key in ("time", "code", "gender", "staff", "state"):
+            table.add_column(t(f"checkin.col.{key}"), key=key)
+        yield table
+
+    # -- the pane interface ---------------------------------------------------
 
     def refresh_data(self) -> None:
-        pass
+        app: Any = self.app
+        if app.actor is None:
+            return
+        seq = self._next_seq()
+        run_call(self, load_day, app.actor.centre_id, done=lambda day: self._show(seq, day))
 
     def focus_default(self) -> None:
-        pass
+        self.query_one("#checkin-code", CodeField).focus()
+
+    # -- checking in -----------------------------------------------------------
+
+    @on(CodeInput.Submitted, "#checkin-code")
+    def _code_entered(self, event: CodeInput.Submitted) -> None:
+        event.stop()
+        text = event.value.strip().upper()
+        if not text:
+            self._check_in(None, None)
+            return
+        code = text
+        matches = self.query_one("#checkin-matches", OptionList)
+        if self._matches_for == text and self._matches and matches.highlighted is not None:
+            code = self._matches[matches.highlighted]
+        self._check_in(code, None)
+
+    def action_anonymous(self) -> None:
+        self._check_in(None, None)
+
+    def gender_key(self, gender: str) -> None:
+        if self.query_one("#checkin-code", CodeField).value.strip():
+            self._status(t("checkin.gender_only_anonymous"), error=True)
+            return
+        self._check_in(None, gender)
+
+    def _check_in(self, code: str | None, gender: str | None) -> None:
+        app: Any = self.app
+        if app.actor is None:
+            return
+        seq = self._next_seq()
+        self._in_flight += 1
+        self._overlapped = self._overlapped or self._in_flight > 1
+        run_call(
+            self,
+            check_in_and_load,
+            app.actor,
+            code,
+            gender,
+            done=lambda result: self._checked_in(seq, code, result),
+            failed=lambda exc: self._check_in_refused(code, exc),
+        )
+
+    def _answered(self) -> None:
+        self._in_flight -= 1
+        if self._in_flight == 0 and self._overlapped:
+            # Each answer carried its own snapshot; one more load shows them all.
+            self._overlapped = False
+            self.refresh_data()
+
+    def _checked_in(self, seq: int, code: str | None, result: tuple[Any, DayVisits]) -> None:
+        visit, day = result
+        self._answered()
+        field = self.query_one("#checkin-code", CodeField)
+        if code is not None and field.value.strip().upper() in (code, self._matches_for or ""):
+            field.value = ""
+        self._show(seq, day, force=True)
+        if visit.visitor_code is None and visit.gender != "u":
+            text = t(
+                "checkin.done_gender", gender=t(f"gender.{visit.gender}"), time=self._hhmm(visit.at)
+            )
+        else:
+            who = visit.visitor_code or t("word.anonymous")
+            text = t("checkin.done", who=who, time=self._hhmm(visit.at))
+        self._status(text)
+
+    def _check_in_refused(self, code: str | None, exc: FrontdeskError) -> None:
+        from frontdesk.errors import NotFound
+
+        self._answered()
+        if code is not None and isinstance(exc, NotFound):
+            self._offer_register(code)
+            return
+        self._error(exc)
+
+    def _offer_register(self, code: str) -> None:
+        from frontdesk.tui.screens.register import RegisterScreen
+
+        def registered(visitor: Any) -> None:
+            if visitor is None:
+                self.focus_default()
+                return
+            self._status(t("checkin.registered", code=visitor.code))
+            self._check_in(visitor.code, None)
+            self.focus_default()
+
+        self.app.push_screen(RegisterScreen(code), registered)
+
+    def action_register(self) -> None:
+        self._offer_register(self.query_one("#checkin-code", CodeField).value.strip())
+
+    # -- narrowing the list of known codes ---------------------------------------
+
+    @on(CodeInput.Changed, "#checkin-code")
+    def _code_changed(self, event: CodeInput.Changed) -> None:
+        from frontdesk.services import visits
+
+        text = event.value.strip().upper()
+        app: Any = self.app
+        self._match_seq += 1
+        seq = self._match_seq
+        if not text:
+            self._show_matches(seq, "", [])
+            return
+        if app.actor is None:
+            return
+        run_call(
+            self,
+            visits.find_visitors,
+            app.actor.centre_id,
+            text,
+            done=lambda found: self._show_matches(seq, text, found),
+            failed=lambda exc: None,
+        )
+
+    def _show_matches(self, seq: int, text: str, found: list[Any]) -> None:
+        if seq != self._match_seq:
+            return  # the field has changed since
+        matches = self.query_one("#checkin-matches", OptionList)
+        self._matches = [v.code for v in found]
+        self._matches_for = text
+        matches.clear_options()
+        for visitor in found:
+            matches.add_option(Option(self._describe(visitor), id=visitor.code))
+        if found:
+            matches.highlighted = 0
+        matches.display = bool(found)
+
+    def move_match(self, step: int) -> None:
+        matches = self.query_one("#checkin-matches", OptionList)
+        if not self._matches or not matches.display:
+            if step > 0:
+                self.action_focus_list()
+            return
+        current = matches.highlighted if matches.highlighted is not None else -1
+        matches.highlighted = max(0, min(len(self._matches) - 1, current + step))
+
+    @on(CodeInput.SpaceRefused, "#checkin-code")
+    def _space(self, event: CodeInput.SpaceRefused) -> None:
+        event.stop()
+        self._status(t("checkin.no_space"), error=True)
+
+    @staticmethod
+    def _describe(visitor: Any) -> str:
+        parts = [visitor.code]
+        if visitor.gender != "u":
+            parts.append(t(f"gender.{visitor.gender}"))
+        if visitor.birth_year:
+            parts.append(str(visitor.birth_year))
+        if visitor.dagsverket:
+            parts.append("Dagsverket")
+        if visitor.vendor_number:
+            parts.append(f"Megafon #{visitor.vendor_number}")
+        return " · ".join(parts)
+
+    # -- today's list -------------------------------------------------------------
+
+    def _next_seq(self) -> int:
+        self._seq += 1
+        return self._seq
+
+    def _show(self, seq: int, day: DayVisits, force: bool = False) -> None:
+        if seq != self._seq and not force:
+            return
+        if force:
+            self._next_seq()  # loads started before this commit are out of date
+        table = self.query_one("#checkin-visits", VisitsTable)
+        # Keep the selection while the user works in the list; else the newest is selected.
+        selected = self._selected_key(table) if table.has_focus else None
+        table.clear()
+        self._visits = {}
+        anonymous = coded = voided = 0
+        for visit in day.visits:
+            key = str(visit.id)
+            self._visits[key] = visit
+            style = "strike dim" if visit.voided else ""
+            if visit.voided:
+                voided += 1
+            elif visit.visitor_code:
+                coded += 1
+            else:
+                anonymous += 1
+            table.add_row(
+                Text(self._hhmm(visit.at), style=style),
+                Text(visit.visitor_code or t("word.anonymous"), style=style),
+                Text(t(f"gender.{visit.gender}"), style=style),
+                Text(visit.staff_initials, style=style),
+                Text(
+                    t("word.voided") if visit.voided else "",
+                    style="bold red" if visit.voided else "",
+                ),
+                key=key,
+            )
+        if selected is not None and selected in self._visits:
+            table.move_cursor(row=table.get_row_index(selected), animate=False)
+        self.query_one("#checkin-count", Static).update(t("checkin.count", count=day.count))
+        self.query_one("#checkin-detail", Static).update(
+            t("checkin.count_detail", anonymous=anonymous, coded=coded, voided=voided)
+        )
+
+    @staticmethod
+    def _selected_key(table: DataTable) -> str | None:
+        if table.row_count == 0:
+            return None
+        try:
+            row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        except Exception:
+            return None
+        return row_key.value
+
+    def _selected_visit(self) -> Any | None:
+        table = self.query_one("#checkin-visits", VisitsTable)
+        key = self._selected_key(table)
+        visit = self._visits.get(key) if key is not None else None
+        if visit is None:
+            self._status(t("checkin.select_visit"), error=True)
+        return visit
+
+    def action_focus_list(self) -> None:
+        table = self.query_one("#checkin-visits", VisitsTable)
+        table.focus()
+
+    # -- from a selected visit ----------------------------------------------------
+
+    def action_lunch(self) -> None:
+        from frontdesk.services import lunch
+
+        visit = self._selected_visit()
+        app: Any = self.app
+        if visit is None or app.actor is None:
+            return
+        if visit.visitor_code:
+            text = t("checkin.lunch_done", who=visit.visitor_code)
+            run_call(
+                self,
+                lunch.add_visitor,
+                app.actor,
+                visit.visitor_code,
+                done=lambda _e: self._confirm(text),
+                failed=self._error,
+            )
+        else:
+            text = t("checkin.lunch_anonymous")
+            run_call(self, lunch.add_anonymous, app.actor, 1, done=lambda _e: self._confirm(text), failed=self._error)  # fmt: skip
+
+    def action_hand_out(self) -> None:
+        visit = self._selected_visit()
+        if visit is None:
+            return
+        app: Any = self.app
+        app.open_hand_out(visit.id, visit.visitor_code)
+
+    def action_sale(self) -> None:
+        from frontdesk.services import visits
+
+        visit = self._selected_visit()
+        if visit is None:
+            return
+        if not visit.visitor_code:
+            self._status(t("checkin.anonymous_no_sale"), error=True)
+            return
+        app: Any = self.app
+
+        def found(visitor: Any) -> None:
+            if visitor.vendor_number is None:
+                self._status(t("checkin.not_vendor", code=visitor.code), error=True)
+                return
+            app.open_sale(visitor.code)
+
+        run_call(
+            self,
+            visits.get_visitor,
+            app.actor.centre_id,
+            visit.visitor_code,
+            done=found,
+            failed=self._error,
+        )
+
+    def action_void(self) -> None:
+        from frontdesk.tui.screens.reason import ReasonScreen
+
+        visit = self._selected_visit()
+        app: Any = self.app
+        if visit is None or app.actor is None:
+            return
+        if visit.voided:
+            self._status(t("checkin.already_voided"), error=True)
+            return
+        when = self._hhmm(visit.at)
+        who = visit.visitor_code or t("word.anonymous")
+
+        def with_reason(reason: str | None) -> None:
+            if reason is None or app.actor is None:
+                return
+            seq = self._next_seq()
+            run_call(
+                self,
+                void_and_load,
+                app.actor,
+                visit.id,
+                reason,
+                done=lambda result: self._voided(seq, result),
+                failed=self._error,
+            )
+
+        app.push_screen(ReasonScreen(t("checkin.void_title", time=when, who=who)), with_reason)
+
+    def _voided(self, seq: int, result: tuple[Any, DayVisits]) -> None:
+        visit, day = result
+        self._show(seq, day, force=True)
+        self._confirm(t("checkin.voided", time=self._hhmm(visit.at)))
+
+    # -- showing -----------------------------------------------------------------
+
+    def _hhmm(self, at: Any) -> str:
+        from frontdesk import clock
+
+        app: Any = self.app
+        tz = app.settings.timezone if app.settings else "Europe/Oslo"
+        return clock.local_time(at, tz).strftime("%H:%M")
+
+    def _status(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one("#checkin-status", Static)
+        status.update(text)
+        status.set_class(error, "error")
+
+    def _confirm(self, text: str) -> None:
+        self._status(text)
+        app: Any = self.app
+        app.confirm(text)
+
+    def _error(self, exc: FrontdeskError) -> None:
+        app: Any = self.app
+        self._status(exc.text(app.lang), error=True)
+        app.show_error(exc)
