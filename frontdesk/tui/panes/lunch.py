@@ -1,17 +1,389 @@
-"""The lunch tab (being built)."""
+"""F2 Lunch: today's roster in groups, served marks, portion counts, Dagsverket attendance.
+
+Four fields add to the roster (visitor code, staff initials, guest count,
+anonymous count), each with Enter. In the roster, Space/Enter marks served
+(again: not served) and Delete removes with a reason. In the Dagsverket list,
+Space/Enter ticks a participant present (again: absent); present puts them on
+the roster. Escape goes back to the code field.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
-from textual.containers import Vertical
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Input, Label, Static
+
+from frontdesk.errors import FrontdeskError
+from frontdesk.i18n import t
+from frontdesk.tui.calls import run_call
+from frontdesk.tui.widgets.code_input import CodeInput
+
+GROUPS = ("visitor", "dagsverket", "staff", "guest")
+
+
+@dataclass(frozen=True)
+class LunchView:
+    roster: Any  # lunch.Roster
+    participants: list[Any]  # dagsverket.ParticipantInfo
+
+
+def load_lunch(centre_id: int) -> LunchView:
+    from frontdesk.services import dagsverket, lunch
+
+    return LunchView(lunch.roster(centre_id), dagsverket.participants(centre_id))
+
+
+def write_and_load(fn: Callable[..., Any], actor: Any, *args: Any) -> tuple[Any, LunchView]:
+    """One write (its own transaction), then the roster as it now is."""
+    result = fn(actor, *args)
+    return result, load_lunch(actor.centre_id)
+
+
+def _pane_of(node: Any) -> LunchPane | None:
+    return next((a for a in node.ancestors if isinstance(a, LunchPane)), None)
+
+
+class RosterTable(DataTable):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "served", "lunch.key.served", id="lunch.served", tooltip="lunch.key.served_tip"),
+        Binding("enter", "served", show=False),
+        Binding("delete", "remove", "lunch.key.remove", id="lunch.remove", tooltip="lunch.key.remove_tip"),
+        Binding("escape", "back", "lunch.key.back", id="lunch.back"),
+    ]  # fmt: skip
+
+    def action_served(self) -> None:
+        pane = _pane_of(self)
+        if pane is not None:
+            pane.toggle_served()
+
+    def action_remove(self) -> None:
+        pane = _pane_of(self)
+        if pane is not None:
+            pane.action_remove()
+
+    def action_back(self) -> None:
+        pane = _pane_of(self)
+        if pane is not None:
+            pane.focus_default()
+
+
+class AttendanceTable(DataTable):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "present", "lunch.key.present", id="lunch.present", tooltip="lunch.key.present_tip"),
+        Binding("enter", "present", show=False),
+        Binding("escape", "back", "lunch.key.back", id="lunch.dv_back"),
+    ]  # fmt: skip
+
+    def action_present(self) -> None:
+        pane = _pane_of(self)
+        if pane is not None:
+            pane.toggle_present()
+
+    def action_back(self) -> None:
+        pane = _pane_of(self)
+        if pane is not None:
+            pane.focus_default()
 
 
 class LunchPane(Vertical):
-    PALETTE: ClassVar[list[tuple[str, str, str]]] = []
+    PALETTE: ClassVar[list[tuple[str, str, str]]] = [
+        ("lunch.palette.guest", "lunch.palette.guest_help", "action_add_guest"),
+        ("lunch.palette.anonymous", "lunch.palette.anonymous_help", "action_add_anonymous"),
+        ("lunch.palette.me", "lunch.palette.me_help", "action_add_me"),
+        ("lunch.palette.visitor", "lunch.palette.visitor_help", "focus_default"),
+        ("lunch.palette.dagsverket", "lunch.palette.dagsverket_help", "action_focus_dagsverket"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="lunch-pane")
+        self._seq = 0
+        self._entries: dict[str, Any] = {}
+        self._participants: dict[str, Any] = {}
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="lunch-add"):
+            with Vertical(classes="lunch-field"):
+                yield Label(t("lunch.add.code"))
+                yield CodeInput(id="lunch-code")
+            with Vertical(classes="lunch-field"):
+                yield Label(t("lunch.add.staff"))
+                yield Input(id="lunch-staff", max_length=4, restrict=r"[A-Za-zÆØÅæøå]*")
+            with Vertical(classes="lunch-field"):
+                yield Label(t("lunch.add.guests"))
+                yield Input(
+                    id="lunch-guests",
+                    max_length=3,
+                    restrict=r"[0-9]*",
+                    placeholder=t("lunch.add.count_placeholder"),
+                )
+            with Vertical(classes="lunch-field"):
+                yield Label(t("lunch.add.anonymous"))
+                yield Input(
+                    id="lunch-anonymous",
+                    max_length=3,
+                    restrict=r"[0-9]*",
+                    placeholder=t("lunch.add.count_placeholder"),
+                )
+        yield Static("", id="lunch-status", markup=False)
+        with Horizontal(id="lunch-body"):
+            with Vertical(id="lunch-roster-box"):
+                yield Static("", id="lunch-counts", markup=False)
+                roster = RosterTable(id="lunch-roster", cursor_type="row", zebra_stripes=True)
+                for key in ("group", "who", "portions", "served", "state"):
+                    roster.add_column(t(f"lunch.col.{key}"), key=key)
+                yield roster
+            with Vertical(id="lunch-dv-box"):
+                yield Label(t("lunch.dagsverket_title"), id="lunch-dv-title")
+                attendance = AttendanceTable(id="lunch-dagsverket", cursor_type="row")
+                attendance.add_column(t("lunch.col.participant"), key="code")
+                attendance.add_column(t("lunch.col.present"), key="present")
+                yield attendance
+                yield Static("", id="lunch-dv-empty", markup=False)
+
+    # -- the pane interface ---------------------------------------------------
 
     def refresh_data(self) -> None:
-        pass
+        app: Any = self.app
+        if app.actor is None:
+            return
+        seq = self._next_seq()
+        run_call(self, load_lunch, app.actor.centre_id, done=lambda view: self._show(seq, view))
 
     def focus_default(self) -> None:
-        pass
+        self.query_one("#lunch-code", CodeInput).focus()
+
+    # -- adding ---------------------------------------------------------------
+
+    @on(Input.Submitted, "#lunch-code")
+    def _code_entered(self, event: Input.Submitted) -> None:
+        from frontdesk.services import lunch
+
+        event.stop()
+        code = event.value.strip().upper()
+        if code:
+            self._write(lunch.add_visitor, code, field=event.input, text=t("lunch.added", who=code))
+
+    @on(CodeInput.SpaceRefused, "#lunch-code")
+    def _space(self, event: CodeInput.SpaceRefused) -> None:
+        event.stop()
+        self._status(t("checkin.no_space"), error=True)
+
+    @on(Input.Submitted, "#lunch-staff")
+    def _staff_entered(self, event: Input.Submitted) -> None:
+        from frontdesk.services import lunch
+
+        event.stop()
+        initials = event.value.strip().upper()
+        if initials:
+            self._write(
+                lunch.add_staff, initials, field=event.input, text=t("lunch.added", who=initials)
+            )
+
+    @on(Input.Submitted, "#lunch-guests")
+    def _guests_entered(self, event: Input.Submitted) -> None:
+        from frontdesk.services import lunch
+
+        event.stop()
+        self._add_count(lunch.add_guests, "guest", event.input)
+
+    @on(Input.Submitted, "#lunch-anonymous")
+    def _anonymous_entered(self, event: Input.Submitted) -> None:
+        from frontdesk.services import lunch
+
+        event.stop()
+        self._add_count(lunch.add_anonymous, "visitor", event.input)
+
+    def _add_count(self, fn: Callable[..., Any], group: str, field: Input) -> None:
+        text = field.value.strip() or "1"
+        portions = int(text) if text.isdigit() else 0
+        if portions < 1:
+            self._status(t("lunch.bad_count"), error=True)
+            return
+        done = t("lunch.added_count", portions=portions, group=t(f"lunch.group.{group}"))
+        self._write(fn, portions, field=field, text=done)
+
+    def action_add_guest(self) -> None:
+        from frontdesk.services import lunch
+
+        self._write(lunch.add_guests, 1, text=t("lunch.added_count", portions=1, group=t("lunch.group.guest")))  # fmt: skip
+
+    def action_add_anonymous(self) -> None:
+        from frontdesk.services import lunch
+
+        self._write(lunch.add_anonymous, 1, text=t("lunch.added_count", portions=1, group=t("lunch.group.visitor")))  # fmt: skip
+
+    def action_add_me(self) -> None:
+        from frontdesk.services import lunch
+
+        app: Any = self.app
+        if app.actor is not None:
+            initials = app.actor.initials
+            self._write(lunch.add_staff, initials, text=t("lunch.added", who=initials))
+
+    def action_focus_dagsverket(self) -> None:
+        self.query_one("#lunch-dagsverket", AttendanceTable).focus()
+
+    # -- the roster -----------------------------------------------------------
+
+    def toggle_served(self) -> None:
+        from frontdesk.services import lunch
+
+        entry = self._selected_entry()
+        if entry is None:
+            return
+        if entry.voided:
+            self._status(t("lunch.already_removed"), error=True)
+            return
+        who = self._who(entry)
+        text = t("lunch.unserved_done" if entry.served else "lunch.served_done", who=who)
+        self._write(lunch.mark_served, entry.id, not entry.served, text=text)
+
+    def action_remove(self) -> None:
+        from frontdesk.services import lunch
+        from frontdesk.tui.screens.reason import ReasonScreen
+
+        entry = self._selected_entry()
+        if entry is None:
+            return
+        if entry.voided:
+            self._status(t("lunch.already_removed"), error=True)
+            return
+        who = self._who(entry)
+
+        def with_reason(reason: str | None) -> None:
+            if reason:
+                self._write(lunch.remove, entry.id, reason, text=t("lunch.removed_done", who=who))
+
+        self.app.push_screen(ReasonScreen(t("lunch.remove_title", who=who)), with_reason)
+
+    def toggle_present(self) -> None:
+        from frontdesk.services import dagsverket
+
+        table = self.query_one("#lunch-dagsverket", AttendanceTable)
+        key = _selected_key(table)
+        participant = self._participants.get(key) if key else None
+        if participant is None:
+            return
+        if participant.present:
+            self._write(dagsverket.mark_absent, participant.code, text=t("lunch.absent_done", code=participant.code))  # fmt: skip
+        else:
+            self._write(dagsverket.mark_present, participant.code, text=t("lunch.present_done", code=participant.code))  # fmt: skip
+
+    # -- writing and showing ------------------------------------------------------
+
+    def _write(
+        self, fn: Callable[..., Any], *args: Any, text: str, field: Input | None = None
+    ) -> None:
+        app: Any = self.app
+        if app.actor is None:
+            return
+
+        def done(result: tuple[Any, LunchView]) -> None:
+            self._show(self._next_seq(), result[1])
+            if field is not None:
+                field.value = ""
+            self._status(text)
+            app.confirm(text)
+
+        run_call(self, write_and_load, fn, app.actor, *args, done=done, failed=self._error)
+
+    def _next_seq(self) -> int:
+        self._seq += 1
+        return self._seq
+
+    def _show(self, seq: int, view: LunchView) -> None:
+        if seq != self._seq:
+            return
+        roster = view.roster
+        table = self.query_one("#lunch-roster", RosterTable)
+        selected = _selected_key(table) if table.has_focus else None
+        table.clear()
+        self._entries = {}
+        order = {g: i for i, g in enumerate(GROUPS)}
+        entries = sorted(roster.entries, key=lambda e: order.get(e.group, len(GROUPS)))
+        last_group = None
+        for entry in entries:
+            key = str(entry.id)
+            self._entries[key] = entry
+            style = "strike dim" if entry.voided else ""
+            group = t(f"lunch.group.{entry.group}") if entry.group != last_group else ""
+            last_group = entry.group
+            state = Text(t("lunch.removed"), style="bold red") if entry.voided else Text("")
+            table.add_row(
+                Text(group, style="bold"),
+                Text(self._who(entry), style=style),
+                Text(str(entry.portions), style=style, justify="right"),
+                Text(t("lunch.served_mark") if entry.served else "", style="green" if not entry.voided else style),
+                state,
+                key=key,
+            )  # fmt: skip
+        if selected is not None and selected in self._entries:
+            table.move_cursor(row=table.get_row_index(selected), animate=False)
+        lines = [
+            t(
+                "lunch.group_count",
+                group=t(f"lunch.group.{g}"),
+                portions=roster.portions.get(g, 0),
+                served=roster.served.get(g, 0),
+            )
+            for g in GROUPS
+        ]
+        served_total = sum(roster.served.get(g, 0) for g in GROUPS)
+        lines.append(t("lunch.total", total=roster.total, served=served_total))
+        self.query_one("#lunch-counts", Static).update("\n".join(lines))
+        self._show_participants(view.participants)
+
+    def _show_participants(self, participants: list[Any]) -> None:
+        table = self.query_one("#lunch-dagsverket", AttendanceTable)
+        selected = _selected_key(table)
+        table.clear()
+        self._participants = {}
+        for participant in participants:
+            self._participants[participant.code] = participant
+            mark = Text(t("lunch.present_mark"), style="green") if participant.present else ""
+            table.add_row(participant.code, mark, key=participant.code)
+        if selected is not None and selected in self._participants:
+            table.move_cursor(row=table.get_row_index(selected), animate=False)
+        empty = self.query_one("#lunch-dv-empty", Static)
+        empty.update("" if participants else t("lunch.no_participants"))
+
+    def _who(self, entry: Any) -> str:
+        if entry.label:
+            return entry.label
+        if entry.group == "guest":
+            return t("lunch.group.guest")
+        return t("lunch.anonymous")
+
+    def _selected_entry(self) -> Any | None:
+        key = _selected_key(self.query_one("#lunch-roster", RosterTable))
+        entry = self._entries.get(key) if key else None
+        if entry is None:
+            self._status(t("lunch.select_entry"), error=True)
+        return entry
+
+    def _status(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one("#lunch-status", Static)
+        status.update(text)
+        status.set_class(error, "error")
+
+    def _error(self, exc: FrontdeskError) -> None:
+        app: Any = self.app
+        self._status(exc.text(app.lang), error=True)
+        app.show_error(exc)
+
+
+def _selected_key(table: DataTable) -> str | None:
+    if table.row_count == 0:
+        return None
+    try:
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+    except Exception:
+        return None
+    return row_key.value
