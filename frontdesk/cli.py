@@ -329,11 +329,144 @@ def export(
 
 @cli.command()
 @click.option("--from", "date_from", type=ISO_DATE, help="First business date.")
-@click.option("--to", "date_to", type=ISO_DATE, help="Last business date.")
+@click.option("--to", "date_to", type=ISO_DATE, help="Last business date (default: today).")
 @click.option("--centre", "centre_code", metavar="CODE", help="One centre (default: all).")
-def report(**_: Any) -> None:
-    """Print a report for a period (default: the last 7 business days)."""
-    _not_yet("report")
+@click.pass_context
+def report(
+    ctx: click.Context, date_from: dt.date | None, date_to: dt.date | None, centre_code: str | None
+) -> None:
+    """Print a report for a period (default: the last 7 business days).
+
+    Totals per day and centre, supplies handed out, stock on hand with low
+    items marked, and visits by hour. Plain text when piped.
+    """
+    from frontdesk.services import report as reports
+    from frontdesk.services.export import check_period, select_centres
+
+    if date_from and date_to:
+        check_period(date_from, date_to)
+    open_db(ctx)
+    centres = select_centres(centre_code or ctx.find_object(Options).centre)
+    date_from, date_to = reports.default_period(centres, date_from, date_to)
+    _render_report(reports.build_report(centres, date_from, date_to))
+
+
+def _render_report(rep: Any) -> None:
+    """The report with Rich: tables, and the visits-by-hour chart drawn with bars."""
+    import os
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from frontdesk.services.export import nok
+
+    piped = not sys.stdout.isatty()
+    console = Console(width=120 if piped and not os.environ.get("COLUMNS") else None)
+    names = ", ".join(f"{c.code} {c.name}" for c in rep.centres)
+    console.print(
+        f"[bold]frontdesk report[/bold] · {names} · "
+        f"{rep.date_from.isoformat()} to {rep.date_to.isoformat()} ({rep.day_count} days)"
+    )
+    if rep.open_days:
+        console.print(f"{rep.open_days} of the centre-days are open (not yet closed).")
+
+    def num(n: int) -> str:
+        return f"{n:,}"
+
+    days = Table(title="Per day", box=box.SIMPLE_HEAD, title_justify="left")
+    for name in ("Date", "Centre", "Status"):
+        days.add_column(name)
+    headings = (
+        "Visits",
+        "Unique",
+        "Lunch",
+        "Megafon copies",
+        "Megafon NOK",
+        "Naloxone kits",
+        "Syringes out",
+        "Syringes returned",
+    )
+    for name in headings:
+        days.add_column(name, justify="right")
+
+    def cells(line: Any) -> list[str]:
+        return [
+            num(line.visits),
+            num(line.unique) if line.business_date else "",  # unique per day does not add up
+            num(line.lunch),
+            num(line.megafon_copies),
+            nok(line.megafon_revenue_ore),
+            num(line.naloxone_kits),
+            num(line.syringes_out),
+            num(line.syringes_returned),
+        ]
+
+    for line in rep.days:
+        days.add_row(line.business_date.isoformat(), line.centre_code, line.status, *cells(line))
+    days.add_section()
+    for code, line in rep.totals.items():
+        days.add_row("total", code, "", *cells(line), style="bold")
+    if len(rep.totals) > 1:
+        days.add_row("total", "all", "", *cells(rep.total), style="bold")
+    console.print(days)
+
+    codes = [c.code for c in rep.centres]
+    supplies = Table(title="Supplies handed out", box=box.SIMPLE_HEAD, title_justify="left")
+    supplies.add_column("Item")
+    supplies.add_column("Name")
+    for code in codes:
+        supplies.add_column(code, justify="right")
+    if len(codes) > 1:
+        supplies.add_column("Total", justify="right")
+    for item in rep.supplies:
+        row = [item.code, item.name] + [num(item.by_centre.get(c, 0)) for c in codes]
+        supplies.add_row(*(row + ([num(item.total)] if len(codes) > 1 else [])))
+    if not rep.supplies:
+        console.print("Supplies handed out: none in this period.")
+    else:
+        console.print(supplies)
+
+    for code, items in rep.stock.items():
+        stock = Table(
+            title=f"Stock on hand at {code} (now)", box=box.SIMPLE_HEAD, title_justify="left"
+        )
+        for name, justify in (
+            ("Item", "left"),
+            ("Name", "left"),
+            ("Stock", "right"),
+            ("Low at", "right"),
+            ("Days of cover", "right"),
+            ("", "left"),
+        ):
+            stock.add_column(name, justify=justify)  # type: ignore[arg-type]
+        for item in items:
+            cover = "" if item.days_of_cover is None else num(item.days_of_cover)
+            stock.add_row(
+                item.code,
+                item.name,
+                num(item.stock),
+                num(item.low_stock),
+                cover,
+                "[bold red]LOW[/bold red]" if item.low else "",
+            )
+        console.print(stock)
+
+    console.print("[bold]Visits by hour[/bold] (all days and centres in the period)")
+    active = [h for h, n in enumerate(rep.hours) if n]
+    if not active:
+        console.print("  no visits in this period")
+        return
+    top = max(rep.hours)
+    width = 40
+    for hour in range(min(active), max(active) + 1):
+        count = rep.hours[hour]
+        bar = "█" * (count * width // top) if count else ""
+        per_day = count // rep.day_count
+        console.print(
+            f"  {hour:02d}:00 [cyan]{bar:<{width}}[/cyan] {num(count):>8}  ({num(per_day)}/day)",
+            highlight=False,
+        )
 
 
 @cli.command()
@@ -380,9 +513,47 @@ def _size(n: int) -> str:
 @click.option(
     "--db", "demo_db", metavar="PATH", help="Where to build it (default: the chosen database)."
 )
-def demo(**_: Any) -> None:
-    """Build a demo database and print the demo sign-on."""
-    _not_yet("demo")
+@click.pass_context
+def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | None) -> None:
+    """Build a demo database and print the demo sign-on.
+
+    The N business days ending today, every day before today closed with a
+    Z-report. Refuses a database that already holds data.
+    """
+    from frontdesk.services import demo as demos
+
+    target = demo_db or ctx.find_object(Options).target
+    demos.prepare(target)
+    if _stderr_is_terminal():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True)) as progress:
+            task = progress.add_task("Building demo days", total=days * centres)
+
+            def step(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            result = demos.build(days, centres, seed, step)
+    else:
+        result = demos.build(days, centres, seed)
+    names = ", ".join(f"{code} {name}" for code, name in result.centres)
+    click.echo(
+        f"Built a demo database at {_describe(target)}: {names}; "
+        f"{days} business days ({result.first_day.isoformat()} to {result.last_day.isoformat()}), "
+        f"{result.visits:,} visits, {result.closed_days:,} days closed with a Z-report, today open."
+    )
+    click.echo("Demo sign-on (the same at every centre):")
+    for initials, role, pin in result.sign_on:
+        label = "shift lead" if role == "lead" else "desk"
+        click.echo(f"  {label:<10}  initials {initials}  PIN {pin}")
+    click.echo(f"Open the desk app with: frontdesk --db {_describe(target)}")
+
+
+def _describe(target: str) -> str:
+    from db.connect import describe
+
+    return describe(target)
 
 
 @cli.command()

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from db.models import Centre, DayClose, SupplyItem
 from frontdesk.errors import BadInput, NotFound
@@ -69,7 +69,7 @@ def check_period(date_from: dt.date, date_to: dt.date) -> None:
 
 def supply_codes(centres: list[CentreInfo]) -> list[str]:
     """Supply item codes of the centres in catalogue order (union, first appearance wins)."""
-    rows = (
+    rows: Any = (
         SupplyItem.select(SupplyItem.code)
         .where(SupplyItem.centre.in_([c.id for c in centres]))
         .order_by(SupplyItem.sort_order, SupplyItem.centre, SupplyItem.id)

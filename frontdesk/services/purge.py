@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from peewee import fn
 
@@ -80,7 +81,7 @@ def _as_date(value: dt.date | str) -> dt.date:
 
 
 def _days_with_rows(centre_id: int, before: dt.date) -> set[dt.date]:
-    query = None
+    query: Any = None
     for _, model in DATED:
         part = model.select(model.business_date).where(
             (model.centre == centre_id) & (model.business_date < before)
@@ -91,7 +92,7 @@ def _days_with_rows(centre_id: int, before: dt.date) -> set[dt.date]:
 
 
 def _closed_days(centre_id: int, before: dt.date) -> set[dt.date]:
-    rows = (
+    rows: Any = (
         DayClose.select(DayClose.business_date)
         .where(
             (DayClose.centre == centre_id)
@@ -103,9 +104,9 @@ def _closed_days(centre_id: int, before: dt.date) -> set[dt.date]:
     return {_as_date(value) for (value,) in rows}
 
 
-def _unreferenced_visitors(centre_id: int):
+def _unreferenced_visitors(centre_id: int) -> Any:
     """Visitors of the centre that no row refers to and that are no participant or vendor."""
-    refs = [
+    refs: list[Any] = [
         Visit.select(Visit.id).where(Visit.visitor == Visitor.id),
         LunchEntry.select(LunchEntry.id).where(LunchEntry.visitor == Visitor.id),
         DagsverketAttendance.select(DagsverketAttendance.id).where(
@@ -183,7 +184,7 @@ def _purge_centre(centre: CentreInfo, before: dt.date) -> dict[str, int]:
     adjustments = 0
 
     # Stock on hand stays right: one balancing delivery per item and issue.
-    handed = (
+    handed: Any = (
         HandOutLine.select(HandOutLine.item, fn.SUM(HandOutLine.quantity))
         .join(HandOut)
         .where(
@@ -198,7 +199,7 @@ def _purge_centre(centre: CentreInfo, before: dt.date) -> dict[str, int]:
                 centre=c, item=item_id, quantity=-int(quantity), at=now, business_date=last_day
             )
             adjustments += 1
-    sold = (
+    sold: Any = (
         MegafonSale.select(MegafonSale.issue, fn.SUM(MegafonSale.copies))
         .where(
             (MegafonSale.centre == c)

@@ -1,0 +1,185 @@
+"""The period report: totals per day and centre, supplies, stock and visits by hour.
+
+The numbers come from ``export.day_rows`` (closed days from their Z-report,
+open days tallied from their rows), so the report and the export always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from db.models import SupplyItem
+from frontdesk.services import days as business_days
+from frontdesk.services import tally
+from frontdesk.services.centre import CentreInfo
+from frontdesk.services.export import check_period, day_rows
+
+DEFAULT_DAYS = 7
+
+
+@dataclass(frozen=True)
+class DayLine:
+    """One centre's day (or a total over days when ``business_date`` is None)."""
+
+    business_date: dt.date | None
+    centre_code: str
+    status: str  # closed | open | total
+    visits: int = 0
+    unique: int = 0
+    lunch: int = 0
+    megafon_copies: int = 0
+    megafon_revenue_ore: int = 0
+    naloxone_kits: int = 0
+    syringes_out: int = 0
+    syringes_returned: int = 0
+
+    def plus(self, other: DayLine) -> DayLine:
+        return DayLine(
+            None,
+            self.centre_code,
+            "total",
+            self.visits + other.visits,
+            self.unique + other.unique,
+            self.lunch + other.lunch,
+            self.megafon_copies + other.megafon_copies,
+            self.megafon_revenue_ore + other.megafon_revenue_ore,
+            self.naloxone_kits + other.naloxone_kits,
+            self.syringes_out + other.syringes_out,
+            self.syringes_returned + other.syringes_returned,
+        )
+
+
+@dataclass(frozen=True)
+class StockLine:
+    code: str
+    name: str
+    stock: int
+    low_stock: int
+    days_of_cover: int | None
+    low: bool
+
+
+@dataclass(frozen=True)
+class SupplyLine:
+    code: str
+    name: str
+    by_centre: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_centre.values())
+
+
+@dataclass(frozen=True)
+class Report:
+    date_from: dt.date
+    date_to: dt.date
+    centres: tuple[CentreInfo, ...]
+    days: tuple[DayLine, ...]
+    totals: dict[str, DayLine]  # per centre code
+    total: DayLine
+    supplies: tuple[SupplyLine, ...]
+    hours: tuple[int, ...]  # visits per local hour 00–23, all centres
+    stock: dict[str, tuple[StockLine, ...]] = field(default_factory=dict)
+    open_days: int = 0
+
+    @property
+    def day_count(self) -> int:
+        return (self.date_to - self.date_from).days + 1
+
+
+def default_period(
+    centres: list[CentreInfo], date_from: dt.date | None, date_to: dt.date | None
+) -> tuple[dt.date, dt.date]:
+    """The period asked for: ``--to`` defaults to today, ``--from`` to six days before ``--to``."""
+    if date_to is None:
+        date_to = business_days.today(centres[0].id)
+    if date_from is None:
+        date_from = date_to - dt.timedelta(days=DEFAULT_DAYS - 1)
+    check_period(date_from, date_to)
+    return date_from, date_to
+
+
+def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date) -> Report:
+    """Everything the report shows for the centres and period (open days included)."""
+    check_period(date_from, date_to)
+    items = (
+        SupplyItem.select(SupplyItem.centre, SupplyItem.code, SupplyItem.name_en, SupplyItem.kind)
+        .where(SupplyItem.centre.in_([c.id for c in centres]))
+        .order_by(SupplyItem.sort_order, SupplyItem.centre, SupplyItem.id)
+    )
+    names: dict[str, str] = {}
+    syringe_codes: set[str] = set()
+    for item in items:
+        names.setdefault(item.code, item.name_en)
+        if item.kind == "syringe":
+            syringe_codes.add(item.code)
+
+    lines: list[DayLine] = []
+    totals = {c.code: DayLine(None, c.code, "total") for c in centres}
+    handed: dict[str, dict[str, int]] = {}
+    hours = [0] * 24
+    open_days = 0
+    for row in day_rows(centres, date_from, date_to, include_open=True):
+        m = row.metrics
+        supplies = {
+            k[len("supplies.") :]: int(v) for k, v in m.items() if k.startswith("supplies.")
+        }
+        line = DayLine(
+            row.business_date,
+            row.centre_code,
+            row.status,
+            visits=m.get("visits.total", 0),
+            unique=m.get("visits.unique", 0),
+            lunch=m.get("lunch.total", 0),
+            megafon_copies=m.get("megafon.copies", 0),
+            megafon_revenue_ore=m.get("megafon.revenue_ore", 0),
+            naloxone_kits=m.get("naloxone.kits", 0),
+            syringes_out=sum(q for code, q in supplies.items() if code in syringe_codes),
+            syringes_returned=m.get("syringes.returned", 0),
+        )
+        lines.append(line)
+        totals[row.centre_code] = totals[row.centre_code].plus(line)
+        for code, quantity in supplies.items():
+            per_centre = handed.setdefault(code, {})
+            per_centre[row.centre_code] = per_centre.get(row.centre_code, 0) + quantity
+        for hour in range(24):
+            hours[hour] += m.get(tally.hour_key(hour), 0)
+        open_days += row.status == "open"
+
+    total = DayLine(None, "all", "total")
+    for line in totals.values():
+        total = total.plus(line)
+    order = list(names) + sorted(set(handed) - set(names))
+    supplies_out = tuple(
+        SupplyLine(code, names.get(code, code), handed[code]) for code in order if code in handed
+    )
+    return Report(
+        date_from=date_from,
+        date_to=date_to,
+        centres=tuple(centres),
+        days=tuple(lines),
+        totals=totals,
+        total=total,
+        supplies=supplies_out,
+        hours=tuple(hours),
+        stock=_stock(centres),
+        open_days=open_days,
+    )
+
+
+def _stock(centres: list[CentreInfo]) -> dict[str, tuple[StockLine, ...]]:
+    """Stock on hand per centre from the supplies catalogue (the stock view)."""
+    from frontdesk.services import supplies
+
+    catalogue = getattr(supplies, "catalogue", None)
+    if catalogue is None:  # an older supplies module without the stock view
+        return {}
+    return {
+        c.code: tuple(
+            StockLine(i.code, i.name_en, i.stock, i.low_stock, i.days_of_cover, i.low)
+            for i in catalogue(c.id)
+        )
+        for c in centres
+    }
