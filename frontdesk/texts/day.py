@@ -1,0 +1,173 @@
+"""Texts of the Day tab (F5: X-report, day close, Z-reports) and of the form dialogs
+shared by the Megafon, Supplies and Day tabs."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # titles
+    "day.title.open": (
+        "X-rapport · driftsdato {date} · dagen er åpen",
+        "X-report · business date {date} · the day is open",
+    ),
+    "day.title.closed": (
+        "Z-rapport · driftsdato {date} · dagen er avsluttet",
+        "Z-report · business date {date} · the day is closed",
+    ),
+    "day.title.earlier": (
+        "Z-rapport nr {z_no} · driftsdato {date} (F8: tilbake til i dag)",
+        "Z-report no. {z_no} · business date {date} (F8: back to today)",
+    ),
+    "day.closed_banner": (
+        "Dagen er avsluttet: den kan bare leses. En vaktleder kan gjenåpne den (F7).",
+        "The day is closed: it is read-only. A shift lead can reopen it (F7).",
+    ),
+    # boxes
+    "day.box.visits": ("Besøk", "Visits"),
+    "day.box.lunch": ("Lunsj (porsjoner)", "Lunch (portions)"),
+    "day.box.megafon": ("Megafon", "Megafon"),
+    "day.box.supplies": ("Brukerutstyr", "Supplies"),
+    "day.box.hours": ("Besøk per time", "Visits by hour"),
+    "day.visits.total": ("Besøk totalt", "Visits"),
+    "day.visits.unique": ("Unike besøkende", "Unique visitors"),
+    "day.visits.anonymous": ("Anonyme", "Anonymous"),
+    "day.lunch.visitor": ("Besøkende", "Visitors"),
+    "day.lunch.dagsverket": ("Dagsverket", "Dagsverket"),
+    "day.lunch.staff": ("Ansatte", "Staff"),
+    "day.lunch.guest": ("Gjester", "Guests"),
+    "day.lunch.total": ("Porsjoner totalt", "Portions"),
+    "day.dagsverket_present": ("Dagsverket til stede", "Dagsverket present"),
+    "day.megafon.copies": ("Eksemplarer", "Copies"),
+    "day.megafon.sales": ("Salg", "Sales"),
+    "day.megafon.revenue": ("Omsetning", "Revenue"),
+    "day.supplies.none": ("Ingen utdelinger", "No hand-outs"),
+    "day.naloxone.kits": ("Nalokson, sett", "Naloxone kits"),
+    "day.naloxone.trained": ("Nalokson, opplæring gitt", "Naloxone, training given"),
+    "day.syringes.returned": ("Returnerte sprøyter", "Returned syringes"),
+    # earlier open days
+    "day.open_days.warning": (
+        "Tidligere dager er ikke avsluttet. Velg en dag og trykk Enter for å telle kasse og avslutte den (vaktleder):",
+        "Earlier days are not closed. Pick a day and press Enter to count the cash and close it (shift lead):",
+    ),
+    "day.open_days.action": ("Enter: tell kasse og avslutt", "Enter: count cash and close"),
+    "day.open_days.none": ("Ingen tidligere dager står åpne.", "No earlier day is left open."),
+    # Z-report list
+    "day.z_list.title": (
+        "Tidligere Z-rapporter (Enter viser én)",
+        "Earlier Z-reports (Enter shows one)",
+    ),
+    "day.col.date": ("Driftsdato", "Business date"),
+    "day.col.action": ("", ""),
+    "day.col.z_no": ("Z-nr", "Z no."),
+    "day.col.version": ("Versjon", "Version"),
+    "day.col.expected": ("Forventet", "Expected"),
+    "day.col.counted": ("Opptalt", "Counted"),
+    "day.col.diff": ("Differanse", "Difference"),
+    "day.col.by": ("Avsluttet av", "Closed by"),
+    "day.col.state": ("Status", "Status"),
+    "day.state.closed": ("avsluttet", "closed"),
+    "day.state.reopened": ("gjenåpnet", "reopened"),
+    # Z-report
+    "day.z.head": (
+        "Z-rapport nr {z_no} (versjon {version}) · driftsdato {date} · avsluttet {time} av {by}",
+        "Z-report no. {z_no} (version {version}) · business date {date} · closed {time} by {by}",
+    ),
+    "day.z.cash": (
+        "Kontant: forventet {expected} · opptalt {counted} · differanse {diff}",
+        "Cash: expected {expected} · counted {counted} · difference {diff}",
+    ),
+    "day.z.staff": ("Ansatt", "Staff"),
+    "day.z.payment": ("Betaling", "Payment"),
+    "day.z.copies": ("Eks.", "Copies"),
+    "day.z.amount": ("Beløp", "Amount"),
+    "day.z.no_sales": ("(ingen salg)", "(no sales)"),
+    "day.z.totals": (
+        "Omsetning denne dagen {revenue} · totalsum siden start {grand}",
+        "Revenue this day {revenue} · grand total since the start {grand}",
+    ),
+    "day.z.reopened": ("Gjenåpnet av {by}: {reason}", "Reopened by {by}: {reason}"),
+    "day.z.shown": (
+        "Z-rapport nr {z_no} for {date} vises.",
+        "Z-report no. {z_no} for {date} is shown.",
+    ),
+    # closing
+    "day.cash.title": (
+        "Tell kasse og avslutt dag {date}",
+        "Count the cash and close the day {date}",
+    ),
+    "day.cash.expected": (
+        "Forventet kontant (Megafon): {amount}",
+        "Expected cash (Megafon): {amount}",
+    ),
+    "day.cash.counted": ("Opptalt kontant i kroner", "Counted cash in kroner"),
+    "day.cash.diff": (
+        "Opptalt {counted} · differanse {diff}",
+        "Counted {counted} · difference {diff}",
+    ),
+    "day.cash.hint": (
+        "Enter avslutter dagen (Z-rapport) · Esc avbryter",
+        "Enter closes the day (Z-report) · Esc cancels",
+    ),
+    "day.closed_done": (
+        "Dagen {date} er avsluttet: Z-rapport nr {z_no}.",
+        "The day {date} is closed: Z-report no. {z_no}.",
+    ),
+    # reopening
+    "day.reopen.title": ("Gjenåpne dag {date}", "Reopen the day {date}"),
+    "day.reopen.pin": ("Din PIN (vaktleder)", "Your PIN (shift lead)"),
+    "day.reopen.reason": ("Begrunnelse", "Reason"),
+    "day.reopen.placeholder": ("f.eks. glemt salg", "e.g. a forgotten sale"),
+    "day.reopen.hint": (
+        "PIN, Enter, begrunnelse, Enter · Esc avbryter",
+        "PIN, Enter, reason, Enter · Esc cancels",
+    ),
+    "day.reopen.need_pin": ("Skriv PIN-en din.", "Type your PIN."),
+    "day.reopen.need_reason": ("Skriv en begrunnelse.", "Type a reason."),
+    "day.reopen.not_closed": ("Dagen {date} er ikke avsluttet.", "The day {date} is not closed."),
+    "day.reopened": ("Dagen {date} er gjenåpnet.", "The day {date} is reopened."),
+    # keys
+    "day.key.close": ("Avslutt dag", "Close day"),
+    "day.key.close_tip": (
+        "Tell kasse og avslutt dagen (vaktleder)",
+        "Count the cash and close the day (shift lead)",
+    ),
+    "day.key.reopen": ("Gjenåpne", "Reopen"),
+    "day.key.reopen_tip": (
+        "Gjenåpne en avsluttet dag med PIN og begrunnelse",
+        "Reopen a closed day with PIN and reason",
+    ),
+    "day.key.x_report": ("X-rapport", "X-report"),
+    "day.key.x_report_tip": ("Dagens løpende tall", "Today's running tally"),
+    "day.key.z_reports": ("Z-rapporter", "Z-reports"),
+    "day.key.z_reports_tip": ("Gå til listen over Z-rapporter", "Go to the list of Z-reports"),
+    # command palette
+    "day.palette.x_report": ("dag: X-rapport", "day: X-report"),
+    "day.palette.x_report_help": ("Vis dagens løpende tall", "Show today's running tally"),
+    "day.palette.close": ("dag: tell kasse og avslutt dag", "day: count cash and close day"),
+    "day.palette.close_help": (
+        "Z-rapport; dagen blir skrivebeskyttet (vaktleder)",
+        "Z-report; the day becomes read-only (shift lead)",
+    ),
+    "day.palette.reopen": ("dag: gjenåpne dag", "day: reopen day"),
+    "day.palette.reopen_help": (
+        "Med PIN og begrunnelse (vaktleder)",
+        "With PIN and reason (shift lead)",
+    ),
+    "day.palette.z_reports": ("dag: Z-rapporter", "day: Z-reports"),
+    "day.palette.z_reports_help": ("Velg en tidligere Z-rapport", "Pick an earlier Z-report"),
+    "day.palette.open_days": ("dag: åpne tidligere dager", "day: earlier open days"),
+    "day.palette.open_days_help": (
+        "Avslutt en tidligere dag som står åpen",
+        "Close an earlier day left open",
+    ),
+    # form dialogs shared by the Megafon, Supplies and Day tabs
+    "formdialog.cancel": ("Avbryt", "Cancel"),
+    "formdialog.item": ("Vare (kode)", "Item (code)"),
+    "formdialog.hint": (
+        "Enter går videre og lagrer · Esc avbryter",
+        "Enter moves on and saves · Esc cancels",
+    ),
+    "formdialog.unknown_item": ("Ukjent varekode.", "Unknown item code."),
+    "formdialog.need_quantity": ("Skriv et antall (1 eller mer).", "Type a quantity (1 or more)."),
+    "formdialog.bad_amount": (
+        "Skriv beløpet i kroner, f.eks. 1250 eller 1 250,50.",
+        "Type the amount in kroner, e.g. 1250 or 1 250,50.",
+    ),
+}

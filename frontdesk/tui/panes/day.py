@@ -1,0 +1,471 @@
+"""F5 Day: the X-report (today's running tally), closing the day, Z-reports.
+
+A shift lead counts the Megafon cash and closes the day (the Z-report is shown
+and the day becomes read-only), reopens a closed day with PIN and reason, and
+closes earlier days that were left open. Earlier Z-reports can be opened from
+the list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Label, Static
+
+from frontdesk.errors import FrontdeskError
+from frontdesk.i18n import get_language, t
+from frontdesk.services import dayclose, days, staff, supplies, tally
+from frontdesk.tui.calls import run_call
+from frontdesk.tui.widgets.hour_chart import HourChart
+from frontdesk.tui.widgets.pane_kit import (
+    fill_table,
+    format_nok,
+    local_hhmm,
+    selected_key,
+)
+
+PAYMENTS = ("cash", "card", "vipps")
+GENDERS = ("f", "m", "x", "u")
+LUNCH_GROUPS = ("visitor", "dagsverket", "staff", "guest")
+
+
+@dataclass(frozen=True)
+class DayView:
+    """Everything the tab shows for today, read in one worker call."""
+
+    business_date: dt.date
+    tally: Any  # tally.DayTally
+    closed: bool
+    z_today: Any  # dayclose.ZReport | None
+    open_days: list[dt.date]
+    z_list: list[Any]  # list[dayclose.ZReport]
+    item_names: dict[str, tuple[str, str]]  # code -> (bokmål, English)
+
+
+def load_view(actor: Any, audited: bool) -> DayView:
+    """Today's tally (an audited X-report when the user asks to see it), day state, lists."""
+    centre_id = actor.centre_id
+    today = days.today(centre_id)
+    # The periodic refresh of a tab already on screen is not a new showing: not audited.
+    day_tally = dayclose.x_report(actor, today) if audited else tally.compute_day(centre_id, today)
+    z_list = dayclose.z_reports(centre_id)
+    closed = days.is_closed(centre_id, today)
+    z_today = next((z for z in z_list if z.business_date == today), None) if closed else None
+    names = {
+        item.code: (item.name_nb, item.name_en)
+        for item in supplies.catalogue(centre_id, include_inactive=True)
+    }
+    return DayView(
+        business_date=today,
+        tally=day_tally,
+        closed=closed,
+        z_today=z_today,
+        open_days=dayclose.open_days_before(centre_id, today),
+        z_list=z_list,
+        item_names=names,
+    )
+
+
+def _lines(rows: list[tuple[str, object]]) -> Text:
+    """Label and value columns as plain text (values right-aligned)."""
+    label_width = max((len(label) for label, _ in rows), default=0) + 2
+    value_width = max((len(str(value)) for _, value in rows), default=0)
+    return Text(
+        "\n".join(f"{label:<{label_width}}{value!s:>{value_width}}" for label, value in rows),
+        no_wrap=True,
+        overflow="ellipsis",
+    )
+
+
+def _columns(rows: list[tuple[str, ...]], gap: int = 2) -> list[str]:
+    """Rows of cells as left-aligned text columns."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))] if rows else []
+    return [
+        (" " * gap).join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+
+
+class DayPane(Vertical):
+    PALETTE: ClassVar[list[tuple[str, str, str]]] = [
+        ("day.palette.x_report", "day.palette.x_report_help", "action_x_report"),
+        ("day.palette.close", "day.palette.close_help", "action_close_day"),
+        ("day.palette.reopen", "day.palette.reopen_help", "action_reopen_day"),
+        ("day.palette.z_reports", "day.palette.z_reports_help", "action_z_reports"),
+        ("day.palette.open_days", "day.palette.open_days_help", "action_open_days"),
+    ]
+    BINDINGS = [
+        Binding("f6", "close_day", "day.key.close", id="day.close", tooltip="day.key.close_tip"),
+        Binding("f7", "reopen_day", "day.key.reopen", id="day.reopen",
+                tooltip="day.key.reopen_tip"),
+        Binding("f8", "x_report", "day.key.x_report", id="day.x_report",
+                tooltip="day.key.x_report_tip"),
+        Binding("f9", "z_reports", "day.key.z_reports", id="day.z_reports",
+                tooltip="day.key.z_reports_tip"),
+    ]  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._view: DayView | None = None
+        self._shown_z: Any = None  # an earlier Z-report picked from the list
+        self._audit_next = True
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="day-title", markup=False)
+        yield Static("", id="day-closed", markup=False)
+        yield Static(t("day.open_days.warning"), id="day-open-warning", markup=False)
+        yield DataTable(id="day-open-days", cursor_type="row")
+        with VerticalScroll(id="day-body"):
+            with Horizontal(classes="day-row"):
+                yield Static("", id="day-visits", classes="day-box")
+                yield Static("", id="day-lunch", classes="day-box")
+                yield Static("", id="day-megafon", classes="day-box")
+            with Horizontal(classes="day-row"):
+                yield Static("", id="day-supplies", classes="day-box")
+                yield HourChart(id="day-hours", classes="day-box")
+            yield Static("", id="day-z", markup=False)
+            yield Label(t("day.z_list.title"), id="day-z-list-title")
+            yield DataTable(id="day-z-list", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="day-status", markup=False)
+
+    def on_mount(self) -> None:
+        boxes = {
+            "#day-visits": "day.box.visits",
+            "#day-lunch": "day.box.lunch",
+            "#day-megafon": "day.box.megafon",
+            "#day-supplies": "day.box.supplies",
+            "#day-hours": "day.box.hours",
+        }
+        for selector, key in boxes.items():
+            self.query_one(selector).border_title = t(key)
+        open_days = self.query_one("#day-open-days", DataTable)
+        open_days.add_column(t("day.col.date"), key="date")
+        open_days.add_column(t("day.col.action"), key="action")
+        z_list = self.query_one("#day-z-list", DataTable)
+        for key in ("z_no", "date", "version", "expected", "counted", "diff", "by", "state"):
+            z_list.add_column(t(f"day.col.{key}"), key=key)
+        self.query_one("#day-open-warning").display = False
+        open_days.display = False
+        self.query_one("#day-z").display = False
+
+    def on_show(self) -> None:
+        self._audit_next = True  # the tab is shown again: the next X-report is a new showing
+
+    # -- the interface the app uses ----------------------------------------
+
+    def focus_default(self) -> None:
+        open_days = self.query_one("#day-open-days", DataTable)
+        if open_days.display and open_days.row_count:
+            open_days.focus()
+        else:
+            self.query_one("#day-z-list", DataTable).focus()
+
+    def refresh_data(self) -> None:
+        app: Any = self.app
+        if getattr(app, "actor", None) is None:
+            return
+        audited, self._audit_next = self._audit_next, False
+        run_call(self, load_view, app.actor, audited, done=self._show)
+
+    # -- showing -------------------------------------------------------------
+
+    def _show(self, view: DayView) -> None:
+        self._view = view
+        fill_table(
+            self.query_one("#day-open-days", DataTable),
+            [(d.isoformat(), (d.isoformat(), t("day.open_days.action"))) for d in view.open_days],
+        )
+        has_open = bool(view.open_days)
+        self.query_one("#day-open-warning").display = has_open
+        self.query_one("#day-open-days").display = has_open
+        lang = get_language()
+        rows = []
+        for z in view.z_list:
+            state = t("day.state.reopened") if z.reopened_at else t("day.state.closed")
+            rows.append(
+                (
+                    z.business_date.isoformat(),
+                    (
+                        str(z.z_no),
+                        z.business_date.isoformat(),
+                        str(z.version),
+                        format_nok(z.expected_cash_ore, lang),
+                        format_nok(z.counted_cash_ore, lang),
+                        format_nok(z.diff_ore, lang),
+                        z.closed_by,
+                        state,
+                    ),
+                )
+            )
+        fill_table(self.query_one("#day-z-list", DataTable), rows)
+        if self._shown_z is None:
+            self._show_day(view.business_date, view.tally, view.closed, view.z_today)
+
+    def _show_day(self, day: dt.date, day_tally: Any, closed: bool, z: Any) -> None:
+        """Show one day's tally (and its Z-report when it has one)."""
+        if self._shown_z is not None:
+            title = t("day.title.earlier", date=day.isoformat(), z_no=z.z_no)
+        elif closed:
+            title = t("day.title.closed", date=day.isoformat())
+        else:
+            title = t("day.title.open", date=day.isoformat())
+        self.query_one("#day-title", Static).update(title)
+        banner = self.query_one("#day-closed", Static)
+        banner.update(t("day.closed_banner") if closed and self._shown_z is None else "")
+        banner.display = closed and self._shown_z is None
+        self._show_tally(day_tally)
+        z_box = self.query_one("#day-z", Static)
+        if z is None:
+            z_box.display = False
+        else:
+            z_box.update(self._z_text(z))
+            z_box.display = True
+
+    def _show_tally(self, day_tally: Any) -> None:
+        lang = get_language()
+        g = day_tally.get
+        self.query_one("#day-visits", Static).update(
+            _lines(
+                [
+                    (t("day.visits.total"), g("visits.total")),
+                    (t("day.visits.unique"), g("visits.unique")),
+                    (t("day.visits.anonymous"), g("visits.anonymous")),
+                    *[(t(f"gender.{k}").capitalize(), g(f"visits.{k}")) for k in GENDERS],
+                ]
+            )
+        )
+        self.query_one("#day-lunch", Static).update(
+            _lines(
+                [
+                    *[(t(f"day.lunch.{k}"), g(f"lunch.{k}")) for k in LUNCH_GROUPS],
+                    (t("day.lunch.total"), g("lunch.total")),
+                    (t("day.dagsverket_present"), g("dagsverket.present")),
+                ]
+            )
+        )
+        self.query_one("#day-megafon", Static).update(
+            _lines(
+                [
+                    (t("day.megafon.copies"), g("megafon.copies")),
+                    (t("day.megafon.sales"), g("megafon.sales")),
+                    *[
+                        (
+                            t(f"megafon.pay.{p}").capitalize(),
+                            format_nok(g(f"megafon.{p}_ore"), lang),
+                        )
+                        for p in PAYMENTS
+                    ],
+                    (t("day.megafon.revenue"), format_nok(g("megafon.revenue_ore"), lang)),
+                ]
+            )
+        )
+        names = self._view.item_names if self._view else {}
+        handed = [
+            (names.get(code, (code, code))[0 if lang == "nb" else 1], n)
+            for code, n in day_tally.supplies.items()
+            if n
+        ]
+        if not handed:
+            handed = [(t("day.supplies.none"), "")]
+        self.query_one("#day-supplies", Static).update(
+            _lines(
+                [
+                    *handed,
+                    (t("day.naloxone.kits"), g("naloxone.kits")),
+                    (t("day.naloxone.trained"), g("naloxone.trained")),
+                    (t("day.syringes.returned"), g("syringes.returned")),
+                ]
+            )
+        )
+        self.query_one("#day-hours", HourChart).set_counts(day_tally.hours)
+
+    def _z_text(self, z: Any) -> Text:
+        lang = get_language()
+        tz = getattr(getattr(self.app, "settings", None), "timezone", "Europe/Oslo")
+        text = Text()
+        head = t(
+            "day.z.head",
+            z_no=z.z_no,
+            version=z.version,
+            date=z.business_date.isoformat(),
+            time=local_hhmm(z.closed_at, tz),
+            by=z.closed_by,
+        )
+        text.append(head + "\n", style="bold")
+        cash = t(
+            "day.z.cash",
+            expected=format_nok(z.expected_cash_ore, lang),
+            counted=format_nok(z.counted_cash_ore, lang),
+            diff=format_nok(z.diff_ore, lang),
+        )
+        text.append(cash + "\n")
+        rows = [(t("day.z.staff"), t("day.z.payment"), t("day.z.copies"), t("day.z.amount"))]
+        rows += [
+            (
+                line.initials,
+                t(f"megafon.pay.{line.payment}"),
+                str(line.copies),
+                format_nok(line.amount_ore, lang),
+            )
+            for line in z.sales_by_staff
+        ]
+        if not z.sales_by_staff:
+            rows.append((t("day.z.no_sales"), "", "", ""))
+        for i, line in enumerate(_columns(rows)):
+            text.append("  " + line + "\n", style="underline" if i == 0 else "")
+        totals = t(
+            "day.z.totals",
+            revenue=format_nok(z.revenue_ore or z.tally.get("megafon.revenue_ore"), lang),
+            grand=format_nok(z.grand_total_ore, lang),
+        )
+        text.append(totals, style="bold")
+        if z.reopened_at:
+            reopened = t("day.z.reopened", by=z.reopened_by or "", reason=z.reopen_reason or "")
+            text.append("\n" + reopened, style="italic")
+        return text
+
+    def _status(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one("#day-status", Static)
+        status.update(text)
+        status.set_class(error, "-error")
+
+    def _failed(self, exc: FrontdeskError) -> None:
+        self._status(exc.text(get_language()), error=True)
+        show_error = getattr(self.app, "show_error", None)
+        if show_error is not None:
+            show_error(exc)
+
+    def _confirm(self, text: str) -> None:
+        self._status(text)
+        confirm = getattr(self.app, "confirm", None)
+        if confirm is not None:
+            confirm(text)
+
+    def _changed(self) -> None:
+        """Tell the app (its header and closed banner) that the day's state changed."""
+        data_changed = getattr(self.app, "data_changed", None)
+        if data_changed is not None:
+            data_changed()
+        self.refresh_data()
+
+    def _is_lead(self, what: str) -> bool:
+        app: Any = self.app
+        try:
+            staff.require_lead(app.actor, what)
+        except FrontdeskError as exc:
+            self._failed(exc)
+            return False
+        return True
+
+    # -- X-report and Z-reports -------------------------------------------------
+
+    def action_x_report(self) -> None:
+        """Back to today's running tally (an audited X-report)."""
+        self._shown_z = None
+        self._audit_next = True
+        self._status("")
+        self.refresh_data()
+
+    def action_z_reports(self) -> None:
+        self.query_one("#day-z-list", DataTable).focus()
+
+    def action_open_days(self) -> None:
+        open_days = self.query_one("#day-open-days", DataTable)
+        if open_days.display and open_days.row_count:
+            open_days.focus()
+        else:
+            self._status(t("day.open_days.none"))
+
+    @on(DataTable.RowSelected, "#day-z-list")
+    def _z_selected(self, event: DataTable.RowSelected) -> None:
+        day = dt.date.fromisoformat(str(event.row_key.value))
+        app: Any = self.app
+        run_call(self, dayclose.z_report, app.actor, day, done=self._show_z, failed=self._failed)
+
+    def _show_z(self, z: Any) -> None:
+        view = self._view
+        if view is not None and z.business_date == view.business_date:
+            self._shown_z = None
+            self._show_day(z.business_date, view.tally, view.closed, z)
+        else:
+            self._shown_z = z
+            self._show_day(z.business_date, z.tally, True, z)
+        self.query_one("#day-body", VerticalScroll).scroll_home(animate=False)
+        self._status(t("day.z.shown", z_no=z.z_no, date=z.business_date.isoformat()))
+
+    # -- closing -------------------------------------------------------------------
+
+    def action_close_day(self, business_date: dt.date | None = None) -> None:
+        """Count the cash and close a day (today unless an earlier open day is given)."""
+        if not self._is_lead("close a day"):
+            return
+        app: Any = self.app
+        actor = app.actor
+        day = business_date or (self._view.business_date if self._view else None)
+        if day is None:
+            return
+
+        def counted(expected: Any) -> None:
+            from frontdesk.tui.screens.cash_count import CashCountScreen
+
+            def commit(counted_ore: int) -> Any:
+                return dayclose.close_day(actor, counted_ore, business_date=day)
+
+            self.app.push_screen(
+                CashCountScreen(day, expected.expected_cash_ore, commit), self._after_close
+            )
+
+        run_call(self, dayclose.x_report, actor, day, done=counted, failed=self._failed)
+
+    @on(DataTable.RowSelected, "#day-open-days")
+    def _open_day_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_close_day(dt.date.fromisoformat(str(event.row_key.value)))
+
+    def _after_close(self, z: Any) -> None:
+        if z is None:
+            return
+        self._confirm(t("day.closed_done", date=z.business_date.isoformat(), z_no=z.z_no))
+        self._show_z(z)
+        self._status(t("day.closed_done", date=z.business_date.isoformat(), z_no=z.z_no))
+        self._changed()
+
+    # -- reopening -----------------------------------------------------------------
+
+    def action_reopen_day(self) -> None:
+        """Reopen the Z-report picked in the list, else today (PIN and reason)."""
+        if not self._is_lead("reopen a day"):
+            return
+        if self._view is None:
+            return
+        z_list = self.query_one("#day-z-list", DataTable)
+        day = self._view.business_date
+        if self._shown_z is not None:
+            day = self._shown_z.business_date
+        elif z_list.has_focus and selected_key(z_list):
+            day = dt.date.fromisoformat(str(selected_key(z_list)))
+        elif not self._view.closed:
+            self._status(t("day.reopen.not_closed", date=day.isoformat()), error=True)
+            return
+        from frontdesk.tui.screens.reopen import ReopenScreen
+
+        app: Any = self.app
+        actor = app.actor
+
+        def commit(pin: str, reason: str) -> None:
+            dayclose.reopen_day(actor, day, pin, reason)
+
+        self.app.push_screen(ReopenScreen(day, commit), self._reopened)
+
+    def _reopened(self, day: dt.date | None) -> None:
+        if day is None:
+            return
+        self._shown_z = None
+        self._confirm(t("day.reopened", date=day.isoformat()))
+        self._changed()

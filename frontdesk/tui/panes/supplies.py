@@ -1,0 +1,430 @@
+"""F4 Supplies (brukerutstyr): the hand-out grid, returned syringes, stock and deliveries.
+
+Each catalogue item has a quantity field; Enter commits one hand-out of every
+non-zero quantity. A naloxone line asks the recipient type and training first.
+The grid is also the stock view: stock on hand, low stock highlighted, days of
+cover at the last 28 days' rate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Label, Static
+
+from frontdesk.errors import FrontdeskError
+from frontdesk.i18n import get_language, t
+from frontdesk.services import days, staff, supplies
+from frontdesk.tui.calls import run_call
+
+
+@dataclass(frozen=True)
+class SuppliesView:
+    """Everything the tab shows, read in one worker call."""
+
+    items: list[Any]  # list[supplies.ItemInfo]
+    returned_today: int
+    hand_outs_today: int
+    closed: bool
+
+
+def load_view(centre_id: int) -> SuppliesView:
+    returns = supplies.returns_on(centre_id)
+    hand_outs = supplies.hand_outs_on(centre_id)
+    return SuppliesView(
+        items=supplies.catalogue(centre_id),
+        returned_today=sum(r.count for r in returns if not r.voided),
+        hand_outs_today=sum(1 for h in hand_outs if not h.voided),
+        closed=days.is_closed(centre_id, days.today(centre_id)),
+    )
+
+
+def item_name(item: Any) -> str:
+    return item.name_nb if get_language() == "nb" else item.name_en
+
+
+class QuantityInput(Input):
+    """A quantity in the hand-out grid; up/down move between items."""
+
+    BINDINGS = [
+        Binding("down", "move(1)", "supplies.key.next", show=False),
+        Binding("up", "move(-1)", "supplies.key.previous", show=False),
+    ]
+
+    def __init__(self, code: str) -> None:
+        super().__init__(restrict=r"[0-9]*", max_length=4, compact=True, classes="supply-qty")
+        self.code = code
+
+    def action_move(self, step: int) -> None:
+        inputs = list(self.screen.query(QuantityInput))
+        if self in inputs:
+            inputs[(inputs.index(self) + step) % len(inputs)].focus()
+
+    @property
+    def quantity(self) -> int:
+        text = self.value.strip()
+        return int(text) if text.isdigit() else 0
+
+
+class SupplyRow(Horizontal):
+    """One catalogue item: code, name, stock, days of cover, quantity to hand out."""
+
+    def __init__(self, item: Any) -> None:
+        super().__init__(classes="supply-row")
+        self.code = item.code
+        self.item = item
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.code, classes="supply-code")
+        yield Label("", classes="supply-name")
+        yield Label("", classes="supply-stock")
+        yield Label("", classes="supply-cover")
+        yield QuantityInput(self.code)
+
+    def on_mount(self) -> None:
+        self.show(self.item)
+
+    def show(self, item: Any) -> None:
+        self.item = item
+        self.query_one(".supply-name", Label).update(item_name(item))
+        stock = f"{item.stock} {item.unit}"
+        if item.low:
+            stock = t("supplies.stock_low", stock=stock)
+        self.query_one(".supply-stock", Label).update(stock)
+        cover = "–" if item.days_of_cover is None else str(item.days_of_cover)
+        self.query_one(".supply-cover", Label).update(cover)
+        self.set_class(item.low, "-low")
+
+
+class SuppliesPane(Vertical):
+    PALETTE: ClassVar[list[tuple[str, str, str]]] = [
+        ("supplies.palette.hand_out", "supplies.palette.hand_out_help", "action_new_hand_out"),
+        ("supplies.palette.returns", "supplies.palette.returns_help", "action_returns"),
+        ("supplies.palette.bin", "supplies.palette.bin_help", "action_sharps_bin"),
+        ("supplies.palette.for_others", "supplies.palette.for_others_help", "action_for_others"),
+        ("supplies.palette.delivery", "supplies.palette.delivery_help", "action_delivery"),
+    ]
+    BINDINGS = [
+        Binding("f6", "hand_out", "supplies.key.hand_out", id="supplies.hand_out",
+                tooltip="supplies.key.hand_out_tip"),
+        Binding("ctrl+t", "for_others", "supplies.key.for_others", id="supplies.for_others",
+                tooltip="supplies.key.for_others_tip"),
+        Binding("f7", "returns", "supplies.key.returns", id="supplies.returns",
+                tooltip="supplies.key.returns_tip"),
+        Binding("f8", "sharps_bin", "supplies.key.bin", id="supplies.bin",
+                tooltip="supplies.key.bin_tip"),
+        Binding("f9", "delivery", "supplies.key.delivery", id="supplies.delivery",
+                tooltip="supplies.key.delivery_tip"),
+    ]  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._view: SuppliesView | None = None
+        self._rows: dict[str, SupplyRow] = {}
+        self.visit_id: int | None = None
+        self.visitor_code: str | None = None
+        self.for_others = False
+        self._busy = False
+        self._focus_when_built = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="supplies-target", markup=False)
+        yield Static("", id="supplies-closed", markup=False)
+        with Horizontal(classes="supply-row supply-head"):
+            yield Label(t("supplies.col.code"), classes="supply-code")
+            yield Label(t("supplies.col.name"), classes="supply-name")
+            yield Label(t("supplies.col.stock"), classes="supply-stock")
+            yield Label(t("supplies.col.cover"), classes="supply-cover")
+            yield Label(t("supplies.col.quantity"), classes="supply-qty-head")
+        yield VerticalScroll(id="supplies-grid")
+        yield Static(t("supplies.enter_hint"), id="supplies-hint", markup=False)
+        yield Static("", id="supplies-status", markup=False)
+        yield Static("", id="supplies-warning", markup=False)
+        with Horizontal(id="supplies-returns"):
+            yield Label(t("supplies.returns_label"), id="supplies-returns-label")
+            yield Input(
+                id="supplies-return-count",
+                restrict=r"[0-9]*",
+                max_length=5,
+                compact=True,
+                placeholder=t("supplies.returns_placeholder"),
+            )
+            yield Static("", id="supplies-returns-today", markup=False)
+
+    def on_mount(self) -> None:
+        self._show_target()
+
+    # -- the interface the app uses ----------------------------------------
+
+    def focus_default(self) -> None:
+        inputs = list(self.query(QuantityInput))
+        if inputs:
+            inputs[0].focus()
+        else:
+            self._focus_when_built = True
+
+    def refresh_data(self) -> None:
+        app: Any = self.app
+        if getattr(app, "actor", None) is None:
+            return
+        run_call(self, load_view, app.actor.centre_id, done=self._show)
+
+    def start_hand_out(self, visit_id: int | None, visitor_code: str | None) -> None:
+        """Start a hand-out for this visit (``visitor_code`` None: an anonymous visit)."""
+        self._clear_quantities()
+        self.visit_id = visit_id
+        self.visitor_code = visitor_code
+        self.for_others = False
+        self._show_target()
+        self._status("")
+        self.focus_default()
+
+    # -- showing -------------------------------------------------------------
+
+    def _show(self, view: SuppliesView) -> None:
+        self._view = view
+        grid = self.query_one("#supplies-grid", VerticalScroll)
+        codes = [item.code for item in view.items]
+        if codes != list(self._rows):
+            typed = {code: row.query_one(QuantityInput).value for code, row in self._rows.items()}
+            grid.remove_children()
+            self._rows = {item.code: SupplyRow(item) for item in view.items}
+            grid.mount_all(self._rows.values())
+            self.call_after_refresh(self._after_build, typed)
+        else:
+            for item in view.items:
+                self._rows[item.code].show(item)
+        closed = self.query_one("#supplies-closed", Static)
+        closed.update(t("supplies.day_closed") if view.closed else "")
+        closed.display = view.closed
+        self.query_one("#supplies-returns-today", Static).update(
+            t(
+                "supplies.today",
+                returned=view.returned_today,
+                hand_outs=view.hand_outs_today,
+            )
+        )
+
+    def _after_build(self, typed: dict[str, str]) -> None:
+        for code, value in typed.items():
+            if code in self._rows and value:
+                self._rows[code].query_one(QuantityInput).value = value
+        if self._focus_when_built:
+            self._focus_when_built = False
+            self.focus_default()
+
+    def _show_target(self) -> None:
+        if self.visit_id is None and self.visitor_code is None:
+            who = t("supplies.target.none")
+        elif self.visitor_code:
+            who = t("supplies.target.code", code=self.visitor_code)
+        else:
+            who = t("supplies.target.anonymous_visit")
+        others = t("supplies.for_others.on" if self.for_others else "supplies.for_others.off")
+        self.query_one("#supplies-target", Static).update(f"{who}  ·  {others}")
+        self.query_one("#supplies-target", Static).set_class(self.for_others, "-for-others")
+
+    def _status(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one("#supplies-status", Static)
+        status.update(text)
+        status.set_class(error, "-error")
+
+    def _warn(self, text: str) -> None:
+        self.query_one("#supplies-warning", Static).update(text)
+
+    def _failed(self, exc: FrontdeskError) -> None:
+        self._busy = False
+        self._status(exc.text(get_language()), error=True)
+        show_error = getattr(self.app, "show_error", None)
+        if show_error is not None:
+            show_error(exc)
+
+    def _confirm(self, text: str) -> None:
+        self._status(text)
+        confirm = getattr(self.app, "confirm", None)
+        if confirm is not None:
+            confirm(text)
+
+    def _clear_quantities(self) -> None:
+        for qty in self.query(QuantityInput):
+            qty.value = ""
+
+    def _items(self) -> dict[str, Any]:
+        return {item.code: item for item in (self._view.items if self._view else [])}
+
+    # -- hand-out --------------------------------------------------------------
+
+    @on(Input.Submitted, ".supply-qty")
+    def _quantity_entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_hand_out()
+
+    def action_new_hand_out(self) -> None:
+        self.start_hand_out(None, None)
+
+    def action_for_others(self) -> None:
+        self.for_others = not self.for_others
+        self._show_target()
+
+    def action_hand_out(self) -> None:
+        if self._busy:
+            return
+        lines = [(q.code, q.quantity) for q in self.query(QuantityInput) if q.quantity > 0]
+        if not lines:
+            self._status(t("supplies.need_quantity"), error=True)
+            return
+        items = self._items()
+        kits = sum(n for code, n in lines if getattr(items.get(code), "kind", "") == "naloxone")
+        if kits:
+            from frontdesk.tui.screens.naloxone import NaloxoneScreen
+
+            def answered(answer: tuple[str, bool] | None) -> None:
+                if answer is not None:
+                    self._commit_hand_out(lines, *answer)
+
+            self.app.push_screen(NaloxoneScreen(kits), answered)
+            return
+        self._commit_hand_out(lines, None, None)
+
+    def _commit_hand_out(
+        self, lines: list[tuple[str, int]], recipient: str | None, trained: bool | None
+    ) -> None:
+        app: Any = self.app
+        self._busy = True
+        run_call(
+            self,
+            supplies.hand_out,
+            app.actor,
+            lines,
+            visit_id=self.visit_id,
+            visitor_code=self.visitor_code,
+            for_others=self.for_others,
+            naloxone_recipient=recipient,
+            naloxone_trained=trained,
+            done=self._handed_out,
+            failed=self._failed,
+        )
+
+    def _handed_out(self, info: Any) -> None:
+        self._busy = False
+        items = self._items()
+        what = ", ".join(
+            f"{n} × {item_name(items[code]) if code in items else code}" for code, n in info.lines
+        )
+        if info.visitor_code:
+            who = t("supplies.done.for_code", code=info.visitor_code)
+        elif info.visit_id is not None:
+            who = t("supplies.done.for_visit")
+        else:
+            who = ""
+        extra = t("supplies.done.for_others") if info.for_others else ""
+        self._confirm(t("supplies.done", what=what, who=who, extra=extra).strip())
+        if info.low_stock:
+            low = ", ".join(f"{item_name(i)} ({i.stock})" for i in info.low_stock)
+            self._warn(t("supplies.low_warning", items=low))
+        else:
+            self._warn("")
+        self._clear_quantities()
+        self.visit_id = None
+        self.visitor_code = None
+        self.for_others = False
+        self._show_target()
+        self.focus_default()
+        self.refresh_data()
+
+    # -- returned syringes -----------------------------------------------------
+
+    def action_returns(self) -> None:
+        self.query_one("#supplies-return-count", Input).focus()
+
+    @on(Input.Submitted, "#supplies-return-count")
+    def _return_entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text.isdigit() or int(text) < 1:
+            self._status(t("supplies.returns_need_count"), error=True)
+            return
+        app: Any = self.app
+        run_call(
+            self,
+            supplies.record_return,
+            app.actor,
+            count=int(text),
+            visit_id=self.visit_id,
+            done=self._returned,
+            failed=self._failed,
+        )
+
+    def _returned(self, info: Any) -> None:
+        if info.method == "estimated":
+            self._confirm(t("supplies.returned_bin", count=info.count, litres=info.bin_litres))
+        else:
+            self._confirm(t("supplies.returned", count=info.count))
+            self.query_one("#supplies-return-count", Input).value = ""
+        self.refresh_data()
+
+    def action_sharps_bin(self) -> None:
+        from frontdesk.tui.screens.sharps_bin import SharpsBinScreen
+
+        app: Any = self.app
+        actor = app.actor
+        visit_id = self.visit_id
+        factor = getattr(getattr(app, "settings", None), "sharps_fill_factor", 0)
+        bins = [
+            (
+                item.code,
+                t(
+                    "supplies.bin.option",
+                    name=item_name(item),
+                    estimate=(item.bin_litres or 0) * factor,
+                ),
+            )
+            for item in self._items().values()
+            if item.kind == "sharps_bin"
+        ]
+        if not bins:
+            self._status(t("supplies.bin.none"), error=True)
+            return
+
+        def commit(code: str) -> Any:
+            return supplies.record_return(actor, bin_code=code, visit_id=visit_id)
+
+        def done(info: Any) -> None:
+            if info is not None:
+                self._returned(info)
+
+        self.app.push_screen(SharpsBinScreen(bins, commit), done)
+
+    # -- lead: deliveries --------------------------------------------------------
+
+    def action_delivery(self) -> None:
+        app: Any = self.app
+        try:
+            staff.require_lead(app.actor, "record supply deliveries")
+        except FrontdeskError as exc:
+            self._failed(exc)
+            return
+        from frontdesk.tui.screens.delivery import DeliveryScreen
+
+        actor = app.actor
+        items = [(item.code, item_name(item)) for item in self._items().values()]
+
+        def commit(code: str | None, quantity: int) -> Any:
+            return supplies.record_delivery(actor, code or "", quantity)
+
+        def done(item: Any) -> None:
+            if item is not None:
+                self._confirm(
+                    t("supplies.delivered", name=item_name(item), stock=item.stock, unit=item.unit)
+                )
+                self.refresh_data()
+
+        screen = DeliveryScreen(
+            t("supplies.delivery_title"), commit, unit=t("supplies.col.quantity"), items=items
+        )
+        self.app.push_screen(screen, done)

@@ -1,0 +1,97 @@
+"""Record a delivery (lead): copies of the current Megafon issue, or a supply item and quantity."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Static
+
+from frontdesk.i18n import t
+from frontdesk.tui.screens.form_dialog import FormDialog
+from frontdesk.tui.widgets.pane_kit import FieldInput
+
+
+class DeliveryScreen(FormDialog[Any]):
+    """Asks for a quantity (and an item code when ``items`` is given); commits it.
+
+    ``commit(code, quantity)`` runs in a worker; the dialog dismisses with its
+    result after the commit, or shows the refusal and keeps the input.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        commit: Callable[[str | None, int], Any],
+        *,
+        unit: str,
+        items: Sequence[tuple[str, str]] | None = None,
+    ) -> None:
+        super().__init__()
+        self._title = title
+        self._commit = commit
+        self._unit = unit
+        self._items = list(items) if items is not None else None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self._title, classes="dialog-title", markup=False)
+            if self._items is not None:
+                yield Label(t("formdialog.item"))
+                codes = [code for code, _ in self._items]
+                yield FieldInput(
+                    id="delivery-item",
+                    next_field="#delivery-quantity",
+                    placeholder=", ".join(codes[:4]) + ", …",
+                    suggester=SuggestFromList(codes, case_sensitive=False),
+                    max_length=12,
+                )
+                yield Static("", id="delivery-item-name", classes="dialog-hint", markup=False)
+            yield Label(self._unit)
+            yield Input(id="delivery-quantity", restrict=r"[0-9]*", max_length=6)
+            yield Static("", classes="dialog-error", markup=False)
+            yield Static(t("formdialog.hint"), classes="dialog-hint", markup=False)
+
+    def on_mount(self) -> None:
+        first = "#delivery-item" if self._items is not None else "#delivery-quantity"
+        self.query_one(first, Input).focus()
+
+    def _item_code(self) -> str | None:
+        if self._items is None:
+            return None
+        typed = self.query_one("#delivery-item", Input).value.strip().upper()
+        return next((code for code, _ in self._items if code.upper() == typed), None)
+
+    @on(Input.Changed, "#delivery-item")
+    def _item_changed(self) -> None:
+        code = self._item_code()
+        names = dict(self._items or [])
+        self.query_one("#delivery-item-name", Static).update(names.get(code, "") if code else "")
+
+    @on(Input.Submitted, "#delivery-item")
+    def _item_entered(self) -> None:
+        item = self.query_one("#delivery-item", Input)
+        if item.value and item._suggestion:  # take the completion shown
+            item.value = item._suggestion
+        if self._item_code() is None:
+            self.show_problem(t("formdialog.unknown_item"))
+            item.focus()
+            return
+        self.show_problem("")
+
+    @on(Input.Submitted, "#delivery-quantity")
+    def _quantity_entered(self) -> None:
+        code = self._item_code()
+        if self._items is not None and code is None:
+            self.show_problem(t("formdialog.unknown_item"))
+            self.query_one("#delivery-item", Input).focus()
+            return
+        text = self.query_one("#delivery-quantity", Input).value.strip()
+        if not text.isdigit() or int(text) < 1:
+            self.show_problem(t("formdialog.need_quantity"))
+            return
+        self.commit(self._commit, code, int(text))

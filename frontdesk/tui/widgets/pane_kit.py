@@ -1,0 +1,105 @@
+"""Small helpers the Megafon, Supplies and Day panes share.
+
+Money is shown from integer øre and read back into øre without floats;
+tables are refilled without moving the cursor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from textual.widgets import DataTable, Input
+from textual.widgets.data_table import CellDoesNotExist
+
+from frontdesk import clock
+from frontdesk.i18n import get_language
+
+NBSP = "\u00a0"
+_GROUP_SEPARATORS = " \u00a0\u202f\u2009"
+_KRONER_RE = re.compile(r"^(\d+)(?:[,.](\d{1,2}))?$")
+_GROUPED_RE = re.compile(rf"^\d{{1,3}}(?:[{_GROUP_SEPARATORS}]\d{{3}})+(?:[,.]\d{{1,2}})?$")
+MAX_KRONER = 10_000_000
+
+
+def format_nok(ore: int, lang: str | None = None) -> str:
+    """'1 250,50 kr' in bokmål, 'NOK 1,250.50' in English (from whole øre)."""
+    lang = lang or get_language()
+    sign = "-" if ore < 0 else ""
+    kroner, rest = divmod(abs(int(ore)), 100)
+    if lang == "nb":
+        grouped = f"{kroner:,}".replace(",", NBSP)
+        return f"{sign}{grouped},{rest:02d}{NBSP}kr"
+    return f"{sign}NOK{NBSP}{kroner:,}.{rest:02d}"
+
+
+def parse_kroner(text: str) -> int:
+    """Whole øre from kroner typed at the desk: '1250', '1250,50', '1 250,50', '45.5'.
+
+    Raises ValueError for anything else (negative amounts, more than two decimals).
+    """
+    cleaned = (text or "").strip().lower().removesuffix(",-")
+    cleaned = cleaned.removesuffix("kr").removesuffix("nok").removeprefix("nok").strip()
+    # Thousands may be grouped with spaces, in groups of three: '1 250,50'.
+    if _GROUPED_RE.match(cleaned):
+        cleaned = re.sub(f"[{_GROUP_SEPARATORS}]", "", cleaned)
+    match = _KRONER_RE.match(cleaned)
+    if not match:
+        raise ValueError(text)
+    kroner = int(match.group(1))
+    if kroner > MAX_KRONER:
+        raise ValueError(text)
+    decimals = (match.group(2) or "").ljust(2, "0")
+    return kroner * 100 + int(decimals)
+
+
+def local_hhmm(at: dt.datetime, timezone: str) -> str:
+    """The wall-clock time at the centre, HH:MM."""
+    return clock.local_time(at, timezone).strftime("%H:%M")
+
+
+def fill_table(table: DataTable, rows: list[tuple[str, tuple[object, ...]]]) -> None:
+    """Replace a table's rows, keeping the cursor on the same row key when it is still there.
+
+    Unchanged data is left alone, so the periodic refresh does not move the cursor.
+    """
+    signature = [(key, tuple(str(c) for c in cells)) for key, cells in rows]
+    if getattr(table, "_fill_signature", None) == signature:
+        return
+    table._fill_signature = signature  # type: ignore[attr-defined]
+    selected = selected_key(table)
+    table.clear()
+    for key, cells in rows:
+        table.add_row(*cells, key=key)
+    if selected is not None and selected in {key for key, _ in rows}:
+        table.move_cursor(row=table.get_row_index(selected))
+
+
+def selected_key(table: DataTable) -> str | None:
+    """The row key under the cursor, or None for an empty table."""
+    if table.row_count == 0:
+        return None
+    try:
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+    except CellDoesNotExist:
+        return None
+    return row_key.value
+
+
+class FieldInput(Input):
+    """An input whose Enter moves the cursor to the next field at once.
+
+    The move happens while the key is handled (not when the Submitted message
+    arrives), so keys typed quickly after Enter land in the next field.
+    """
+
+    def __init__(self, *args: Any, next_field: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.next_field = next_field
+
+    async def action_submit(self) -> None:
+        if self.next_field and self.value.strip():
+            target = self.screen.query_one(self.next_field)
+            self.screen.set_focus(target)
+        await super().action_submit()
