@@ -29,6 +29,8 @@ def open_store(target: str, *, create: bool = False, upgrade: bool = False) -> D
         raise StoreUnavailable(str(exc)) from None
     except OperationalError as exc:
         raise StoreUnavailable(f"The database cannot be used: {exc}.") from None
+    except OSError as exc:  # e.g. a path too long for the file system
+        raise StoreUnavailable(f"Cannot open the database: {exc.strerror or exc}.") from None
     return database
 
 
