@@ -40,6 +40,10 @@ IDENTIFYING = re.compile(
 )
 
 
+# The fields that label a row; every other field is a count, a sum or a Z number.
+LABEL_FIELDS = {"date", "centre", "status", "metric"}
+
+
 class Identities:
     def __init__(self, codes: set[str], initials: set[str], vendor_numbers: set[int]) -> None:
         self.codes = codes
@@ -95,10 +99,6 @@ def _days(db_path: str) -> list[str]:
     return dates
 
 
-def _is_number(text: str) -> bool:
-    return re.fullmatch(r"-?\d+([.,]\d+)?", text.strip()) is not None
-
-
 def _check_name(name: str) -> None:
     assert not IDENTIFYING.search(name), f"the export has an identifying field: {name}"
 
@@ -118,12 +118,9 @@ def _check_csv(text: str, layout: str, excel: bool, ids: Identities) -> int:
         record = dict(zip(header, row, strict=True))
         if layout == "long":
             _check_name(record["metric"])
-            count_fields = {"value"}
-        else:
-            count_fields = {k for k, v in record.items() if _is_number(v) or v == ""}
         for key, value in record.items():
             _check_text(value, ids, where=key)
-            if key not in count_fields:
+            if key in LABEL_FIELDS:
                 # A field that is not a count must not carry a vendor number.
                 assert not (value.isdigit() and int(value) in ids.vendor_numbers), (key, value)
     return len(body)
@@ -139,7 +136,7 @@ def _walk_json(value: Any, ids: Identities, path: str) -> None:
             _walk_json(item, ids, f"{path}[{i}]")
     elif isinstance(value, str):
         _check_text(value, ids, where=path)
-        if path.endswith((".date", ".centre", ".status")):
+        if path.rsplit(".", 1)[-1] in LABEL_FIELDS:
             assert not (value.isdigit() and int(value) in ids.vendor_numbers), (path, value)
 
 
