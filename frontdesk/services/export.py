@@ -144,10 +144,14 @@ def day_rows(
     closed = next(cursor, None)
     day = date_from
     while day <= date_to:
+        # This day's Z-reports by centre (the database's collation need not match Python's).
+        todays = {}
+        while closed is not None and _as_date(closed[0]) <= day:
+            todays[closed[1]] = closed
+            closed = next(cursor, None)
         for centre in ordered:
-            if closed is not None and (_as_date(closed[0]), closed[1]) == (day, centre.code):
-                yield _closed_row(*closed)
-                closed = next(cursor, None)
+            if centre.code in todays:
+                yield _closed_row(*todays[centre.code])
             else:
                 result = tally.compute_day(centre.id, day)
                 yield DayRow(day, centre.code, "open", None, dict(result.metrics))
