@@ -51,7 +51,7 @@ def get_language() -> str:
     return _language
 
 
-def t(key: str, **fmt: object) -> str:
+def t(key: str, /, **fmt: object) -> str:
     """The text for ``key`` in the current language; an unknown key is shown as it is."""
     pair = texts().get(key)
     if pair is None:

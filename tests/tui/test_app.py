@@ -50,3 +50,20 @@ async def test_header_shows_centre_initials_and_date(desk_db: str) -> None:
         await signed_in(app, pilot)
         assert app.title == "Strax-huset"
         assert "AB" in app.sub_title and "Driftsdato" in app.sub_title
+
+
+async def test_a_closed_day_is_shown_and_writes_are_refused(
+    desk_db: str, centre_id: int, lead_actor
+) -> None:  # noqa: ANN001
+    from frontdesk.services import dayclose, visits
+
+    dayclose.close_day(lead_actor, 0)
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await signed_in(app, pilot)
+        assert app.query_one("#closed-banner").display
+        assert "Dagen er avsluttet" in app.sub_title
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "er avsluttet" in str(app.query_one("#checkin-status").render())
+        assert visits.count_visits(centre_id) == 0
