@@ -585,13 +585,25 @@ def purge(ctx: click.Context, before: dt.date, yes: bool) -> None:
     click.echo(_purge_summary(done, "Deleted"))
 
 
+_PURGE_LABELS = {
+    "hand_outs": "hand-outs",
+    "hand_out_lines": "hand-out lines",
+    "syringe_returns": "syringe returns",
+    "lunch_entries": "lunch entries",
+    "megafon_sales": "Megafon sales",
+    "dagsverket_attendance": "Dagsverket attendances",
+    "visitor_codes": "unused visitor codes",
+    "adjustments": "balancing stock deliveries",
+}
+
+
 def _purge_summary(plan: Any, verb: str) -> str:
     totals = plan.totals()
     days = sum(c.days for c in plan.centres)
     codes = ", ".join(c.code for c in plan.centres if c.days)
-    parts = [f"{n} {name.replace('_', ' ')}" for name, n in totals.items() if n]
+    parts = [f"{n:,} {_PURGE_LABELS.get(name, name)}" for name, n in totals.items() if n]
     return (
-        f"{verb} from {days} closed days before {plan.before.isoformat()} at {codes}: "
+        f"{verb} from {days:,} closed day{'' if days == 1 else 's'} before {plan.before.isoformat()} at {codes}: "
         + ", ".join(parts)
         + "."
     )

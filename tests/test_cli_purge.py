@@ -79,7 +79,9 @@ def test_purge_keeps_exports_and_stock_identical(backend: str, lead: Actor) -> N
 
     result = run("--db", backend, "purge", "--before", NEXT.isoformat(), "--yes")
     assert result.exit_code == 0, result.stderr
-    assert "Deleted from 1 closed days before 2026-03-03 at STR: 6 visits" in result.stdout
+    assert (
+        "Deleted from 1 closed day before 2026-03-03 at STR: 6 visits, 2 hand-outs" in result.stdout
+    )
 
     assert exports(backend) == before_exports
     assert stock() == before_stock
