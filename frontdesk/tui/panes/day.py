@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.widgets import DataTable, Label, Static
 
 from frontdesk.errors import FrontdeskError
@@ -73,15 +74,29 @@ def load_view(actor: Any, audited: bool) -> DayView:
     )
 
 
-def _lines(rows: list[tuple[str, object]]) -> Text:
-    """Label and value columns as plain text (values right-aligned)."""
-    label_width = max((len(label) for label, _ in rows), default=0) + 2
-    value_width = max((len(str(value)) for _, value in rows), default=0)
-    return Text(
-        "\n".join(f"{label:<{label_width}}{value!s:>{value_width}}" for label, value in rows),
-        no_wrap=True,
-        overflow="ellipsis",
-    )
+class TallyBox(Static):
+    """Label and value lines: values right-aligned, labels shortened to fit the box."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__("", id=id, classes="day-box", markup=False)
+        self._rows: list[tuple[str, str]] = []
+
+    def show_rows(self, rows: list[tuple[str, object]]) -> None:
+        self._rows = [(label, str(value)) for label, value in rows]
+        self.refresh(layout=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(len(self._rows), 1)
+
+    def render(self) -> Text:
+        width = max(self.content_size.width, 1)
+        lines = []
+        for label, value in self._rows:
+            room = max(width - len(value) - 1, 1)
+            if len(label) > room:
+                label = label[: room - 1] + "…"
+            lines.append(label.ljust(width - len(value)) + value)
+        return Text("\n".join(lines), no_wrap=True, overflow="crop")
 
 
 def _columns(rows: list[tuple[str, ...]], gap: int = 2) -> list[str]:
@@ -124,11 +139,11 @@ class DayPane(Vertical):
         yield DataTable(id="day-open-days", cursor_type="row")
         with VerticalScroll(id="day-body"):
             with Horizontal(classes="day-row"):
-                yield Static("", id="day-visits", classes="day-box")
-                yield Static("", id="day-lunch", classes="day-box")
-                yield Static("", id="day-megafon", classes="day-box")
+                yield TallyBox(id="day-visits")
+                yield TallyBox(id="day-lunch")
+                yield TallyBox(id="day-megafon")
             with Horizontal(classes="day-row"):
-                yield Static("", id="day-supplies", classes="day-box")
+                yield TallyBox(id="day-supplies")
                 yield HourChart(id="day-hours", classes="day-box")
             yield Static("", id="day-z", markup=False)
             yield Label(t("day.z_list.title"), id="day-z-list-title")
@@ -196,9 +211,9 @@ class DayPane(Vertical):
                         str(z.z_no),
                         z.business_date.isoformat(),
                         str(z.version),
-                        format_nok(z.expected_cash_ore, lang),
-                        format_nok(z.counted_cash_ore, lang),
-                        format_nok(z.diff_ore, lang),
+                        Text(format_nok(z.expected_cash_ore, lang), justify="right"),
+                        Text(format_nok(z.counted_cash_ore, lang), justify="right"),
+                        Text(format_nok(z.diff_ore, lang), justify="right"),
                         z.closed_by,
                         state,
                     ),
@@ -231,40 +246,34 @@ class DayPane(Vertical):
     def _show_tally(self, day_tally: Any) -> None:
         lang = get_language()
         g = day_tally.get
-        self.query_one("#day-visits", Static).update(
-            _lines(
-                [
-                    (t("day.visits.total"), g("visits.total")),
-                    (t("day.visits.unique"), g("visits.unique")),
-                    (t("day.visits.anonymous"), g("visits.anonymous")),
-                    *[(t(f"gender.{k}").capitalize(), g(f"visits.{k}")) for k in GENDERS],
-                ]
-            )
+        self.query_one("#day-visits", TallyBox).show_rows(
+            [
+                (t("day.visits.total"), g("visits.total")),
+                (t("day.visits.unique"), g("visits.unique")),
+                (t("day.visits.anonymous"), g("visits.anonymous")),
+                *[(t(f"gender.{k}").capitalize(), g(f"visits.{k}")) for k in GENDERS],
+            ]
         )
-        self.query_one("#day-lunch", Static).update(
-            _lines(
-                [
-                    *[(t(f"day.lunch.{k}"), g(f"lunch.{k}")) for k in LUNCH_GROUPS],
-                    (t("day.lunch.total"), g("lunch.total")),
-                    (t("day.dagsverket_present"), g("dagsverket.present")),
-                ]
-            )
+        self.query_one("#day-lunch", TallyBox).show_rows(
+            [
+                *[(t(f"day.lunch.{k}"), g(f"lunch.{k}")) for k in LUNCH_GROUPS],
+                (t("day.lunch.total"), g("lunch.total")),
+                (t("day.dagsverket_present"), g("dagsverket.present")),
+            ]
         )
-        self.query_one("#day-megafon", Static).update(
-            _lines(
-                [
-                    (t("day.megafon.copies"), g("megafon.copies")),
-                    (t("day.megafon.sales"), g("megafon.sales")),
-                    *[
-                        (
-                            t(f"megafon.pay.{p}").capitalize(),
-                            format_nok(g(f"megafon.{p}_ore"), lang),
-                        )
-                        for p in PAYMENTS
-                    ],
-                    (t("day.megafon.revenue"), format_nok(g("megafon.revenue_ore"), lang)),
-                ]
-            )
+        self.query_one("#day-megafon", TallyBox).show_rows(
+            [
+                (t("day.megafon.copies"), g("megafon.copies")),
+                (t("day.megafon.sales"), g("megafon.sales")),
+                *[
+                    (
+                        t(f"megafon.pay.{p}").capitalize(),
+                        format_nok(g(f"megafon.{p}_ore"), lang),
+                    )
+                    for p in PAYMENTS
+                ],
+                (t("day.megafon.revenue"), format_nok(g("megafon.revenue_ore"), lang)),
+            ]
         )
         names = self._view.item_names if self._view else {}
         handed = [
@@ -274,15 +283,13 @@ class DayPane(Vertical):
         ]
         if not handed:
             handed = [(t("day.supplies.none"), "")]
-        self.query_one("#day-supplies", Static).update(
-            _lines(
-                [
-                    *handed,
-                    (t("day.naloxone.kits"), g("naloxone.kits")),
-                    (t("day.naloxone.trained"), g("naloxone.trained")),
-                    (t("day.syringes.returned"), g("syringes.returned")),
-                ]
-            )
+        self.query_one("#day-supplies", TallyBox).show_rows(
+            [
+                *handed,
+                (t("day.naloxone.kits"), g("naloxone.kits")),
+                (t("day.naloxone.trained"), g("naloxone.trained")),
+                (t("day.syringes.returned"), g("syringes.returned")),
+            ]
         )
         self.query_one("#day-hours", HourChart).set_counts(day_tally.hours)
 

@@ -169,7 +169,16 @@ class MegafonPane(Vertical):
                 sale.staff_initials or "",
                 state,
             )
-            rows.append((str(sale.id), tuple(Text(c, style=style) for c in cells)))
+            right = (3, 4)  # copies and amount
+            rows.append(
+                (
+                    str(sale.id),
+                    tuple(
+                        Text(c, style=style, justify="right" if i in right else "left")
+                        for i, c in enumerate(cells)
+                    ),
+                )
+            )
         fill_table(self.query_one(SalesTable), rows)
         totals = view.totals
         parts = [f"{t(f'megafon.pay.{p}')} {format_nok(totals.get(p, 0), lang)}" for p in PAYMENTS]
