@@ -369,7 +369,11 @@ def _render_report(rep: Any) -> None:
         f"{rep.date_from.isoformat()} to {rep.date_to.isoformat()} ({rep.day_count} days)"
     )
     if rep.open_days:
-        console.print(f"{rep.open_days} of the centre-days are open (not yet closed).")
+        several = rep.open_days != 1
+        console.print(
+            f"{rep.open_days} centre-day{'s' if several else ''} "
+            f"{'are' if several else 'is'} open (not yet closed): numbers may still change."
+        )
 
     def num(n: int) -> str:
         return f"{n:,}"

@@ -18,7 +18,7 @@ from db.models import (
     Visit,
     Visitor,
 )
-from frontdesk.services import visits
+from frontdesk.services import supplies, visits
 from frontdesk.services.staff import Actor, sign_on
 from tests.test_cli_export import run
 
@@ -81,6 +81,10 @@ def test_demo_builds_every_part_of_the_day(backend: str) -> None:
         desk = sign_on(str_id, "CD", "1234")
         assert (lead.role, desk.role) == ("lead", "desk")
         visit = visits.check_in(desk)
+        stock = supplies.catalogue(str_id)
+    # Stock never went negative, and one late delivery shows as low stock on the Supplies tab.
+    assert all(item.stock >= 0 for item in stock)
+    assert [item.code for item in stock if item.low] == ["FOLIE"]
     assert Visit.get_by_id(visit.id).business_date.isoformat() == "2026-03-05"
 
 

@@ -66,6 +66,7 @@ WEEKDAY = (1.05, 1.0, 1.0, 1.05, 1.1, 0.85, 0.75)  # Monday … Sunday
 GENDERS, GENDER_WEIGHTS = ("m", "f", "x", "u"), (0.55, 0.27, 0.02, 0.16)
 VISITOR_GENDERS = (0.62, 0.32, 0.02, 0.04)
 PAYMENTS, PAYMENT_WEIGHTS = ("cash", "card", "vipps"), (0.55, 0.25, 0.2)
+LATE_ITEM = "FOLIE"  # one item whose last delivery is late, so the demo has a low stock
 MEGAFON_PRICE_ORE = 5000  # what a vendor pays per copy at the outlet
 VOID_REASONS = ("Feil tast", "Registrert to ganger", "Feil person")
 BLOCK_DAYS = 32
@@ -218,6 +219,9 @@ class _Place:
     vendors: list[int]
     items: dict[str, tuple[int, str, int, int | None]]  # code → (id, kind, low_stock, litres)
     stock: dict[str, int]
+    late_from: dt.date  # no more deliveries of LATE_ITEM from this day
+    used: dict[str, int]  # handed out so far today, per item
+    rate: dict[str, int]  # rolling daily rate, per item
     issues: dict[str, int]  # number → id
     issue_stock: dict[int, int]
     sizes: tuple[int, int, int]  # visitor codes, Dagsverket participants, vendors
@@ -260,6 +264,8 @@ def build(
 
     today = days.today(places[0].id)
     first = today - dt.timedelta(days=days_count - 1)
+    for place in places:
+        place.late_from = max(first + dt.timedelta(days=1), today - dt.timedelta(days=25))
     now_db = clock.to_db(clock.utcnow())
     tables = _tables()
     with store.write():
@@ -395,6 +401,9 @@ def _make_place(
         vendors=[],
         items=items,
         stock={c: 0 for c in items},
+        late_from=dt.date.max,
+        used={},
+        rate={},
         issues={},
         issue_stock={},
         sizes=sizes,
@@ -480,8 +489,12 @@ def _build_day(
     morning = at(-1800)
     if morning < now_db:
         for code, (item_id, _kind, low, _litres) in p.items.items():
-            if p.stock[code] < low * 3:
-                quantity = max(low, 10) * 8
+            # A rolling daily rate: order about three weeks' worth when under five days' worth.
+            p.rate[code] = (p.rate.get(code, 0) * 6 + p.used.pop(code, 0)) // 7
+            if code == LATE_ITEM and day >= p.late_from:
+                continue  # its delivery is late: the stock view shows it low today
+            if p.stock[code] < max(low * 2, p.rate[code] * 5):
+                quantity = -(-max(p.rate[code] * 21, low * 6) // 100) * 100
                 p.stock[code] += quantity
                 t["supply_delivery"].add(
                     (
@@ -653,6 +666,7 @@ def _hand_out(
     if voided[0] is None:
         for code, quantity in lines_ok:
             p.stock[code] -= quantity
+            p.used[code] = p.used.get(code, 0) + quantity
     recipient = rng.choices(("user", "relative", "other"), (0.7, 0.2, 0.1))[0] if naloxone else None
     trained = (rng.random() < 0.6) if naloxone else None
     hand_out_id = t["hand_out"].new_id()
