@@ -57,6 +57,8 @@ def require_current(db: Database) -> SchemaStatus:
     """Refuse a database that is newer than the code, or not yet upgraded."""
     st = refuse_newer(db)
     if st.current == 0:
+        if set(db.get_tables()) - {HISTORY_TABLE}:
+            raise StoreError("This is not a frontdesk database (it holds other tables).")
         raise StoreError(
             "The database is empty: create it with 'frontdesk init' or 'frontdesk demo'."
         )

@@ -40,6 +40,14 @@ def test_an_empty_database_says_how_to_create_one(tmp_path: Path) -> None:
         open_store(str(path))
 
 
+def test_another_programs_database_is_not_taken_for_a_frontdesk_one(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    other = db.connect(str(path), create=True)
+    other.execute_sql("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)")
+    with pytest.raises(StoreUnavailable, match="not a frontdesk database"):
+        open_store(str(path))
+
+
 def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("this is not a database\n" * 100)
