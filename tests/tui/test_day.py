@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from textual.widgets import Input
 
+from frontdesk import clock
 from frontdesk.errors import DayClosed
 from frontdesk.services import dayclose, days, megafon, visits
 from frontdesk.services.staff import Actor
@@ -129,3 +132,34 @@ async def test_a_lead_reopens_a_closed_day_with_pin_and_reason(
     assert z.reopened_at is not None and z.reopen_reason == "glemt salg"
     visits.check_in(lead_actor)  # writes are allowed again
     assert visits.count_visits(lead_actor.centre_id) == 2
+
+
+async def test_a_lead_closes_an_earlier_day_left_open(
+    desk_db: str, lead_actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_now = clock.utcnow
+    monkeypatch.setattr(clock, "utcnow", lambda: real_now() - dt.timedelta(days=1))
+    visits.check_in(lead_actor)  # yesterday, never closed
+    monkeypatch.setattr(clock, "utcnow", real_now)
+    today = days.today(lead_actor.centre_id)
+    yesterday = today - dt.timedelta(days=1)
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_day_tab(app, pilot)
+        text = screen_text(app)
+        assert "Tidligere dager er ikke avsluttet" in text and yesterday.isoformat() in text
+        await pilot.press("enter")  # the cursor starts on the open day
+        await settle(app, pilot)
+        assert isinstance(app.screen, CashCountScreen)
+        assert yesterday.isoformat() in screen_text(app)
+        await pilot.press("0", "enter")
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert f"Dagen {yesterday.isoformat()} er avsluttet: Z-rapport nr 1." in text
+        assert "Tidligere dager er ikke avsluttet" not in text
+        await pilot.press("f8")  # back to today's X-report
+        await settle(app, pilot)
+        assert f"driftsdato {today.isoformat()} · dagen er åpen" in screen_text(app)
+    assert days.is_closed(lead_actor.centre_id, yesterday)
+    assert not days.is_closed(lead_actor.centre_id, today)
+    assert dayclose.open_days_before(lead_actor.centre_id) == []

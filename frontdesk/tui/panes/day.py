@@ -131,6 +131,7 @@ class DayPane(Vertical):
         self._view: DayView | None = None
         self._shown_z: Any = None  # an earlier Z-report picked from the list
         self._audit_next = True
+        self._had_open_days = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id="day-title", markup=False)
@@ -199,7 +200,12 @@ class DayPane(Vertical):
         )
         has_open = bool(view.open_days)
         self.query_one("#day-open-warning").display = has_open
-        self.query_one("#day-open-days").display = has_open
+        open_days = self.query_one("#day-open-days", DataTable)
+        open_days.display = has_open
+        z_list = self.query_one("#day-z-list", DataTable)
+        if has_open and not self._had_open_days and z_list.has_focus:
+            open_days.focus()  # days left open come first: the cursor goes there
+        self._had_open_days = has_open
         lang = get_language()
         rows = []
         for z in view.z_list:
