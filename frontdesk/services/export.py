@@ -112,7 +112,7 @@ def _closed_query(centres: list[CentreInfo], date_from: dt.date, date_to: dt.dat
 
 
 def _closed_row(business_date, code, z_no, tally_json, counted_ore, diff_ore) -> DayRow:
-    metrics = {k: int(v) for k, v in json.loads(tally_json).items()}
+    metrics = json.loads(tally_json)  # ints, as close_day stored them
     metrics["cash.counted_ore"] = int(counted_ore)
     metrics["cash.diff_ore"] = int(diff_ore)
     return DayRow(_as_date(business_date), code, "closed", int(z_no), metrics)
@@ -201,11 +201,21 @@ def write_wide_csv(out: IO[str], rows: Iterable[DayRow], codes: list[str], excel
     writer.writerow(wide_header(codes))
     metric_columns = [key for _, key in tally.WIDE_COLUMNS if key is not None]
     metric_columns += [tally.supply_key(code) for code in codes]
+    # Decided once per column, not once per cell: 5 years × 4 centres is ~300,000 cells.
+    columns = [(key, tally.is_money(key), key in tally.CLOSE_ONLY) for key in metric_columns]
     count = 0
     for row in rows:
-        z_no = "" if row.z_no is None else str(row.z_no)
-        fixed = [row.business_date.isoformat(), row.centre_code, row.status, z_no]
-        writer.writerow(fixed + [_value_text(row, key, decimal) for key in metric_columns])
+        metrics, closed = row.metrics, row.status == "closed"
+        cells = [row.business_date.isoformat(), row.centre_code, row.status]
+        cells.append("" if row.z_no is None else str(row.z_no))
+        for key, money, close_only in columns:
+            if close_only and not closed:
+                cells.append("")
+            elif money:
+                cells.append(nok(metrics.get(key, 0), decimal))
+            else:
+                cells.append(str(metrics.get(key, 0)))
+        writer.writerow(cells)
         count += 1
     return count
 
