@@ -2,16 +2,22 @@
 
 TEXTS: dict[str, tuple[str, str]] = {
     "checkin.code_label": (
-        "Besøkskode (pseudonym – ikke navn) · Enter på tomt felt = anonym",
-        "Visitor code (a pseudonym – not a name) · Enter on an empty field = anonymous",
+        "Besøkskode (pseudonym – ikke navn)",
+        "Visitor code (a pseudonym – not a name)",
     ),
-    "checkin.placeholder": ("tomt + Enter = anonymt besøk", "empty + Enter = anonymous visit"),
+    "checkin.placeholder": (
+        "tomt + Enter = anonym · F6 kvinne · F7 mann · F8 annet",
+        "empty + Enter = anonymous · F6 woman · F7 man · F8 other",
+    ),
     "checkin.count": ("Besøk i dag: {count}", "Visits today: {count}"),
     "checkin.count_detail": (
-        "anonyme {anonymous} · med kode {coded} · annullert {voided}",
-        "anonymous {anonymous} · with code {coded} · voided {voided}",
+        "anonyme {anonymous} · med kode {coded}\nannullert {voided}",
+        "anonymous {anonymous} · with code {coded}\nvoided {voided}",
     ),
-    "checkin.list_title": ("Dagens besøk (nyeste først)", "Today's visits (newest first)"),
+    "checkin.list_title": (
+        "Dagens besøk (Tab) · L lunsj · U utstyr · S Megafon · Del annuller",
+        "Today's visits (Tab) · L lunch · U supplies · S Megafon · Del void",
+    ),
     "checkin.col.time": ("Kl.", "Time"),
     "checkin.col.code": ("Besøkskode", "Visitor code"),
     "checkin.col.gender": ("Kjønn", "Gender"),

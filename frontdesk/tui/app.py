@@ -51,9 +51,10 @@ def _tab_bindings() -> list[BindingType]:
         Binding(
             key,
             f"switch_tab('{tab}')",
-            f"tab.{tab}",
+            f"key.tab.{tab}",
             id=f"tab.{tab}",
             tooltip=f"tab.{tab}",
+            key_display=key.upper(),
             priority=True,
         )
         for tab, key, _module, _cls in TABS
@@ -297,6 +298,7 @@ class DeskApp(App[None]):
 
             self.screen_stack[0].set_focus(tabbed.query_one(Tabs))
             tabbed.active = tab_id
+            self.panes[tab_id].focus_default()  # type: ignore[attr-defined]
         else:
             self._focus_unless_inside(self.panes[tab_id])
 

@@ -199,3 +199,13 @@ async def test_u_opens_a_hand_out(desk_db: str, centre_id: int) -> None:
         await pilot.press("tab", "u")
         await settle(app, pilot)
         assert app.query_one("#tabs").active == "supplies"
+
+
+async def test_prefix_and_enter_typed_faster_than_the_list(desk_db: str, centre_id: int) -> None:
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await signed_in(app, pilot)
+        await pilot.press("d", "v", "enter")  # no pause: the matches list has not caught up
+        await settle(app, pilot)
+        assert [v.visitor_code for v in visits.visits_on(centre_id)] == [PARTICIPANT]
+        assert not isinstance(app.screen, RegisterScreen)

@@ -40,10 +40,21 @@ def load_day(centre_id: int) -> DayVisits:
     return DayVisits(visits.visits_on(centre_id), visits.count_visits(centre_id))
 
 
-def check_in_and_load(actor: Any, code: str | None, gender: str | None) -> tuple[Any, DayVisits]:
-    """One check-in (its own transaction), then today's list as it now is."""
+def check_in_and_load(
+    actor: Any, code: str | None, gender: str | None, *, prefix: bool = False
+) -> tuple[Any, DayVisits]:
+    """One check-in (its own transaction), then today's list as it now is.
+
+    With ``prefix`` the code may be the start of a known code: the first match
+    is checked in (what the matches list highlights), for Enter pressed before
+    the list has caught up with fast typing.
+    """
     from frontdesk.services import visits
 
+    if prefix and code:
+        found = visits.find_visitors(actor.centre_id, code, limit=1)
+        if found:
+            code = found[0].code
     visit = visits.check_in(actor, code, gender)
     return visit, load_day(actor.centre_id)
 
@@ -61,9 +72,9 @@ class CodeField(CodeInput):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "move(-1)", show=False),
         Binding("down", "move(1)", show=False),
-        Binding("f6", "gender('f')", "checkin.key.female", id="checkin.f", tooltip="checkin.key.gender_tip"),
-        Binding("f7", "gender('m')", "checkin.key.male", id="checkin.m", tooltip="checkin.key.gender_tip"),
-        Binding("f8", "gender('x')", "checkin.key.other", id="checkin.x", tooltip="checkin.key.gender_tip"),
+        Binding("f6", "gender('f')", "checkin.key.female", id="checkin.f", tooltip="checkin.key.gender_tip", key_display="F6"),
+        Binding("f7", "gender('m')", "checkin.key.male", id="checkin.m", tooltip="checkin.key.gender_tip", key_display="F7"),
+        Binding("f8", "gender('x')", "checkin.key.other", id="checkin.x", tooltip="checkin.key.gender_tip", key_display="F8"),
     ]  # fmt: skip
 
     def action_move(self, step: int) -> None:
@@ -160,11 +171,15 @@ class CheckinPane(Vertical):
         if not text:
             self._check_in(None, None)
             return
-        code = text
         matches = self.query_one("#checkin-matches", OptionList)
-        if self._matches_for == text and self._matches and matches.highlighted is not None:
-            code = self._matches[matches.highlighted]
-        self._check_in(code, None)
+        if self._matches_for == text:
+            # The list shows what the user sees: the highlighted match, or the code as typed.
+            if self._matches and matches.highlighted is not None:
+                self._check_in(self._matches[matches.highlighted], None)
+            else:
+                self._check_in(text, None)
+        else:
+            self._check_in(text, None, prefix=True)  # typed faster than the list could follow
 
     def action_anonymous(self) -> None:
         self._check_in(None, None)
@@ -175,7 +190,7 @@ class CheckinPane(Vertical):
             return
         self._check_in(None, gender)
 
-    def _check_in(self, code: str | None, gender: str | None) -> None:
+    def _check_in(self, code: str | None, gender: str | None, *, prefix: bool = False) -> None:
         app: Any = self.app
         if app.actor is None:
             return
@@ -188,6 +203,7 @@ class CheckinPane(Vertical):
             app.actor,
             code,
             gender,
+            prefix=prefix,
             done=lambda result: self._checked_in(seq, code, result),
             failed=lambda exc: self._check_in_refused(code, exc),
         )

@@ -134,12 +134,12 @@ class LunchPane(Vertical):
         yield Static("", id="lunch-status", markup=False)
         with Horizontal(id="lunch-body"):
             with Vertical(id="lunch-roster-box"):
-                yield Static("", id="lunch-counts", markup=False)
                 roster = RosterTable(id="lunch-roster", cursor_type="row", zebra_stripes=True)
                 for key in ("group", "who", "portions", "served", "state"):
                     roster.add_column(t(f"lunch.col.{key}"), key=key)
                 yield roster
-            with Vertical(id="lunch-dv-box"):
+            with Vertical(id="lunch-side"):
+                yield Static("", id="lunch-counts", markup=False)
                 yield Label(t("lunch.dagsverket_title"), id="lunch-dv-title")
                 attendance = AttendanceTable(id="lunch-dagsverket", cursor_type="row")
                 attendance.add_column(t("lunch.col.participant"), key="code")
@@ -337,7 +337,9 @@ class LunchPane(Vertical):
         ]
         served_total = sum(roster.served.get(g, 0) for g in GROUPS)
         lines.append(t("lunch.total", total=roster.total, served=served_total))
-        self.query_one("#lunch-counts", Static).update("\n".join(lines))
+        box = self.query_one("#lunch-counts", Static)
+        box.border_title = t("lunch.counts_title")
+        box.update("\n".join(lines))
         self._show_participants(view.participants)
 
     def _show_participants(self, participants: list[Any]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
@@ -16,6 +16,24 @@ from textual.widgets import Input, Label, Static
 
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import t
+from frontdesk.tui.widgets.footer import DeskFooter
+
+
+class InitialsInput(Input):
+    """Initials: digits typed ahead (before the cursor has moved) go to the PIN."""
+
+    def _on_key(self, event: events.Key) -> None:
+        screen = self.screen
+        if not isinstance(screen, SignOnScreen):
+            return
+        if event.character is not None and event.character.isdigit():
+            event.prevent_default()
+            event.stop()
+            screen.type_ahead_pin(event.character)
+        elif event.key == "enter" and screen.query_one("#pin", Input).value:
+            event.prevent_default()
+            event.stop()
+            screen.submit()
 
 
 class SignOnScreen(Screen[None]):
@@ -34,11 +52,12 @@ class SignOnScreen(Screen[None]):
             yield Static(self.centre_name or t("signon.loading"), id="signon-centre")
             yield Static(self._title(), id="signon-title")
             yield Label(t("signon.initials"), id="initials-label", classes="field-label")
-            yield Input(id="initials", max_length=4, restrict=r"[A-Za-zÆØÅæøå]*")
+            yield InitialsInput(id="initials", max_length=4, restrict=r"[A-Za-zÆØÅæøå]*")
             yield Label(t("signon.pin"), id="pin-label", classes="field-label")
             yield Input(id="pin", password=True, max_length=8, restrict=r"[0-9]*")
             yield Static(t("signon.help"), id="signon-help")
             yield Static("", id="signon-message")
+        yield DeskFooter()
 
     def _title(self) -> str:
         return t("signon.locked_title") if self.locked else t("signon.title")
@@ -57,9 +76,18 @@ class SignOnScreen(Screen[None]):
         event.stop()
         self.query_one("#pin", Input).focus()
 
+    def type_ahead_pin(self, digit: str) -> None:
+        pin = self.query_one("#pin", Input)
+        pin.insert_text_at_cursor(digit)
+        self.set_focus(pin)
+
     @on(Input.Submitted, "#pin")
     def _pin_done(self, event: Input.Submitted) -> None:
         event.stop()
+        self.submit()
+
+    def submit(self) -> None:
+        """Sign on with the initials and PIN typed."""
         initials = self.query_one("#initials", Input).value.strip()
         pin = self.query_one("#pin", Input)
         if not initials:
