@@ -448,7 +448,10 @@ def _render_report(rep: Any) -> None:
     from frontdesk.services.export import nok
 
     piped = not sys.stdout.isatty()
-    console = Console(width=120 if piped and not os.environ.get("COLUMNS") else None)
+    # Piped into a file or grep: never wrap a day's row, whatever $COLUMNS says.
+    columns = os.environ.get("COLUMNS", "")
+    width = max(120, int(columns) if columns.isdigit() else 0) if piped else None
+    console = Console(width=width)
     names = ", ".join(f"{c.code} {c.name}" for c in rep.centres)
     console.print(
         f"[bold]frontdesk report[/bold] · {names} · "
