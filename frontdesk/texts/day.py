@@ -19,6 +19,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Dagen er avsluttet: den kan bare leses. En vaktleder kan gjenåpne den (F7).",
         "The day is closed: it is read-only. A shift lead can reopen it (F7).",
     ),
+    "day.keys": (
+        "F6 tell kasse og avslutt dag · F7 gjenåpne · F8 X-rapport · F9 Z-rapporter",
+        "F6 count cash and close the day · F7 reopen · F8 X-report · F9 Z-reports",
+    ),
     # boxes
     "day.box.visits": ("Besøk", "Visits"),
     "day.box.lunch": ("Lunsj (porsjoner)", "Lunch (portions)"),

@@ -22,8 +22,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "megafon.copies": ("Eksemplarer", "Copies"),
     "megafon.pay_hint": (
-        "Betaling lagrer salget: F6 kontant · F7 kort · F8 Vipps",
-        "Payment records the sale: F6 cash · F7 card · F8 Vipps",
+        "Betaling lagrer salget: F6 kontant · F7 kort · F8 Vipps · "
+        "Del i listen annullerer · F9 varemottak · F10 utgave",
+        "Payment records the sale: F6 cash · F7 card · F8 Vipps · "
+        "Del in the list voids · F9 delivery · F10 issue",
     ),
     "megafon.choose_payment": (
         "Velg betaling: F6 kontant · F7 kort · F8 Vipps",

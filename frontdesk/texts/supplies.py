@@ -22,8 +22,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "supplies.col.quantity": ("Antall", "Quantity"),
     "supplies.stock_low": ("LAV {stock}", "LOW {stock}"),
     "supplies.enter_hint": (
-        "Skriv antall (pil opp/ned), Enter deler ut alt på én gang.",
-        "Type quantities (arrow up/down); Enter hands out everything at once.",
+        "Antall (pil opp/ned), Enter deler ut alt · ctrl+t til andre · "
+        "F7 returnerte sprøyter · F8 kanylebøtte · F9 varemottak",
+        "Quantities (arrow up/down), Enter hands out all · ctrl+t for others · "
+        "F7 returned syringes · F8 sharps bin · F9 delivery",
     ),
     "supplies.need_quantity": (
         "Skriv et antall ved minst én vare.",

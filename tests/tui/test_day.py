@@ -163,3 +163,19 @@ async def test_a_lead_closes_an_earlier_day_left_open(
     assert days.is_closed(lead_actor.centre_id, yesterday)
     assert not days.is_closed(lead_actor.centre_id, today)
     assert dayclose.open_days_before(lead_actor.centre_id) == []
+
+
+async def test_the_palette_starts_the_day_close_from_another_tab(
+    desk_db: str, lead_actor: Actor
+) -> None:
+    from tests.tui.test_palette import run_command
+
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await signed_in(app, pilot)  # on the check-in tab; the day tab has not loaded yet
+        await run_command(app, pilot, "tell kasse og avslutt")
+        assert isinstance(app.screen, CashCountScreen)
+        await pilot.press("0", "enter")
+        await settle(app, pilot)
+        assert "Z-rapport nr 1" in screen_text(app)
+    assert days.is_closed(lead_actor.centre_id, days.today(lead_actor.centre_id))

@@ -166,3 +166,20 @@ async def test_deliveries_are_for_a_lead(desk_db: str, lead_actor: Actor) -> Non
         await settle(app, pilot)
         assert "Varemottak lagret: Sprøyte 5 ml, beholdning 100 stk." in screen_text(app)
     assert stock(lead_actor.centre_id)["SPR5ML"] == 100
+
+
+async def test_the_palette_opens_the_sharps_bin_from_another_tab(
+    desk_db: str, lead_actor: Actor
+) -> None:
+    from tests.tui.test_palette import run_command
+
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await signed_in(app, pilot)
+        await run_command(app, pilot, "returnert kanylebøtte")
+        assert isinstance(app.screen, SharpsBinScreen)
+        await pilot.press("enter")  # the 1 litre bin
+        await settle(app, pilot)
+        assert "anslått 40 sprøyter" in screen_text(app)
+    [returned] = supplies.returns_on(lead_actor.centre_id)
+    assert (returned.method, returned.count, returned.bin_litres) == ("estimated", 40, 1)

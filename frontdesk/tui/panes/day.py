@@ -9,6 +9,7 @@ the list.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -132,9 +133,27 @@ class DayPane(Vertical):
         self._shown_z: Any = None  # an earlier Z-report picked from the list
         self._audit_next = True
         self._had_open_days = False
+        self._pending: list[Callable[[], None]] = []
+
+    def _when_loaded(self, action: Callable[[], None]) -> None:
+        """Run an action that needs the tab's data now, or as soon as it has loaded.
+
+        The palette can start an action on a tab that has not loaded yet.
+        """
+        if self._view is not None:
+            action()
+        else:
+            self._pending.append(action)
+            self.refresh_data()
+
+    def _run_pending(self) -> None:
+        pending, self._pending = self._pending, []
+        for action in pending:
+            action()
 
     def compose(self) -> ComposeResult:
         yield Static("", id="day-title", markup=False)
+        yield Static(t("day.keys"), id="day-keys", markup=False)
         yield Static("", id="day-closed", markup=False)
         yield Static(t("day.open_days.warning"), id="day-open-warning", markup=False)
         yield DataTable(id="day-open-days", cursor_type="row")
@@ -228,6 +247,7 @@ class DayPane(Vertical):
         fill_table(self.query_one("#day-z-list", DataTable), rows)
         if self._shown_z is None:
             self._show_day(view.business_date, view.tally, view.closed, view.z_today)
+        self._run_pending()
 
     def _show_day(self, day: dt.date, day_tally: Any, closed: bool, z: Any) -> None:
         """Show one day's tally (and its Z-report when it has one)."""
@@ -421,21 +441,20 @@ class DayPane(Vertical):
             return
         app: Any = self.app
         actor = app.actor
-        day = business_date or (self._view.business_date if self._view else None)
-        if day is None:
-            return
 
-        def counted(expected: Any) -> None:
+        def counted(day_tally: Any) -> None:
             from frontdesk.tui.screens.cash_count import CashCountScreen
+
+            day = day_tally.business_date
 
             def commit(counted_ore: int) -> Any:
                 return dayclose.close_day(actor, counted_ore, business_date=day)
 
-            self.app.push_screen(
-                CashCountScreen(day, expected.expected_cash_ore, commit), self._after_close
-            )
+            screen = CashCountScreen(day, day_tally.expected_cash_ore, commit)
+            self.app.push_screen(screen, self._after_close)
 
-        run_call(self, dayclose.x_report, actor, day, done=counted, failed=self._failed)
+        # A fresh X-report gives the expected cash (and the day, today by default).
+        run_call(self, dayclose.x_report, actor, business_date, done=counted, failed=self._failed)
 
     @on(DataTable.RowSelected, "#day-open-days")
     def _open_day_selected(self, event: DataTable.RowSelected) -> None:
@@ -453,8 +472,10 @@ class DayPane(Vertical):
 
     def action_reopen_day(self) -> None:
         """Reopen the Z-report picked in the list, else today (PIN and reason)."""
-        if not self._is_lead("reopen a day"):
-            return
+        if self._is_lead("reopen a day"):
+            self._when_loaded(self._reopen_day)
+
+    def _reopen_day(self) -> None:
         if self._view is None:
             return
         z_list = self.query_one("#day-z-list", DataTable)

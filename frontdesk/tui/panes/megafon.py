@@ -6,6 +6,7 @@ committed by one payment key. Deliveries and new issues are for a shift lead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -89,6 +90,23 @@ class MegafonPane(Vertical):
         super().__init__()
         self._view: MegafonView | None = None
         self._busy = False
+        self._pending: list[Callable[[], None]] = []
+
+    def _when_loaded(self, action: Callable[[], None]) -> None:
+        """Run an action that needs the tab's data now, or as soon as it has loaded.
+
+        The palette can start an action on a tab that has not loaded yet.
+        """
+        if self._view is not None:
+            action()
+        else:
+            self._pending.append(action)
+            self.refresh_data()
+
+    def _run_pending(self) -> None:
+        pending, self._pending = self._pending, []
+        for action in pending:
+            action()
 
     def compose(self) -> ComposeResult:
         yield Static("", id="megafon-issue", markup=False)
@@ -191,6 +209,7 @@ class MegafonPane(Vertical):
                 copies=totals.get("copies", 0),
             )
         )
+        self._run_pending()
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#megafon-status", Static)
@@ -274,6 +293,9 @@ class MegafonPane(Vertical):
     # -- voiding ---------------------------------------------------------------
 
     def action_void_sale(self) -> None:
+        self._when_loaded(self._void_sale)
+
+    def _void_sale(self) -> None:
         table = self.query_one(SalesTable)
         key = selected_key(table)
         sale = next((s for s in (self._view.sales if self._view else []) if str(s.id) == key), None)
@@ -318,8 +340,10 @@ class MegafonPane(Vertical):
         return True
 
     def action_delivery(self) -> None:
-        if not self._lead_only("record a Megafon delivery"):
-            return
+        if self._lead_only("record a Megafon delivery"):
+            self._when_loaded(self._delivery)
+
+    def _delivery(self) -> None:
         issue = self._view.issue if self._view else None
         if issue is None:
             self._status(t("megafon.no_issue_short"), error=True)

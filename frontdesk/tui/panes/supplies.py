@@ -8,6 +8,7 @@ cover at the last 28 days' rate.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -131,6 +132,23 @@ class SuppliesPane(Vertical):
         self.for_others = False
         self._busy = False
         self._focus_when_built = False
+        self._pending: list[Callable[[], None]] = []
+
+    def _when_loaded(self, action: Callable[[], None]) -> None:
+        """Run an action that needs the tab's data now, or as soon as it has loaded.
+
+        The palette can start an action on a tab that has not loaded yet.
+        """
+        if self._view is not None:
+            action()
+        else:
+            self._pending.append(action)
+            self.refresh_data()
+
+    def _run_pending(self) -> None:
+        pending, self._pending = self._pending, []
+        for action in pending:
+            action()
 
     def compose(self) -> ComposeResult:
         yield Static("", id="supplies-target", markup=False)
@@ -209,6 +227,7 @@ class SuppliesPane(Vertical):
                 hand_outs=view.hand_outs_today,
             )
         )
+        self._run_pending()
 
     def _after_build(self, typed: dict[str, str]) -> None:
         for code, value in typed.items():
@@ -369,6 +388,9 @@ class SuppliesPane(Vertical):
         self.refresh_data()
 
     def action_sharps_bin(self) -> None:
+        self._when_loaded(self._sharps_bin)
+
+    def _sharps_bin(self) -> None:
         from frontdesk.tui.screens.sharps_bin import SharpsBinScreen
 
         app: Any = self.app
@@ -409,8 +431,12 @@ class SuppliesPane(Vertical):
         except FrontdeskError as exc:
             self._failed(exc)
             return
+        self._when_loaded(self._delivery)
+
+    def _delivery(self) -> None:
         from frontdesk.tui.screens.delivery import DeliveryScreen
 
+        app: Any = self.app
         actor = app.actor
         items = [(item.code, item_name(item)) for item in self._items().values()]
 
