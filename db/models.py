@@ -17,6 +17,7 @@ import datetime as dt
 
 from peewee import (
     AutoField,
+    BigIntegerField,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -271,8 +272,8 @@ class DayClose(BaseModel):
     expected_cash_ore = IntegerField()
     counted_cash_ore = IntegerField()
     diff_ore = IntegerField()
-    revenue_ore = IntegerField()  # Megafon revenue of the day, for the grand total
-    grand_total_ore = IntegerField()
+    revenue_ore = BigIntegerField()  # Megafon revenue of the day, for the grand total
+    grand_total_ore = BigIntegerField()  # accumulated since the centre started
     sales_by_staff = TextField()  # JSON
     closed_at = DateTimeField()
     closed_by = ForeignKeyField(Staff, null=True, backref="+")

@@ -140,11 +140,11 @@ def test_desk_staff_cannot_close_a_day(desk: Actor) -> None:
     assert not days.is_closed(desk.centre_id, D1)
 
 
-@pytest.mark.parametrize("counted", [-1, 12.5, "100", True, None])
-def test_counted_cash_is_whole_ore_not_negative(lead: Actor, counted: object) -> None:
-    with pytest.raises(BadInput, match="whole amount of øre") as caught:
+@pytest.mark.parametrize("counted", [-1, 12.5, "100", True, None, 100_000_001, 2**31, 2**63])
+def test_counted_cash_is_a_whole_plausible_amount(lead: Actor, counted: object) -> None:
+    with pytest.raises(BadInput, match="whole amount from 0 to 1 000 000 kr") as caught:
         close_day(lead, counted, D1)  # type: ignore[arg-type]
-    assert caught.value.nb and "øre" in caught.value.nb
+    assert caught.value.nb and "helt beløp" in caught.value.nb
     assert DayClose.select().count() == 0
 
 

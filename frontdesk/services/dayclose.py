@@ -174,6 +174,10 @@ def open_days_before(centre_id: int, business_date: dt.date | None = None) -> li
 # -- close and reopen ----------------------------------------------------------
 
 
+# A desk's cash box never holds a million kroner; more is a typing mistake.
+MAX_COUNTED_CASH_ORE = 100_000_000
+
+
 def close_day(actor: Actor, counted_cash_ore: int, business_date: dt.date | None = None) -> ZReport:
     """Close a business day (default today) with the counted cash: the Z-report.
 
@@ -185,11 +189,11 @@ def close_day(actor: Actor, counted_cash_ore: int, business_date: dt.date | None
     if (
         isinstance(counted_cash_ore, bool)
         or not isinstance(counted_cash_ore, int)
-        or counted_cash_ore < 0
+        or not 0 <= counted_cash_ore <= MAX_COUNTED_CASH_ORE
     ):
         raise BadInput(
-            "The counted cash must be a whole amount of øre, zero or more.",
-            nb="Opptalt kontant må være et helt beløp i øre, null eller mer.",
+            "The counted cash must be a whole amount from 0 to 1 000 000 kr.",
+            nb="Opptalt kontant må være et helt beløp fra 0 til 1 000 000 kr.",
         )
     today = days.today(actor.centre_id)
     day = business_date or today

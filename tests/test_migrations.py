@@ -1,0 +1,42 @@
+"""Schema migrations: an old database upgrades in place and keeps its data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import db
+from db import migrate
+from db.models import DayClose
+from frontdesk.cli import cli
+from frontdesk.errors import StoreUnavailable
+from frontdesk.services.centre import init_centre
+from frontdesk.services.staff import Actor
+from frontdesk.services.store import open_store
+
+
+def test_a_schema_1_database_upgrades_with_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    old = db.connect(str(path), create=True)
+    migrate._runner(old).up(target="0001_initial")
+    init_centre("STR", "Strax-huset", "AB", "4711")
+    with pytest.raises(StoreUnavailable, match="needs .*: run 'frontdesk db upgrade'"):
+        open_store(str(path))
+    result = CliRunner().invoke(cli, ["--db", str(path), "db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    listed = CliRunner().invoke(cli, ["--db", str(path), "staff", "list"])
+    assert listed.output.split() == ["AB", "lead", "active"]
+
+
+def test_the_grand_total_holds_more_than_2_to_the_31_ore(lead: Actor) -> None:
+    big = 25_000_000_000  # 250 million kroner over the years
+    DayClose.create(
+        centre=lead.centre_id, business_date=dt.date(2040, 1, 2), z_no=1, tally=json.dumps({}),
+        expected_cash_ore=0, counted_cash_ore=0, diff_ore=0, revenue_ore=big,
+        grand_total_ore=big, sales_by_staff="[]", closed_at=dt.datetime(2040, 1, 3),
+    )  # fmt: skip
+    assert DayClose.get().grand_total_ore == big
