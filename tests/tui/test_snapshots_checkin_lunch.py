@@ -80,7 +80,11 @@ def fixed_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
 
 async def _settled(pilot: Any) -> None:
+    from textual.widgets import Input
+
     await settle(pilot.app, pilot)
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False  # the cursor is drawn the same on every run
     await pilot.pause()
 
 
