@@ -179,3 +179,24 @@ async def test_the_palette_starts_the_day_close_from_another_tab(
         await settle(app, pilot)
         assert "Z-rapport nr 1" in screen_text(app)
     assert days.is_closed(lead_actor.centre_id, days.today(lead_actor.centre_id))
+
+
+async def test_an_earlier_z_report_is_shown_from_the_list(
+    desk_db: str, lead_actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_now = clock.utcnow
+    monkeypatch.setattr(clock, "utcnow", lambda: real_now() - dt.timedelta(days=1))
+    visits.check_in(lead_actor)
+    dayclose.close_day(lead_actor, 2500)  # yesterday: Z 1, 25,00 kr counted, nothing expected
+    monkeypatch.setattr(clock, "utcnow", real_now)
+    yesterday = days.today(lead_actor.centre_id) - dt.timedelta(days=1)
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_day_tab(app, pilot)
+        assert app.screen.query_one("#day-z-list").has_focus
+        await pilot.press("enter")
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert f"Z-rapport nr 1 · driftsdato {yesterday.isoformat()}" in text
+        assert "opptalt 25,00 kr · differanse 25,00 kr" in text
+        assert "Besøk totalt" in text
