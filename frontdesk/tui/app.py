@@ -96,9 +96,10 @@ class DeskApp(App[None]):
     """The front desk: one tab per area, everything by keyboard."""
 
     TITLE = "frontdesk"
+    # Absolute paths, so a subclass (e.g. in a benchmark) finds them too.
     CSS_PATH: ClassVar[list[str | Path]] = [
-        "app.tcss",
-        *sorted(str(p.relative_to(_HERE)) for p in (_HERE / "panes").glob("*.tcss")),
+        _HERE / "app.tcss",
+        *sorted((_HERE / "panes").glob("*.tcss")),
     ]
     COMMANDS: ClassVar[set[Any]] = {DeskCommands}
     ENABLE_COMMAND_PALETTE = True
@@ -139,6 +140,7 @@ class DeskApp(App[None]):
         self._last_input = time.monotonic()
         self._idle_timer: Any = None
         self._refresh_timer: Any = None
+        self._pending_sign_on: tuple[str, str, Any] | None = None
         self.crashes: list[Exception] = []  # unexpected errors shown as a toast (tests check it)
         set_language("nb")
 
@@ -154,6 +156,10 @@ class DeskApp(App[None]):
         from frontdesk.tui.screens.signon import SignOnScreen
 
         self.push_screen(SignOnScreen())
+
+    def on_ready(self) -> None:
+        self.log(f"ready in {(time.perf_counter() - _STARTED) * 1000:.0f} ms")
+        # The database opens while the user types initials: nothing of it before the first frame.
         run_call(
             self,
             _open_centre,
@@ -162,9 +168,6 @@ class DeskApp(App[None]):
             done=self._centre_loaded,
             failed=self._no_database,
         )
-
-    def on_ready(self) -> None:
-        self.log(f"ready in {(time.perf_counter() - _STARTED) * 1000:.0f} ms")
 
     def _no_database(self, exc: FrontdeskError) -> None:
         from frontdesk.tui.screens.nodb import NoDatabaseScreen
@@ -184,6 +187,9 @@ class DeskApp(App[None]):
         if isinstance(self.screen, SignOnScreen):
             self.screen.centre_loaded(self.centre.name)
         self.query_one(DeskFooter).refresh_texts()
+        if self._pending_sign_on is not None:
+            pending, self._pending_sign_on = self._pending_sign_on, None
+            self.sign_on(*pending)
 
     def _build_desk(self) -> None:
         import importlib
@@ -206,6 +212,7 @@ class DeskApp(App[None]):
         from frontdesk.services import staff
 
         if self.centre is None:
+            self._pending_sign_on = (initials, pin, failed)  # typed before the database opened
             return
         run_call(
             self, staff.sign_on, self.centre.id, initials, pin, done=self._signed_on, failed=failed

@@ -67,3 +67,11 @@ async def test_a_closed_day_is_shown_and_writes_are_refused(
         await settle(app, pilot)
         assert "er avsluttet" in str(app.query_one("#checkin-status").render())
         assert visits.count_visits(centre_id) == 0
+
+
+async def test_sign_on_typed_before_the_database_opened(desk_db: str) -> None:
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a", "b", "enter", *"4711", "enter")  # no waiting at all
+        await settle(app, pilot)
+        assert app.actor is not None and app.actor.initials == "AB"
