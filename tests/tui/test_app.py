@@ -75,3 +75,18 @@ async def test_sign_on_typed_before_the_database_opened(desk_db: str) -> None:
         await pilot.press("a", "b", "enter", *"4711", "enter")  # no waiting at all
         await settle(app, pilot)
         assert app.actor is not None and app.actor.initials == "AB"
+
+
+async def test_another_desks_check_in_shows_on_refresh(desk_db: str, centre_id: int) -> None:
+    from frontdesk.services import visits
+    from frontdesk.services.staff import sign_on
+
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await signed_in(app, pilot)
+        other_desk = sign_on(centre_id, "CD", "1234")
+        visits.check_in(other_desk, "AB85")
+        app._periodic_refresh()  # what the 5-second timer does
+        await settle(app, pilot)
+        assert "Besøk i dag: 1" in screen_text(app)
+        assert "AB85" in screen_text(app)

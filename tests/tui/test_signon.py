@@ -100,3 +100,23 @@ async def test_idle_time_locks_the_screen(desk_db: str, centre_id: int) -> None:
         [sign_off] = audit.recent(centre_id, action="sign_off", limit=1)
         assert sign_off.actor == "AB" and sign_off.detail.get("reason") == "idle"
         assert sign_off.at >= sign_on.at
+
+
+async def test_english_when_the_centre_says_so(desk_db: str, lead_actor) -> None:  # noqa: ANN001
+    from frontdesk.services.settings import set_setting
+
+    set_setting(lead_actor, "language", "en")
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "Initials" in text and "PIN" in text and "Initialer" not in text
+        await pilot.press("a", "b", "enter", *"0000", "enter")
+        await settle(app, pilot)
+        assert message(app) == "Wrong initials or PIN."
+        await pilot.press(*"4711", "enter")
+        await settle(app, pilot)
+        assert "Visits today: 0" in screen_text(app)
+    from frontdesk.i18n import set_language
+
+    set_language("nb")
