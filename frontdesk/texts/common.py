@@ -51,17 +51,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "signon.checking": ("Sjekker …", "Checking …"),
     "signon.welcome": ("Velkommen, {initials}.", "Welcome, {initials}."),
     # no database
-    "nodb.title": ("Ingen database", "No database"),
+    "nodb.title": ("Databasen kan ikke brukes", "The database cannot be used"),
     "nodb.body": (
-        "frontdesk fant ingen database den kan bruke:",
-        "frontdesk found no database it can use:",
+        "frontdesk kan ikke åpne databasen:",
+        "frontdesk cannot open the database:",
     ),
     "nodb.how": (
-        "Lag en ny database for senteret:\n"
+        "Finnes det ingen database ennå, lag en ny for senteret:\n"
         "    frontdesk --db {target} init --centre-code STR --centre-name Strax-huset --lead AB\n"
         "eller en database med demodata for å prøve:\n"
         "    frontdesk --db {target} demo",
-        "Create a new database for the centre:\n"
+        "If there is no database yet, create one for the centre:\n"
         "    frontdesk --db {target} init --centre-code STR --centre-name Strax-huset --lead AB\n"
         "or a database with demo data to try it out:\n"
         "    frontdesk --db {target} demo",

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from frontdesk.i18n import t
+from frontdesk.tui.widgets.footer import DeskFooter
 
 
 class NoDatabaseScreen(Screen[None]):
@@ -32,6 +33,7 @@ class NoDatabaseScreen(Screen[None]):
             yield Static(self.reason, id="nodb-reason", markup=False)
             yield Static(t("nodb.how", target=_quote(self.target)), id="nodb-how", markup=False)
             yield Static(t("nodb.quit"), id="nodb-quit")
+        yield DeskFooter()
 
 
 def _quote(target: str) -> str:
