@@ -99,15 +99,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Go to the list of today's visits",
     ),
     # register modal
-    "register.title": ("Ny besøkskode: {code}", "New visitor code: {code}"),
-    "register.title_empty": ("Ny besøkskode", "New visitor code"),
-    "register.unknown": (
-        "{code} er ikke registrert. Registrere og sjekke inn?",
-        "{code} is not registered. Register and check in?",
+    "register.title": (
+        "Ukjent besøkskode {code} – registrere og sjekke inn?",
+        "Unknown visitor code {code} – register and check in?",
     ),
+    "register.title_empty": ("Ny besøkskode", "New visitor code"),
     "register.reminder": (
-        "Besøkskoden er et pseudonym – ikke navn. Ingen navn, ingen personnummer.",
-        "The visitor code is a pseudonym – not a name. No names, no ID numbers.",
+        "Besøkskoden er et pseudonym – ikke navn, ikke personnummer.",
+        "The visitor code is a pseudonym – not a name, not an ID number.",
     ),
     "register.code": ("Besøkskode", "Visitor code"),
     "register.gender": ("Kjønn (f/m/x/u)", "Gender (f/m/x/u)"),
@@ -116,7 +115,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "register.vendor": ("Selgernummer (Megafon)", "Vendor number (Megafon)"),
     "register.optional": ("valgfritt", "optional"),
     "register.help": (
-        "Alt utenom koden er valgfritt. Enter registrerer og sjekker inn, Esc avbryter.",
-        "Everything but the code is optional. Enter registers and checks in, Esc cancels.",
+        "Resten er valgfritt · Enter registrerer og sjekker inn · Esc avbryter",
+        "The rest is optional · Enter registers and checks in · Esc cancels",
     ),
 }

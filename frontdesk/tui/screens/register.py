@@ -38,8 +38,6 @@ class RegisterScreen(ModalScreen[Any]):
         with Vertical(classes="modal-box", id="register-box"):
             title = t("register.title", code=self.code) if self.code else t("register.title_empty")
             yield Static(title, classes="modal-title", markup=False)
-            if self.code:
-                yield Static(t("register.unknown", code=self.code), markup=False)
             yield Static(t("register.reminder"), classes="modal-hint")
             yield Label(t("register.code"))
             yield CodeInput(self.code, id="register-code")
