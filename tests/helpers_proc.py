@@ -10,10 +10,11 @@ which actions were confirmed.
 Commands:
   checkin TARGET CENTRE_ID STAFF_ID INITIALS
       check in anonymously for ever, printing each visit id.
-  writer TARGET CENTRE_ID STAFF_ID INITIALS ROLE SECONDS SEED VENDOR DAYS
+  writer TARGET CENTRE_ID STAFF_ID INITIALS ROLE SECONDS SEED VENDOR DAYS [PACE_MS]
       for SECONDS, a mix of check-ins, Megafon sales to VENDOR, supply
       hand-outs and Z-closes of the comma-separated past DAYS (both writers
-      race for the same days). Prints JSON lines: {"kind": …, "id": …} per
+      race for the same days); with PACE_MS, a random pause of 0 to
+      2 x PACE_MS between actions (a busy desk rather than a tight loop). Prints JSON lines: {"kind": …, "id": …} per
       committed action, {"kind": "refused", …} for a FrontdeskError,
       {"kind": "error", …} for anything else (an OperationalError such as
       "database is locked" must never happen), and a final
@@ -49,6 +50,30 @@ def checkin_forever(target: str, centre_id: int, staff_id: int, initials: str) -
         visit = visits.check_in(actor)
         out.write(f"{visit.id}\n")
         out.flush()
+
+
+def prepare_services(lead: Actor, vendor_number: int = 4242) -> str:
+    """Stock and a vendor for the writers' actions (in the parent); returns the vendor or ""."""
+    vendor = ""
+    try:
+        from frontdesk.services import megafon
+
+        if hasattr(megafon, "sell"):
+            visits.register_visitor(lead, "VEND42", vendor_number=vendor_number)
+            megafon.add_issue(lead, "1", 5000)
+            megafon.record_delivery(lead, 10_000)
+            vendor = str(vendor_number)
+    except ImportError:
+        pass
+    try:
+        from frontdesk.services import supplies
+
+        if hasattr(supplies, "hand_out"):
+            code = supplies.catalogue(lead.centre_id)[0].code
+            supplies.record_delivery(lead, code, 100_000)
+    except ImportError:
+        pass
+    return vendor
 
 
 def _actions(actor: Actor, vendor: str, close_days: list[dt.date]) -> list[tuple[str, Callable]]:
@@ -98,6 +123,7 @@ def writer(
     seed: int,
     vendor: str,
     days_text: str,
+    pace_ms: float = 0.0,
 ) -> None:
     db.connect(target)
     actor = Actor(centre_id, staff_id, initials, role)
@@ -108,6 +134,8 @@ def writer(
     waits: list[float] = []
     end = time.monotonic() + seconds
     while time.monotonic() < end:
+        if pace_ms:
+            time.sleep(rng.uniform(0, 2 * pace_ms) / 1000)
         name, action = rng.choice(actions)
         started = time.perf_counter()
         try:
@@ -132,7 +160,8 @@ def main(argv: list[str]) -> None:
         target, centre_id, staff_id, initials = args
         checkin_forever(target, int(centre_id), int(staff_id), initials)
     elif command == "writer":
-        target, centre_id, staff_id, initials, role, seconds, seed, vendor, days_text = args
+        target, centre_id, staff_id, initials, role, seconds, seed, vendor, days_text = args[:9]
+        pace_ms = float(args[9]) if len(args) > 9 else 0.0
         writer(
             target,
             int(centre_id),
@@ -143,6 +172,7 @@ def main(argv: list[str]) -> None:
             int(seed),
             vendor,
             days_text,
+            pace_ms,
         )
     else:
         raise SystemExit(f"unknown command {command!r}")

@@ -22,35 +22,12 @@ import pytest
 from db.models import DayClose, HandOut, MegafonSale, Visit, database
 from frontdesk.services import days
 from frontdesk.services.staff import Actor, add_staff
+from tests.helpers_proc import prepare_services
 
 ROOT = Path(__file__).resolve().parent.parent
 SECONDS = 3.0
 CLOSE_DAYS = 40
 VENDOR_NUMBER = 4242
-
-
-def _prepare_services(lead: Actor) -> str:
-    """Stock and a vendor for the services that exist; returns the vendor (or "")."""
-    vendor = ""
-    try:
-        from frontdesk.services import megafon, visits
-
-        if hasattr(megafon, "sell"):
-            visits.register_visitor(lead, "VEND42", vendor_number=VENDOR_NUMBER)
-            megafon.add_issue(lead, "1", 5000)
-            megafon.record_delivery(lead, 10_000)
-            vendor = str(VENDOR_NUMBER)
-    except ImportError:
-        pass
-    try:
-        from frontdesk.services import supplies
-
-        if hasattr(supplies, "hand_out"):
-            code = supplies.catalogue(lead.centre_id)[0].code
-            supplies.record_delivery(lead, code, 100_000)
-    except ImportError:
-        pass
-    return vendor
 
 
 def _run_writers(target: str, actors: list[Actor], vendor: str, close_days: str) -> list[dict]:
@@ -78,7 +55,7 @@ def _run_writers(target: str, actors: list[Actor], vendor: str, close_days: str)
 def test_two_writers_lose_nothing_and_never_see_locked(backend: str, lead: Actor) -> None:
     second = add_staff(lead, "EF", "5678", "lead")
     other = Actor(lead.centre_id, second.id, second.initials, second.role)
-    vendor = _prepare_services(lead)
+    vendor = prepare_services(lead, VENDOR_NUMBER)
     today = days.today(lead.centre_id)
     close_days = ",".join(
         (today - dt.timedelta(days=n)).isoformat() for n in range(CLOSE_DAYS, 0, -1)

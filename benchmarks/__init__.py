@@ -1,0 +1,1 @@
+"""Reproducible speed and scale measurements of frontdesk (``make bench``)."""
