@@ -106,6 +106,16 @@ async def settle(app: Any, pilot: Any, rounds: int = 6) -> None:
     assert not getattr(app, "crashes", []), f"a call crashed: {app.crashes!r}"
 
 
+async def settle_for_snapshot(pilot: Any) -> None:
+    """Settle, and stop the input cursors blinking so a snapshot is the same on a busy machine."""
+    from textual.widgets import Input
+
+    await settle(pilot.app, pilot)
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
 async def signed_in(app: Any, pilot: Any, initials: str = "AB", pin: str = LEAD_PIN) -> None:
     """Sign on at the sign-on screen (waits for the database to open first)."""
     await settle(app, pilot)

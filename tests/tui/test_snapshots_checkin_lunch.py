@@ -24,7 +24,7 @@ from frontdesk.services import dagsverket, lunch, visits
 from frontdesk.services.centre import init_centre
 from frontdesk.services.staff import Actor, add_staff
 from frontdesk.tui.app import DeskApp
-from tests.tui.conftest import DESK_PIN, LEAD_PIN, settle, signed_in
+from tests.tui.conftest import DESK_PIN, LEAD_PIN, settle_for_snapshot, signed_in
 
 # Wednesday 11 March 2026; Oslo is UTC+1 then.
 NOW = dt.datetime(2026, 3, 11, 12, 30, tzinfo=dt.UTC)  # 13:30 in Oslo
@@ -79,13 +79,7 @@ def fixed_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         database.obj.close()
 
 
-async def _settled(pilot: Any) -> None:
-    from textual.widgets import Input
-
-    await settle(pilot.app, pilot)
-    for field in pilot.app.screen.query(Input):
-        field.cursor_blink = False  # the cursor is drawn the same on every run
-    await pilot.pause()
+_settled = settle_for_snapshot
 
 
 def _open_tab(key: str) -> Any:

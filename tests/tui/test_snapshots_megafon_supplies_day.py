@@ -22,7 +22,7 @@ from frontdesk.services import dayclose, megafon, supplies, visits
 from frontdesk.services.centre import init_centre
 from frontdesk.services.staff import Actor, add_staff
 from frontdesk.tui.app import DeskApp
-from tests.tui.conftest import DESK_PIN, LEAD_PIN, settle, signed_in
+from tests.tui.conftest import DESK_PIN, LEAD_PIN, settle_for_snapshot, signed_in
 
 # Tuesday 10 March 2026, Oslo is UTC+1: local time = UTC + 1 hour.
 TODAY = dt.date(2026, 3, 10)
@@ -92,8 +92,7 @@ def _open_tab(key: str, initials: str = "AB", pin: str = LEAD_PIN) -> Any:
         app = pilot.app
         await signed_in(app, pilot, initials, pin)
         await pilot.press(key)
-        await settle(app, pilot)
-        await pilot.pause()
+        await settle_for_snapshot(pilot)
 
     return run_before
 
