@@ -79,9 +79,12 @@ def list_centres() -> list[CentreInfo]:
 def find_centre(code: str | None = None) -> CentreInfo:
     """The centre with this code; without a code, the only (or first) centre."""
     if code:
-        row = Centre.get_or_none(Centre.code == code.strip().upper())
+        wanted = code.strip().upper()
+        # A code that cannot exist (bad characters, undecodable bytes) never reaches a query.
+        row = Centre.get_or_none(Centre.code == wanted) if CODE_RE.match(wanted) else None
         if row is None:
-            raise NotFound(f"There is no centre with the code {code.strip().upper()}.")
+            shown = wanted.encode("utf-8", "replace").decode("utf-8")
+            raise NotFound(f"There is no centre with the code {shown}.")
         return _info(row)
     row = Centre.select().order_by(Centre.id).first()
     if row is None:

@@ -25,7 +25,7 @@ from typing import IO, Any
 from db.models import Centre, DayClose, SupplyItem
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import tally
-from frontdesk.services.centre import CentreInfo
+from frontdesk.services.centre import CentreInfo, find_centre
 
 FORMATS = ("csv", "json")
 LAYOUTS = ("wide", "long")
@@ -49,10 +49,7 @@ class DayRow:
 def select_centres(code: str | None = None) -> list[CentreInfo]:
     """One centre by code, or every centre of the database (ordered by code)."""
     if code:
-        row = Centre.get_or_none(Centre.code == code.strip().upper())
-        if row is None:
-            raise NotFound(f"There is no centre with the code {code.strip().upper()}.")
-        return [CentreInfo(row.id, row.code, row.name)]
+        return [find_centre(code)]
     rows = Centre.select().order_by(Centre.code)
     centres = [CentreInfo(r.id, r.code, r.name) for r in rows]
     if not centres:
@@ -142,8 +139,8 @@ def day_rows(
         return
     ordered = sorted(centres, key=lambda c: c.code)
     closed = next(cursor, None)
-    day = date_from
-    while day <= date_to:
+    for ordinal in range(date_from.toordinal(), date_to.toordinal() + 1):
+        day = dt.date.fromordinal(ordinal)  # no stepping past 9999-12-31
         # This day's Z-reports by centre (the database's collation need not match Python's).
         todays = {}
         while closed is not None and _as_date(closed[0]) <= day:
@@ -155,7 +152,6 @@ def day_rows(
             else:
                 result = tally.compute_day(centre.id, day)
                 yield DayRow(day, centre.code, "open", None, dict(result.metrics))
-        day += dt.timedelta(days=1)
 
 
 # -- formats ------------------------------------------------------------------
@@ -300,7 +296,15 @@ def atomic_output(path: str | os.PathLike[str], *, excel: bool = False) -> Itera
 
     A failed or interrupted export leaves no half file behind.
     """
+    if not str(path).strip():
+        raise BadInput("The output file name is empty.")
     target = Path(path).expanduser()
+    try:
+        is_folder = target.is_dir()
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise BadInput(f"Cannot write {target}: {exc.strerror or exc}.") from None
+    if is_folder:
+        raise BadInput(f"{target} is a folder; name a file to write.")
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
@@ -312,7 +316,10 @@ def atomic_output(path: str | os.PathLike[str], *, excel: bool = False) -> Itera
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise BadInput(f"Cannot write {target}: {exc.strerror or exc}.") from None
     except BaseException:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
