@@ -421,3 +421,15 @@ def test_today_defaults_to_the_centres_business_date(desk: Actor) -> None:
     check_in(desk)
     assert visits_on(desk.centre_id)[0].business_date == today(desk.centre_id)
     assert count_visits(desk.centre_id) == 1
+
+
+def test_day_counts_cover_the_whole_day_by_kind(lead: Actor) -> None:
+    visits.register_visitor(lead, "AB85")
+    for _ in range(3):
+        visits.check_in(lead)
+    coded = visits.check_in(lead, "AB85")
+    visits.check_in(lead, "AB85")
+    visits.void_visit(lead, coded.id, "wrong code")
+    counts = visits.day_counts(lead.centre_id)
+    assert (counts.total, counts.anonymous, counts.coded, counts.voided) == (4, 3, 1, 1)
+    assert counts.total == visits.count_visits(lead.centre_id)

@@ -209,3 +209,21 @@ async def test_prefix_and_enter_typed_faster_than_the_list(desk_db: str, centre_
         await settle(app, pilot)
         assert [v.visitor_code for v in visits.visits_on(centre_id)] == [PARTICIPANT]
         assert not isinstance(app.screen, RegisterScreen)
+
+
+async def test_the_counter_counts_the_whole_day_beyond_the_listed_rows(
+    desk_db: str, centre_id: int
+) -> None:
+    from frontdesk.services.staff import sign_on
+
+    lead = sign_on(centre_id, "AB", "4711")
+    for _ in range(203):
+        visits.check_in(lead)
+    visits.check_in(lead, VISITOR)
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await signed_in(app, pilot)
+        assert count_on_screen(app) == "Besøk i dag: 204"
+        detail = str(app.query_one("#checkin-detail", Static).render())
+        assert "anonyme 203" in detail and "med kode 1" in detail
+        assert len(rows(app)) == 200  # the list shows the latest visits only

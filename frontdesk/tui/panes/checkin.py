@@ -30,14 +30,14 @@ from frontdesk.tui.widgets.code_input import CodeInput
 
 @dataclass(frozen=True)
 class DayVisits:
-    visits: list[Any]  # VisitInfo, newest first
-    count: int  # visits that count (voided ones do not)
+    visits: list[Any]  # VisitInfo, newest first (the latest 200)
+    counts: Any  # visits.VisitCounts of the whole day
 
 
 def load_day(centre_id: int) -> DayVisits:
     from frontdesk.services import visits
 
-    return DayVisits(visits.visits_on(centre_id), visits.count_visits(centre_id))
+    return DayVisits(visits.visits_on(centre_id), visits.day_counts(centre_id))
 
 
 def check_in_and_load(
@@ -336,17 +336,10 @@ class CheckinPane(Vertical):
         selected = self._selected_key(table) if table.has_focus else None
         table.clear()
         self._visits = {}
-        anonymous = coded = voided = 0
         for visit in day.visits:
             key = str(visit.id)
             self._visits[key] = visit
             style = "strike dim" if visit.voided else ""
-            if visit.voided:
-                voided += 1
-            elif visit.visitor_code:
-                coded += 1
-            else:
-                anonymous += 1
             table.add_row(
                 Text(self._hhmm(visit.at), style=style),
                 Text(visit.visitor_code or t("word.anonymous"), style=style),
@@ -360,9 +353,15 @@ class CheckinPane(Vertical):
             )
         if selected is not None and selected in self._visits:
             table.move_cursor(row=table.get_row_index(selected), animate=False)
-        self.query_one("#checkin-count", Static).update(t("checkin.count", count=day.count))
+        counts = day.counts
+        self.query_one("#checkin-count", Static).update(t("checkin.count", count=counts.total))
         self.query_one("#checkin-detail", Static).update(
-            t("checkin.count_detail", anonymous=anonymous, coded=coded, voided=voided)
+            t(
+                "checkin.count_detail",
+                anonymous=counts.anonymous,
+                coded=counts.coded,
+                voided=counts.voided,
+            )
         )
 
     @staticmethod
