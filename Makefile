@@ -18,6 +18,8 @@ install: $(STAMP)
 ## Build a demo database (once) and open the desk app on it.
 demo: $(STAMP)
 	@test -f $(DEMO_DB) || $(BIN)/frontdesk demo --db $(DEMO_DB)
+	@echo "Opening the desk app on $(DEMO_DB): sign on as AB / 4711 (lead) or CD / 1234 (desk)."
+	@sleep 2
 	$(BIN)/frontdesk --db $(DEMO_DB)
 
 ## Install and run every test (SQLite and a real PostgreSQL).
