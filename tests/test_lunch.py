@@ -146,7 +146,7 @@ def test_remove_voids_with_a_reason(desk: Actor, frozen) -> None:
     register_visitor(desk, "AB85")
     entry = lunch.add_visitor(desk, "AB85")
     for reason in ("", "  ", "x" * 201):
-        with pytest.raises(BadInput, match="reason is required"):
+        with pytest.raises(BadInput, match="Give a reason of 1 to 200 characters"):
             lunch.remove(desk, entry.id, reason)
     removed = lunch.remove(desk, entry.id, " left early ")
     assert (removed.voided, removed.label) == (True, "AB85")

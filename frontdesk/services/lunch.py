@@ -19,8 +19,9 @@ from db.models import LunchEntry, Staff, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, store
+from frontdesk.services.records import check_reason
 from frontdesk.services.staff import Actor, normalise_initials
-from frontdesk.services.visits import check_reason, visitor_row
+from frontdesk.services.visits import visitor_row
 
 GROUPS = ("visitor", "dagsverket", "staff", "guest")
 MAX_PORTIONS = 200

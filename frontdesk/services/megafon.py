@@ -20,6 +20,7 @@ from db.models import MegafonDelivery, MegafonIssue, MegafonSale, Staff, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound, OutOfStock
 from frontdesk.services import audit, days, store
+from frontdesk.services.records import check_reason, void_row
 from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import Actor, require_lead
 from frontdesk.services.visits import VisitorInfo, normalise_code, unknown_code, visitor_info
@@ -28,8 +29,6 @@ PAYMENTS = ("cash", "card", "vipps")
 MAX_PRICE_ORE = 100_000
 MAX_DELIVERY_COPIES = 10_000
 MAX_SALE_COPIES = 500
-MAX_REASON = 200
-MAX_ID = 2**31 - 1  # PostgreSQL's integer
 
 
 @dataclass(frozen=True)
@@ -195,13 +194,6 @@ def _no_vendor(number: str) -> NotFound:
     )
 
 
-def _record_id(value: object) -> int | None:
-    """A record number as the database can take it, or None (then nothing has it)."""
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
-        return None
-    return value
-
-
 def _sale_query():
     return (
         MegafonSale.select(MegafonSale, MegafonIssue, Visitor, Staff)
@@ -334,16 +326,6 @@ def _check_price(price_ore: object, *, allow_zero: bool) -> int:
             nb="En utsalgspris er over 0 og høyst 1000 kr (100000 øre).",
         )
     return price
-
-
-def _check_reason(reason: str) -> str:
-    text = str(reason if reason is not None else "").strip()
-    if not 1 <= len(text) <= MAX_REASON or not text.isprintable():
-        raise BadInput(
-            "Give a reason of 1 to 200 characters.",
-            nb="Skriv en årsak på 1 til 200 tegn.",
-        )
-    return text
 
 
 def _copies(n: int) -> str:
@@ -485,37 +467,31 @@ def void_delivery(actor: Actor, delivery_id: int, reason: str) -> IssueInfo:
     and a void that would leave fewer copies than have been sold.
     """
     require_lead(actor, "void Megafon deliveries")
-    reason = _check_reason(reason)
+    reason = check_reason(reason)
     with store.write():
-        row: Any = MegafonDelivery.get_or_none(
-            (MegafonDelivery.id == _record_id(delivery_id))
-            & (MegafonDelivery.centre == actor.centre_id)
-        )
-        if row is None:
-            raise NotFound(
+        row = void_row(
+            actor,
+            MegafonDelivery,
+            delivery_id,
+            reason,
+            missing=NotFound(
                 f"There is no Megafon delivery number {delivery_id}.",
                 nb=f"Det finnes ingen Megafon-levering nummer {delivery_id}.",
-            )
-        if row.voided_at is not None:
-            raise BadInput(
-                "That delivery is already voided.",
-                nb="Den leveringen er allerede annullert.",
-            )
-        days.ensure_open(actor.centre_id, row.business_date)
+            ),
+            already=BadInput(
+                "That delivery is already voided.", nb="Den leveringen er allerede annullert."
+            ),
+        )
         _lock_issue(row.issue_id)
         issue = MegafonIssue.get_by_id(row.issue_id)
-        stock = _info_of(issue).stock
-        if stock - row.copies < 0:
+        stock = _info_of(issue).stock  # without this delivery; a refusal rolls the void back
+        if stock < 0:
             raise BadInput(
-                f"Voiding this delivery would leave {stock - row.copies} copies of "
+                f"Voiding this delivery would leave {stock} copies of "
                 f"{issue.title} {issue.number}: void the sales first.",
-                nb=f"Å annullere denne leveringen ville gi {stock - row.copies} eksemplarer av "
+                nb=f"Å annullere denne leveringen ville gi {stock} eksemplarer av "
                 f"{issue.title} {issue.number}: annuller salgene først.",
             )
-        row.voided_at = clock.to_db(clock.utcnow())
-        row.voided_by = actor.staff_id
-        row.void_reason = reason
-        row.save()
         audit.record(actor, "megafon.void_delivery", "megafon_delivery", row.id, copies=row.copies)
         return _info_of(issue)
 
@@ -606,26 +582,21 @@ def void_sale(actor: Actor, sale_id: int, reason: str) -> SaleInfo:
     Refuses an unknown or already voided sale, a missing reason and a sale on a
     closed day.
     """
-    reason = _check_reason(reason)
+    reason = check_reason(reason)
     with store.write():
-        row: Any = MegafonSale.get_or_none(
-            (MegafonSale.id == _record_id(sale_id)) & (MegafonSale.centre == actor.centre_id)
-        )
-        if row is None:
-            raise NotFound(
+        row = void_row(
+            actor,
+            MegafonSale,
+            sale_id,
+            reason,
+            missing=NotFound(
                 f"There is no Megafon sale number {sale_id}.",
                 nb=f"Det finnes ikke noe Megafon-salg nummer {sale_id}.",
-            )
-        if row.voided_at is not None:
-            raise BadInput(
-                "That sale is already voided.",
-                nb="Det salget er allerede annullert.",
-            )
-        days.ensure_open(actor.centre_id, row.business_date)
-        row.voided_at = clock.to_db(clock.utcnow())
-        row.voided_by = actor.staff_id
-        row.void_reason = reason
-        row.save()
+            ),
+            already=BadInput(
+                "That sale is already voided.", nb="Det salget er allerede annullert."
+            ),
+        )
         audit.record(
             actor,
             "megafon.void_sale",

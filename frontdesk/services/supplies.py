@@ -31,6 +31,7 @@ from db.models import (
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound, OutOfStock
 from frontdesk.services import audit, days, store
+from frontdesk.services.records import MAX_ID, check_reason, void_row
 from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import Actor, require_lead
 from frontdesk.services.visits import normalise_code, unknown_code
@@ -83,8 +84,6 @@ MAX_RETURN_COUNT = 10_000
 MAX_DELIVERY_QUANTITY = 100_000
 MAX_BINS = 100
 MAX_BIN_LITRES = 100
-MAX_REASON = 200
-MAX_ID = 2**31 - 1  # PostgreSQL's integer
 ITEM_FIELDS = (
     "name_nb",
     "name_en",
@@ -312,16 +311,6 @@ def _check_bin_litres(value: Any) -> int | None:
     return _in_range(value, 1, MAX_BIN_LITRES, "bin size in litres", "Bøttestørrelsen i liter")
 
 
-def _check_reason(reason: str) -> str:
-    text = str(reason if reason is not None else "").strip()
-    if not 1 <= len(text) <= MAX_REASON or not text.isprintable():
-        raise BadInput(
-            "A reason is required (1 to 200 characters).",
-            nb="En årsak må oppgis (1 til 200 tegn).",
-        )
-    return text
-
-
 def _check_item(code: str, fields: dict[str, Any]) -> None:
     if fields["kind"] == "sharps_bin" and fields["bin_litres"] is None:
         raise BadInput(
@@ -541,13 +530,6 @@ def _visitor_row(centre_id: int, code: str) -> Visitor:
     return row
 
 
-def _record_id(value: object) -> int | None:
-    """A record number as the database can take it, or None (then nothing has it)."""
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
-        return None
-    return value
-
-
 def hand_out(
     actor: Actor,
     lines: Mapping[str, int] | Sequence[tuple[str, int]],
@@ -732,26 +714,21 @@ def void_hand_out(actor: Actor, hand_out_id: int, reason: str) -> HandOutInfo:
     Refuses an unknown or already voided hand-out, a missing reason and a
     hand-out on a closed day.
     """
-    reason = _check_reason(reason)
+    reason = check_reason(reason)
     with store.write():
-        row: Any = HandOut.get_or_none(
-            (HandOut.id == _record_id(hand_out_id)) & (HandOut.centre == actor.centre_id)
-        )
-        if row is None:
-            raise NotFound(
+        row = void_row(
+            actor,
+            HandOut,
+            hand_out_id,
+            reason,
+            missing=NotFound(
                 f"There is no hand-out number {hand_out_id}.",
                 nb=f"Det finnes ingen utdeling nummer {hand_out_id}.",
-            )
-        if row.voided_at is not None:
-            raise BadInput(
-                "That hand-out is already voided.",
-                nb="Den utdelingen er allerede annullert.",
-            )
-        days.ensure_open(actor.centre_id, row.business_date)
-        row.voided_at = clock.to_db(clock.utcnow())
-        row.voided_by = actor.staff_id
-        row.void_reason = reason
-        row.save()
+            ),
+            already=BadInput(
+                "That hand-out is already voided.", nb="Den utdelingen er allerede annullert."
+            ),
+        )
         audit.record(actor, "supplies.void_hand_out", "hand_out", row.id)
         return _hand_out_infos([_hand_out_query().where(HandOut.id == row.id).get()])[0]
 
@@ -832,26 +809,21 @@ def record_return(
 
 def void_return(actor: Actor, return_id: int, reason: str) -> ReturnInfo:
     """Void a return entered by mistake; it counts nowhere. Refuses a closed day."""
-    reason = _check_reason(reason)
+    reason = check_reason(reason)
     with store.write():
-        row: Any = SyringeReturn.get_or_none(
-            (SyringeReturn.id == _record_id(return_id)) & (SyringeReturn.centre == actor.centre_id)
-        )
-        if row is None:
-            raise NotFound(
+        row = void_row(
+            actor,
+            SyringeReturn,
+            return_id,
+            reason,
+            missing=NotFound(
                 f"There is no syringe return number {return_id}.",
                 nb=f"Det finnes ingen sprøyteretur nummer {return_id}.",
-            )
-        if row.voided_at is not None:
-            raise BadInput(
-                "That return is already voided.",
-                nb="Den returen er allerede annullert.",
-            )
-        days.ensure_open(actor.centre_id, row.business_date)
-        row.voided_at = clock.to_db(clock.utcnow())
-        row.voided_by = actor.staff_id
-        row.void_reason = reason
-        row.save()
+            ),
+            already=BadInput(
+                "That return is already voided.", nb="Den returen er allerede annullert."
+            ),
+        )
         audit.record(actor, "supplies.void_return", "syringe_return", row.id, count=row.count)
         return _return_info(row)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import weakref
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from peewee import JOIN, SQL, NodeList, Value, fn
@@ -21,6 +21,7 @@ from db.models import Staff, Visit, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, store
+from frontdesk.services.records import check_reason, void_row
 from frontdesk.services.staff import Actor
 
 GENDERS = ("f", "m", "x", "u")
@@ -28,7 +29,6 @@ CODE_RE = re.compile(r"^[A-Za-z0-9ÆØÅæøå]{2,12}$")
 _CODE_CHARS_RE = re.compile(r"^[A-Za-z0-9ÆØÅæøå]*$")
 FIRST_BIRTH_YEAR = 1920
 VENDOR_NUMBER_MAX = 999_999
-REASON_MAX = 200
 VISITOR_FIELDS = ("new_code", "gender", "birth_year", "dagsverket", "vendor_number")
 
 
@@ -124,17 +124,6 @@ def check_vendor_number(value: Any) -> int | None:
             nb=f"Et selgernummer er et heltall fra 1 til {VENDOR_NUMBER_MAX}.",
         )
     return number
-
-
-def check_reason(reason: str | None) -> str:
-    """A void reason: 1 to 200 characters after stripping."""
-    text = (reason or "").strip()
-    if not 1 <= len(text) <= REASON_MAX:
-        raise BadInput(
-            f"A reason is required (1 to {REASON_MAX} characters).",
-            nb=f"En årsak må oppgis (1 til {REASON_MAX} tegn).",
-        )
-    return text
 
 
 def unknown_code(code: str) -> NotFound:
@@ -422,20 +411,18 @@ def void_visit(actor: Actor, visit_id: int, reason: str) -> VisitInfo:
     """
     reason = check_reason(reason)
     with store.write():
-        found = _visit_rows((Visit.id == visit_id) & (Visit.centre == actor.centre_id)).first()
-        if found is None:
-            raise NotFound(f"There is no visit {visit_id}.", nb=f"Fant ikke besøk {visit_id}.")
-        before = _visit_tuple_info(found)
-        days.ensure_open(actor.centre_id, before.business_date)
-        if before.voided:
-            raise BadInput(
+        row = void_row(
+            actor,
+            Visit,
+            visit_id,
+            reason,
+            missing=NotFound(f"There is no visit {visit_id}.", nb=f"Fant ikke besøk {visit_id}."),
+            already=BadInput(
                 "This visit is already voided.", nb="Dette besøket er allerede annullert."
-            )
-        Visit.update(
-            voided_at=clock.to_db(clock.utcnow()), voided_by=actor.staff_id, void_reason=reason
-        ).where(Visit.id == before.id).execute()
-        audit.record(actor, "visits.void", "visit", before.id, reason=reason)
-    return replace(before, voided=True, void_reason=reason)
+            ),
+        )
+        audit.record(actor, "visits.void", "visit", row.id, reason=reason)
+        return _visit_tuple_info(_visit_rows(Visit.id == row.id).first())
 
 
 def visits_on(
