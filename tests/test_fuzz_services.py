@@ -307,7 +307,11 @@ def test_void_sale_takes_any_input(world: World, sale_id: Any, reason: Any) -> N
 
 # -- supplies ------------------------------------------------------------------------
 
-item_codes = st.one_of(st.sampled_from(["SPR2ML", "NALOX", "FOLIE", "BOTTE1L"]), texts)
+# Item codes without a line break inside (a known bug, pinned at the end of this file).
+item_codes = st.one_of(
+    st.sampled_from(["SPR2ML", "NALOX", "FOLIE", "BOTTE1L"]),
+    texts.filter(lambda t: len(t.strip().splitlines()) <= 1),
+)
 
 
 @FUZZ
@@ -390,13 +394,8 @@ def test_close_day_takes_any_cash_and_date(world: World, counted: Any, business_
         assert report.diff_ore == report.counted_cash_ore - report.expected_cash_ore
 
 
-@pytest.mark.xfail(
-    reason="dayclose.close_day sets no upper bound on counted cash: OverflowError on "
-    "SQLite at 2**63, DataError on PostgreSQL (integer column) from 2**31",
-    strict=False,
-)
-@pytest.mark.parametrize("counted", [2**31, 2**63])
-def test_close_day_refuses_absurd_counted_cash(world: World, counted: int) -> None:
+@pytest.mark.parametrize("counted", [2**31, 2**63, 10**30])
+def test_close_day_refuses_counted_cash_beyond_what_is_stored(world: World, counted: int) -> None:
     assert attempt(dayclose.close_day, world.lead, counted, dt.date(2020, 1, 1)) is None
 
 
@@ -421,3 +420,19 @@ def test_reopen_day_takes_any_input(
 @given(business_date=st.one_of(st.none(), dates))
 def test_x_report_takes_any_date(world: World, business_date: Any) -> None:
     attempt(dayclose.x_report, world.desk, business_date)
+
+
+@pytest.mark.xfail(
+    reason="supplies._item_row echoes an unknown item code as given, so a code with a line "
+    "break inside gives a two-line message ('There is no supply item with the code A\\nB.')",
+    strict=False,
+)
+@pytest.mark.parametrize("call", ["record_delivery", "hand_out", "record_return", "update_item"])
+def test_unknown_item_code_with_a_line_break_is_one_line(world: World, call: str) -> None:
+    calls = {
+        "record_delivery": lambda: supplies.record_delivery(world.lead, "A\nB", 5),
+        "hand_out": lambda: supplies.hand_out(world.desk, [("A\nB", 1)]),
+        "record_return": lambda: supplies.record_return(world.desk, bin_code="A\nB"),
+        "update_item": lambda: supplies.update_item(world.lead, "A\nB", unit="x"),
+    }
+    assert attempt(calls[call]) is None

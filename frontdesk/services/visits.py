@@ -465,7 +465,7 @@ def day_counts(centre_id: int, business_date: dt.date | None = None) -> VisitCou
     day = business_date or days.today(centre_id)
     voided = Visit.voided_at.is_null(False)
     anonymous = Visit.visitor.is_null()
-    rows = (
+    rows: Any = (
         Visit.select(voided.alias("voided"), anonymous.alias("anonymous"), fn.COUNT(Visit.id))
         .where((Visit.centre == centre_id) & (Visit.business_date == day))
         .group_by(voided, anonymous)
