@@ -285,6 +285,8 @@ class DayClose(BaseModel):
         indexes = (
             (("centre", "business_date", "version"), True),
             (("centre", "z_no", "version"), True),
+            # Covers the grand total: SUM(revenue_ore) of the current versions before a day.
+            (("centre", "reopened_at", "business_date", "revenue_ore"), False),
         )
 
 

@@ -40,3 +40,25 @@ def test_the_grand_total_holds_more_than_2_to_the_31_ore(lead: Actor) -> None:
         grand_total_ore=big, sales_by_staff="[]", closed_at=dt.datetime(2040, 1, 3),
     )  # fmt: skip
     assert DayClose.get().grand_total_ore == big
+
+
+def test_the_grand_total_reads_a_covering_index(backend: str, lead: Actor) -> None:
+    """The Z-report sums every earlier day's revenue: on an index, not five years of rows."""
+    from peewee import fn
+
+    from db.models import database
+
+    query = DayClose.select(fn.SUM(DayClose.revenue_ore)).where(
+        (DayClose.centre == lead.centre_id)
+        & (DayClose.business_date < dt.date(2026, 11, 20))
+        & DayClose.reopened_at.is_null()
+    )
+    sql, params = query.sql()
+    if backend.startswith("postgresql"):
+        indexes = [i.name for i in database.obj.get_indexes("day_close")]
+        assert "day_close_centre_id_reopened_at_business_date_revenue_ore" in indexes
+    else:
+        plan = " ".join(
+            str(r) for r in database.obj.execute_sql("EXPLAIN QUERY PLAN " + sql, params)
+        )
+        assert "COVERING INDEX day_close_centre_id_reopened_at_business_date_revenue_ore" in plan
