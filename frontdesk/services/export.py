@@ -108,6 +108,23 @@ def _closed_query(centres: list[CentreInfo], date_from: dt.date, date_to: dt.dat
     )
 
 
+# Z-reports are read a quarter at a time: psycopg fetches a whole result before the
+# first row, so one query over five years would hold them all in memory at once.
+WINDOW_DAYS = 92
+
+
+def _closed_values(
+    centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
+) -> Iterator[tuple[Any, ...]]:
+    """The current Z-reports of the period, ordered by (date, centre), a window at a time."""
+    start = date_from.toordinal()
+    while start <= date_to.toordinal():
+        end = min(start + WINDOW_DAYS - 1, date_to.toordinal())
+        window = (dt.date.fromordinal(start), dt.date.fromordinal(end))
+        yield from _closed_query(centres, *window).tuples().iterator()
+        start = end + 1
+
+
 def _closed_row(business_date, code, z_no, tally_json, counted_ore, diff_ore) -> DayRow:
     metrics = json.loads(tally_json)  # ints, as close_day stored them
     metrics["cash.counted_ore"] = int(counted_ore)
@@ -132,7 +149,7 @@ def day_rows(
     other day is tallied from its rows (zeros for a day without activity).
     """
     check_period(date_from, date_to)
-    cursor = _closed_query(centres, date_from, date_to).tuples().iterator()
+    cursor = _closed_values(centres, date_from, date_to)
     if not include_open:
         for values in cursor:
             yield _closed_row(*values)
