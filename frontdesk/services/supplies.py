@@ -242,6 +242,7 @@ def _item_row(centre_id: int, code: str) -> SupplyItem:
 
 
 def _unknown_item(code: str) -> NotFound:
+    code = " ".join(code.split())[:40]  # echoed on one line, whatever was typed
     return NotFound(
         f"There is no supply item with the code {code}.",
         nb=f"Det finnes ikke noe utstyr med koden {code}.",
