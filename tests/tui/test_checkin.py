@@ -6,6 +6,7 @@ from textual.widgets import DataTable, Input, Static
 
 from frontdesk.services import lunch, visits
 from frontdesk.tui.app import DeskApp
+from frontdesk.tui.panes.checkin import VISIT_FIELDS
 from frontdesk.tui.screens.reason import ReasonScreen
 from frontdesk.tui.screens.register import RegisterScreen
 from tests.tui.conftest import PARTICIPANT, VISITOR, settle, signed_in
@@ -20,8 +21,16 @@ def status(app: DeskApp) -> str:
 
 
 def rows(app: DeskApp) -> list[list[str]]:
+    """The visit list's rows, each cut into its fields (time, code, gender, staff, state)."""
     table = app.query_one("#checkin-visits", DataTable)
-    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+    result = []
+    for i in range(table.row_count):
+        line, start, fields = str(table.get_row_at(i)[0]), 0, []
+        for _, width in VISIT_FIELDS:
+            fields.append(line[start : start + width].strip())
+            start += width
+        result.append(fields)
+    return result
 
 
 async def test_one_enter_is_one_anonymous_visit(desk_db: str, centre_id: int) -> None:

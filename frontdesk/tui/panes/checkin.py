@@ -19,6 +19,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import DataTable, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -34,16 +36,23 @@ class DayVisits:
     counts: Any  # visits.VisitCounts of the whole day
 
 
+LIST_LENGTH = 200  # the latest visits listed; the counts cover the whole day
+
+
 def load_day(centre_id: int) -> DayVisits:
     from frontdesk.services import visits
 
-    return DayVisits(visits.visits_on(centre_id), visits.day_counts(centre_id))
+    return DayVisits(visits.visits_on(centre_id, limit=LIST_LENGTH), visits.day_counts(centre_id))
 
 
-def check_in_and_load(
+def check_in_and_count(
     actor: Any, code: str | None, gender: str | None, *, prefix: bool = False
-) -> tuple[Any, DayVisits]:
-    """One check-in (its own transaction), then today's list as it now is.
+) -> tuple[Any, Any]:
+    """One check-in (its own transaction), then the day's counts as they now are.
+
+    The new visit goes on top of the list the pane already shows (the periodic
+    refresh brings in other desks' visits): reloading the whole day here would
+    cost the desk a few milliseconds on every key press.
 
     With ``prefix`` the code may be the start of a known code: the first match
     is checked in (what the matches list highlights), for Enter pressed before
@@ -56,7 +65,7 @@ def check_in_and_load(
         if found:
             code = found[0].code
     visit = visits.check_in(actor, code, gender)
-    return visit, load_day(actor.centre_id)
+    return visit, visits.day_counts(actor.centre_id)
 
 
 def void_and_load(actor: Any, visit_id: int, reason: str) -> tuple[Any, DayVisits]:
@@ -91,8 +100,41 @@ class CodeField(CodeInput):
         return next((a for a in self.ancestors if isinstance(a, CheckinPane)), None)
 
 
+# The visit list is one pre-formatted column: a DataTable redraws every visible cell
+# after each change, and one cell per row instead of five keeps a check-in's next
+# frame within the speed target. Field widths, in characters:
+VISIT_FIELDS: tuple[tuple[str, int], ...] = (
+    ("time", 7),
+    ("code", 12),
+    ("gender", 8),
+    ("staff", 8),
+    ("state", 10),
+)
+
+
+def visit_line(values: dict[str, str], voided: bool) -> Text:
+    """One row of the visit list: the fields padded to their widths."""
+    style = "strike dim" if voided else ""
+    line = Text()
+    for key, width in VISIT_FIELDS:
+        value = values[key][: width - 1].ljust(width)
+        line.append(value, style="bold red" if key == "state" and voided else style)
+    return line
+
+
 class VisitsTable(DataTable):
-    """Today's visits; one key each on the selected visit."""
+    """Today's visits; one key each on the selected visit.
+
+    Its vertical scrollbar is always shown (checkin.tcss), so a new row never
+    changes the screen's layout: growing the list repaints the table and its
+    scrollbar only, instead of laying out and repainting the whole screen.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def watch_virtual_size(self, size: Size) -> None:
+        self._scroll_update(size)
+        self.refresh()
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "visit('lunch')", "checkin.key.lunch", id="checkin.lunch", tooltip="checkin.key.lunch_tip"),
@@ -146,8 +188,8 @@ class CheckinPane(Vertical):
                 yield Static("", id="checkin-detail")
         yield Label(t("checkin.list_title"), id="checkin-list-title")
         table = VisitsTable(id="checkin-visits", cursor_type="row", zebra_stripes=True)
-        for key in ("time", "code", "gender", "staff", "state"):
-            table.add_column(t(f"checkin.col.{key}"), key=key)
+        header = "".join(t(f"checkin.col.{key}").ljust(width) for key, width in VISIT_FIELDS)
+        table.add_column(header, key="visit")
         yield table
 
     # -- the pane interface ---------------------------------------------------
@@ -199,7 +241,7 @@ class CheckinPane(Vertical):
         self._overlapped = self._overlapped or self._in_flight > 1
         run_call(
             self,
-            check_in_and_load,
+            check_in_and_count,
             app.actor,
             code,
             gender,
@@ -215,8 +257,10 @@ class CheckinPane(Vertical):
             self._overlapped = False
             self.refresh_data()
 
-    def _checked_in(self, seq: int, code: str | None, result: tuple[Any, DayVisits]) -> None:
-        visit, day = result
+    def _checked_in(self, seq: int, code: str | None, result: tuple[Any, Any]) -> None:
+        visit, counts = result
+        shown = [v for v in self._visits.values() if v.id != visit.id]
+        day = DayVisits([visit, *shown][:LIST_LENGTH], counts)
         self._answered()
         field = self.query_one("#checkin-code", CodeField)
         if code is not None and field.value.strip().upper() in (code, self._matches_for or ""):
@@ -339,29 +383,29 @@ class CheckinPane(Vertical):
         for visit in day.visits:
             key = str(visit.id)
             self._visits[key] = visit
-            style = "strike dim" if visit.voided else ""
-            table.add_row(
-                Text(self._hhmm(visit.at), style=style),
-                Text(visit.visitor_code or t("word.anonymous"), style=style),
-                Text(t(f"gender.{visit.gender}"), style=style),
-                Text(visit.staff_initials, style=style),
-                Text(
-                    t("word.voided") if visit.voided else "",
-                    style="bold red" if visit.voided else "",
-                ),
-                key=key,
-            )
+            values = {
+                "time": self._hhmm(visit.at),
+                "code": visit.visitor_code or t("word.anonymous"),
+                "gender": t(f"gender.{visit.gender}"),
+                "staff": visit.staff_initials,
+                "state": t("word.voided") if visit.voided else "",
+            }
+            table.add_row(visit_line(values, visit.voided), key=key)
         if selected is not None and selected in self._visits:
             table.move_cursor(row=table.get_row_index(selected), animate=False)
         counts = day.counts
-        self.query_one("#checkin-count", Static).update(t("checkin.count", count=counts.total))
+        # Fixed-size lines (checkin.tcss): no layout pass, so the frame after a check-in is quick.
+        self.query_one("#checkin-count", Static).update(
+            t("checkin.count", count=counts.total), layout=False
+        )
         self.query_one("#checkin-detail", Static).update(
             t(
                 "checkin.count_detail",
                 anonymous=counts.anonymous,
                 coded=counts.coded,
                 voided=counts.voided,
-            )
+            ),
+            layout=False,
         )
 
     @staticmethod
@@ -487,7 +531,7 @@ class CheckinPane(Vertical):
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#checkin-status", Static)
-        status.update(text)
+        status.update(text, layout=False)  # one line of fixed height
         status.set_class(error, "error")
 
     def _confirm(self, text: str) -> None:
