@@ -132,6 +132,10 @@ def cli(ctx: click.Context, db_target: str | None, centre: str | None) -> None:
     Without a command, opens the desk app.
     """
     ctx.obj = Options(db=db_target, centre=centre)
+    if ctx.invoked_subcommand != "demo":  # demo may name its own database
+        from frontdesk.config import skip_unused_driver
+
+        skip_unused_driver(ctx.obj.target)
     if ctx.invoked_subcommand is None:
         from frontdesk.tui.app import run_desk
 
@@ -613,9 +617,12 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
     The N business days ending today, every day before today closed with a
     Z-report. Refuses a database that already holds data.
     """
-    from frontdesk.services import demo as demos
+    from frontdesk.config import skip_unused_driver
 
     target = demo_db or ctx.find_object(Options).target
+    skip_unused_driver(target)
+    from frontdesk.services import demo as demos
+
     demos.prepare(target)
     if _stderr_is_terminal():
         from rich.console import Console

@@ -9,6 +9,7 @@ knows their names, types and defaults.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,23 @@ def resolve_db(option: str | None) -> str:
     if env:
         return env
     return str(default_db_path())
+
+
+def is_postgres_url(target: str) -> bool:
+    return target.startswith(("postgresql://", "postgres://"))
+
+
+def skip_unused_driver(target: str) -> None:
+    """Before peewee is first imported: leave the PostgreSQL driver out for a SQLite file.
+
+    peewee imports psycopg when it loads, whatever the database; that is most of
+    every command's start-up (about 130 ms of 170 ms here). A process that has
+    already imported peewee (the tests, a long-lived app) is left alone.
+    """
+    if is_postgres_url(target) or "peewee" in sys.modules:
+        return
+    for driver in ("psycopg", "psycopg2"):
+        sys.modules.setdefault(driver, None)  # type: ignore[arg-type]  # import → ImportError
 
 
 def resolve_centre(option: str | None) -> str | None:

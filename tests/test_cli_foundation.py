@@ -165,3 +165,27 @@ def test_services_and_db_never_import_textual() -> None:
         "for m in pkgutil.iter_modules(db.__path__): importlib.import_module('db.' + m.name)"
     )
     assert not any(m == "textual" or m.startswith("textual.") for m in mods)
+
+
+def test_a_sqlite_command_never_loads_the_postgresql_driver(tmp_path: Path) -> None:
+    target = str(tmp_path / "x.db")
+    assert init(target).exit_code == 0
+    mods = _modules_after(
+        "from frontdesk.cli import cli\n"
+        "try:\n"
+        f"    cli.main(['--db', {target!r}, 'staff', 'list'], standalone_mode=False)\n"
+        "except SystemExit:\n    pass"
+    )
+    assert "peewee" in mods
+    assert not any(m.startswith("psycopg.") for m in mods)  # "psycopg" itself is the blocker
+
+
+def test_a_command_in_a_fresh_process_connects_to_either_database(backend: str) -> None:
+    """The PostgreSQL driver is left out only for a SQLite file, never for a URL."""
+    assert init(backend).exit_code == 0
+    out = subprocess.run(
+        [sys.executable, "-m", "frontdesk", "--db", backend, "staff", "list"],
+        capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["AB", "lead", "active"]

@@ -401,4 +401,7 @@ class DeskApp(App[None]):
 
 def run_desk(target: str, centre_code: str | None = None) -> None:
     """Open the desk app on the database at ``target`` (the cli's default command)."""
+    from frontdesk.config import skip_unused_driver
+
+    skip_unused_driver(target)
     DeskApp(target, centre_code).run()
