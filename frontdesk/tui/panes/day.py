@@ -9,7 +9,6 @@ the list.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -17,7 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Size
 from textual.widgets import DataTable, Label, Static
 
@@ -27,6 +26,7 @@ from frontdesk.services import dayclose, days, staff, supplies, tally
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.hour_chart import HourChart
 from frontdesk.tui.widgets.pane_kit import (
+    LoadedPane,
     fill_table,
     format_nok,
     local_hhmm,
@@ -109,7 +109,7 @@ def _columns(rows: list[tuple[str, ...]], gap: int = 2) -> list[str]:
     ]
 
 
-class DayPane(Vertical):
+class DayPane(LoadedPane):
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("day.palette.x_report", "day.palette.x_report_help", "action_x_report"),
         ("day.palette.close", "day.palette.close_help", "action_close_day"),
@@ -129,27 +129,10 @@ class DayPane(Vertical):
 
     def __init__(self) -> None:
         super().__init__()
-        self._view: DayView | None = None
+        self._view: DayView | None = None  # type: ignore[assignment]
         self._shown_z: Any = None  # an earlier Z-report picked from the list
         self._audit_next = True
         self._had_open_days = False
-        self._pending: list[Callable[[], None]] = []
-
-    def _when_loaded(self, action: Callable[[], None]) -> None:
-        """Run an action that needs the tab's data now, or as soon as it has loaded.
-
-        The palette can start an action on a tab that has not loaded yet.
-        """
-        if self._view is not None:
-            action()
-        else:
-            self._pending.append(action)
-            self.refresh_data()
-
-    def _run_pending(self) -> None:
-        pending, self._pending = self._pending, []
-        for action in pending:
-            action()
 
     def compose(self) -> ComposeResult:
         yield Static("", id="day-title", markup=False)

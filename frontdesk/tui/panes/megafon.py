@@ -6,7 +6,6 @@ committed by one payment key. Deliveries and new issues are for a shift lead.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -14,7 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Label, Static
 
 from frontdesk.errors import FrontdeskError
@@ -23,6 +22,7 @@ from frontdesk.services import days, megafon, staff
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.pane_kit import (
     FieldInput,
+    LoadedPane,
     fill_table,
     format_nok,
     local_hhmm,
@@ -66,7 +66,7 @@ class SalesTable(DataTable):
             pane.action_void_sale()
 
 
-class MegafonPane(Vertical):
+class MegafonPane(LoadedPane):
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("megafon.palette.new_sale", "megafon.palette.new_sale_help", "action_new_sale"),
         ("megafon.palette.void", "megafon.palette.void_help", "action_void_sale"),
@@ -88,25 +88,8 @@ class MegafonPane(Vertical):
 
     def __init__(self) -> None:
         super().__init__()
-        self._view: MegafonView | None = None
+        self._view: MegafonView | None = None  # type: ignore[assignment]
         self._busy = False
-        self._pending: list[Callable[[], None]] = []
-
-    def _when_loaded(self, action: Callable[[], None]) -> None:
-        """Run an action that needs the tab's data now, or as soon as it has loaded.
-
-        The palette can start an action on a tab that has not loaded yet.
-        """
-        if self._view is not None:
-            action()
-        else:
-            self._pending.append(action)
-            self.refresh_data()
-
-    def _run_pending(self) -> None:
-        pending, self._pending = self._pending, []
-        for action in pending:
-            action()
 
     def compose(self) -> ComposeResult:
         yield Static("", id="megafon-issue", markup=False)

@@ -8,20 +8,20 @@ cover at the last 28 days' rate.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import get_language, t
 from frontdesk.services import days, staff, supplies
 from frontdesk.tui.calls import run_call
+from frontdesk.tui.widgets.pane_kit import LoadedPane
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,8 @@ class SupplyRow(Horizontal):
 
     def show(self, item: Any) -> None:
         self.item = item
+        if not self.children:
+            return  # a refresh came before the row was built: on_mount shows self.item
         self.query_one(".supply-name", Label).update(item_name(item))
         stock = f"{item.stock} {item.unit}"
         if item.low:
@@ -102,7 +104,7 @@ class SupplyRow(Horizontal):
         self.set_class(item.low, "-low")
 
 
-class SuppliesPane(Vertical):
+class SuppliesPane(LoadedPane):
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("supplies.palette.hand_out", "supplies.palette.hand_out_help", "action_new_hand_out"),
         ("supplies.palette.returns", "supplies.palette.returns_help", "action_returns"),
@@ -125,30 +127,13 @@ class SuppliesPane(Vertical):
 
     def __init__(self) -> None:
         super().__init__()
-        self._view: SuppliesView | None = None
+        self._view: SuppliesView | None = None  # type: ignore[assignment]
         self._rows: dict[str, SupplyRow] = {}
         self.visit_id: int | None = None
         self.visitor_code: str | None = None
         self.for_others = False
         self._busy = False
         self._focus_when_built = False
-        self._pending: list[Callable[[], None]] = []
-
-    def _when_loaded(self, action: Callable[[], None]) -> None:
-        """Run an action that needs the tab's data now, or as soon as it has loaded.
-
-        The palette can start an action on a tab that has not loaded yet.
-        """
-        if self._view is not None:
-            action()
-        else:
-            self._pending.append(action)
-            self.refresh_data()
-
-    def _run_pending(self) -> None:
-        pending, self._pending = self._pending, []
-        for action in pending:
-            action()
 
     def compose(self) -> ComposeResult:
         yield Static("", id="supplies-target", markup=False)

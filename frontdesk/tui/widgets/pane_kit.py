@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
+from textual.containers import Vertical
 from textual.widgets import DataTable, Input
 from textual.widgets.data_table import CellDoesNotExist
 
@@ -103,3 +105,31 @@ class FieldInput(Input):
             target = self.screen.query_one(self.next_field)
             self.screen.set_focus(target)
         await super().action_submit()
+
+
+class LoadedPane(Vertical):
+    """A tab that loads its data in a worker and keeps it in ``self._view``.
+
+    The palette can start an action on a tab that has not loaded yet:
+    ``_when_loaded`` runs it now, or as soon as the data is in (the pane calls
+    ``_run_pending`` when it has shown its data).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._view: Any = None
+        self._pending: list[Callable[[], None]] = []
+
+    refresh_data: Callable[[], None]  # each pane loads its own data (tui-interface)
+
+    def _when_loaded(self, action: Callable[[], None]) -> None:
+        if self._view is not None:
+            action()
+        else:
+            self._pending.append(action)
+            self.refresh_data()
+
+    def _run_pending(self) -> None:
+        pending, self._pending = self._pending, []
+        for action in pending:
+            action()
