@@ -138,6 +138,16 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def pg_backend(_pg_migrated: str) -> Iterator[str]:
+    """For the few tests about PostgreSQL alone: an empty, migrated PostgreSQL database."""
+    pg = db.connect(_pg_migrated)
+    _truncate_all(pg)
+    yield _pg_migrated
+    if database.obj is not None and not database.obj.is_closed():
+        database.obj.close()
+
+
+@pytest.fixture
 def lead(backend: str) -> Actor:
     """A centre STR with a lead AB (PIN 4711); the lead's actor."""
     centre, member = init_centre("STR", "Strax-huset", "AB", LEAD_PIN)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from frontdesk.services.centre import init_centre
 from frontdesk.services.staff import Actor
 from tests.test_cli_export import run, seed
 
@@ -69,12 +70,11 @@ def test_default_name_is_dated_next_to_the_database(tmp_path: Path) -> None:
 
 
 def test_postgres_without_pg_dump_names_the_tool(
-    backend: str, lead: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    pg_backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not backend.startswith("postgresql"):
-        pytest.skip("PostgreSQL only")
+    init_centre("STR", "Strax-huset", "AB", "4711")
     monkeypatch.setenv("PATH", str(tmp_path))
-    result = run("--db", backend, "backup", "-o", str(tmp_path / "x.sql"))
+    result = run("--db", pg_backend, "backup", "-o", str(tmp_path / "x.sql"))
     assert result.exit_code == 1
     assert "pg_dump" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
