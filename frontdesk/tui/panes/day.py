@@ -20,9 +20,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Size
 from textual.widgets import DataTable, Label, Static
 
-from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import get_language, t
-from frontdesk.services import dayclose, days, staff, supplies, tally
+from frontdesk.services import dayclose, days, supplies, tally
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.hour_chart import HourChart
 from frontdesk.tui.widgets.pane_kit import (
@@ -110,6 +109,7 @@ def _columns(rows: list[tuple[str, ...]], gap: int = 2) -> list[str]:
 
 
 class DayPane(LoadedPane):
+    STATUS_ID = "day-status"
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("day.palette.x_report", "day.palette.x_report_help", "action_x_report"),
         ("day.palette.close", "day.palette.close_help", "action_close_day"),
@@ -347,38 +347,12 @@ class DayPane(LoadedPane):
             text.append("\n" + reopened, style="italic")
         return text
 
-    def _status(self, text: str, *, error: bool = False) -> None:
-        status = self.query_one("#day-status", Static)
-        status.update(text)
-        status.set_class(error, "-error")
-
-    def _failed(self, exc: FrontdeskError) -> None:
-        self._status(exc.text(get_language()), error=True)
-        show_error = getattr(self.app, "show_error", None)
-        if show_error is not None:
-            show_error(exc)
-
-    def _confirm(self, text: str) -> None:
-        self._status(text)
-        confirm = getattr(self.app, "confirm", None)
-        if confirm is not None:
-            confirm(text)
-
     def _changed(self) -> None:
         """Tell the app (its header and closed banner) that the day's state changed."""
         data_changed = getattr(self.app, "data_changed", None)
         if data_changed is not None:
             data_changed()
         self.refresh_data()
-
-    def _is_lead(self, what: str) -> bool:
-        app: Any = self.app
-        try:
-            staff.require_lead(app.actor, what)
-        except FrontdeskError as exc:
-            self._failed(exc)
-            return False
-        return True
 
     # -- X-report and Z-reports -------------------------------------------------
 
@@ -420,7 +394,7 @@ class DayPane(LoadedPane):
 
     def action_close_day(self, business_date: dt.date | None = None) -> None:
         """Count the cash and close a day (today unless an earlier open day is given)."""
-        if not self._is_lead("close a day"):
+        if not self._lead_only("close a day"):
             return
         app: Any = self.app
         actor = app.actor
@@ -455,7 +429,7 @@ class DayPane(LoadedPane):
 
     def action_reopen_day(self) -> None:
         """Reopen the Z-report picked in the list, else today (PIN and reason)."""
-        if self._is_lead("reopen a day"):
+        if self._lead_only("reopen a day"):
             self._when_loaded(self._reopen_day)
 
     def _reopen_day(self) -> None:

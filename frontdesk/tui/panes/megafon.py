@@ -16,9 +16,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Label, Static
 
-from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import get_language, t
-from frontdesk.services import days, megafon, staff
+from frontdesk.services import days, megafon
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.pane_kit import (
     FieldInput,
@@ -67,6 +66,7 @@ class SalesTable(DataTable):
 
 
 class MegafonPane(LoadedPane):
+    STATUS_ID = "megafon-status"
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("megafon.palette.new_sale", "megafon.palette.new_sale_help", "action_new_sale"),
         ("megafon.palette.void", "megafon.palette.void_help", "action_void_sale"),
@@ -89,7 +89,6 @@ class MegafonPane(LoadedPane):
     def __init__(self) -> None:
         super().__init__()
         self._view: MegafonView | None = None  # type: ignore[assignment]
-        self._busy = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id="megafon-issue", markup=False)
@@ -194,27 +193,9 @@ class MegafonPane(LoadedPane):
         )
         self._run_pending()
 
-    def _status(self, text: str, *, error: bool = False) -> None:
-        status = self.query_one("#megafon-status", Static)
-        status.update(text)
-        status.set_class(error, "-error")
-
     def _timezone(self) -> str:
         settings = getattr(self.app, "settings", None)
         return getattr(settings, "timezone", "Europe/Oslo")
-
-    def _failed(self, exc: FrontdeskError) -> None:
-        self._busy = False
-        self._status(exc.text(get_language()), error=True)
-        show_error = getattr(self.app, "show_error", None)
-        if show_error is not None:
-            show_error(exc)
-
-    def _confirm(self, text: str) -> None:
-        self._status(text)
-        confirm = getattr(self.app, "confirm", None)
-        if confirm is not None:
-            confirm(text)
 
     # -- selling ---------------------------------------------------------------
 
@@ -312,15 +293,6 @@ class MegafonPane(LoadedPane):
         self.refresh_data()
 
     # -- lead: deliveries and issues ------------------------------------------
-
-    def _lead_only(self, what: str) -> bool:
-        app: Any = self.app
-        try:
-            staff.require_lead(app.actor, what)
-        except FrontdeskError as exc:
-            self._failed(exc)
-            return False
-        return True
 
     def action_delivery(self) -> None:
         if self._lead_only("record a Megafon delivery"):

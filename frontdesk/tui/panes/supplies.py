@@ -17,9 +17,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static
 
-from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import get_language, t
-from frontdesk.services import days, staff, supplies
+from frontdesk.services import days, supplies
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.pane_kit import LoadedPane
 
@@ -105,6 +104,7 @@ class SupplyRow(Horizontal):
 
 
 class SuppliesPane(LoadedPane):
+    STATUS_ID = "supplies-status"
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("supplies.palette.hand_out", "supplies.palette.hand_out_help", "action_new_hand_out"),
         ("supplies.palette.returns", "supplies.palette.returns_help", "action_returns"),
@@ -132,7 +132,6 @@ class SuppliesPane(LoadedPane):
         self.visit_id: int | None = None
         self.visitor_code: str | None = None
         self.for_others = False
-        self._busy = False
         self._focus_when_built = False
 
     def compose(self) -> ComposeResult:
@@ -233,26 +232,8 @@ class SuppliesPane(LoadedPane):
         self.query_one("#supplies-target", Static).update(f"{who}  ·  {others}")
         self.query_one("#supplies-target", Static).set_class(self.for_others, "-for-others")
 
-    def _status(self, text: str, *, error: bool = False) -> None:
-        status = self.query_one("#supplies-status", Static)
-        status.update(text)
-        status.set_class(error, "-error")
-
     def _warn(self, text: str) -> None:
         self.query_one("#supplies-warning", Static).update(text)
-
-    def _failed(self, exc: FrontdeskError) -> None:
-        self._busy = False
-        self._status(exc.text(get_language()), error=True)
-        show_error = getattr(self.app, "show_error", None)
-        if show_error is not None:
-            show_error(exc)
-
-    def _confirm(self, text: str) -> None:
-        self._status(text)
-        confirm = getattr(self.app, "confirm", None)
-        if confirm is not None:
-            confirm(text)
 
     def _clear_quantities(self) -> None:
         for qty in self.query(QuantityInput):
@@ -410,13 +391,8 @@ class SuppliesPane(LoadedPane):
     # -- lead: deliveries --------------------------------------------------------
 
     def action_delivery(self) -> None:
-        app: Any = self.app
-        try:
-            staff.require_lead(app.actor, "record supply deliveries")
-        except FrontdeskError as exc:
-            self._failed(exc)
-            return
-        self._when_loaded(self._delivery)
+        if self._lead_only("record supply deliveries"):
+            self._when_loaded(self._delivery)
 
     def _delivery(self) -> None:
         from frontdesk.tui.screens.delivery import DeliveryScreen

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.containers import Vertical
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 from textual.widgets.data_table import CellDoesNotExist
 
 from frontdesk import clock
+from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import get_language
 
 NBSP = "\u00a0"
@@ -112,13 +113,48 @@ class LoadedPane(Vertical):
 
     The palette can start an action on a tab that has not loaded yet:
     ``_when_loaded`` runs it now, or as soon as the data is in (the pane calls
-    ``_run_pending`` when it has shown its data).
+    ``_run_pending`` when it has shown its data). The pane's one-line status
+    (``#<STATUS_ID>``) says what was done or refused.
     """
+
+    STATUS_ID: ClassVar[str]
 
     def __init__(self) -> None:
         super().__init__()
         self._view: Any = None
         self._pending: list[Callable[[], None]] = []
+        self._busy = False  # a write is on its way: a second key press waits for it
+
+    def _status(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one(f"#{self.STATUS_ID}", Static)
+        status.update(text)
+        status.set_class(error, "-error")
+
+    def _failed(self, exc: FrontdeskError) -> None:
+        """A refusal: the service's sentence on the status line and as a toast."""
+        self._busy = False
+        self._status(exc.text(get_language()), error=True)
+        show_error = getattr(self.app, "show_error", None)
+        if show_error is not None:
+            show_error(exc)
+
+    def _confirm(self, text: str) -> None:
+        """A committed change: on the status line and as a toast."""
+        self._status(text)
+        confirm = getattr(self.app, "confirm", None)
+        if confirm is not None:
+            confirm(text)
+
+    def _lead_only(self, what: str) -> bool:
+        """Refuse a lead action to desk staff before any dialog opens (the service's sentence)."""
+        from frontdesk.services import staff
+
+        try:
+            staff.require_lead(getattr(self.app, "actor", None), what)
+        except FrontdeskError as exc:
+            self._failed(exc)
+            return False
+        return True
 
     refresh_data: Callable[[], None]  # each pane loads its own data (tui-interface)
 
