@@ -12,7 +12,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "checkin.count": ("Besøk i dag: {count}", "Visits today: {count}"),
     "checkin.count_detail": (
         "anonyme {anonymous} · med kode {coded}\nannullert {voided}",
-        "anonymous {anonymous} · with code {coded}\nvoided {voided}",
+        "anonymous {anonymous} · coded {coded}\nvoided {voided}",
     ),
     "checkin.list_title": (
         "Dagens besøk (Tab) · L lunsj · U utstyr · S Megafon · Del annuller",
