@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import TabbedContent
 
 from frontdesk.tui.app import DeskApp
@@ -24,6 +25,26 @@ async def test_a_missing_database_says_how_to_create_one(tmp_path: Path) -> None
         await pilot.press("q")
         await pilot.pause()
     assert not missing.exists()  # nothing was created behind the user's back
+
+
+async def test_a_database_behind_the_code_asks_for_the_upgrade_only(
+    desk_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from db import migrate
+
+    newer = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, newer, ignore=shutil.ignore_patterns("__pycache__"))
+    (newer / "0999_next.py").write_text("def up(migrator, db):\n    pass\n")
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", newer)
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, NoDatabaseScreen)
+        text = screen_text(app)
+        assert "frontdesk db upgrade" in text
+        assert " init " not in text and " demo" not in text  # no advice to make a new one
 
 
 async def test_the_five_tabs_switch_with_f1_to_f5(desk_db: str) -> None:

@@ -31,9 +31,14 @@ class NoDatabaseScreen(Screen[None]):
             yield Static(t("nodb.title"), id="nodb-title")
             yield Static(t("nodb.body"), id="nodb-body", markup=False)
             yield Static(self.reason, id="nodb-reason", markup=False)
-            yield Static(t("nodb.how", target=_quote(self.target)), id="nodb-how", markup=False)
+            if _needs_creating(self.reason):  # not for a schema to upgrade or a server down
+                yield Static(t("nodb.how", target=_quote(self.target)), id="nodb-how", markup=False)
             yield Static(t("nodb.quit"), id="nodb-quit")
         yield DeskFooter()
+
+
+def _needs_creating(reason: str) -> bool:
+    return reason.startswith("There is no database") or "frontdesk init" in reason
 
 
 def _quote(target: str) -> str:
