@@ -236,3 +236,18 @@ async def test_the_counter_counts_the_whole_day_beyond_the_listed_rows(
         detail = str(app.query_one("#checkin-detail", Static).render())
         assert "anonyme 203" in detail and "med kode 1" in detail
         assert len(rows(app)) == 200  # the list shows the latest visits only
+
+
+async def test_up_from_the_newest_visit_returns_to_the_code_field(desk_db: str) -> None:
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await signed_in(app, pilot)
+        await pilot.press("enter", "enter")
+        await settle(app, pilot)
+        await pilot.press("tab", "down")  # into the list, to the older visit
+        table = app.query_one("#checkin-visits", DataTable)
+        assert app.focused is table and table.cursor_row == 1
+        await pilot.press("up")
+        assert app.focused is table and table.cursor_row == 0
+        await pilot.press("up")
+        assert app.focused is app.query_one("#checkin-code", Input)

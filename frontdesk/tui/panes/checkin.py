@@ -155,6 +155,12 @@ class VisitsTable(DataTable):
         if pane is not None:
             pane.focus_default()
 
+    def action_cursor_up(self) -> None:
+        if self.cursor_row <= 0:
+            self.action_back()  # Up from the newest visit returns to the code field
+        else:
+            super().action_cursor_up()
+
 
 class CheckinPane(Vertical):
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
