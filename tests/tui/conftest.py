@@ -128,6 +128,8 @@ def screen_text(app: Any) -> str:
     """Everything visible on the current screen, as plain text (for assertions)."""
     from textual.widgets import DataTable, Input, Static
 
+    from frontdesk.tui.widgets.visit_list import RowList
+
     parts: list[str] = []
     for widget in app.screen.query("*"):
         if not widget.is_on_screen:
@@ -136,7 +138,7 @@ def screen_text(app: Any) -> str:
             parts.append(str(widget.render()))
         elif isinstance(widget, Input):
             parts.append(widget.value)
-        elif isinstance(widget, DataTable):
+        elif isinstance(widget, (DataTable, RowList)):
             for row in range(widget.row_count):
                 parts.append(" ".join(str(c) for c in widget.get_row_at(row)))
     return "\n".join(parts)

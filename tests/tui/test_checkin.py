@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from frontdesk.services import lunch, visits
 from frontdesk.tui.app import DeskApp
-from frontdesk.tui.panes.checkin import VISIT_FIELDS
+from frontdesk.tui.panes.checkin import VISIT_FIELDS, VisitsList
 from frontdesk.tui.screens.reason import ReasonScreen
 from frontdesk.tui.screens.register import RegisterScreen
 from tests.tui.conftest import PARTICIPANT, VISITOR, settle, signed_in
@@ -22,7 +22,7 @@ def status(app: DeskApp) -> str:
 
 def rows(app: DeskApp) -> list[list[str]]:
     """The visit list's rows, each cut into its fields (time, code, gender, staff, state)."""
-    table = app.query_one("#checkin-visits", DataTable)
+    table = app.query_one("#checkin-visits", VisitsList)
     result = []
     for i in range(table.row_count):
         line, start, fields = str(table.get_row_at(i)[0]), 0, []
@@ -144,7 +144,7 @@ async def test_void_from_the_list_with_a_reason(desk_db: str, centre_id: int) ->
         await settle(app, pilot)
         assert count_on_screen(app) == "Besøk i dag: 2"
         await pilot.press("tab")  # into today's list
-        assert app.focused is app.query_one("#checkin-visits", DataTable)
+        assert app.focused is app.query_one("#checkin-visits", VisitsList)
         await pilot.press("delete")
         await settle(app, pilot)
         assert isinstance(app.screen, ReasonScreen)
@@ -245,7 +245,7 @@ async def test_up_from_the_newest_visit_returns_to_the_code_field(desk_db: str) 
         await pilot.press("enter", "enter")
         await settle(app, pilot)
         await pilot.press("tab", "down")  # into the list, to the older visit
-        table = app.query_one("#checkin-visits", DataTable)
+        table = app.query_one("#checkin-visits", VisitsList)
         assert app.focused is table and table.cursor_row == 1
         await pilot.press("up")
         assert app.focused is table and table.cursor_row == 0

@@ -19,15 +19,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Size
-from textual.reactive import Reactive
-from textual.widgets import DataTable, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import t
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.code_input import CodeInput
+from frontdesk.tui.widgets.visit_list import RowList
 
 
 @dataclass(frozen=True)
@@ -100,9 +99,8 @@ class CodeField(CodeInput):
         return next((a for a in self.ancestors if isinstance(a, CheckinPane)), None)
 
 
-# The visit list is one pre-formatted column: a DataTable redraws every visible cell
-# after each change, and one cell per row instead of five keeps a check-in's next
-# frame within the speed target. Field widths, in characters:
+# The visit list's rows are pre-formatted lines (widgets/visit_list.py draws only
+# new lines, so a check-in's next frame stays short). Field widths, in characters:
 VISIT_FIELDS: tuple[tuple[str, int], ...] = (
     ("time", 7),
     ("code", 12),
@@ -122,19 +120,8 @@ def visit_line(values: dict[str, str], voided: bool) -> Text:
     return line
 
 
-class VisitsTable(DataTable):
-    """Today's visits; one key each on the selected visit.
-
-    Its vertical scrollbar is always shown (checkin.tcss), so a new row never
-    changes the screen's layout: growing the list repaints the table and its
-    scrollbar only, instead of laying out and repainting the whole screen.
-    """
-
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
-
-    def watch_virtual_size(self, size: Size) -> None:
-        self._scroll_update(size)
-        self.refresh()
+class VisitsList(RowList):
+    """Today's visits, newest first; one key each on the selected visit."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "visit('lunch')", "checkin.key.lunch", id="checkin.lunch", tooltip="checkin.key.lunch_tip"),
@@ -193,10 +180,9 @@ class CheckinPane(Vertical):
                 yield Static(t("checkin.count", count="…"), id="checkin-count")
                 yield Static("", id="checkin-detail")
         yield Label(t("checkin.list_title"), id="checkin-list-title")
-        table = VisitsTable(id="checkin-visits", cursor_type="row", zebra_stripes=True)
         header = "".join(t(f"checkin.col.{key}").ljust(width) for key, width in VISIT_FIELDS)
-        table.add_column(header, key="visit")
-        yield table
+        yield Static(header, id="checkin-visits-header", markup=False)
+        yield VisitsList(id="checkin-visits")
 
     # -- the pane interface ---------------------------------------------------
 
@@ -381,11 +367,11 @@ class CheckinPane(Vertical):
             return
         if force:
             self._next_seq()  # loads started before this commit are out of date
-        table = self.query_one("#checkin-visits", VisitsTable)
+        table = self.query_one("#checkin-visits", VisitsList)
         # Keep the selection while the user works in the list; else the newest is selected.
-        selected = self._selected_key(table) if table.has_focus else None
-        table.clear()
+        selected = table.selected_key if table.has_focus else None
         self._visits = {}
+        rows = []
         for visit in day.visits:
             key = str(visit.id)
             self._visits[key] = visit
@@ -396,9 +382,8 @@ class CheckinPane(Vertical):
                 "staff": visit.staff_initials,
                 "state": t("word.voided") if visit.voided else "",
             }
-            table.add_row(visit_line(values, visit.voided), key=key)
-        if selected is not None and selected in self._visits:
-            table.move_cursor(row=table.get_row_index(selected), animate=False)
+            rows.append((key, visit_line(values, visit.voided)))
+        table.set_rows(rows, keep=selected)
         counts = day.counts
         # Fixed-size lines (checkin.tcss): no layout pass, so the frame after a check-in is quick.
         self.query_one("#checkin-count", Static).update(
@@ -414,27 +399,15 @@ class CheckinPane(Vertical):
             layout=False,
         )
 
-    @staticmethod
-    def _selected_key(table: DataTable) -> str | None:
-        if table.row_count == 0:
-            return None
-        try:
-            row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        except Exception:
-            return None
-        return row_key.value
-
     def _selected_visit(self) -> Any | None:
-        table = self.query_one("#checkin-visits", VisitsTable)
-        key = self._selected_key(table)
+        key = self.query_one("#checkin-visits", VisitsList).selected_key
         visit = self._visits.get(key) if key is not None else None
         if visit is None:
             self._status(t("checkin.select_visit"), error=True)
         return visit
 
     def action_focus_list(self) -> None:
-        table = self.query_one("#checkin-visits", VisitsTable)
-        table.focus()
+        self.query_one("#checkin-visits", VisitsList).focus()
 
     # -- from a selected visit ----------------------------------------------------
 
