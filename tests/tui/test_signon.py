@@ -44,6 +44,21 @@ async def test_wrong_pin_is_shown_pin_cleared_initials_kept(desk_db: str) -> Non
         assert app.screen.focused is app.screen.query_one("#pin", Input)
 
 
+async def test_the_right_pin_typed_before_the_wrong_one_is_answered_still_signs_on(
+    desk_db: str, centre_id: int
+) -> None:
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        # No pause: the second PIN and its Enter arrive while the first is being checked.
+        await pilot.press("c", "d", "enter", *"0000", "enter", *DESK_PIN, "enter")
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert app.actor is not None and app.actor.initials == "CD"
+        assert not isinstance(app.screen, SignOnScreen)
+    assert [e.action for e in audit.recent(centre_id, limit=2)] == ["sign_on", "pin.failed"]
+
+
 async def test_lockout_after_repeated_wrong_pins_is_shown(desk_db: str) -> None:
     app = DeskApp(desk_db)
     async with app.run_test(size=(120, 40)) as pilot:

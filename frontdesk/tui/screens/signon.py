@@ -46,6 +46,7 @@ class SignOnScreen(Screen[None]):
         self.locked = locked
         self.centre_name = centre_name
         self._busy = False
+        self._submit_again = False  # Enter pressed while the last PIN was being checked
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="signon-box"):
@@ -93,12 +94,16 @@ class SignOnScreen(Screen[None]):
         if not initials:
             self.query_one("#initials", Input).focus()
             return
-        if not pin.value or self._busy:
+        if self._busy:
+            self._submit_again = True  # a PIN typed before the answer: try it after
+            return
+        if not pin.value:
             return
         self._busy = True
+        typed, pin.value = pin.value, ""  # what is typed from now on is a fresh PIN
         self.query_one("#signon-message", Static).update(t("signon.checking"))
         app: Any = self.app
-        app.sign_on(initials, pin.value, failed=self.refused)
+        app.sign_on(initials, typed, failed=self.refused)
 
     def refused(self, exc: FrontdeskError) -> None:
         """Show the service's sentence; clear the PIN, keep the initials."""
@@ -108,5 +113,7 @@ class SignOnScreen(Screen[None]):
         message.update(exc.text(getattr(app, "lang", "nb")))
         message.add_class("error")
         pin = self.query_one("#pin", Input)
-        pin.value = ""
         pin.focus()
+        if self._submit_again:
+            self._submit_again = False
+            self.submit()
