@@ -85,10 +85,10 @@ class SignOnScreen(Screen[None]):
     @on(Input.Submitted, "#pin")
     def _pin_done(self, event: Input.Submitted) -> None:
         event.stop()
-        self.submit()
+        self.submit(event.value)
 
-    def submit(self) -> None:
-        """Sign on with the initials and PIN typed."""
+    def submit(self, typed: str | None = None) -> None:
+        """Sign on with the initials and the PIN as it was when Enter was pressed."""
         initials = self.query_one("#initials", Input).value.strip()
         pin = self.query_one("#pin", Input)
         if not initials:
@@ -97,10 +97,13 @@ class SignOnScreen(Screen[None]):
         if self._busy:
             self._submit_again = True  # a PIN typed before the answer: try it after
             return
-        if not pin.value:
+        typed = pin.value if typed is None else typed
+        if not typed:
             return
         self._busy = True
-        typed, pin.value = pin.value, ""  # what is typed from now on is a fresh PIN
+        # Keys typed after that Enter (a fast typist) start the next PIN.
+        rest = pin.value[len(typed) :] if pin.value.startswith(typed) else ""
+        pin.value = rest
         self.query_one("#signon-message", Static).update(t("signon.checking"))
         app: Any = self.app
         app.sign_on(initials, typed, failed=self.refused)
