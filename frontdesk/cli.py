@@ -651,7 +651,7 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
 
 
 def _describe(target: str) -> str:
-    from db.connect import describe
+    from frontdesk.services.store import describe_target as describe
 
     return describe(target)
 

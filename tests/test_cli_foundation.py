@@ -189,3 +189,21 @@ def test_a_command_in_a_fresh_process_connects_to_either_database(backend: str) 
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["AB", "lead", "active"]
+
+
+def test_the_desk_app_and_the_command_line_never_reach_past_the_services() -> None:
+    """tui/ and cli.py import frontdesk.services, never db/ or peewee (no queries there)."""
+    import ast
+
+    sources = [ROOT / "frontdesk" / "cli.py", *(ROOT / "frontdesk" / "tui").rglob("*.py")]
+    for path in sources:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                assert top not in ("db", "peewee", "playhouse"), f"{path.name} imports {name}"

@@ -9,6 +9,7 @@ from peewee import Database, IntegrityError, OperationalError
 
 import db
 from db import migrate
+from db.connect import describe
 from frontdesk.errors import BadInput, StoreUnavailable
 
 
@@ -32,6 +33,11 @@ def open_store(target: str, *, create: bool = False, upgrade: bool = False) -> D
     except OSError as exc:  # e.g. a path too long for the file system
         raise StoreUnavailable(f"Cannot open the database: {exc.strerror or exc}.") from None
     return database
+
+
+def describe_target(target: str) -> str:
+    """The database path, or its URL without the password, for messages."""
+    return describe(target)
 
 
 def schema_status(database: Database) -> migrate.SchemaStatus:

@@ -43,7 +43,7 @@ def _needs_creating(reason: str) -> bool:
 
 def _quote(target: str) -> str:
     if target.startswith(("postgresql://", "postgres://")):
-        from db.connect import describe
+        from frontdesk.services.store import describe_target
 
-        return describe(target)
+        return describe_target(target)
     return f"'{target}'" if " " in target else target
