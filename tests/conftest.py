@@ -8,6 +8,7 @@ PostgreSQL cases are skipped with the reason; under CI=true they fail.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -135,6 +136,32 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield url
     if database.obj is not None and not database.obj.is_closed():
         database.obj.close()
+
+
+def mark_day_closed(centre_id: int, business_date: dt.date) -> None:
+    """Store a bare Z-report row for a day, as a day close does: the day becomes read-only.
+
+    For tests of other areas' closed-day refusals; the day close itself is tested
+    through dayclose.close_day.
+    """
+    from peewee import fn
+
+    from db.models import DayClose
+
+    top = DayClose.select(fn.MAX(DayClose.z_no)).where(DayClose.centre == centre_id).scalar()
+    DayClose.create(
+        centre=centre_id,
+        business_date=business_date,
+        z_no=int(top or 0) + 1,
+        tally="{}",
+        expected_cash_ore=0,
+        counted_cash_ore=0,
+        diff_ore=0,
+        revenue_ore=0,
+        grand_total_ore=0,
+        sales_by_staff="[]",
+        closed_at=dt.datetime(2026, 1, 1),
+    )
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from frontdesk.services.dagsverket import ParticipantInfo
 from frontdesk.services.staff import Actor
 from frontdesk.services.tally import compute_day
 from frontdesk.services.visits import register_visitor, update_visitor
-from tests.test_visits import MORNING, audit_actions, close_day
+from tests.conftest import mark_day_closed
+from tests.test_visits import MORNING, audit_actions
 
 DAY = dt.date(2026, 3, 2)
 
@@ -139,7 +140,7 @@ def test_non_participants_are_refused(enrolled: Actor, frozen) -> None:
 
 def test_a_closed_day_refuses_attendance_changes(enrolled: Actor, frozen) -> None:
     dagsverket.mark_present(enrolled, "DV1")
-    close_day(enrolled.centre_id, DAY)
+    mark_day_closed(enrolled.centre_id, DAY)
     with pytest.raises(DayClosed):
         dagsverket.mark_absent(enrolled, "DV1")
     with pytest.raises(DayClosed):

@@ -14,7 +14,8 @@ from frontdesk.services.centre import init_centre
 from frontdesk.services.staff import Actor, disable_staff
 from frontdesk.services.tally import compute_day
 from frontdesk.services.visits import check_in, register_visitor, void_visit
-from tests.test_visits import MORNING, audit_actions, close_day
+from tests.conftest import mark_day_closed
+from tests.test_visits import MORNING, audit_actions
 
 DAY = dt.date(2026, 3, 2)
 
@@ -207,7 +208,7 @@ def test_a_disabled_member_still_shows_on_the_days_roster(lead: Actor, desk: Act
 def test_a_closed_day_refuses_every_roster_change(desk: Actor, frozen) -> None:
     register_visitor(desk, "AB85")
     entry = lunch.add_guests(desk)
-    close_day(desk.centre_id, DAY)
+    mark_day_closed(desk.centre_id, DAY)
     for attempt in (
         lambda: lunch.add_visitor(desk, "AB85"),
         lambda: lunch.add_staff(desk, "CD"),

@@ -8,11 +8,12 @@ import json
 import pytest
 from freezegun import freeze_time
 
-from db.models import AuditEvent, DayClose, MegafonDelivery, MegafonIssue, MegafonSale
+from db.models import AuditEvent, MegafonDelivery, MegafonIssue, MegafonSale
 from frontdesk.errors import BadInput, DayClosed, NotAllowed, NotFound, OutOfStock
 from frontdesk.services import megafon, visits
 from frontdesk.services.settings import set_setting
 from frontdesk.services.staff import Actor
+from tests.conftest import mark_day_closed
 
 # 11:00 in Oslo on a Monday: business date 2026-11-16.
 NOON = dt.datetime(2026, 11, 16, 10, 0, tzinfo=dt.UTC)
@@ -38,23 +39,6 @@ def stocked(lead: Actor, vendors: None, frozen) -> megafon.IssueInfo:
     """Issue 2026-11 at 25 kr, current, with 20 copies delivered."""
     megafon.add_issue(lead, "2026-11", 2500)
     return megafon.record_delivery(lead, 20)
-
-
-def close(centre_id: int, day: dt.date) -> None:
-    """Mark a business day closed, as a Z-report does (dayclose is another module)."""
-    DayClose.create(
-        centre=centre_id,
-        business_date=day,
-        z_no=1,
-        tally="{}",
-        expected_cash_ore=0,
-        counted_cash_ore=0,
-        diff_ore=0,
-        revenue_ore=0,
-        grand_total_ore=0,
-        sales_by_staff="[]",
-        closed_at=dt.datetime(2026, 11, 17, 2, 0),
-    )
 
 
 def audit_actions(action: str) -> list[AuditEvent]:
@@ -413,7 +397,7 @@ def test_a_closed_day_refuses_sales_voids_and_deliveries(
     lead: Actor, stocked: megafon.IssueInfo, frozen
 ) -> None:
     sale = megafon.sell(lead, "12", 2, "cash")
-    close(lead.centre_id, DAY)
+    mark_day_closed(lead.centre_id, DAY)
     with pytest.raises(DayClosed):
         megafon.sell(lead, "12", 1, "cash")
     with pytest.raises(DayClosed):
@@ -429,7 +413,7 @@ def test_a_sale_of_a_closed_day_cannot_be_voided_the_next_day(
     lead: Actor, stocked: megafon.IssueInfo, frozen
 ) -> None:
     sale = megafon.sell(lead, "12", 2, "cash")
-    close(lead.centre_id, DAY)
+    mark_day_closed(lead.centre_id, DAY)
     frozen.tick(dt.timedelta(days=1))
     megafon.sell(lead, "12", 1, "cash")  # the new day is open
     with pytest.raises(DayClosed, match=DAY.isoformat()):

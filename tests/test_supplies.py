@@ -14,7 +14,6 @@ from freezegun import freeze_time
 
 from db.models import (
     AuditEvent,
-    DayClose,
     HandOut,
     HandOutLine,
     SupplyDelivery,
@@ -26,6 +25,7 @@ from frontdesk.errors import BadInput, DayClosed, NotAllowed, NotFound, OutOfSto
 from frontdesk.services import megafon, supplies, tally, visits
 from frontdesk.services.settings import set_setting
 from frontdesk.services.staff import Actor
+from tests.conftest import mark_day_closed
 
 # 11:00 in Oslo on a Monday: business date 2026-11-16.
 NOON = dt.datetime(2026, 11, 16, 10, 0, tzinfo=dt.UTC)
@@ -55,23 +55,6 @@ def item(centre_id: int, code: str) -> supplies.ItemInfo:
 
 def stock(centre_id: int, code: str) -> int:
     return item(centre_id, code).stock
-
-
-def close(centre_id: int, day: dt.date) -> None:
-    """Mark a business day closed, as a Z-report does (dayclose is another module)."""
-    DayClose.create(
-        centre=centre_id,
-        business_date=day,
-        z_no=1,
-        tally="{}",
-        expected_cash_ore=0,
-        counted_cash_ore=0,
-        diff_ore=0,
-        revenue_ore=0,
-        grand_total_ore=0,
-        sales_by_staff="[]",
-        closed_at=dt.datetime(2026, 11, 17, 2, 0),
-    )
 
 
 def events(action: str) -> list[AuditEvent]:
@@ -507,7 +490,7 @@ def test_hand_outs_are_listed_by_day(lead: Actor, stocked: None, frozen) -> None
 def test_a_closed_day_refuses_every_write(lead: Actor, stocked: None, frozen) -> None:
     handed = supplies.hand_out(lead, {"SPR2ML": 5})
     returned = supplies.record_return(lead, count=12)
-    close(lead.centre_id, DAY)
+    mark_day_closed(lead.centre_id, DAY)
     before = AuditEvent.select().count()
     with pytest.raises(DayClosed):
         supplies.hand_out(lead, {"SPR2ML": 1})

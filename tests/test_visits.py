@@ -9,7 +9,7 @@ import pytest
 from freezegun import freeze_time
 
 import db
-from db.models import AuditEvent, DayClose, Visit, Visitor
+from db.models import AuditEvent, Visit, Visitor
 from frontdesk.errors import BadInput, DayClosed, NotFound
 from frontdesk.services import visits
 from frontdesk.services.centre import init_centre
@@ -25,26 +25,10 @@ from frontdesk.services.visits import (
     visits_on,
     void_visit,
 )
+from tests.conftest import mark_day_closed
 
 # 10:15 in Oslo (CET, UTC+1) on a Monday.
 MORNING = dt.datetime(2026, 3, 2, 9, 15, tzinfo=dt.UTC)
-
-
-def close_day(centre_id: int, business_date: dt.date) -> None:
-    """Store a Z-report row, as a day close would (the day becomes read-only)."""
-    DayClose.create(
-        centre=centre_id,
-        business_date=business_date,
-        z_no=1,
-        tally="{}",
-        expected_cash_ore=0,
-        counted_cash_ore=0,
-        diff_ore=0,
-        revenue_ore=0,
-        grand_total_ore=0,
-        sales_by_staff="[]",
-        closed_at=dt.datetime(2026, 1, 1),
-    )
 
 
 def audit_actions(action: str) -> list[dict]:
@@ -108,7 +92,7 @@ def test_an_unknown_code_is_refused_with_a_sentence_in_both_languages(desk: Acto
 
 def test_check_in_refuses_a_closed_day(desk: Actor) -> None:
     with freeze_time(MORNING):
-        close_day(desk.centre_id, dt.date(2026, 3, 2))
+        mark_day_closed(desk.centre_id, dt.date(2026, 3, 2))
         with pytest.raises(DayClosed, match="2026-03-02 is closed"):
             check_in(desk)
     assert Visit.select().count() == 0
@@ -385,7 +369,7 @@ def test_a_visit_cannot_be_voided_twice(desk: Actor) -> None:
 def test_a_visit_of_a_closed_day_cannot_be_voided(desk: Actor) -> None:
     with freeze_time(MORNING):
         visit = check_in(desk)
-    close_day(desk.centre_id, dt.date(2026, 3, 2))
+    mark_day_closed(desk.centre_id, dt.date(2026, 3, 2))
     with pytest.raises(DayClosed, match="2026-03-02 is closed"):
         void_visit(desk, visit.id, "mistake")
     assert Visit.get_by_id(visit.id).voided_at is None
