@@ -50,46 +50,30 @@ def _pane_of(node: Any) -> LunchPane | None:
     return next((a for a in node.ancestors if isinstance(a, LunchPane)), None)
 
 
-class RosterTable(DataTable):
+class _PaneTable(DataTable):
+    """A table whose keys act on the lunch pane (``pane('method')``)."""
+
+    def action_pane(self, method: str) -> None:
+        pane = _pane_of(self)
+        if pane is not None:
+            getattr(pane, method)()
+
+
+class RosterTable(_PaneTable):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "served", "lunch.key.served", id="lunch.served", tooltip="lunch.key.served_tip"),
-        Binding("enter", "served", show=False),
-        Binding("delete", "remove", "lunch.key.remove", id="lunch.remove", tooltip="lunch.key.remove_tip"),
-        Binding("escape", "back", "lunch.key.back", id="lunch.back"),
+        Binding("space", "pane('toggle_served')", "lunch.key.served", id="lunch.served", tooltip="lunch.key.served_tip"),
+        Binding("enter", "pane('toggle_served')", show=False),
+        Binding("delete", "pane('action_remove')", "lunch.key.remove", id="lunch.remove", tooltip="lunch.key.remove_tip"),
+        Binding("escape", "pane('focus_default')", "lunch.key.back", id="lunch.back"),
     ]  # fmt: skip
 
-    def action_served(self) -> None:
-        pane = _pane_of(self)
-        if pane is not None:
-            pane.toggle_served()
 
-    def action_remove(self) -> None:
-        pane = _pane_of(self)
-        if pane is not None:
-            pane.action_remove()
-
-    def action_back(self) -> None:
-        pane = _pane_of(self)
-        if pane is not None:
-            pane.focus_default()
-
-
-class AttendanceTable(DataTable):
+class AttendanceTable(_PaneTable):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "present", "lunch.key.present", id="lunch.present", tooltip="lunch.key.present_tip"),
-        Binding("enter", "present", show=False),
-        Binding("escape", "back", "lunch.key.back", id="lunch.dv_back"),
+        Binding("space", "pane('toggle_present')", "lunch.key.present", id="lunch.present", tooltip="lunch.key.present_tip"),
+        Binding("enter", "pane('toggle_present')", show=False),
+        Binding("escape", "pane('focus_default')", "lunch.key.back", id="lunch.dv_back"),
     ]  # fmt: skip
-
-    def action_present(self) -> None:
-        pane = _pane_of(self)
-        if pane is not None:
-            pane.toggle_present()
-
-    def action_back(self) -> None:
-        pane = _pane_of(self)
-        if pane is not None:
-            pane.focus_default()
 
 
 class LunchPane(Vertical):
