@@ -93,9 +93,10 @@ def prepare(target: str) -> Any:
     from db import migrate
 
     try:
-        database_ = db.connect(target, create=True)
+        database_ = db.connect(target, create=True, wal=False)  # a refused file stays as it was
         check_empty(database_)
         migrate.upgrade(database_)
+        db.use_wal(database_)
     except db.StoreError as exc:
         raise StoreUnavailable(str(exc)) from None
     return database_
