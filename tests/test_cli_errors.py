@@ -631,3 +631,22 @@ def test_a_full_disk_behind_a_failed_rollback_is_still_named() -> None:
             raise sqlite3.OperationalError("cannot rollback - no transaction is active")  # noqa: B904
     except sqlite3.OperationalError as chained:
         assert isinstance(explain(chained), DiskFull)
+
+
+def test_a_full_disk_during_a_backup_leaves_no_file(
+    demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "copy.db"
+    real_connect = sqlite3.connect
+
+    def connect(name, *args, **kwargs):  # the backup file may hold two pages: a full disk
+        con = real_connect(name, *args, **kwargs)
+        if str(name) == str(target):
+            con.execute("PRAGMA max_page_count = 2")
+        return con
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    line = assert_one_sentence(run("--db", str(demo_file), "backup", "-o", str(target)))
+    assert line == "Error: The disk is full; nothing was saved. Free some space and try again."
+    assert not list(tmp_path.glob("copy.db*"))  # no partial backup under any name
+    _close_bound()
