@@ -1,16 +1,38 @@
-"""A full disk at the desk (issue 17): one sentence on screen, the check-in not recorded."""
+"""Bad database files and a full disk at the desk (issue 17): one sentence, nothing recorded."""
 
 from __future__ import annotations
 
 import sqlite3
 import sys
+from pathlib import Path
 
 import pytest
 from textual.widgets import Static
 
 from frontdesk.services import visits
 from frontdesk.tui.app import DeskApp
-from tests.tui.conftest import settle, signed_in
+from frontdesk.tui.screens.nodb import NoDatabaseScreen
+from tests.tui.conftest import screen_text, settle, signed_in
+
+
+async def test_a_damaged_database_file_is_named_on_the_no_database_screen(
+    desk_db: str,
+) -> None:
+    con = sqlite3.connect(desk_db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    with open(desk_db, "r+b") as handle:  # `dd` over the first page
+        handle.write(b"\xff" * 100)
+    before = Path(desk_db).read_bytes()
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, NoDatabaseScreen)
+        text = screen_text(app)
+        assert f"{desk_db} er ikke en databasefil, eller første side er skadet." in text
+        assert "Traceback" not in text
+        await pilot.press("q")
+    assert Path(desk_db).read_bytes() == before  # not switched to WAL, nothing written
 
 
 async def test_a_check_in_on_a_full_disk_says_so_and_records_nothing(
