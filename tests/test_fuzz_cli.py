@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -498,7 +500,11 @@ EVERY_COMMAND = [
     ["demo", "--days", "1", "--centres", "1"],
     ["init", "--centre-code", "NES", "--centre-name", "Nesttun", "--lead", "EF", "--pin-stdin"],
 ]
+# Commands that write, whatever the data.
+WRITES = [EVERY_COMMAND[1], EVERY_COMMAND[4], EVERY_COMMAND[5], EVERY_COMMAND[7]]
 BAD_FILES = [
+    "read-only",
+    "full-disk",
     "damaged-header",
     "damaged-page",
     "other-program",
@@ -514,11 +520,16 @@ def _bad_file(kind: str, small_db: str, folder: Path) -> Path:
     import sqlite3
 
     path = folder / f"{kind}.db"
-    if kind.startswith("damaged"):
+    if kind in ("read-only", "full-disk") or kind.startswith("damaged"):
         con = sqlite3.connect(small_db)
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         con.close()
         shutil.copyfile(small_db, path)
+    if kind in ("read-only", "full-disk"):
+        con = sqlite3.connect(path)
+        con.execute("VACUUM")  # no free pages left: a full disk refuses the first new page
+        con.close()
+    elif kind.startswith("damaged"):
         with open(path, "r+b") as handle:
             handle.seek(0 if kind == "damaged-header" else 2 * 4096)
             handle.write(b"\xff" * (100 if kind == "damaged-header" else 3 * 4096))
@@ -540,6 +551,16 @@ def _bad_file(kind: str, small_db: str, folder: Path) -> Path:
     return path
 
 
+def _pages(path: Path) -> int:
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        return int(con.execute("PRAGMA page_count").fetchone()[0])
+    finally:
+        con.close()
+
+
 def _state(path: Path) -> tuple:
     """The file's bytes and its companions (-wal, -shm, -journal) as they are now."""
 
@@ -557,6 +578,13 @@ def test_every_command_against_a_bad_database_file(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     target = _bad_file(kind, small_db, tmp_path)
+    if kind in ("read-only", "full-disk"):
+        # SQLite answers exactly as for a read-only file or a full disk (SQLITE_READONLY,
+        # SQLITE_FULL); reading commands work, writing ones refuse with one sentence.
+        connect = sys.modules["db.connect"]
+        pages = _pages(target)
+        limit = ("query_only", 1) if kind == "read-only" else ("max_page_count", pages)
+        monkeypatch.setattr(connect, "SQLITE_PRAGMAS", (*connect.SQLITE_PRAGMAS, limit))
     for command in EVERY_COMMAND:
         before = _state(target)
         args = ["--db", str(target), *command]
@@ -568,6 +596,13 @@ def test_every_command_against_a_bad_database_file(
         assert_clean(result)
         if kind == "empty" and command[0] in ("init", "demo"):
             continue  # a new or empty path is what these two may build on
+        if kind in ("read-only", "full-disk"):
+            if result.exit_code:
+                assert _state(target)[0] == before[0], f"{command} changed the {kind} file"
+            if kind == "read-only" and command in WRITES:
+                assert "is read-only here; nothing was saved" in result.stderr, command
+            # (A full disk bites only when a row needs a new page: test_cli_errors fills it.)
+            continue
         if kind == "damaged-page":
             # Our own WAL database: SQLite may make its -wal and -shm to read it, and a
             # command that never reads the damaged page may work; a refusal writes nothing.
@@ -612,3 +647,28 @@ def test_every_command_against_a_bad_target(
         database.close()
     assert_clean(result)
     assert not (tmp_path / "data").exists(), "an empty or bad --db fell back to the default"
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("command", EVERY_COMMAND, ids=lambda c: " ".join(c[:2]))
+def test_every_command_with_stdout_closed(
+    small_db: str, tmp_path: Path, command: list[str]
+) -> None:
+    """`frontdesk … >&-`: exit 0, or one sentence that says standard output is closed."""
+    args = [*command, "--db", small_db] if command[0] == "demo" else ["--db", small_db, *command]
+    out = subprocess.run(
+        [str(ROOT / ".venv/bin/frontdesk"), *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        input=b"4711\n",
+        cwd=tmp_path,
+        timeout=60,
+        preexec_fn=lambda: os.close(1),  # the child starts with file descriptor 1 closed
+    )
+    stderr = out.stderr.decode()
+    assert "Traceback" not in stderr
+    if out.returncode:
+        lines = stderr.splitlines()
+        assert 1 <= len(lines) <= 2 and lines[0].startswith("Error: "), stderr

@@ -99,6 +99,13 @@ def prepare(target: str) -> Any:
         db.use_wal(database_)
     except db.StoreError as exc:
         raise StoreUnavailable(str(exc)) from None
+    except Exception as exc:  # a damaged or read-only file, a full disk: named by store
+        from frontdesk.services.store import explain
+
+        sentence = explain(exc, target)
+        if sentence is None:
+            raise
+        raise sentence from None
     return database_
 
 
