@@ -1,6 +1,6 @@
 """peewee models: how frontdesk's records are stored.
 
-Conventions (see DESIGN.md):
+Conventions (the export contract built on them: docs/export-format.md):
 - money is integer øre (`*_ore`), never floats;
 - datetimes are naive UTC (`*_at`), the caller converts;
 - every dated record stores its `business_date` (local date after the
