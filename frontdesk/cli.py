@@ -483,6 +483,7 @@ def _render_report(rep: Any) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from frontdesk.services import report as reports
     from frontdesk.services.export import nok
 
     piped = not sys.stdout.isatty()
@@ -502,36 +503,26 @@ def _render_report(rep: Any) -> None:
             f"{'are' if several else 'is'} open (not yet closed): numbers may still change."
         )
 
-    def num(n: int | None) -> str:
-        return "" if n is None else f"{n:,}"  # None: the day's tally predates the figure
+    def num(n: int) -> str:
+        return f"{n:,}"
 
     days = Table(title="Per day", box=box.SIMPLE_HEAD, title_justify="left")
-    for name in ("Date", "Centre", "Status"):
-        days.add_column(name)
-    headings = (
-        "Visits",
-        "Unique",
-        "Lunch",
-        "Megafon copies",
-        "Megafon NOK",
-        "Naloxone kits",
-        "Syringes out",
-        "Syringes returned",
-    )
-    for name in headings:
-        days.add_column(name, justify="right")
+    days.add_column("Date", min_width=10, no_wrap=True)  # never squeezed to "2026-03…"
+    for name in ("Centre", "Status"):
+        days.add_column(name, no_wrap=True)
+    figures = reports.columns()
+    for column in figures:
+        days.add_column(column.heading, justify="right")
 
     def cells(line: Any) -> list[str]:
-        return [
-            num(line.visits),
-            num(line.unique) if line.business_date else "",  # unique per day does not add up
-            num(line.lunch),
-            num(line.megafon_copies),
-            "" if line.megafon_revenue_ore is None else nok(line.megafon_revenue_ore),
-            num(line.naloxone_kits),
-            num(line.syringes_out),
-            num(line.syringes_returned),
-        ]
+        out = []
+        for column in figures:
+            value = line.value(column.key)
+            if value is None or (line.business_date is None and not column.additive):
+                out.append("")  # predated by the day's tally, or a sum that means nothing
+            else:
+                out.append(nok(value) if column.money else num(value))
+        return out
 
     for line in rep.days:
         days.add_row(line.business_date.isoformat(), line.centre_code, line.status, *cells(line))

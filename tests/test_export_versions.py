@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -95,12 +96,27 @@ def test_the_report_leaves_a_figure_the_day_predates_blank(
     seed(lead)
     store_as_version_1(DAY)
     # As if syringes.returned had come in version 2: DAY's tally would not know it.
-    later = tuple(
-        Metric(m.key, m.column, 2, m.meaning) if m.key == "syringes.returned" else m
-        for m in tally.METRICS
-    )
+    later = tuple(replace(m, since=2) if m.key == "syringes.returned" else m for m in tally.METRICS)
     monkeypatch.setattr(tally, "METRICS", later)
     rep = build_report([find_centre("STR")], DAY, NEXT)
-    assert [line.syringes_returned for line in rep.days] == [None, 0]
-    assert rep.total.syringes_returned == 0  # the day that knew it
-    assert rep.days[0].visits == 5
+    assert [line.value("syringes.returned") for line in rep.days] == [None, 0]
+    assert rep.total.value("syringes.returned") == 0  # the day that knew it
+    assert rep.days[0].value("visits.total") == 5
+
+
+def test_a_new_metric_with_a_heading_is_a_report_column(
+    backend: str, lead: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.test_cli_export import run
+
+    monkeypatch.setattr(tally, "METRICS", (*tally.METRICS, replace(NEW, heading="Uses")))
+    seed(lead)
+    store_as_version_1(DAY)
+    result = run("--db", backend, "report", "--from", "2026-03-02", "--to", "2026-03-03")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert next(line for line in lines if "Visits" in line).split()[-1] == "Uses"
+    closed = next(line for line in lines if line.split()[:1] == ["2026-03-02"])
+    opened = next(line for line in lines if line.split()[:1] == ["2026-03-03"])
+    assert opened.split()[-1] == "0"  # counted by this code
+    assert closed.split()[-1] == "25"  # the syringes returned: the new figure is left blank

@@ -19,6 +19,32 @@ from frontdesk.services.export import check_period, day_rows
 DEFAULT_DAYS = 7
 
 
+# Not a tally metric: the syringe items of the catalogue summed (the kind is the catalogue's).
+SYRINGES_OUT = "syringes.out"
+
+
+@dataclass(frozen=True)
+class ReportColumn:
+    key: str  # a metric key of the tally, or SYRINGES_OUT
+    heading: str
+    money: bool
+    additive: bool  # False: the total over days is left blank
+
+
+def columns() -> list[ReportColumn]:
+    """The per-day table's figures: every metric the tally's table gives a report heading,
+    in table order, with the syringes handed out just before the syringes returned."""
+    cols = [
+        ReportColumn(m.key, m.heading, tally.is_money(m.key), m.additive)
+        for m in tally.METRICS
+        if m.heading is not None
+    ]
+    keys = [c.key for c in cols]
+    at = keys.index("syringes.returned") if "syringes.returned" in keys else len(cols)
+    cols.insert(at, ReportColumn(SYRINGES_OUT, "Syringes out", False, True))
+    return cols
+
+
 @dataclass(frozen=True)
 class DayLine:
     """One centre's day (or a total over days when ``business_date`` is None)."""
@@ -26,32 +52,17 @@ class DayLine:
     business_date: dt.date | None
     centre_code: str
     status: str  # closed | open | empty | total
-    # None: the day's tally predates the metric (a total: no day had it).
-    visits: int | None = None
-    unique: int | None = None
-    lunch: int | None = None
-    megafon_copies: int | None = None
-    megafon_revenue_ore: int | None = None
-    naloxone_kits: int | None = None
-    syringes_out: int | None = None
-    syringes_returned: int | None = None
+    # By column key; None: the day's tally predates the metric (a total: no day had it).
+    values: dict[str, int | None] = field(default_factory=dict)
+
+    def value(self, key: str) -> int | None:
+        return self.values.get(key)
 
     def plus(self, other: DayLine) -> DayLine:
         """The sum of two lines; a figure missing from one is the other's."""
-        figures = [_add(getattr(self, name), getattr(other, name)) for name in _FIGURES]
-        return DayLine(None, self.centre_code, "total", *figures)
-
-
-_FIGURES = (
-    "visits",
-    "unique",
-    "lunch",
-    "megafon_copies",
-    "megafon_revenue_ore",
-    "naloxone_kits",
-    "syringes_out",
-    "syringes_returned",
-)
+        keys = dict.fromkeys([*self.values, *other.values])
+        values = {k: _add(self.values.get(k), other.values.get(k)) for k in keys}
+        return DayLine(None, self.centre_code, "total", values)
 
 
 def _add(a: int | None, b: int | None) -> int | None:
@@ -127,6 +138,7 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
         if item.kind == "syringe":
             syringe_codes.add(item.code)
 
+    report_columns = columns()
     lines: list[DayLine] = []
     totals = {c.code: DayLine(None, c.code, "total") for c in centres}
     handed: dict[str, dict[str, int]] = {}
@@ -138,19 +150,9 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
         supplies = {
             k[len("supplies.") :]: int(v) for k, v in m.items() if k.startswith("supplies.")
         }
-        line = DayLine(
-            row.business_date,
-            row.centre_code,
-            row.status,
-            visits=row.value("visits.total"),
-            unique=row.value("visits.unique"),
-            lunch=row.value("lunch.total"),
-            megafon_copies=row.value("megafon.copies"),
-            megafon_revenue_ore=row.value("megafon.revenue_ore"),
-            naloxone_kits=row.value("naloxone.kits"),
-            syringes_out=sum(q for code, q in supplies.items() if code in syringe_codes),
-            syringes_returned=row.value("syringes.returned"),
-        )
+        values = {c.key: row.value(c.key) for c in report_columns if c.key != SYRINGES_OUT}
+        values[SYRINGES_OUT] = sum(q for code, q in supplies.items() if code in syringe_codes)
+        line = DayLine(row.business_date, row.centre_code, row.status, values)
         lines.append(line)
         totals[row.centre_code] = totals[row.centre_code].plus(line)
         for code, quantity in supplies.items():

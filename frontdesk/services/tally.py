@@ -53,6 +53,8 @@ class Metric:
     since: int  # the first tally version that counts it
     meaning: str
     close_only: bool = False  # only a closed day has it (from its cash count)
+    heading: str | None = None  # its column in `frontdesk report` (None: not in the report)
+    additive: bool = True  # False: a sum over days means nothing (e.g. different visitors)
 
     @property
     def long_name(self) -> str:
@@ -65,22 +67,41 @@ class Metric:
 
 
 METRICS: tuple[Metric, ...] = (
-    Metric("visits.total", "visits", 1, "Check-ins."),
-    Metric("visits.unique", "visitors_unique", 1, "Different visitor codes checked in."),
+    Metric("visits.total", "visits", 1, "Check-ins.", heading="Visits"),
+    Metric(
+        "visits.unique",
+        "visitors_unique",
+        1,
+        "Different visitor codes checked in.",
+        heading="Unique",
+        additive=False,
+    ),
     Metric("visits.anonymous", "visits_anonymous", 1, "Check-ins without a visitor code."),
     Metric("visits.f", "visits_f", 1, "Check-ins with gender f (woman)."),
     Metric("visits.m", "visits_m", 1, "Check-ins with gender m (man)."),
     Metric("visits.x", "visits_x", 1, "Check-ins with gender x (other)."),
     Metric("visits.u", "visits_u", 1, "Check-ins with gender unknown or not given."),
-    Metric("lunch.total", "lunch_total", 1, "Lunch portions on the roster, all groups."),
+    Metric(
+        "lunch.total",
+        "lunch_total",
+        1,
+        "Lunch portions on the roster, all groups.",
+        heading="Lunch",
+    ),
     Metric("lunch.visitor", "lunch_visitor", 1, "Lunch portions for visitors."),
     Metric("lunch.dagsverket", "lunch_dagsverket", 1, "Lunch portions for Dagsverket."),
     Metric("lunch.staff", "lunch_staff", 1, "Lunch portions for staff."),
     Metric("lunch.guest", "lunch_guest", 1, "Lunch portions for guests (and any unknown group)."),
     Metric("dagsverket.present", "dagsverket_present", 1, "Dagsverket participants present."),
-    Metric("megafon.copies", "megafon_copies", 1, "Megafon copies sold."),
+    Metric("megafon.copies", "megafon_copies", 1, "Megafon copies sold.", heading="Megafon copies"),
     Metric("megafon.sales", "megafon_sales", 1, "Megafon sales (one per vendor purchase)."),
-    Metric("megafon.revenue_ore", "megafon_revenue_nok", 1, "Megafon takings, all methods."),
+    Metric(
+        "megafon.revenue_ore",
+        "megafon_revenue_nok",
+        1,
+        "Megafon takings, all methods.",
+        heading="Megafon NOK",
+    ),
     Metric("megafon.cash_ore", "megafon_cash_nok", 1, "Megafon takings in cash."),
     Metric("megafon.card_ore", "megafon_card_nok", 1, "Megafon takings by card."),
     Metric("megafon.vipps_ore", "megafon_vipps_nok", 1, "Megafon takings by Vipps."),
@@ -98,9 +119,17 @@ METRICS: tuple[Metric, ...] = (
         "Counted minus expected cash (closed days only).",
         close_only=True,
     ),
-    Metric("naloxone.kits", "naloxone_kits", 1, "Naloxone kits handed out."),
+    Metric(
+        "naloxone.kits", "naloxone_kits", 1, "Naloxone kits handed out.", heading="Naloxone kits"
+    ),
     Metric("naloxone.trained", "naloxone_trained", 1, "Naloxone hand-outs with training given."),
-    Metric("syringes.returned", "syringes_returned", 1, "Used syringes returned."),
+    Metric(
+        "syringes.returned",
+        "syringes_returned",
+        1,
+        "Used syringes returned.",
+        heading="Syringes returned",
+    ),
 )
 
 # Families of metrics, one per hour or per catalogue item; documented as one row each.
@@ -186,7 +215,7 @@ class DayTally:
     business_date: dt.date
     metrics: dict[str, int]
     sales_by_staff: tuple[StaffSales, ...] = field(default=())
-    version: int = field(default_factory=lambda: current_version())
+    version: int = field(default_factory=current_version)
 
     @classmethod
     def from_stored(
@@ -202,6 +231,10 @@ class DayTally:
 
     def get(self, key: str) -> int:
         return self.metrics.get(key, 0)
+
+    def knew(self, key: str) -> bool:
+        """Whether this tally counted the metric (a stored one may predate it)."""
+        return knew(self.version, key)
 
     @property
     def hours(self) -> list[int]:
