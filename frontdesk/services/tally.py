@@ -1,12 +1,17 @@
 """A business day's tally: the one definition of what counts.
 
 The X-report, the Z-report, the export and the report all call
-``compute_day``. A record counts when it belongs to the centre and business
-date and is not voided; nothing else decides it.
+``compute_day``; the desk's own counters (F1 visits, F3 takings, lunch totals)
+call its counting functions. A record counts when it belongs to the centre and
+business date and is not voided (``counted``); nothing else decides it.
 
-Metric keys are dotted names (``visits.total``, ``supplies.SPR2ML``,
-``visits.hour.09``). Money is integer øre under keys ending in ``_ore``; the
-export shows them as NOK under the same name ending in ``_nok``.
+``METRICS`` is the one table of what a day counts: the export's columns and
+long names, the report's columns, ``frontdesk export --metrics`` and
+docs/export-format.md all read it. Metric keys are dotted names
+(``visits.total``, ``supplies.SPR2ML``, ``visits.hour.09``). Money is integer
+øre under keys ending in ``_ore``; the export shows them as NOK under the same
+name ending in ``_nok``. A stored Z-report keeps the tally version it was
+counted by, so a metric added later is known to be missing from it, not zero.
 """
 
 from __future__ import annotations
