@@ -576,9 +576,11 @@ def backup(ctx: click.Context, output: str | None) -> None:
     frontdesk-backup-YYYYMMDD-HHMMSS.db next to the database). PostgreSQL:
     runs pg_dump.
     """
+    from frontdesk.config import resolve_centre
     from frontdesk.services import backup as backups
 
     open_db(ctx)
+    centre = resolve_centre(ctx.find_object(Options).centre)
     if _stderr_is_terminal():
         from rich.console import Console
         from rich.progress import Progress
@@ -589,9 +591,9 @@ def backup(ctx: click.Context, output: str | None) -> None:
             def step(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            result = backups.backup(output, step)
+            result = backups.backup(output, step, centre_code=centre)
     else:
-        result = backups.backup(output)
+        result = backups.backup(output, centre_code=centre)
     click.echo(f"Backed up to {result.path} ({_size(result.size_bytes)}); integrity: ok.")
 
 
@@ -623,7 +625,6 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
     skip_unused_driver(target)
     from frontdesk.services import demo as demos
 
-    demos.prepare(target)
     if _stderr_is_terminal():
         from rich.console import Console
         from rich.progress import Progress
@@ -634,9 +635,9 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
             def step(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            result = demos.build(days, centres, seed, step)
+            result = demos.build_at(target, days, centres, seed, step)
     else:
-        result = demos.build(days, centres, seed)
+        result = demos.build_at(target, days, centres, seed)
     names = ", ".join(f"{code} {name}" for code, name in result.centres)
     click.echo(
         f"Built a demo database at {_describe(target)}: {names}; "
