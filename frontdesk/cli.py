@@ -169,7 +169,7 @@ def init(
 
 @cli.group()
 def staff() -> None:
-    """Manage staff: add, list, disable."""
+    """Manage staff: add, list, disable, reset-pin."""
 
 
 @staff.command("add")
@@ -187,6 +187,22 @@ def staff_add(ctx: click.Context, initials: str, role: str, pin_stdin: bool) -> 
     pin = check_pin_format(read_pin(pin_stdin, prompt=f"PIN for {initials.upper()}"))
     member = add_staff(actor, initials, pin, role)
     click.echo(f"Added {member.initials} ({member.role}).")
+
+
+@staff.command("reset-pin")
+@click.argument("initials")
+@click.option("--pin-stdin", is_flag=True, help="Read the new PIN as one line from stdin.")
+@click.pass_context
+def staff_reset_pin(ctx: click.Context, initials: str, pin_stdin: bool) -> None:
+    """Give a staff member a new PIN (also when the PIN key file was lost)."""
+    from frontdesk.services.staff import check_pin_format, normalise_initials, reset_pin
+
+    normalise_initials(initials)
+    open_db(ctx)
+    actor = centre_actor(ctx)
+    pin = check_pin_format(read_pin(pin_stdin, prompt=f"New PIN for {initials.upper()}"))
+    member = reset_pin(actor, initials, pin)
+    click.echo(f"Set a new PIN for {member.initials}.")
 
 
 @staff.command("list")
