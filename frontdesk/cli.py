@@ -367,17 +367,48 @@ def _tracked(rows: Any, progress: Any, task: Any) -> Any:
         progress.advance(task)
 
 
+def _print_metrics(ctx: click.Context, _param: Any, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from frontdesk.services import export as exporter
+
+        click.echo(exporter.metric_table_text(), nl=False)
+        ctx.exit()
+
+
 @cli.command()
 @click.option("--from", "date_from", type=ISO_DATE, required=True, help="First business date.")
 @click.option("--to", "date_to", type=ISO_DATE, required=True, help="Last business date.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json"]),
+    default="csv",
+    show_default=True,
+    help="JSON has one shape: no --layout long, no --excel.",
 )
-@click.option("--layout", type=click.Choice(["wide", "long"]), default="wide", show_default=True)
+@click.option(
+    "--layout",
+    type=click.Choice(["wide", "long"]),
+    default="wide",
+    show_default=True,
+    help="wide: one column per metric; long: date, centre, status, z_no, metric, value.",
+)
 @click.option("--excel", is_flag=True, help="UTF-8 BOM, ';' separators, decimal commas.")
 @click.option("--centre", "centre_code", metavar="CODE", help="One centre (default: all).")
-@click.option("--include-open", is_flag=True, help="Also days not yet closed.")
+@click.option(
+    "--include-open",
+    is_flag=True,
+    help="Also days not closed (open or empty), from the centre's first activity up to today.",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@click.option(
+    "--metrics",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_print_metrics,
+    help="Print the metrics (wide column, long name, unit, since which version) and exit.",
+)
 @click.pass_context
 def export(
     ctx: click.Context,
@@ -393,15 +424,18 @@ def export(
     """Export daily tallies (aggregates only) for a period.
 
     One row per centre per business day: closed days from their Z-report,
-    open days too with --include-open.
+    open and empty days too with --include-open. The format is in
+    docs/export-format.md.
     """
     import io
 
     from frontdesk.services import export as exporter
 
     exporter.check_period(date_from, date_to)
-    if fmt == "json" and excel:
-        raise click.UsageError("--excel is for CSV files; leave it out with --format json.")
+    try:
+        exporter.refuse_combination(fmt, layout, excel)
+    except FrontdeskError as exc:
+        raise click.UsageError(str(exc)) from None
     open_db(ctx)
     centres = exporter.select_centres(centre_code or ctx.find_object(Options).centre)
     codes = exporter.supply_codes(centres)
@@ -484,8 +518,8 @@ def _render_report(rep: Any) -> None:
             f"{'are' if several else 'is'} open (not yet closed): numbers may still change."
         )
 
-    def num(n: int) -> str:
-        return f"{n:,}"
+    def num(n: int | None) -> str:
+        return "" if n is None else f"{n:,}"  # None: the day's tally predates the figure
 
     days = Table(title="Per day", box=box.SIMPLE_HEAD, title_justify="left")
     for name in ("Date", "Centre", "Status"):
@@ -509,7 +543,7 @@ def _render_report(rep: Any) -> None:
             num(line.unique) if line.business_date else "",  # unique per day does not add up
             num(line.lunch),
             num(line.megafon_copies),
-            nok(line.megafon_revenue_ore),
+            "" if line.megafon_revenue_ore is None else nok(line.megafon_revenue_ore),
             num(line.naloxone_kits),
             num(line.syringes_out),
             num(line.syringes_returned),
@@ -565,7 +599,7 @@ def _render_report(rep: Any) -> None:
             )
         console.print(stock)
 
-    console.print("[bold]Visits by hour[/bold] (all days and centres in the period)")
+    console.print("[bold]Visits by hour[/bold] (all centres; per day of activity)")
     active = [h for h, n in enumerate(rep.hours) if n]
     if not active:
         console.print("  no visits in this period")
@@ -575,7 +609,7 @@ def _render_report(rep: Any) -> None:
     for hour in range(min(active), max(active) + 1):
         count = rep.hours[hour]
         bar = "█" * (count * width // top) if count else ""
-        per_day = count // rep.day_count
+        per_day = count // rep.active_days  # days some centre was open, not empty ones
         console.print(
             f"  {hour:02d}:00 [cyan]{bar:<{width}}[/cyan] {num(count):>8}  ({num(per_day)}/day)",
             highlight=False,

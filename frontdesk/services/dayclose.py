@@ -362,7 +362,7 @@ def _z_info(
     sales = _sales_from_json(row.sales_by_staff)
     day = _as_date(row.business_date)
     centre_id = _ref(row, "centre")
-    result = tally_ or DayTally(centre_id, day, json.loads(row.tally), sales)
+    result = tally_ or DayTally.from_stored(centre_id, day, row.tally, sales)
     return ZReport(
         centre_id=centre_id,
         business_date=day,

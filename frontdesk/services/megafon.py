@@ -23,6 +23,7 @@ from frontdesk.services import audit, days, store
 from frontdesk.services.records import check_reason, void_row
 from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import Actor, require_lead
+from frontdesk.services.tally import count_megafon
 from frontdesk.services.visits import VisitorInfo, normalise_code, unknown_code, visitor_info
 
 PAYMENTS = ("cash", "card", "vipps")
@@ -240,27 +241,13 @@ def sales_on(centre_id: int, business_date: dt.date | None = None) -> list[SaleI
 
 
 def totals_on(centre_id: int, business_date: dt.date | None = None) -> dict[str, int]:
-    """The day's takings by payment method in øre, plus "copies"; voided sales left out."""
+    """The day's takings in øre by payment method and in all ("revenue"), plus "copies",
+    as the Z-report counts them (``tally.count_megafon``); voided sales left out."""
     day = business_date or days.today(centre_id)
-    totals = {payment: 0 for payment in PAYMENTS}
-    totals["copies"] = 0
-    rows: Any = (
-        MegafonSale.select(
-            MegafonSale.payment,
-            fn.SUM(MegafonSale.copies),
-            fn.SUM(MegafonSale.copies * MegafonSale.unit_price_ore),
-        )
-        .where(
-            (MegafonSale.centre == centre_id)
-            & (MegafonSale.business_date == day)
-            & MegafonSale.voided_at.is_null()
-        )
-        .group_by(MegafonSale.payment)
-        .tuples()
-    )
-    for payment, copies, amount_ore in rows:
-        totals[payment] = totals.get(payment, 0) + int(amount_ore or 0)
-        totals["copies"] += int(copies or 0)
+    counted, _ = count_megafon(centre_id, day)
+    totals = {payment: counted[f"megafon.{payment}_ore"] for payment in PAYMENTS}
+    totals["revenue"] = counted["megafon.revenue_ore"]
+    totals["copies"] = counted["megafon.copies"]
     return totals
 
 

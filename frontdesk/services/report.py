@@ -1,7 +1,8 @@
 """The period report: totals per day and centre, supplies, stock and visits by hour.
 
 The numbers come from ``export.day_rows`` (closed days from their Z-report,
-open days tallied from their rows), so the report and the export always agree.
+open days tallied from their rows, empty days as zeros), so the report and the
+export always agree. Per-day figures are divided by the days with activity.
 """
 
 from __future__ import annotations
@@ -24,30 +25,39 @@ class DayLine:
 
     business_date: dt.date | None
     centre_code: str
-    status: str  # closed | open | total
-    visits: int = 0
-    unique: int = 0
-    lunch: int = 0
-    megafon_copies: int = 0
-    megafon_revenue_ore: int = 0
-    naloxone_kits: int = 0
-    syringes_out: int = 0
-    syringes_returned: int = 0
+    status: str  # closed | open | empty | total
+    # None: the day's tally predates the metric (a total: no day had it).
+    visits: int | None = None
+    unique: int | None = None
+    lunch: int | None = None
+    megafon_copies: int | None = None
+    megafon_revenue_ore: int | None = None
+    naloxone_kits: int | None = None
+    syringes_out: int | None = None
+    syringes_returned: int | None = None
 
     def plus(self, other: DayLine) -> DayLine:
-        return DayLine(
-            None,
-            self.centre_code,
-            "total",
-            self.visits + other.visits,
-            self.unique + other.unique,
-            self.lunch + other.lunch,
-            self.megafon_copies + other.megafon_copies,
-            self.megafon_revenue_ore + other.megafon_revenue_ore,
-            self.naloxone_kits + other.naloxone_kits,
-            self.syringes_out + other.syringes_out,
-            self.syringes_returned + other.syringes_returned,
-        )
+        """The sum of two lines; a figure missing from one is the other's."""
+        figures = [_add(getattr(self, name), getattr(other, name)) for name in _FIGURES]
+        return DayLine(None, self.centre_code, "total", *figures)
+
+
+_FIGURES = (
+    "visits",
+    "unique",
+    "lunch",
+    "megafon_copies",
+    "megafon_revenue_ore",
+    "naloxone_kits",
+    "syringes_out",
+    "syringes_returned",
+)
+
+
+def _add(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    return a if b is None else a + b
 
 
 @dataclass(frozen=True)
@@ -82,7 +92,8 @@ class Report:
     supplies: tuple[SupplyLine, ...]
     hours: tuple[int, ...]  # visits per local hour 00–23, all centres
     stock: dict[str, tuple[StockLine, ...]] = field(default_factory=dict)
-    open_days: int = 0
+    open_days: int = 0  # centre-days open: today, or earlier with activity, not closed
+    active_days: int = 0  # dates on which some centre was open or closed (not empty)
 
     @property
     def day_count(self) -> int:
@@ -121,6 +132,7 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
     handed: dict[str, dict[str, int]] = {}
     hours = [0] * 24
     open_days = 0
+    active: set[dt.date] = set()
     for row in day_rows(centres, date_from, date_to, include_open=True):
         m = row.metrics
         supplies = {
@@ -130,14 +142,14 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
             row.business_date,
             row.centre_code,
             row.status,
-            visits=m.get("visits.total", 0),
-            unique=m.get("visits.unique", 0),
-            lunch=m.get("lunch.total", 0),
-            megafon_copies=m.get("megafon.copies", 0),
-            megafon_revenue_ore=m.get("megafon.revenue_ore", 0),
-            naloxone_kits=m.get("naloxone.kits", 0),
+            visits=row.value("visits.total"),
+            unique=row.value("visits.unique"),
+            lunch=row.value("lunch.total"),
+            megafon_copies=row.value("megafon.copies"),
+            megafon_revenue_ore=row.value("megafon.revenue_ore"),
+            naloxone_kits=row.value("naloxone.kits"),
             syringes_out=sum(q for code, q in supplies.items() if code in syringe_codes),
-            syringes_returned=m.get("syringes.returned", 0),
+            syringes_returned=row.value("syringes.returned"),
         )
         lines.append(line)
         totals[row.centre_code] = totals[row.centre_code].plus(line)
@@ -145,8 +157,10 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
             per_centre = handed.setdefault(code, {})
             per_centre[row.centre_code] = per_centre.get(row.centre_code, 0) + quantity
         for hour in range(24):
-            hours[hour] += m.get(tally.hour_key(hour), 0)
+            hours[hour] += row.value(tally.hour_key(hour)) or 0
         open_days += row.status == "open"
+        if row.status != "empty":
+            active.add(row.business_date)
 
     total = DayLine(None, "all", "total")
     for line in totals.values():
@@ -166,6 +180,7 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
         hours=tuple(hours),
         stock=_stock(centres),
         open_days=open_days,
+        active_days=len(active),
     )
 
 

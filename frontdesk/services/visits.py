@@ -14,7 +14,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from peewee import JOIN, SQL, NodeList, Value, fn
+from peewee import JOIN, SQL, NodeList, Value
 
 import db
 from db.models import Staff, Visit, Visitor
@@ -23,6 +23,8 @@ from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, store
 from frontdesk.services.records import check_reason, void_row
 from frontdesk.services.staff import Actor
+from frontdesk.services.tally import count_visits as tally_visits
+from frontdesk.services.tally import on_day
 
 GENDERS = ("f", "m", "x", "u")
 CODE_RE = re.compile(r"^[A-Za-z0-9ÆØÅæøå]{2,12}$")
@@ -439,15 +441,9 @@ def visits_on(
 
 
 def count_visits(centre_id: int, business_date: dt.date | None = None) -> int:
-    """How many visits count on a day (voided ones do not)."""
+    """How many visits count on a day (voided ones do not), as the Z-report counts them."""
     day = business_date or days.today(centre_id)
-    return (
-        Visit.select()
-        .where(
-            (Visit.centre == centre_id) & (Visit.business_date == day) & Visit.voided_at.is_null()
-        )
-        .count()
-    )
+    return tally_visits(centre_id, day)["visits.total"]
 
 
 @dataclass(frozen=True)
@@ -461,18 +457,10 @@ class VisitCounts:
 
 
 def day_counts(centre_id: int, business_date: dt.date | None = None) -> VisitCounts:
-    """Today's (or a day's) visits counted by kind, in one query over the day's index."""
+    """Today's (or a day's) visits for the desk's counter, counted as the Z-report counts them
+    (``tally.count_visits``), and the voided ones beside them."""
     day = business_date or days.today(centre_id)
-    voided = Visit.voided_at.is_null(False)
-    anonymous = Visit.visitor.is_null()
-    rows: Any = (
-        Visit.select(voided.alias("voided"), anonymous.alias("anonymous"), fn.COUNT(Visit.id))
-        .where((Visit.centre == centre_id) & (Visit.business_date == day))
-        .group_by(voided, anonymous)
-        .tuples()
-    )
-    counts = {"voided": 0, "anonymous": 0, "coded": 0}
-    for is_voided, is_anonymous, count in rows:
-        kind = "voided" if is_voided else "anonymous" if is_anonymous else "coded"
-        counts[kind] += count
-    return VisitCounts(counts["anonymous"] + counts["coded"], **counts)
+    counted = tally_visits(centre_id, day)
+    voided = Visit.select().where(on_day(Visit, centre_id, day) & Visit.voided_at.is_null(False))
+    total, anonymous = counted["visits.total"], counted["visits.anonymous"]
+    return VisitCounts(total, anonymous, total - anonymous, voided.count())
