@@ -90,6 +90,31 @@ def selected_key(table: DataTable) -> str | None:
     return row_key.value
 
 
+def with_lead(node: Any, what: str, then: Callable[[Any], None]) -> None:
+    """Run a lead action: as the signed-on lead, or after an in-place hand-over.
+
+    ``what`` names the action in the desk's language (the prompt's title);
+    ``then(actor)`` runs with the signed-on lead at once, or, for a desk user,
+    with the lead whose initials and PIN were typed in the prompt (that one
+    action only; the desk stays signed on as the desk user). Cancelled: nothing.
+    Every lead action of every tab goes through here.
+    """
+    app = node.app
+    actor = getattr(app, "actor", None)
+    if actor is None:
+        return
+    if actor.is_lead:
+        then(actor)
+        return
+    from frontdesk.tui.screens.lead_pin import LeadPinScreen
+
+    def granted(lead: Any) -> None:
+        if lead is not None:
+            then(lead)
+
+    app.push_screen(LeadPinScreen(actor.centre_id, what), granted)
+
+
 class FieldInput(Input):
     """An input whose Enter moves the cursor to the next field at once.
 
