@@ -203,6 +203,7 @@ def _dagsverket(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
             (DagsverketAttendance.centre == centre_id)
             & (DagsverketAttendance.business_date == day)
             & (DagsverketAttendance.present == True)  # noqa: E712 (peewee expression)
+            & DagsverketAttendance.voided_at.is_null()
         )
         .count()
     )
