@@ -1,6 +1,7 @@
 """Dagsverket attendance can be voided like every other record the desk makes: the
 void columns, and one non-voided row per participant and day instead of a unique
 row (a voided attendance stays beside the one that replaces it)."""
+
 from peewee import AutoField, CharField, DateTimeField, ForeignKeyField, Model
 
 
@@ -15,7 +16,9 @@ def up(migrator, db):
     migrator.migrate(
         migrator.add_column("dagsverket_attendance", "voided_at", DateTimeField(null=True)),
         migrator.add_column(
-            "dagsverket_attendance", "voided_by_id", ForeignKeyField(Staff, field=Staff.id, null=True)
+            "dagsverket_attendance",
+            "voided_by_id",
+            ForeignKeyField(Staff, field=Staff.id, null=True),
         ),
         migrator.add_column(
             "dagsverket_attendance", "void_reason", CharField(max_length=200, null=True)

@@ -12,8 +12,7 @@ from frontdesk.services.staff import Actor
 from frontdesk.tui.app import DeskApp
 from frontdesk.tui.screens.reason import ReasonScreen
 from frontdesk.tui.widgets.pane_kit import selected_key
-from tests.tui.conftest import DESK_PIN, PARTICIPANT, VISITOR, settle, signed_in
-from tests.tui.conftest import screen_text
+from tests.tui.conftest import DESK_PIN, PARTICIPANT, VISITOR, screen_text, settle, signed_in
 
 
 async def open_lunch(app: DeskApp, pilot, initials: str = "AB", pin: str = "4711") -> None:
