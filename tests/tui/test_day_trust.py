@@ -225,3 +225,38 @@ async def test_a_desk_user_reopens_with_the_leads_initials_and_pin(
         assert not isinstance(app.screen, ReopenScreen)
     [z] = dayclose.z_reports(lead_actor.centre_id)
     assert z.reopened_by == "AB" and not days.is_closed(lead_actor.centre_id, today)
+
+
+async def test_x_and_z_report_list_supplies_in_catalogue_order_naloxone_once(
+    desk_db: str, lead_actor: Actor
+) -> None:
+    from frontdesk.services import supplies
+
+    supplies.hand_out(lead_actor, {"KAN23G": 3})
+    supplies.hand_out(
+        lead_actor, {"NALOX": 1, "SPR2ML": 5}, naloxone_recipient="user", naloxone_trained=True
+    )
+    supplies.hand_out(lead_actor, {"SPR1ML": 2})
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_day_tab(app, pilot)
+
+        def supply_lines() -> list[str]:
+            box = app.panes["day"].query_one("#day-supplies").render().plain
+            return [" ".join(line.split()) for line in box.splitlines()]
+
+        expected = [
+            "Sprøyte 1 ml 2",
+            "Sprøyte 2 ml 5",
+            "Kanyle 23G 3",
+            "Nalokson, sett 1",
+            "Nalokson, opplæring gitt 1",
+            "Returnerte sprøyter 0",
+        ]
+        assert supply_lines() == expected
+        await pilot.press("f6")
+        await settle(app, pilot)
+        await pilot.press("0", "enter", "enter")
+        await settle(app, pilot)
+        assert "Z-rapport nr 1" in screen_text(app)
+        assert supply_lines() == expected  # the stored Z-report: the same lines, same order

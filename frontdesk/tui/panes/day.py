@@ -52,7 +52,8 @@ class DayView:
     z_today: Any  # dayclose.ZReport | None
     open_days: list[dt.date]
     z_list: list[Any]  # list[dayclose.ZReport]: every version
-    item_names: dict[str, tuple[str, str]]  # code -> (bokmål, English)
+    # catalogue order: code -> (bokmål, English, kind)
+    item_names: dict[str, tuple[str, str, str]]
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def load_view(actor: Any, audited: bool) -> DayView:
     closed = days.is_closed(centre_id, today)
     z_today = dayclose.current_z(centre_id, today)
     names = {
-        item.code: (item.name_nb, item.name_en)
+        item.code: (item.name_nb, item.name_en, item.kind)
         for item in supplies.catalogue(centre_id, include_inactive=True)
     }
     return DayView(
@@ -326,10 +327,13 @@ class DayPane(LoadedPane):
             ]
         )
         names = self._view.item_names if self._view else {}
+        counts = day_tally.supplies
+        # Catalogue order (items no longer in it last); naloxone is the kits line below.
+        order = [c for c in names if c in counts] + sorted(c for c in counts if c not in names)
         handed = [
-            (names.get(code, (code, code))[0 if lang == "nb" else 1], n)
-            for code, n in day_tally.supplies.items()
-            if n
+            (names[code][0 if lang == "nb" else 1] if code in names else code, counts[code])
+            for code in order
+            if counts[code] and (code not in names or names[code][2] != "naloxone")
         ]
         if not handed:
             handed = [(t("day.supplies.none"), "")]
