@@ -137,7 +137,10 @@ class LunchEntry(Voidable):
         indexes = ((("centre", "business_date"), False),)
 
 
-class DagsverketAttendance(BaseModel):
+class DagsverketAttendance(Voidable):
+    """A participant's attendance on a day: one row that is not voided per participant and
+    day (a voided one stays beside it)."""
+
     id = AutoField()
     centre = ForeignKeyField(Centre)
     business_date = DateField()
@@ -147,7 +150,7 @@ class DagsverketAttendance(BaseModel):
     staff = ForeignKeyField(Staff, null=True, backref="+")
 
     class Meta:
-        indexes = ((("centre", "business_date", "visitor"), True),)
+        indexes = ((("centre", "business_date", "visitor"), False),)
 
 
 class MegafonIssue(BaseModel):

@@ -169,7 +169,7 @@ def init(
 
 @cli.group()
 def staff() -> None:
-    """Manage staff: add, list, disable."""
+    """Manage staff: add, list, disable, reset-pin."""
 
 
 @staff.command("add")
@@ -187,6 +187,22 @@ def staff_add(ctx: click.Context, initials: str, role: str, pin_stdin: bool) -> 
     pin = check_pin_format(read_pin(pin_stdin, prompt=f"PIN for {initials.upper()}"))
     member = add_staff(actor, initials, pin, role)
     click.echo(f"Added {member.initials} ({member.role}).")
+
+
+@staff.command("reset-pin")
+@click.argument("initials")
+@click.option("--pin-stdin", is_flag=True, help="Read the new PIN as one line from stdin.")
+@click.pass_context
+def staff_reset_pin(ctx: click.Context, initials: str, pin_stdin: bool) -> None:
+    """Give a staff member a new PIN (also when the PIN key file was lost)."""
+    from frontdesk.services.staff import check_pin_format, normalise_initials, reset_pin
+
+    normalise_initials(initials)
+    open_db(ctx)
+    actor = centre_actor(ctx)
+    pin = check_pin_format(read_pin(pin_stdin, prompt=f"New PIN for {initials.upper()}"))
+    member = reset_pin(actor, initials, pin)
+    click.echo(f"Set a new PIN for {member.initials}.")
 
 
 @staff.command("list")
@@ -601,9 +617,11 @@ def backup(ctx: click.Context, output: str | None) -> None:
     frontdesk-backup-YYYYMMDD-HHMMSS.db next to the database). PostgreSQL:
     runs pg_dump.
     """
+    from frontdesk.config import resolve_centre
     from frontdesk.services import backup as backups
 
     open_db(ctx)
+    centre = resolve_centre(ctx.find_object(Options).centre)
     if _stderr_is_terminal():
         from rich.console import Console
         from rich.progress import Progress
@@ -614,9 +632,9 @@ def backup(ctx: click.Context, output: str | None) -> None:
             def step(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            result = backups.backup(output, step)
+            result = backups.backup(output, step, centre_code=centre)
     else:
-        result = backups.backup(output)
+        result = backups.backup(output, centre_code=centre)
     click.echo(f"Backed up to {result.path} ({_size(result.size_bytes)}); integrity: ok.")
 
 
@@ -648,7 +666,6 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
     skip_unused_driver(target)
     from frontdesk.services import demo as demos
 
-    demos.prepare(target)
     if _stderr_is_terminal():
         from rich.console import Console
         from rich.progress import Progress
@@ -659,9 +676,9 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
             def step(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            result = demos.build(days, centres, seed, step)
+            result = demos.build_at(target, days, centres, seed, step)
     else:
-        result = demos.build(days, centres, seed)
+        result = demos.build_at(target, days, centres, seed)
     names = ", ".join(f"{code} {name}" for code, name in result.centres)
     click.echo(
         f"Built a demo database at {_describe(target)}: {names}; "

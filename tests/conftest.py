@@ -38,6 +38,20 @@ DESK_PIN = "1234"
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _pepper_file_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The PIN key file of the tests (children inherit it): never the user's config folder."""
+    from frontdesk.services.pepper import ENV_PEPPER_FILE
+
+    saved = os.environ.get(ENV_PEPPER_FILE)
+    os.environ[ENV_PEPPER_FILE] = str(tmp_path_factory.mktemp("pepper") / "pin-pepper.key")
+    yield
+    if saved is None:
+        os.environ.pop(ENV_PEPPER_FILE, None)
+    else:
+        os.environ[ENV_PEPPER_FILE] = saved
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _cheap_pin_hashing() -> Iterator[None]:
     """Real scrypt, at a lower cost, so hundreds of sign-ons stay quick in tests."""
     saved = staff_service._SCRYPT_N

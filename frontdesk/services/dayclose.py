@@ -91,18 +91,24 @@ def x_report(actor: Actor, business_date: dt.date | None = None) -> DayTally:
     return result
 
 
-def z_report(actor: Actor, business_date: dt.date) -> ZReport:
-    """Show a day's stored Z-report (the current version, else the latest); audited.
+def z_report(actor: Actor, business_date: dt.date, version: int | None = None) -> ZReport:
+    """Show one stored version of a day's Z-report (default the latest); audited.
 
-    Refuses a day that was never closed.
+    Refuses a day that was never closed, and a version the day does not have.
     """
     with store.write():
-        row = (
-            DayClose.select()
-            .where((DayClose.centre == actor.centre_id) & (DayClose.business_date == business_date))
-            .order_by(DayClose.version.desc())
-            .first()
+        query = DayClose.select().where(
+            (DayClose.centre == actor.centre_id) & (DayClose.business_date == business_date)
         )
+        if version is not None:
+            query = query.where(DayClose.version == version)
+        row = query.order_by(DayClose.version.desc()).first()
+        if row is None and version is not None:
+            day = business_date.isoformat()
+            raise NotFound(
+                f"The day {day} has no Z-report version {version}.",
+                nb=f"Dagen {day} har ingen Z-rapport versjon {version}.",
+            )
         if row is None:
             day = business_date.isoformat()
             raise NotFound(
@@ -135,6 +141,29 @@ def z_reports(centre_id: int, limit: int = 30) -> list[ZReport]:
         DayClose.select()
         .where((DayClose.centre == centre_id) & ~has_newer)
         .order_by(DayClose.z_no.desc(), DayClose.business_date.desc())
+        .limit(limit)
+    )
+    return _z_infos(list(rows))
+
+
+def current_z(centre_id: int, business_date: dt.date) -> ZReport | None:
+    """The Z-report that closes the day now (not audited: it is what the screen shows), or None."""
+    row = DayClose.get_or_none(
+        (DayClose.centre == centre_id)
+        & (DayClose.business_date == business_date)
+        & DayClose.reopened_at.is_null()
+    )
+    return _z_info(row) if row is not None else None
+
+
+def z_versions(centre_id: int, limit: int = 60) -> list[ZReport]:
+    """Every stored version of the centre's Z-reports, newest Z number first, then newest
+    version first: a reopened day shows each closing with its reopen reason, lead and time.
+    """
+    rows = (
+        DayClose.select()
+        .where(DayClose.centre == centre_id)
+        .order_by(DayClose.z_no.desc(), DayClose.business_date.desc(), DayClose.version.desc())
         .limit(limit)
     )
     return _z_infos(list(rows))
@@ -306,6 +335,19 @@ def reopen_day(actor: Actor, business_date: dt.date, pin: str, reason: str) -> N
             version=row.version,
             reason=reason,
         )
+
+
+def reopen_as(
+    actor: Actor, business_date: dt.date, initials: str | None, pin: str, reason: str
+) -> dt.date:
+    """Reopen a day as the signed-on lead, or, handed over at a desk user's screen, as the
+    lead whose initials and PIN were typed (audited as that lead). Returns the day.
+    """
+    lead = actor
+    if initials and initials.strip().upper() != actor.initials:
+        lead = staff.lead_actor(actor.centre_id, initials, pin, "reopen a day")
+    reopen_day(lead, business_date, pin, reason)
+    return business_date
 
 
 # -- rows to values -------------------------------------------------------------

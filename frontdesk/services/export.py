@@ -20,18 +20,16 @@ import csv
 import datetime as dt
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO, Any
 
 from peewee import fn
 
 from db.models import ALL_MODELS, Centre, DayClose, SupplyItem
 from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import days, tally
+from frontdesk.services import days, outputs, tally
 from frontdesk.services.centre import CentreInfo, find_centre
 
 FORMATS = ("csv", "json")
@@ -469,47 +467,22 @@ def metric_table_text() -> str:
 
 
 @contextmanager
-def atomic_output(path: str | os.PathLike[str], *, excel: bool = False) -> Iterator[IO[str]]:
+def atomic_output(
+    path: str | os.PathLike[str], *, excel: bool = False, reading: Iterable[str] = ()
+) -> Iterator[IO[str]]:
     """A text file written to a temporary name in the same folder, renamed when complete.
 
-    A failed or interrupted export leaves no half file behind.
+    A failed or interrupted export leaves no half file behind; the file is
+    owner-only (the centre's figures), and never the database or one of its files.
     """
-    if not str(path).strip():
-        raise BadInput("The output file name is empty.")
-    target = Path(path).expanduser()
-    try:
-        is_folder = target.is_dir()
-    except OSError as exc:  # e.g. a name too long for the file system
-        raise BadInput(f"Cannot write {target}: {exc.strerror or exc}.") from None
-    if is_folder:
-        raise BadInput(f"{target} is a folder; name a file to write.")
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise BadInput(f"Cannot write {target}: {exc.strerror or exc}.") from None
-    try:
-        with os.fdopen(fd, "w", encoding=encoding(excel), newline="") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        try:
-            os.replace(tmp, target)
-        except OSError as exc:
-            raise BadInput(f"Cannot write {target}: {exc.strerror or exc}.") from None
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    target = outputs.check_output(path, reading=reading)
+    with (
+        outputs.staged(target) as part,
+        open(part, "w", encoding=encoding(excel), newline="") as handle,
+    ):
+        yield handle
 
 
 def encoding(excel: bool) -> str:
     """Excel needs a byte-order mark to read UTF-8."""
     return "utf-8-sig" if excel else "utf-8"
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

@@ -10,7 +10,7 @@ Money is integer øre, never floats.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from peewee import JOIN, fn
@@ -42,6 +42,7 @@ class IssueInfo:
     delivered: int
     sold: int
     stock: int
+    delivery_id: int | None = None  # the delivery just recorded (record_delivery's answer)
 
 
 @dataclass(frozen=True)
@@ -251,8 +252,11 @@ def totals_on(centre_id: int, business_date: dt.date | None = None) -> dict[str,
     return totals
 
 
-def deliveries(centre_id: int, issue_number: str | None = None) -> list[DeliveryInfo]:
-    """Deliveries of one issue (default: every issue), newest first, voided ones marked."""
+def deliveries(
+    centre_id: int, issue_number: str | None = None, business_date: dt.date | None = None
+) -> list[DeliveryInfo]:
+    """Deliveries of one issue (default: every issue), of one business day (default: every
+    day), newest first, voided ones marked."""
     query = (
         MegafonDelivery.select(MegafonDelivery, MegafonIssue, Staff)
         .join(MegafonIssue, on=(MegafonDelivery.issue == MegafonIssue.id))
@@ -262,6 +266,8 @@ def deliveries(centre_id: int, issue_number: str | None = None) -> list[Delivery
     )
     if issue_number is not None:
         query = query.where(MegafonIssue.number == _normalise_number(issue_number))
+    if business_date is not None:
+        query = query.where(MegafonDelivery.business_date == business_date)
     rows = query.order_by(MegafonDelivery.at.desc(), MegafonDelivery.id.desc())
     return [_delivery_info(r) for r in rows]
 
@@ -444,7 +450,7 @@ def record_delivery(actor: Actor, copies: int, issue_number: str | None = None) 
             issue=row.number,
             copies=copies,
         )
-        return _info_of(row)
+        return replace(_info_of(row), delivery_id=delivery.id)
 
 
 def void_delivery(actor: Actor, delivery_id: int, reason: str) -> IssueInfo:

@@ -411,7 +411,7 @@ def _dagsverket(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
     m["dagsverket.present"] = (
         DagsverketAttendance.select()
         .where(
-            on_day(DagsverketAttendance, centre_id, day) & (DagsverketAttendance.present == True)  # noqa: E712 (peewee expression)
+            counted(DagsverketAttendance, centre_id, day) & (DagsverketAttendance.present == True)  # noqa: E712 (peewee expression)
         )
         .count()
     )
