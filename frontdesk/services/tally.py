@@ -311,9 +311,19 @@ def on_day(model: Any, centre_id: int, day: dt.date) -> Any:
     return (model.centre == centre_id) & (model.business_date == day)
 
 
+def counts(model: Any) -> Any:
+    """A row counts when it is not voided."""
+    return model.voided_at.is_null()
+
+
 def counted(model: Any, centre_id: int, day: dt.date) -> Any:
-    """The rows of the day that count: not voided."""
-    return on_day(model, centre_id, day) & model.voided_at.is_null()
+    """The rows of the day that count."""
+    return on_day(model, centre_id, day) & counts(model)
+
+
+def anonymous_visit() -> Any:
+    """A visit is anonymous when it has no visitor code."""
+    return Visit.visitor.is_null()
 
 
 def gender_of(gender: str | None) -> str:
@@ -337,7 +347,7 @@ def count_visits(centre_id: int, day: dt.date, m: dict[str, int] | None = None) 
     """The day's ``visits.*`` metrics (into ``m`` when given); returns them."""
     m = _zeros("visits.") if m is None else m
     where = counted(Visit, centre_id, day)
-    anonymous = fn.SUM(Case(None, [(Visit.visitor.is_null(), 1)], 0))
+    anonymous = fn.SUM(Case(None, [(anonymous_visit(), 1)], 0))
     rows: Any = (
         Visit.select(Visit.gender, Visit.local_hour, fn.COUNT(Visit.id), anonymous)
         .where(where)
