@@ -682,7 +682,9 @@ def purge(ctx: click.Context, before: dt.date, yes: bool) -> None:
 
     Visits, hand-outs, returns, lunch entries, Megafon sales and Dagsverket
     attendance go; Z-reports, deliveries, staff and the audit trail stay, so
-    exports and stock on hand are unchanged. Every centre unless --centre.
+    exports, stock on hand and days of cover are unchanged. Works a few days
+    at a time, so desks keep working; a purged day cannot be reopened. Every
+    centre unless --centre.
     """
     from frontdesk.services import purge as purging
     from frontdesk.services.export import select_centres
@@ -698,7 +700,19 @@ def purge(ctx: click.Context, before: dt.date, yes: bool) -> None:
         if not sys.stdin.isatty():
             raise click.UsageError("Purging deletes rows for good: pass --yes to confirm it.")
         click.confirm("Delete these rows for good?", abort=True)
-    done = purging.purge(centres, before)
+    if _stderr_is_terminal():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("Purging closed days", total=None)
+
+            def step(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            done = purging.purge(centres, before, step)
+    else:
+        done = purging.purge(centres, before)
     click.echo(_purge_summary(done, "Deleted"))
 
 

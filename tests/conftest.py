@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 LEAD_PIN = "4711"
+CENTRE_SINCE = dt.datetime(2026, 1, 1)  # when the fixtures' centre opened (UTC)
 DESK_PIN = "1234"
 
 
@@ -190,8 +191,15 @@ def pg_backend(_pg_migrated: str) -> Iterator[str]:
 
 @pytest.fixture
 def lead(backend: str) -> Actor:
-    """A centre STR with a lead AB (PIN 4711); the lead's actor."""
+    """A centre STR with a lead AB (PIN 4711); the lead's actor.
+
+    The centre dates from CENTRE_SINCE, so the tests' days in 2026 can be closed
+    (a day before a centre existed cannot).
+    """
+    from db.models import Centre
+
     centre, member = init_centre("STR", "Strax-huset", "AB", LEAD_PIN)
+    Centre.update(created_at=CENTRE_SINCE).where(Centre.id == centre.id).execute()
     return Actor(centre.id, member.id, member.initials, member.role)
 
 
