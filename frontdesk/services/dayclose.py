@@ -18,6 +18,7 @@ from typing import Any
 
 from peewee import fn
 
+import db
 from db.models import (
     Centre,
     DagsverketAttendance,
@@ -305,11 +306,13 @@ def reopen_day(actor: Actor, business_date: dt.date, pin: str, reason: str) -> N
     staff.confirm_pin(actor, pin)
     with store.write():
         days.lock_centre(actor.centre_id, exclusive=True)
-        row = DayClose.get_or_none(
+        current = DayClose.select().where(
             (DayClose.centre == actor.centre_id)
             & (DayClose.business_date == business_date)
             & DayClose.reopened_at.is_null()
         )
+        # PostgreSQL: wait for a purge holding the row, then see that it purged the day.
+        row = (current.for_update() if db.is_postgres() else current).first()
         if row is None:
             day = business_date.isoformat()
             raise BadInput(
