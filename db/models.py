@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from peewee import (
+    SQL,
     AutoField,
     BigIntegerField,
     BooleanField,
@@ -218,7 +219,7 @@ class SupplyDelivery(Voidable):
     business_date = DateField()
     staff = ForeignKeyField(Staff, null=True, backref="+")
     # Written by purge: minus the purged day's hand-outs, still that day's usage.
-    purged_usage = BooleanField(default=False)
+    purged_usage = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
 
     class Meta:
         indexes = ((("centre", "business_date"), False),)

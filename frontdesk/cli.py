@@ -157,13 +157,13 @@ def init(
     ctx: click.Context, centre_code: str, centre_name: str, lead_initials: str, pin_stdin: bool
 ) -> None:
     """Create the database (if needed) and a centre with its first shift lead."""
-    from frontdesk.services.centre import init_centre
+    from frontdesk.services.centre import init_database
     from frontdesk.services.staff import check_pin_format, normalise_initials
 
     normalise_initials(lead_initials)  # refuse bad initials before asking for a PIN
     pin = check_pin_format(read_pin(pin_stdin, prompt=f"PIN for {lead_initials.upper()}"))
-    open_db(ctx, create=True, upgrade=True)
-    centre, lead = init_centre(centre_code, centre_name, lead_initials, pin)
+    target = ctx.find_object(Options).target
+    centre, lead = init_database(target, centre_code, centre_name, lead_initials, pin)
     click.echo(f"Created centre {centre.code} ({centre.name}) with shift lead {lead.initials}.")
 
 

@@ -6,14 +6,17 @@ Days purged before this migration are found from the purge audit events: every
 closed day before a purge's date, closed before that purge ran."""
 import json
 
-from peewee import BooleanField, DateTimeField
+from peewee import SQL, BooleanField, DateTimeField
 
 
 def up(migrator, db):
     migrator.migrate(
         migrator.add_column("day_close", "purged_at", DateTimeField(null=True)),
+        # A default in the schema too: bulk writers (the demo) name only the columns they know.
         migrator.add_column(
-            "supply_delivery", "purged_usage", BooleanField(default=False)
+            "supply_delivery",
+            "purged_usage",
+            BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")]),
         ),
     )
     events = db.execute_sql(
