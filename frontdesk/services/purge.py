@@ -255,7 +255,7 @@ def _purge_days(
     in_batch = {
         model: (model.centre == c) & model.business_date.in_(day_batch) for _, model in DATED
     }
-    closed = DayClose.select(DayClose.business_date).where(
+    closed: Any = DayClose.select(DayClose.business_date).where(
         (DayClose.centre == c)
         & DayClose.business_date.in_(day_batch)
         & DayClose.reopened_at.is_null()
