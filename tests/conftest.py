@@ -153,6 +153,13 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         database.obj.close()
 
 
+def open_since(centre_id: int, since: dt.datetime = CENTRE_SINCE) -> None:
+    """Date the centre's opening back, so that tests may close days before today's."""
+    from db.models import Centre
+
+    Centre.update(created_at=since).where(Centre.id == centre_id).execute()
+
+
 def mark_day_closed(centre_id: int, business_date: dt.date) -> None:
     """Store a bare Z-report row for a day, as a day close does: the day becomes read-only.
 
@@ -196,10 +203,8 @@ def lead(backend: str) -> Actor:
     The centre dates from CENTRE_SINCE, so the tests' days in 2026 can be closed
     (a day before a centre existed cannot).
     """
-    from db.models import Centre
-
     centre, member = init_centre("STR", "Strax-huset", "AB", LEAD_PIN)
-    Centre.update(created_at=CENTRE_SINCE).where(Centre.id == centre.id).execute()
+    open_since(centre.id)
     return Actor(centre.id, member.id, member.initials, member.role)
 
 
