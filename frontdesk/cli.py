@@ -157,13 +157,13 @@ def init(
     ctx: click.Context, centre_code: str, centre_name: str, lead_initials: str, pin_stdin: bool
 ) -> None:
     """Create the database (if needed) and a centre with its first shift lead."""
-    from frontdesk.services.centre import init_centre
+    from frontdesk.services.centre import init_database
     from frontdesk.services.staff import check_pin_format, normalise_initials
 
     normalise_initials(lead_initials)  # refuse bad initials before asking for a PIN
     pin = check_pin_format(read_pin(pin_stdin, prompt=f"PIN for {lead_initials.upper()}"))
-    open_db(ctx, create=True, upgrade=True)
-    centre, lead = init_centre(centre_code, centre_name, lead_initials, pin)
+    target = ctx.find_object(Options).target
+    centre, lead = init_database(target, centre_code, centre_name, lead_initials, pin)
     click.echo(f"Created centre {centre.code} ({centre.name}) with shift lead {lead.initials}.")
 
 
@@ -707,7 +707,9 @@ def purge(ctx: click.Context, before: dt.date, yes: bool) -> None:
 
     Visits, hand-outs, returns, lunch entries, Megafon sales and Dagsverket
     attendance go; Z-reports, deliveries, staff and the audit trail stay, so
-    exports and stock on hand are unchanged. Every centre unless --centre.
+    exports, stock on hand and days of cover are unchanged. Works a few days
+    at a time, so desks keep working; a purged day cannot be reopened. Every
+    centre unless --centre.
     """
     from frontdesk.services import purge as purging
     from frontdesk.services.export import select_centres
@@ -723,7 +725,19 @@ def purge(ctx: click.Context, before: dt.date, yes: bool) -> None:
         if not sys.stdin.isatty():
             raise click.UsageError("Purging deletes rows for good: pass --yes to confirm it.")
         click.confirm("Delete these rows for good?", abort=True)
-    done = purging.purge(centres, before)
+    if _stderr_is_terminal():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("Purging closed days", total=None)
+
+            def step(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            done = purging.purge(centres, before, step)
+    else:
+        done = purging.purge(centres, before)
     click.echo(_purge_summary(done, "Deleted"))
 
 

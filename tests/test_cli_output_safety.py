@@ -253,3 +253,51 @@ def test_backup_is_named_in_the_centres_local_time(
         result = run("--db", backend, "backup")
     assert result.exit_code == 0, result.stderr
     assert (Path(backend).parent / "frontdesk-backup-20260303-003000.db").exists()
+
+
+# -- init: nothing created on bad input; an existing file made owner-only ---------------
+
+
+def _init(target: str, code: str = "STR", name: str = "Strax-huset"):
+    return run(
+        "--db", target, "init", "--centre-code", code, "--centre-name", name,
+        "--lead", "AB", "--pin-stdin", input="4711\n",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "name"), [("S", "Strax-huset"), ("STR", ""), ("STR", "x" * 101), ("ST R", "S")]
+)
+def test_init_with_bad_arguments_creates_nothing(tmp_path: Path, code: str, name: str) -> None:
+    target = tmp_path / "new.db"
+    result = _init(str(target), code, name)
+    assert result.exit_code == 1
+    _one_sentence(result)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_that_fails_midway_removes_the_new_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from frontdesk.services import supplies
+
+    def broken(centre_id: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(supplies, "install_default_catalogue", broken)
+    target = tmp_path / "new.db"
+    result = _init(str(target))
+    assert result.exit_code != 0
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir()] == []
+
+
+def test_init_makes_an_existing_file_owner_only(tmp_path: Path) -> None:
+    target = tmp_path / "shared.db"
+    target.touch()
+    os.chmod(target, 0o644)
+    result = _init(str(target))
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    for side in tmp_path.glob("shared.db-*"):
+        assert stat.S_IMODE(os.stat(side).st_mode) == 0o600, side

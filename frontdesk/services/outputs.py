@@ -120,7 +120,7 @@ def _pid_alive(pid: int) -> bool:
 def clean_leftovers(path: Path) -> list[Path]:
     """Remove the temporary files of earlier, killed writes of ``path``; returns them."""
     folder = path.parent
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = list(folder.glob(f".{path.name}.*{PART_SUFFIX}*"))
     except OSError:
