@@ -34,7 +34,7 @@ from db.models import (
 )
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import audit, days, staff, store, tally
+from frontdesk.services import audit, days, staff, store, tally, validate
 from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import Actor
 from frontdesk.services.tally import DayTally, StaffSales
@@ -326,12 +326,16 @@ def reopen_day(actor: Actor, business_date: dt.date, pin: str, reason: str) -> N
     stays stored, marked reopened; closing the day again adds a new version.
     """
     staff.require_lead(actor, "reopen a day")
-    reason = (reason or "").strip()
-    if not 1 <= len(reason) <= REASON_MAX:
-        raise BadInput(
+    reason = validate.text(
+        reason,
+        "reason",
+        REASON_MAX,
+        nb_field="begrunnelsen",
+        sentence=(
             f"Give a reason for reopening the day (1 to {REASON_MAX} characters).",
-            nb=f"Skriv en begrunnelse for å gjenåpne dagen (1 til {REASON_MAX} tegn).",
-        )
+            f"Skriv en begrunnelse for å gjenåpne dagen (1 til {REASON_MAX} tegn).",
+        ),
+    )
     staff.confirm_pin(actor, pin)
     with store.write():
         days.lock_centre(actor.centre_id, exclusive=True)
