@@ -268,19 +268,19 @@ def init(
     ctx: click.Context, centre_code: str, centre_name: str, lead_initials: str, pin_stdin: bool
 ) -> None:
     """Create the database (if needed) and a centre with its first shift lead."""
-    from frontdesk.services.centre import init_centre
+    from frontdesk.services.centre import init_database
     from frontdesk.services.staff import check_pin_format, normalise_initials
 
     normalise_initials(lead_initials)  # refuse bad initials before asking for a PIN
     pin = check_pin_format(read_pin(pin_stdin, prompt=f"PIN for {lead_initials.upper()}"))
-    open_db(ctx, create=True, upgrade=True)
-    centre, lead = init_centre(centre_code, centre_name, lead_initials, pin)
+    target = ctx.find_object(Options).target
+    centre, lead = init_database(target, centre_code, centre_name, lead_initials, pin)
     click.echo(f"Created centre {centre.code} ({centre.name}) with shift lead {lead.initials}.")
 
 
 @cli.group()
 def staff() -> None:
-    """Manage staff: add, list, disable."""
+    """Manage staff: add, list, disable, reset-pin."""
 
 
 @staff.command("add")
@@ -298,6 +298,22 @@ def staff_add(ctx: click.Context, initials: str, role: str, pin_stdin: bool) -> 
     pin = check_pin_format(read_pin(pin_stdin, prompt=f"PIN for {initials.upper()}"))
     member = add_staff(actor, initials, pin, role)
     click.echo(f"Added {member.initials} ({member.role}).")
+
+
+@staff.command("reset-pin")
+@click.argument("initials")
+@click.option("--pin-stdin", is_flag=True, help="Read the new PIN as one line from stdin.")
+@click.pass_context
+def staff_reset_pin(ctx: click.Context, initials: str, pin_stdin: bool) -> None:
+    """Give a staff member a new PIN (also when the PIN key file was lost)."""
+    from frontdesk.services.staff import check_pin_format, normalise_initials, reset_pin
+
+    normalise_initials(initials)
+    open_db(ctx)
+    actor = centre_actor(ctx)
+    pin = check_pin_format(read_pin(pin_stdin, prompt=f"New PIN for {initials.upper()}"))
+    member = reset_pin(actor, initials, pin)
+    click.echo(f"Set a new PIN for {member.initials}.")
 
 
 @staff.command("list")
@@ -471,13 +487,32 @@ def _tracked(rows: Any, progress: Any, task: Any) -> Any:
         progress.advance(task)
 
 
+def _print_metrics(ctx: click.Context, _param: Any, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from frontdesk.services import export as exporter
+
+        click.echo(exporter.metric_table_text(), nl=False)
+        ctx.exit()
+
+
 @cli.command()
 @click.option("--from", "date_from", type=ISO_DATE, required=True, help="First business date.")
 @click.option("--to", "date_to", type=ISO_DATE, required=True, help="Last business date.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json"]),
+    default="csv",
+    show_default=True,
+    help="JSON has one shape: no --layout long, no --excel.",
 )
-@click.option("--layout", type=click.Choice(["wide", "long"]), default="wide", show_default=True)
+@click.option(
+    "--layout",
+    type=click.Choice(["wide", "long"]),
+    default="wide",
+    show_default=True,
+    help="wide: one column per metric; long: date, centre, status, z_no, metric, value.",
+)
 @click.option("--excel", is_flag=True, help="UTF-8 BOM, ';' separators, decimal commas.")
 @click.option(
     "--centre",
@@ -486,8 +521,20 @@ def _tracked(rows: Any, progress: Any, task: Any) -> Any:
     callback=_not_empty,
     help="One centre (default: all).",
 )
-@click.option("--include-open", is_flag=True, help="Also days not yet closed.")
+@click.option(
+    "--include-open",
+    is_flag=True,
+    help="Also days not closed (open or empty), from the centre's first activity up to today.",
+)
 @click.option("-o", "--output", type=USER_PATH, help="File (default: stdout).")
+@click.option(
+    "--metrics",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_print_metrics,
+    help="Print the metrics (wide column, long name, unit, since which version) and exit.",
+)
 @click.pass_context
 def export(
     ctx: click.Context,
@@ -503,15 +550,18 @@ def export(
     """Export daily tallies (aggregates only) for a period.
 
     One row per centre per business day: closed days from their Z-report,
-    open days too with --include-open.
+    open and empty days too with --include-open. The format is in
+    docs/export-format.md.
     """
     import io
 
     from frontdesk.services import export as exporter
 
     exporter.check_period(date_from, date_to)
-    if fmt == "json" and excel:
-        raise click.UsageError("--excel is for CSV files; leave it out with --format json.")
+    try:
+        exporter.refuse_combination(fmt, layout, excel)
+    except FrontdeskError as exc:
+        raise click.UsageError(str(exc)) from None
     open_db(ctx)
     centres = exporter.select_centres(centre_code or ctx.find_object(Options).centre)
     codes = exporter.supply_codes(centres)
@@ -582,6 +632,7 @@ def _render_report(rep: Any) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from frontdesk.services import report as reports
     from frontdesk.services.export import nok
 
     piped = not sys.stdout.isatty()
@@ -613,32 +664,22 @@ def _render_report(rep: Any) -> None:
         return f"{n:,}"
 
     days = Table(title="Per day", box=box.SIMPLE_HEAD, title_justify="left")
-    for name in ("Date", "Centre", "Status"):
-        days.add_column(name)
-    headings = (
-        "Visits",
-        "Unique",
-        "Lunch",
-        "Megafon copies",
-        "Megafon NOK",
-        "Naloxone kits",
-        "Syringes out",
-        "Syringes returned",
-    )
-    for name in headings:
-        days.add_column(name, justify="right")
+    days.add_column("Date", min_width=10, no_wrap=True)  # never squeezed to "2026-03…"
+    for name in ("Centre", "Status"):
+        days.add_column(name, no_wrap=True)
+    figures = reports.columns()
+    for column in figures:
+        days.add_column(column.heading, justify="right")
 
     def cells(line: Any) -> list[str]:
-        return [
-            num(line.visits),
-            num(line.unique) if line.business_date else "",  # unique per day does not add up
-            num(line.lunch),
-            num(line.megafon_copies),
-            nok(line.megafon_revenue_ore),
-            num(line.naloxone_kits),
-            num(line.syringes_out),
-            num(line.syringes_returned),
-        ]
+        out = []
+        for column in figures:
+            value = line.value(column.key)
+            if value is None or (line.business_date is None and not column.additive):
+                out.append("")  # predated by the day's tally, or a sum that means nothing
+            else:
+                out.append(nok(value) if column.money else num(value))
+        return out
 
     for line in rep.days:
         days.add_row(
@@ -696,7 +737,7 @@ def _render_report(rep: Any) -> None:
             )
         console.print(stock)
 
-    console.print("[bold]Visits by hour[/bold] (all days and centres in the period)")
+    console.print("[bold]Visits by hour[/bold] (all centres; per day of activity)")
     active = [h for h, n in enumerate(rep.hours) if n]
     if not active:
         console.print("  no visits in this period")
@@ -706,7 +747,7 @@ def _render_report(rep: Any) -> None:
     for hour in range(min(active), max(active) + 1):
         count = rep.hours[hour]
         bar = "█" * (count * width // top) if count else ""
-        per_day = count // rep.day_count
+        per_day = count // rep.active_days  # days some centre was open, not empty ones
         console.print(
             f"  {hour:02d}:00 [cyan]{bar:<{width}}[/cyan] {num(count):>8}  ({num(per_day)}/day)",
             highlight=False,
@@ -723,9 +764,11 @@ def backup(ctx: click.Context, output: str | None) -> None:
     frontdesk-backup-YYYYMMDD-HHMMSS.db next to the database). PostgreSQL:
     runs pg_dump.
     """
+    from frontdesk.config import resolve_centre
     from frontdesk.services import backup as backups
 
     open_db(ctx)
+    centre = resolve_centre(ctx.find_object(Options).centre)
     if _stderr_is_terminal():
         from rich.console import Console
         from rich.progress import Progress
@@ -736,9 +779,9 @@ def backup(ctx: click.Context, output: str | None) -> None:
             def step(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            result = backups.backup(output, step)
+            result = backups.backup(output, step, centre_code=centre)
     else:
-        result = backups.backup(output)
+        result = backups.backup(output, centre_code=centre)
     click.echo(
         f"Backed up to {_describe(str(result.path))} ({_size(result.size_bytes)}); integrity: ok."
     )
@@ -777,7 +820,6 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
     skip_unused_driver(target)
     from frontdesk.services import demo as demos
 
-    demos.prepare(target)
     if _stderr_is_terminal():
         from rich.console import Console
         from rich.progress import Progress
@@ -788,9 +830,9 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
             def step(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            result = demos.build(days, centres, seed, step)
+            result = demos.build_at(target, days, centres, seed, step)
     else:
-        result = demos.build(days, centres, seed)
+        result = demos.build_at(target, days, centres, seed)
     names = ", ".join(f"{code} {name}" for code, name in result.centres)
     click.echo(
         f"Built a demo database at {_describe(target)}: {names}; "
@@ -821,7 +863,9 @@ def purge(ctx: click.Context, before: dt.date, yes: bool) -> None:
 
     Visits, hand-outs, returns, lunch entries, Megafon sales and Dagsverket
     attendance go; Z-reports, deliveries, staff and the audit trail stay, so
-    exports and stock on hand are unchanged. Every centre unless --centre.
+    exports, stock on hand and days of cover are unchanged. Works a few days
+    at a time, so desks keep working; a purged day cannot be reopened. Every
+    centre unless --centre.
     """
     from frontdesk.services import purge as purging
     from frontdesk.services.export import select_centres
@@ -837,7 +881,19 @@ def purge(ctx: click.Context, before: dt.date, yes: bool) -> None:
         if not sys.stdin.isatty():
             raise click.UsageError("Purging deletes rows for good: pass --yes to confirm it.")
         click.confirm("Delete these rows for good?", abort=True)
-    done = purging.purge(centres, before)
+    if _stderr_is_terminal():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("Purging closed days", total=None)
+
+            def step(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            done = purging.purge(centres, before, step)
+    else:
+        done = purging.purge(centres, before)
     click.echo(_purge_summary(done, "Deleted"))
 
 

@@ -639,9 +639,9 @@ def test_a_full_disk_during_a_backup_leaves_no_file(
     target = tmp_path / "copy.db"
     real_connect = sqlite3.connect
 
-    def connect(name, *args, **kwargs):  # the backup file may hold two pages: a full disk
+    def connect(name, *args, **kwargs):  # the backup (or its temporary name) holds two pages
         con = real_connect(name, *args, **kwargs)
-        if str(name) == str(target):
+        if target.name in str(name):
             con.execute("PRAGMA max_page_count = 2")
         return con
 

@@ -38,6 +38,7 @@ from frontdesk.services import dayclose, visits
 from frontdesk.services.centre import init_centre
 from frontdesk.services.staff import Actor
 from frontdesk.services.validate import bad_char
+from tests.conftest import open_since
 
 FUZZ = settings(
     max_examples=60,
@@ -107,6 +108,7 @@ def small_db(tmp_path: Path, _sqlite_template: Path) -> Iterator[str]:
     os.chmod(path, 0o600)
     db.connect(str(path))
     centre, member = init_centre("STR", "Strax-huset", "AB", "4711")
+    open_since(centre.id)  # the closed days below are after the centre's opening
     lead = Actor(centre.id, member.id, member.initials, member.role)
     visits.register_visitor(lead, "AB85", vendor_number=12)
     visits.check_in(lead, "AB85")
@@ -596,6 +598,8 @@ def test_every_command_against_a_bad_database_file(
         assert_clean(result)
         if kind == "empty" and command[0] in ("init", "demo"):
             continue  # a new or empty path is what these two may build on
+        if kind == "symlink-loop" and command[0] == "demo":
+            break  # demo moves its new file into place: the looping link is replaced, not followed
         if kind in ("read-only", "full-disk"):
             if result.exit_code:
                 assert _state(target)[0] == before[0], f"{command} changed the {kind} file"

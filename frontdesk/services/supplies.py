@@ -151,9 +151,22 @@ def _levels(centre_id: int, item_ids: list[int] | None = None) -> dict[int, tupl
     """
     today = days.today(centre_id)
     since = today - dt.timedelta(days=COVER_DAYS - 1)
-    delivered_q = SupplyDelivery.select(SupplyDelivery.item, fn.SUM(SupplyDelivery.quantity)).where(
-        (SupplyDelivery.centre == centre_id) & SupplyDelivery.voided_at.is_null()
+    # A purged day's hand-outs live on as a balancing delivery marked as its usage.
+    purged_recent = Case(
+        None,
+        [
+            (
+                (SupplyDelivery.purged_usage == True)  # noqa: E712 (peewee expression)
+                & (SupplyDelivery.business_date >= since)
+                & (SupplyDelivery.business_date <= today),
+                0 - SupplyDelivery.quantity,
+            )
+        ],
+        0,
     )
+    delivered_q = SupplyDelivery.select(
+        SupplyDelivery.item, fn.SUM(SupplyDelivery.quantity), fn.SUM(purged_recent)
+    ).where((SupplyDelivery.centre == centre_id) & SupplyDelivery.voided_at.is_null())
     recent = Case(
         None,
         [
@@ -172,12 +185,16 @@ def _levels(centre_id: int, item_ids: list[int] | None = None) -> dict[int, tupl
     if item_ids is not None:
         delivered_q = delivered_q.where(SupplyDelivery.item.in_(item_ids))
         handed_q = handed_q.where(HandOutLine.item.in_(item_ids))
-    delivered_rows: Any = delivered_q.group_by(SupplyDelivery.item).tuples()
+    delivered_rows: Any = list(delivered_q.group_by(SupplyDelivery.item).tuples())
     handed_rows: Any = handed_q.group_by(HandOutLine.item).tuples()
-    delivered = {item: int(total or 0) for item, total in delivered_rows}
-    levels = {item: (total, 0) for item, total in delivered.items()}
+    delivered = {item: int(total or 0) for item, total, _ in delivered_rows}
+    purged = {item: int(used or 0) for item, _, used in delivered_rows}
+    levels = {item: (total, purged[item]) for item, total in delivered.items()}
     for item, total, last_days in handed_rows:
-        levels[item] = (delivered.get(item, 0) - int(total or 0), int(last_days or 0))
+        levels[item] = (
+            delivered.get(item, 0) - int(total or 0),
+            int(last_days or 0) + purged.get(item, 0),
+        )
     return levels
 
 
