@@ -58,6 +58,8 @@ class FrontdeskGroup(click.Group):
         prog_name = "frontdesk"  # also under click's CliRunner, so hints name the real command
         if sys.stdout is None:  # started with stdout closed: say so when something is written
             sys.stdout = _ClosedOutput()
+        if sys.stdin is None:  # started with stdin closed: it reads as empty (no PIN, no "yes")
+            sys.stdin = io.StringIO()
         try:
             rv = super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
         except click.UsageError as exc:

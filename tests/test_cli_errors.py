@@ -650,3 +650,24 @@ def test_a_full_disk_during_a_backup_leaves_no_file(
     assert line == "Error: The disk is full; nothing was saved. Free some space and try again."
     assert not list(tmp_path.glob("copy.db*"))  # no partial backup under any name
     _close_bound()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("staff", "add", "QQ", "--pin-stdin"),
+        ("staff", "add", "QQ"),
+        ("purge", "--before", (dt.date.today() - dt.timedelta(days=1)).isoformat()),  # asks
+    ],
+)
+def test_a_closed_stdin_is_one_sentence(demo_file: Path, args: tuple[str, ...]) -> None:
+    out = subprocess.run(
+        [FRONTDESK, "--db", str(demo_file), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=lambda: os.close(0),  # started as `frontdesk … <&-`
+    )
+    assert out.returncode in (1, 2), out
+    lines = out.stderr.strip().splitlines()
+    assert 1 <= len(lines) <= 2 and lines[0].startswith("Error: "), out.stderr
