@@ -656,20 +656,21 @@ def test_every_command_against_a_bad_target(
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.parametrize("closed", [0, 1], ids=["stdin-closed", "stdout-closed"])
 @pytest.mark.parametrize("command", EVERY_COMMAND, ids=lambda c: " ".join(c[:2]))
-def test_every_command_with_stdout_closed(
-    small_db: str, tmp_path: Path, command: list[str]
+def test_every_command_with_a_standard_stream_closed(
+    small_db: str, tmp_path: Path, command: list[str], closed: int
 ) -> None:
-    """`frontdesk … >&-`: exit 0, or one sentence that says standard output is closed."""
+    """`frontdesk … <&-` and `… >&-`: exit 0, or one sentence (stdout closed: it says so)."""
     args = [*command, "--db", small_db] if command[0] == "demo" else ["--db", small_db, *command]
     out = subprocess.run(
         [str(ROOT / ".venv/bin/frontdesk"), *args],
+        stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        input=b"4711\n",
         cwd=tmp_path,
         timeout=60,
-        preexec_fn=lambda: os.close(1),  # the child starts with file descriptor 1 closed
+        preexec_fn=lambda: os.close(closed),  # the child starts with that descriptor closed
     )
     stderr = out.stderr.decode()
     assert "Traceback" not in stderr
