@@ -11,7 +11,7 @@ from peewee import Database, DatabaseError, IntegrityError, InterfaceError
 
 import db
 from db import migrate
-from db.connect import describe, is_url
+from db.connect import NoDatabase, describe, is_url
 from db.models import database as bound
 from frontdesk.errors import (
     BadInput,
@@ -42,22 +42,19 @@ def open_store(target: str, *, create: bool = False, upgrade: bool = False) -> D
         else:
             migrate.require_current(database)
         db.use_wal(database)
+    except NoDatabase as exc:
+        raise StoreUnavailable(
+            str(exc),
+            hint="Name the database with --db PATH_OR_URL or FRONTDESK_DB, "
+            "or create one with 'frontdesk init' or 'frontdesk demo'.",
+        ) from None
     except db.StoreError as exc:
-        raise StoreUnavailable(str(exc), hint=_hint(exc)) from None
+        raise StoreUnavailable(str(exc)) from None
     except (DatabaseError, InterfaceError, sqlite3.Error, OSError) as exc:
         raise explain(exc, target) or StoreUnavailable(
             f"The database {describe(target)} cannot be used: {_short(exc)}."
         ) from None
     return database
-
-
-def _hint(exc: db.StoreError) -> str | None:
-    if str(exc).startswith("There is no database at"):
-        return (
-            "Name the database with --db PATH_OR_URL or FRONTDESK_DB, "
-            "or create one with 'frontdesk init' or 'frontdesk demo'."
-        )
-    return None
 
 
 # SQLite's primary result codes (sqlite3.SQLITE_* from Python 3.11).
