@@ -237,6 +237,13 @@ def test_a_killed_demo_leaves_nothing_and_can_be_rebuilt(tmp_path: Path) -> None
     assert run("--db", str(target), "db", "check").exit_code == 0
 
 
+def test_demo_makes_the_folder_of_a_new_database(tmp_path: Path) -> None:
+    target = tmp_path / "data" / "frontdesk" / "frontdesk.db"  # e.g. a fresh user data folder
+    result = run("demo", "--days", "2", "--centres", "1", "--db", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert run("--db", str(target), "db", "check").exit_code == 0
+
+
 def test_a_killed_demo_on_postgres_leaves_the_database_empty(pg_backend: str) -> None:
     child = _child(
         """
