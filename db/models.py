@@ -1,6 +1,6 @@
 """peewee models: how frontdesk's records are stored.
 
-Conventions (see DESIGN.md):
+Conventions (the export contract built on them: docs/export-format.md):
 - money is integer øre (`*_ore`), never floats;
 - datetimes are naive UTC (`*_at`), the caller converts;
 - every dated record stores its `business_date` (local date after the
@@ -138,7 +138,10 @@ class LunchEntry(Voidable):
         indexes = ((("centre", "business_date"), False),)
 
 
-class DagsverketAttendance(BaseModel):
+class DagsverketAttendance(Voidable):
+    """A participant's attendance on a day: one row that is not voided per participant and
+    day (a voided one stays beside it)."""
+
     id = AutoField()
     centre = ForeignKeyField(Centre)
     business_date = DateField()
@@ -148,7 +151,7 @@ class DagsverketAttendance(BaseModel):
     staff = ForeignKeyField(Staff, null=True, backref="+")
 
     class Meta:
-        indexes = ((("centre", "business_date", "visitor"), True),)
+        indexes = ((("centre", "business_date", "visitor"), False),)
 
 
 class MegafonIssue(BaseModel):

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
+import freezegun
 import pytest
 
 import db
@@ -25,6 +26,9 @@ from db.models import ALL_MODELS, database
 from frontdesk.services import staff as staff_service
 from frontdesk.services.centre import init_centre
 from frontdesk.services.staff import Actor, add_staff
+
+# pytest's own timer must keep real time, or --durations reports decades for a frozen test.
+freezegun.configure(extend_ignore_list=["_pytest.timing"])
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")

@@ -29,8 +29,7 @@ LAYOUTS = [
     ("csv", "long", False),
     ("csv", "wide", True),
     ("csv", "long", True),
-    ("json", "wide", False),
-    ("json", "long", False),
+    ("json", "wide", False),  # JSON has one shape: --layout long is refused with it
 ]
 # A name that says it holds who someone is, rather than how many.
 IDENTIFYING = re.compile(

@@ -10,7 +10,7 @@ from db.connect import is_url
 from db.models import Centre, Setting, Staff, database
 from frontdesk.config import CentreSettings
 from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import audit, outputs, store
+from frontdesk.services import audit, outputs, store, validate
 from frontdesk.services.staff import (
     Actor,
     StaffInfo,
@@ -51,12 +51,8 @@ def check_new_centre(
     settings: dict[str, str] | None = None,
 ) -> NewCentre:
     """Refuse a bad code, name, initials, PIN or setting (before anything is created)."""
-    code = (code or "").strip().upper()
-    if not CODE_RE.match(code):
-        raise BadInput("A centre code is 2 to 12 letters or digits.")
-    name = (name or "").strip()
-    if not 1 <= len(name) <= 100:
-        raise BadInput("A centre name is 1 to 100 characters.")
+    code = validate.centre_code(code)
+    name = validate.text(name, "centre name", 100, nb_field="senternavnet")
     initials = normalise_initials(lead_initials)
     check_pin_format(lead_pin)
     chosen = CentreSettings()
@@ -137,8 +133,7 @@ def find_centre(code: str | None = None) -> CentreInfo:
         # A code that cannot exist (bad characters, undecodable bytes) never reaches a query.
         row = Centre.get_or_none(Centre.code == wanted) if CODE_RE.match(wanted) else None
         if row is None:
-            shown = wanted.encode("utf-8", "replace").decode("utf-8")
-            raise NotFound(f"There is no centre with the code {shown}.")
+            raise NotFound(f"There is no centre with the code {validate.shown(wanted)}.")
         return _info(row)
     row = Centre.select().order_by(Centre.id).first()
     if row is None:

@@ -34,7 +34,7 @@ from db.models import (
 )
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import audit, days, staff, store, tally
+from frontdesk.services import audit, days, staff, store, tally, validate
 from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import Actor
 from frontdesk.services.tally import DayTally, StaffSales
@@ -94,18 +94,24 @@ def x_report(actor: Actor, business_date: dt.date | None = None) -> DayTally:
     return result
 
 
-def z_report(actor: Actor, business_date: dt.date) -> ZReport:
-    """Show a day's stored Z-report (the current version, else the latest); audited.
+def z_report(actor: Actor, business_date: dt.date, version: int | None = None) -> ZReport:
+    """Show one stored version of a day's Z-report (default the latest); audited.
 
-    Refuses a day that was never closed.
+    Refuses a day that was never closed, and a version the day does not have.
     """
     with store.write():
-        row = (
-            DayClose.select()
-            .where((DayClose.centre == actor.centre_id) & (DayClose.business_date == business_date))
-            .order_by(DayClose.version.desc())
-            .first()
+        query = DayClose.select().where(
+            (DayClose.centre == actor.centre_id) & (DayClose.business_date == business_date)
         )
+        if version is not None:
+            query = query.where(DayClose.version == version)
+        row = query.order_by(DayClose.version.desc()).first()
+        if row is None and version is not None:
+            day = business_date.isoformat()
+            raise NotFound(
+                f"The day {day} has no Z-report version {version}.",
+                nb=f"Dagen {day} har ingen Z-rapport versjon {version}.",
+            )
         if row is None:
             day = business_date.isoformat()
             raise NotFound(
@@ -138,6 +144,29 @@ def z_reports(centre_id: int, limit: int = 30) -> list[ZReport]:
         DayClose.select()
         .where((DayClose.centre == centre_id) & ~has_newer)
         .order_by(DayClose.z_no.desc(), DayClose.business_date.desc())
+        .limit(limit)
+    )
+    return _z_infos(list(rows))
+
+
+def current_z(centre_id: int, business_date: dt.date) -> ZReport | None:
+    """The Z-report that closes the day now (not audited: it is what the screen shows), or None."""
+    row = DayClose.get_or_none(
+        (DayClose.centre == centre_id)
+        & (DayClose.business_date == business_date)
+        & DayClose.reopened_at.is_null()
+    )
+    return _z_info(row) if row is not None else None
+
+
+def z_versions(centre_id: int, limit: int = 60) -> list[ZReport]:
+    """Every stored version of the centre's Z-reports, newest Z number first, then newest
+    version first: a reopened day shows each closing with its reopen reason, lead and time.
+    """
+    rows = (
+        DayClose.select()
+        .where(DayClose.centre == centre_id)
+        .order_by(DayClose.z_no.desc(), DayClose.business_date.desc(), DayClose.version.desc())
         .limit(limit)
     )
     return _z_infos(list(rows))
@@ -297,12 +326,16 @@ def reopen_day(actor: Actor, business_date: dt.date, pin: str, reason: str) -> N
     stays stored, marked reopened; closing the day again adds a new version.
     """
     staff.require_lead(actor, "reopen a day")
-    reason = (reason or "").strip()
-    if not 1 <= len(reason) <= REASON_MAX:
-        raise BadInput(
+    reason = validate.text(
+        reason,
+        "reason",
+        REASON_MAX,
+        nb_field="begrunnelsen",
+        sentence=(
             f"Give a reason for reopening the day (1 to {REASON_MAX} characters).",
-            nb=f"Skriv en begrunnelse for å gjenåpne dagen (1 til {REASON_MAX} tegn).",
-        )
+            f"Skriv en begrunnelse for å gjenåpne dagen (1 til {REASON_MAX} tegn).",
+        ),
+    )
     staff.confirm_pin(actor, pin)
     with store.write():
         days.lock_centre(actor.centre_id, exclusive=True)
@@ -342,6 +375,19 @@ def reopen_day(actor: Actor, business_date: dt.date, pin: str, reason: str) -> N
             version=row.version,
             reason=reason,
         )
+
+
+def reopen_as(
+    actor: Actor, business_date: dt.date, initials: str | None, pin: str, reason: str
+) -> dt.date:
+    """Reopen a day as the signed-on lead, or, handed over at a desk user's screen, as the
+    lead whose initials and PIN were typed (audited as that lead). Returns the day.
+    """
+    lead = actor
+    if initials and initials.strip().upper() != actor.initials:
+        lead = staff.lead_actor(actor.centre_id, initials, pin, "reopen a day")
+    reopen_day(lead, business_date, pin, reason)
+    return business_date
 
 
 # -- rows to values -------------------------------------------------------------
@@ -398,7 +444,7 @@ def _z_info(
     sales = _sales_from_json(row.sales_by_staff)
     day = _as_date(row.business_date)
     centre_id = _ref(row, "centre")
-    result = tally_ or DayTally(centre_id, day, json.loads(row.tally), sales)
+    result = tally_ or DayTally.from_stored(centre_id, day, row.tally, sales)
     return ZReport(
         centre_id=centre_id,
         business_date=day,

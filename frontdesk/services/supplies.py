@@ -30,7 +30,7 @@ from db.models import (
 )
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound, OutOfStock
-from frontdesk.services import audit, days, store
+from frontdesk.services import audit, days, store, validate
 from frontdesk.services.records import MAX_ID, check_reason, void_row
 from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import Actor, require_lead
@@ -297,20 +297,26 @@ def _check_code(code: str) -> str:
 
 
 def _check_name(name: str, what: str, nb: str) -> str:
-    text = str(name if name is not None else "").strip()
-    if not 1 <= len(text) <= 80 or not text.isprintable():
-        raise BadInput(
+    return validate.text(
+        name,
+        what,
+        80,
+        nb_field=nb,
+        sentence=(
             f"The {what} is required (1 to 80 characters).",
-            nb=f"{nb} må fylles ut (1 til 80 tegn).",
-        )
-    return text
+            f"{nb} må fylles ut (1 til 80 tegn).",
+        ),
+    )
 
 
 def _check_unit(unit: str) -> str:
-    text = str(unit if unit is not None else "").strip()
-    if not 1 <= len(text) <= 20 or not text.isprintable():
-        raise BadInput("The unit is 1 to 20 characters.", nb="Enheten er 1 til 20 tegn.")
-    return text
+    return validate.text(
+        unit,
+        "unit",
+        20,
+        nb_field="enheten",
+        sentence=("The unit is 1 to 20 characters.", "Enheten er 1 til 20 tegn."),
+    )
 
 
 def _check_kind(kind: str) -> str:

@@ -8,16 +8,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "X-report · business date {date} · the day is open",
     ),
     "day.title.closed": (
-        "Z-rapport · driftsdato {date} · dagen er avsluttet",
-        "Z-report · business date {date} · the day is closed",
+        "Z-rapport nr {z_no} · driftsdato {date} · dagen er avsluttet",
+        "Z-report no. {z_no} · business date {date} · the day is closed",
     ),
-    "day.title.earlier": (
-        "Z-rapport nr {z_no} · driftsdato {date} (F8: tilbake til i dag)",
-        "Z-report no. {z_no} · business date {date} (F8: back to today)",
+    "day.title.version": (
+        "Z-rapport nr {z_no} v{version} · driftsdato {date} · F8: i dag",
+        "Z-report no. {z_no} v{version} · business date {date} · F8: today",
+    ),
+    "day.title.earlier_open": (
+        "X-rapport · driftsdato {date} · ikke avsluttet · F8: i dag",
+        "X-report · business date {date} · not closed · F8: today",
     ),
     "day.closed_banner": (
-        "Dagen er avsluttet: den kan bare leses. En vaktleder kan gjenåpne den (F7).",
-        "The day is closed: it is read-only. A shift lead can reopen it (F7).",
+        "Dagen {date} er avsluttet og kan bare leses. F7 gjenåpner (vaktleder).",
+        "The day {date} is closed and read-only. F7 reopens it (shift lead).",
     ),
     "day.keys": (
         "F6 tell kasse og avslutt dag · F7 gjenåpne · F8 X-rapport · F9 Z-rapporter",
@@ -64,8 +68,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "day.col.expected": ("Forventet", "Expected"),
     "day.col.counted": ("Opptalt", "Counted"),
     "day.col.diff": ("Differanse", "Difference"),
-    "day.col.by": ("Avsluttet av", "Closed by"),
     "day.col.state": ("Status", "Status"),
+    "day.col.closed": ("Avsluttet", "Closed"),
+    "day.col.reopened": ("Gjenåpnet", "Reopened"),
+    "day.col.reason": ("Begrunnelse", "Reason"),
     "day.state.closed": ("avsluttet", "closed"),
     "day.state.reopened": ("gjenåpnet", "reopened"),
     # Z-report
@@ -86,10 +92,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Omsetning denne dagen {revenue} · totalsum siden start {grand}",
         "Revenue this day {revenue} · grand total since the start {grand}",
     ),
-    "day.z.reopened": ("Gjenåpnet av {by}: {reason}", "Reopened by {by}: {reason}"),
+    "day.z.reopened": (
+        "Gjenåpnet {when} av {by}: {reason}",
+        "Reopened {when} by {by}: {reason}",
+    ),
     "day.z.shown": (
-        "Z-rapport nr {z_no} for {date} vises.",
-        "Z-report no. {z_no} for {date} is shown.",
+        "Z-rapport nr {z_no} versjon {version} for {date} vises.",
+        "Z-report no. {z_no} version {version} for {date} is shown.",
     ),
     # closing
     "day.cash.title": (
@@ -101,13 +110,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Expected cash (Megafon): {amount}",
     ),
     "day.cash.counted": ("Opptalt kontant i kroner", "Counted cash in kroner"),
+    "day.cash.placeholder": ("kroner, f.eks. 1250", "kroner, e.g. 1250"),
     "day.cash.diff": (
         "Opptalt {counted} · differanse {diff}",
         "Counted {counted} · difference {diff}",
     ),
     "day.cash.hint": (
-        "Enter avslutter dagen (Z-rapport) · Esc avbryter",
-        "Enter closes the day (Z-report) · Esc cancels",
+        "Enter: se over · Enter igjen avslutter dagen · Esc avbryter",
+        "Enter: review · Enter again closes the day · Esc cancels",
+    ),
+    "day.cash.confirm": (
+        "Avslutte {date}? Forventet {expected} · opptalt {counted} · differanse {diff}. "
+        "Enter avslutter dagen, Esc går tilbake.",
+        "Close {date}? Expected {expected} · counted {counted} · difference {diff}. "
+        "Enter closes the day, Esc goes back.",
     ),
     "day.closed_done": (
         "Dagen {date} er avsluttet: Z-rapport nr {z_no}.",
@@ -115,6 +131,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # reopening
     "day.reopen.title": ("Gjenåpne dag {date}", "Reopen the day {date}"),
+    "day.reopen.title_z": (
+        "Gjenåpne dag {date} (Z-rapport nr {z_no})",
+        "Reopen the day {date} (Z-report no. {z_no})",
+    ),
     "day.reopen.pin": ("Din PIN (vaktleder)", "Your PIN (shift lead)"),
     "day.reopen.reason": ("Begrunnelse", "Reason"),
     "day.reopen.placeholder": ("f.eks. glemt salg", "e.g. a forgotten sale"),
@@ -160,6 +180,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "day.palette.open_days_help": (
         "Avslutt en tidligere dag som står åpen",
         "Close an earlier day left open",
+    ),
+    # the in-place hand-over to a shift lead (every tab's lead actions)
+    "lead.title": ("Vaktleder kreves: {what}", "A shift lead is needed: {what}"),
+    "lead.hand_over": (
+        "En vaktleder skriver sine initialer og sin PIN her, bare for denne handlingen.",
+        "A shift lead types their initials and PIN here, for this one action only.",
+    ),
+    "day.lead.close": ("tell kasse og avslutt dagen", "count the cash and close the day"),
+    "lead.initials": ("Vaktleders initialer", "Shift lead's initials"),
+    "lead.pin": ("Vaktleders PIN", "Shift lead's PIN"),
+    "lead.need_initials": ("Skriv vaktleders initialer.", "Type the shift lead's initials."),
+    "lead.hint": (
+        "Initialer, Enter, PIN, Enter · Esc avbryter",
+        "Initials, Enter, PIN, Enter · Esc cancels",
     ),
     # form dialogs shared by the Megafon, Supplies and Day tabs
     "formdialog.cancel": ("Avbryt", "Cancel"),

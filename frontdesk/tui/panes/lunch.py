@@ -1,10 +1,13 @@
 """F2 Lunch: today's roster in groups, served marks, portion counts, Dagsverket attendance.
 
 Four fields add to the roster (visitor code, staff initials, guest count,
-anonymous count), each with Enter. In the roster, Space/Enter marks served
-(again: not served) and Delete removes with a reason. In the Dagsverket list,
-Space/Enter ticks a participant present (again: absent); present puts them on
-the roster. Escape goes back to the code field.
+anonymous count), each with Enter; the code field lists the known codes that
+start with what is typed, and Enter takes the one match. The cursor goes to
+the entry just made. In the roster, Space marks served (again: not served) and
+Delete removes with a reason; Enter does nothing there, so a stray Enter never
+unserves anyone. In the Dagsverket list, Space ticks a participant present
+(again: absent; present puts them on the roster) and Delete voids a presence
+marked by mistake. Escape goes back to the code field.
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import t
+from frontdesk.services.lunch import LunchEntryInfo
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.code_input import CodeInput
+from frontdesk.tui.widgets.pane_kit import local_hhmm
 
 GROUPS = ("visitor", "dagsverket", "staff", "guest")
 
@@ -46,6 +51,26 @@ def write_and_load(fn: Callable[..., Any], actor: Any, *args: Any) -> tuple[Any,
     return result, load_lunch(actor.centre_id)
 
 
+def known_codes(centre_id: int, prefix: str) -> list[str]:
+    """Up to six known codes starting with ``prefix`` (the suggestion line)."""
+    from frontdesk.services import visits
+
+    return [v.code for v in visits.find_visitors(centre_id, prefix, limit=6)]
+
+
+def suggestion_line(codes: list[str]) -> str:
+    if not codes:
+        return t("lunch.suggest.none")
+    if len(codes) == 1:
+        return t("lunch.suggest.one", code=codes[0])
+    return t("lunch.suggest.many", codes=" · ".join(codes))
+
+
+def portions_text(n: int) -> str:
+    """'1 porsjon', '2 porsjoner' / '1 portion', '2 portions'."""
+    return t("lunch.portions_one" if n == 1 else "lunch.portions_many", n=n)
+
+
 def _pane_of(node: Any) -> LunchPane | None:
     return next((a for a in node.ancestors if isinstance(a, LunchPane)), None)
 
@@ -60,9 +85,10 @@ class _PaneTable(DataTable):
 
 
 class RosterTable(_PaneTable):
+    # Enter is bound to nothing here: serving is the deliberate Space.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "pane('toggle_served')", "lunch.key.served", id="lunch.served", tooltip="lunch.key.served_tip"),
-        Binding("enter", "pane('toggle_served')", show=False),
+        Binding("enter", "pane('enter_in_table')", show=False),
         Binding("delete", "pane('action_remove')", "lunch.key.remove", id="lunch.remove", tooltip="lunch.key.remove_tip"),
         Binding("escape", "pane('focus_default')", "lunch.key.back", id="lunch.back"),
     ]  # fmt: skip
@@ -71,7 +97,8 @@ class RosterTable(_PaneTable):
 class AttendanceTable(_PaneTable):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "pane('toggle_present')", "lunch.key.present", id="lunch.present", tooltip="lunch.key.present_tip"),
-        Binding("enter", "pane('toggle_present')", show=False),
+        Binding("enter", "pane('enter_in_table')", show=False),
+        Binding("delete", "pane('void_presence')", "lunch.key.void_presence", id="lunch.void_presence", tooltip="lunch.key.void_presence_tip"),
         Binding("escape", "pane('focus_default')", "lunch.key.back", id="lunch.dv_back"),
     ]  # fmt: skip
 
@@ -90,15 +117,23 @@ class LunchPane(Vertical):
         self._seq = 0
         self._entries: dict[str, Any] = {}
         self._participants: dict[str, Any] = {}
+        self._select: str | None = None  # the roster row just made: the cursor goes there
+        self._seen_actor: Any = None
+        self._suggest_seq = 0
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="lunch-add"):
-            with Vertical(classes="lunch-field"):
+            with Vertical(classes="lunch-field", id="lunch-code-field"):
                 yield Label(t("lunch.add.code"))
-                yield CodeInput(id="lunch-code")
+                yield CodeInput(id="lunch-code", placeholder=t("lunch.add.code_placeholder"))
             with Vertical(classes="lunch-field"):
                 yield Label(t("lunch.add.staff"))
-                yield Input(id="lunch-staff", max_length=4, restrict=r"[A-Za-zÆØÅæøå]*")
+                yield Input(
+                    id="lunch-staff",
+                    max_length=4,
+                    restrict=r"[A-Za-zÆØÅæøå]*",
+                    placeholder=t("lunch.add.staff_placeholder"),
+                )
             with Vertical(classes="lunch-field"):
                 yield Label(t("lunch.add.guests"))
                 yield Input(
@@ -115,6 +150,7 @@ class LunchPane(Vertical):
                     restrict=r"[0-9]*",
                     placeholder=t("lunch.add.count_placeholder"),
                 )
+        yield Static("", id="lunch-suggest", markup=False)
         yield Static("", id="lunch-status", markup=False)
         with Horizontal(id="lunch-body"):
             with Vertical(id="lunch-roster-box"):
@@ -137,6 +173,9 @@ class LunchPane(Vertical):
         app: Any = self.app
         if app.actor is None:
             return
+        if self._seen_actor is not None and app.actor != self._seen_actor:
+            self._hand_over()
+        self._seen_actor = app.actor
         seq = self._next_seq()
         run_call(self, load_lunch, app.actor.centre_id, done=lambda view: self._show(seq, view))
 
@@ -145,14 +184,45 @@ class LunchPane(Vertical):
 
     # -- adding ---------------------------------------------------------------
 
+    def _hand_over(self) -> None:
+        """Someone else signed on: nothing the previous user typed or was told stays."""
+        for field_id in ("#lunch-code", "#lunch-staff", "#lunch-guests", "#lunch-anonymous"):
+            self.query_one(field_id, Input).value = ""
+        self._status("")
+
+    @on(Input.Changed, "#lunch-code")
+    def _code_changed(self, event: Input.Changed) -> None:
+        """List the known codes that start with what is typed."""
+        event.stop()
+        self._suggest_seq += 1
+        seq = self._suggest_seq
+        prefix = event.value.strip()
+        line = self.query_one("#lunch-suggest", Static)
+        app: Any = self.app
+        if not prefix or app.actor is None:
+            line.update("")
+            return
+
+        def show(codes: list[str]) -> None:
+            if seq != self._suggest_seq:
+                return  # typed on meanwhile
+            line.update(suggestion_line(codes))
+
+        run_call(self, known_codes, app.actor.centre_id, prefix, done=show, failed=self._error)
+
     @on(Input.Submitted, "#lunch-code")
     def _code_entered(self, event: Input.Submitted) -> None:
         from frontdesk.services import lunch
 
         event.stop()
-        code = event.value.strip().upper()
-        if code:
-            self._write(lunch.add_visitor, code, field=event.input, text=t("lunch.added", who=code))
+        typed = event.value.strip().upper()
+        if typed:
+            self._write(
+                lunch.add_visitor_by_prefix,
+                typed,
+                field=event.input,
+                text=t("lunch.added", who="{who}"),
+            )
 
     @on(CodeInput.SpaceRefused, "#lunch-code")
     def _space(self, event: CodeInput.SpaceRefused) -> None:
@@ -190,18 +260,20 @@ class LunchPane(Vertical):
         if portions < 1:
             self._status(t("lunch.bad_count"), error=True)
             return
-        done = t("lunch.added_count", portions=portions, group=t(f"lunch.group.{group}"))
+        done = t(
+            "lunch.added_count", portions=portions_text(portions), group=t(f"lunch.group.{group}")
+        )
         self._write(fn, portions, field=field, text=done)
 
     def action_add_guest(self) -> None:
         from frontdesk.services import lunch
 
-        self._write(lunch.add_guests, 1, text=t("lunch.added_count", portions=1, group=t("lunch.group.guest")))  # fmt: skip
+        self._write(lunch.add_guests, 1, text=t("lunch.added_count", portions=portions_text(1), group=t("lunch.group.guest")))  # fmt: skip
 
     def action_add_anonymous(self) -> None:
         from frontdesk.services import lunch
 
-        self._write(lunch.add_anonymous, 1, text=t("lunch.added_count", portions=1, group=t("lunch.group.visitor")))  # fmt: skip
+        self._write(lunch.add_anonymous, 1, text=t("lunch.added_count", portions=portions_text(1), group=t("lunch.group.visitor")))  # fmt: skip
 
     def action_add_me(self) -> None:
         from frontdesk.services import lunch
@@ -215,6 +287,10 @@ class LunchPane(Vertical):
         self.query_one("#lunch-dagsverket", AttendanceTable).focus()
 
     # -- the roster -----------------------------------------------------------
+
+    def enter_in_table(self) -> None:
+        """Enter in a list changes nothing (Space does): say so."""
+        self._status(t("lunch.enter_hint"))
 
     def toggle_served(self) -> None:
         from frontdesk.services import lunch
@@ -240,12 +316,54 @@ class LunchPane(Vertical):
             self._status(t("lunch.already_removed"), error=True)
             return
         who = self._who(entry)
+        title = t(
+            "lunch.remove_title",
+            who=who,
+            group=t(f"lunch.group.{entry.group}"),
+            portions=portions_text(entry.portions),
+            time=self._hhmm(entry.at),
+            by=entry.added_by or "",
+        )
 
         def with_reason(reason: str | None) -> None:
             if reason:
                 self._write(lunch.remove, entry.id, reason, text=t("lunch.removed_done", who=who))
 
-        self.app.push_screen(ReasonScreen(t("lunch.remove_title", who=who)), with_reason)
+        self.app.push_screen(ReasonScreen(title), with_reason)
+
+    def void_presence(self) -> None:
+        """Void a Dagsverket presence marked by mistake (asks a reason; names who and when)."""
+        from frontdesk.services import dagsverket
+        from frontdesk.tui.screens.reason import ReasonScreen
+
+        table = self.query_one("#lunch-dagsverket", AttendanceTable)
+        key = _selected_key(table)
+        participant = self._participants.get(key) if key else None
+        if participant is None:
+            return
+        if not participant.present:
+            self._status(t("lunch.not_present", code=participant.code), error=True)
+            return
+        code = participant.code
+        title = t(
+            "lunch.void_presence_title",
+            code=code,
+            time=self._hhmm(participant.at),
+            by=participant.marked_by or "",
+        )
+
+        def with_reason(reason: str | None) -> None:
+            if reason:
+                done = t("lunch.presence_voided", code=code)
+                self._write(dagsverket.void_attendance, code, reason, text=done)
+
+        self.app.push_screen(ReasonScreen(title), with_reason)
+
+    def _hhmm(self, at: Any) -> str:
+        if at is None:
+            return ""
+        tz = getattr(getattr(self.app, "settings", None), "timezone", "Europe/Oslo")
+        return local_hhmm(at, tz)
 
     def toggle_present(self) -> None:
         from frontdesk.services import dagsverket
@@ -270,11 +388,16 @@ class LunchPane(Vertical):
             return
 
         def done(result: tuple[Any, LunchView]) -> None:
+            entry = result[0]
+            said = text
+            if isinstance(entry, LunchEntryInfo) and not entry.voided:
+                self._select = str(entry.id)  # the entry just made gets the cursor
+                said = text.replace("{who}", entry.label)
             self._show(self._next_seq(), result[1])
             if field is not None:
                 field.value = ""
-            self._status(text)
-            app.confirm(text)
+            self._status(said)
+            app.confirm(said)
 
         run_call(self, write_and_load, fn, app.actor, *args, done=done, failed=self._error)
 
@@ -287,7 +410,9 @@ class LunchPane(Vertical):
             return
         roster = view.roster
         table = self.query_one("#lunch-roster", RosterTable)
-        selected = _selected_key(table) if table.has_focus else None
+        selected = _selected_key(table)
+        if self._select is not None:
+            selected, self._select = self._select, None
         table.clear()
         self._entries = {}
         order = {g: i for i, g in enumerate(GROUPS)}
@@ -309,7 +434,7 @@ class LunchPane(Vertical):
                 key=key,
             )  # fmt: skip
         if selected is not None and selected in self._entries:
-            table.move_cursor(row=table.get_row_index(selected), animate=False)
+            table.move_cursor(row=table.get_row_index(selected), animate=False, scroll=True)
         lines = [
             t(
                 "lunch.group_count",

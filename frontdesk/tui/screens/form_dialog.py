@@ -30,6 +30,7 @@ class FormDialog(ModalScreen[ResultT]):
     FormDialog .dialog-title { text-style: bold; padding-bottom: 1; }
     FormDialog .dialog-error { color: $text-error; }
     FormDialog .dialog-hint { color: $text-muted; }
+    FormDialog .-asking { text-style: bold; color: $text-warning; }
     """
     BINDINGS = [
         Binding("escape", "cancel", "formdialog.cancel", id="formdialog.cancel"),

@@ -62,21 +62,26 @@ def local_hhmm(at: dt.datetime, timezone: str) -> str:
     return clock.local_time(at, timezone).strftime("%H:%M")
 
 
-def fill_table(table: DataTable, rows: list[tuple[str, tuple[object, ...]]]) -> None:
+def fill_table(
+    table: DataTable, rows: list[tuple[str, tuple[object, ...]]], *, select: str | None = None
+) -> None:
     """Replace a table's rows, keeping the cursor on the same row key when it is still there.
 
-    Unchanged data is left alone, so the periodic refresh does not move the cursor.
+    ``select`` puts the cursor on that row instead (the entry just made), scrolled into
+    view. Unchanged data is left alone, so the periodic refresh does not move the cursor.
     """
     signature = [(key, tuple(str(c) for c in cells)) for key, cells in rows]
-    if getattr(table, "_fill_signature", None) == signature:
-        return
-    table._fill_signature = signature  # type: ignore[attr-defined]
-    selected = selected_key(table)
-    table.clear()
-    for key, cells in rows:
-        table.add_row(*cells, key=key)
-    if selected is not None and selected in {key for key, _ in rows}:
-        table.move_cursor(row=table.get_row_index(selected))
+    keys = {key for key, _ in rows}
+    if getattr(table, "_fill_signature", None) != signature:
+        table._fill_signature = signature  # type: ignore[attr-defined]
+        selected = selected_key(table)
+        table.clear()
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
+        if selected is not None and selected in keys and select is None:
+            table.move_cursor(row=table.get_row_index(selected), animate=False)
+    if select is not None and select in keys:
+        table.move_cursor(row=table.get_row_index(select), animate=False, scroll=True)
 
 
 def selected_key(table: DataTable) -> str | None:
@@ -88,6 +93,31 @@ def selected_key(table: DataTable) -> str | None:
     except CellDoesNotExist:
         return None
     return row_key.value
+
+
+def with_lead(node: Any, what: str, then: Callable[[Any], None]) -> None:
+    """Run a lead action: as the signed-on lead, or after an in-place hand-over.
+
+    ``what`` names the action in the desk's language (the prompt's title);
+    ``then(actor)`` runs with the signed-on lead at once, or, for a desk user,
+    with the lead whose initials and PIN were typed in the prompt (that one
+    action only; the desk stays signed on as the desk user). Cancelled: nothing.
+    Every lead action of every tab goes through here.
+    """
+    app = node.app
+    actor = getattr(app, "actor", None)
+    if actor is None:
+        return
+    if actor.is_lead:
+        then(actor)
+        return
+    from frontdesk.tui.screens.lead_pin import LeadPinScreen
+
+    def granted(lead: Any) -> None:
+        if lead is not None:
+            then(lead)
+
+    app.push_screen(LeadPinScreen(actor.centre_id, what), granted)
 
 
 class FieldInput(Input):
