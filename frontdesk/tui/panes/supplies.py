@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static
 
-from frontdesk.i18n import get_language, t
+from frontdesk.i18n import get_language, has, t, tn
 from frontdesk.services import days, supplies
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.hint_line import HintLine, set_hint
@@ -47,6 +47,12 @@ def load_view(centre_id: int) -> SuppliesView:
 
 def item_name(item: Any) -> str:
     return item.name_nb if get_language() == "nb" else item.name_en
+
+
+def quantity_text(count: int, unit: str) -> str:
+    """'12 stk' / '12 pcs', '1 pose' / '2 poser': a catalogue unit in the desk's language."""
+    key = f"supplies.unit.{unit}"
+    return tn(key, count) if has(key) else f"{count} {unit}"
 
 
 class QuantityInput(Input):
@@ -109,7 +115,7 @@ class SupplyRow(Horizontal):
         if not self.children:
             return  # a refresh came before the row was built: on_mount shows self.item
         self.query_one(".supply-name", Label).update(item_name(item))
-        stock = f"{item.stock} {item.unit}"
+        stock = quantity_text(item.stock, item.unit)
         if item.low:
             stock = t("supplies.stock_low", stock=stock)
         self.query_one(".supply-stock", Label).update(stock)
@@ -252,7 +258,9 @@ class SuppliesPane(LoadedPane):
         self.query_one("#supplies-target", Static).set_class(self.for_others, "-for-others")
 
     def _warn(self, text: str) -> None:
-        self.query_one("#supplies-warning", Static).update(text)
+        warning = self.query_one("#supplies-warning", Static)
+        warning.update(text)
+        warning.display = bool(text)  # no empty line when there is nothing to warn of
 
     def _clear_quantities(self) -> None:
         for qty in self.query(QuantityInput):
@@ -441,7 +449,11 @@ class SuppliesPane(LoadedPane):
         def done(item: Any) -> None:
             if item is not None:
                 self._confirm(
-                    t("supplies.delivered", name=item_name(item), stock=item.stock, unit=item.unit)
+                    t(
+                        "supplies.delivered",
+                        name=item_name(item),
+                        stock=quantity_text(item.stock, item.unit),
+                    )
                 )
                 self.refresh_data()
 
