@@ -44,10 +44,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "supplies.done.for_visit": (" til anonymt besøk", " to an anonymous visit"),
     "supplies.done.for_others": (" (til andre)", " (for others)"),
     "supplies.low_warning": ("Lav beholdning: {items}", "Low stock: {items}"),
-    "supplies.today": (
-        "I dag: {hand_outs} utdelinger · {returned} returnerte",
-        "Today: {hand_outs} hand-outs · {returned} returned",
+    "supplies.today": ("I dag: {hand_outs} · {returned}", "Today: {hand_outs} · {returned}"),
+    "supplies.today.hand_outs": (
+        "{count} utdeling|{count} utdelinger",
+        "{count} hand-out|{count} hand-outs",
     ),
+    "supplies.today.returned": ("{count} returnert|{count} returnerte", "{count} returned"),
     # returned syringes
     "supplies.returns_label": ("Returnerte sprøyter:", "Returned syringes:"),
     "supplies.returns_placeholder": ("F7, antall", "F7, count"),

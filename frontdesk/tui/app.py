@@ -262,6 +262,14 @@ class DeskApp(App[None]):
     def _after_sign_on(self) -> None:
         settle_memory()
         self._refresh_day()
+        # The tab bar measured its underline before the tab labels had their
+        # width; now they have it (else the active tab could show no underline).
+        try:
+            from textual.widgets import Tabs
+
+            self.screen_stack[0].query_one("#tabs").query_one(Tabs)._highlight_active(animate=False)
+        except Exception:  # noqa: BLE001 - no tabs yet: nothing to underline
+            pass
         pane = self.active_pane
         if pane is not None:
             pane.refresh_data()  # type: ignore[attr-defined]

@@ -232,8 +232,8 @@ class SuppliesPane(LoadedPane):
         self.query_one("#supplies-returns-today", Static).update(
             t(
                 "supplies.today",
-                returned=view.returned_today,
-                hand_outs=view.hand_outs_today,
+                returned=tn("supplies.today.returned", view.returned_today),
+                hand_outs=tn("supplies.today.hand_outs", view.hand_outs_today),
             )
         )
         self._run_pending()
