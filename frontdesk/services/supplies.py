@@ -451,6 +451,67 @@ def record_delivery(actor: Actor, code: str, quantity: int) -> ItemInfo:
         return _infos(actor.centre_id, [row])[0]
 
 
+def needs_opening_stock(centre_id: int) -> bool:
+    """True while the centre has no delivery on record: a new centre, every stock zero."""
+    return not (
+        SupplyDelivery.select(SupplyDelivery.id)
+        .where((SupplyDelivery.centre == centre_id) & SupplyDelivery.voided_at.is_null())
+        .exists()
+    )
+
+
+def record_opening_stock(actor: Actor, lines: Sequence[tuple[str, int]]) -> list[ItemInfo]:
+    """A new centre's opening stock (lead only): one delivery per item, all in one transaction.
+
+    Refuses once the centre has a delivery on record (then a delivery is
+    recorded item by item), an empty list, an unknown item, the same item
+    twice, a quantity outside 1–100000 and a closed day.
+    """
+    require_lead(actor, "record the opening stock")
+    if isinstance(lines, (str, bytes)) or not isinstance(lines, Sequence) or not lines:
+        raise BadInput(
+            "Type the opening stock of at least one item.",
+            nb="Skriv inngående beholdning for minst én vare.",
+        )
+    with store.write():
+        if not needs_opening_stock(actor.centre_id):
+            raise BadInput(
+                "The centre has stock on record already: record a delivery instead.",
+                nb="Enheten har allerede beholdning registrert: registrer et varemottak i stedet.",
+            )
+        st = days.stamp(actor.centre_id)
+        rows: list[SupplyItem] = []
+        for line in lines:
+            if not isinstance(line, (tuple, list)) or len(line) != 2:
+                raise BadInput(
+                    "The opening stock is a list of item codes with quantities.",
+                    nb="Inngående beholdning er en liste med varekoder og antall.",
+                )
+            code, quantity = line
+            row = _item_row(actor.centre_id, str(code))
+            if any(r.id == row.id for r in rows):
+                raise BadInput(f"{row.code} is listed twice.", nb=f"{row.code} står der to ganger.")
+            quantity = _in_range(quantity, 1, MAX_DELIVERY_QUANTITY, "quantity", "Antallet")
+            delivery = SupplyDelivery.create(
+                centre=actor.centre_id,
+                item=row.id,
+                quantity=quantity,
+                at=st.at,
+                business_date=st.business_date,
+                staff=actor.staff_id,
+            )
+            audit.record(
+                actor,
+                "supplies.opening_stock",
+                "supply_delivery",
+                delivery.id,
+                code=row.code,
+                quantity=quantity,
+            )
+            rows.append(row)
+        return _infos(actor.centre_id, rows)
+
+
 # -- hand-outs -------------------------------------------------------------------
 
 

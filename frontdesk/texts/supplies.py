@@ -35,6 +35,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Number of returned syringes, Enter records · Esc or arrow up/down: back to the hand-out",
     ),
     "supplies.key.back": ("Tilbake", "Back"),
+    "supplies.opening.banner": (
+        "Ny enhet uten beholdning: en vaktleder skriver inngående beholdning i Antall "
+        "og trykker Enter (lagres som varemottak).",
+        "A new centre with no stock: a shift lead types the opening stock under Quantity "
+        "and presses Enter (recorded as a delivery).",
+    ),
+    "supplies.opening.hint": (
+        "Inngående beholdning: skriv antall, pil opp/ned flytter, Enter lagrer (vaktleder)",
+        "Opening stock: type quantities, arrow up/down moves, Enter saves (shift lead)",
+    ),
+    "supplies.opening.done": (
+        "Inngående beholdning lagret for {count} vare.|"
+        "Inngående beholdning lagret for {count} varer.",
+        "Opening stock recorded for {count} item.|Opening stock recorded for {count} items.",
+    ),
     "supplies.need_quantity": (
         "Skriv et antall ved minst én vare.",
         "Type a quantity for at least one item.",

@@ -32,6 +32,7 @@ class SuppliesView:
     returned_today: int
     hand_outs_today: int
     closed: bool
+    opening: bool = False  # a new centre: no stock on record yet (a lead types it in)
 
 
 def load_view(centre_id: int) -> SuppliesView:
@@ -42,6 +43,7 @@ def load_view(centre_id: int) -> SuppliesView:
         returned_today=sum(r.count for r in returns if not r.voided),
         hand_outs_today=sum(1 for h in hand_outs if not h.voided),
         closed=days.is_closed(centre_id, days.today(centre_id)),
+        opening=supplies.needs_opening_stock(centre_id),
     )
 
 
@@ -159,6 +161,7 @@ class SuppliesPane(LoadedPane):
     def compose(self) -> ComposeResult:
         yield Static("", id="supplies-target", markup=False)
         yield Static("", id="supplies-closed", markup=False)
+        yield Static("", id="supplies-opening", markup=False)
         with Horizontal(classes="supply-row supply-head"):
             yield Label(t("supplies.col.code"), classes="supply-code")
             yield Label(t("supplies.col.name"), classes="supply-name")
@@ -226,6 +229,12 @@ class SuppliesPane(LoadedPane):
         else:
             for item in view.items:
                 self._rows[item.code].show(item)
+        opening = self.query_one("#supplies-opening", Static)
+        opening.update(t("supplies.opening.banner") if view.opening else "")
+        opening.display = view.opening
+        grid = self.query_one("#supplies-grid", VerticalScroll)
+        set_hint(grid, "supplies.opening.hint" if view.opening else "supplies.enter_hint")
+        self.query_one("#supplies-hint", HintLine).show_hint()
         closed = self.query_one("#supplies-closed", Static)
         closed.update(t("supplies.day_closed") if view.closed else "")
         closed.display = view.closed
@@ -290,6 +299,9 @@ class SuppliesPane(LoadedPane):
         if not lines:
             self._status(t("supplies.need_quantity"), error=True)
             return
+        if self._view is not None and self._view.opening:
+            self._opening_stock(lines)
+            return
         items = self._items()
         kits = sum(n for code, n in lines if getattr(items.get(code), "kind", "") == "naloxone")
         if kits:
@@ -346,6 +358,28 @@ class SuppliesPane(LoadedPane):
         self.visitor_code = None
         self.for_others = False
         self._show_target()
+        self.focus_default()
+        self.refresh_data()
+
+    def _opening_stock(self, lines: list[tuple[str, int]]) -> None:
+        """A new centre: the typed quantities are its opening stock (lead; one delivery per item)."""
+        if not self._lead_only("record the opening stock"):
+            return
+        app: Any = self.app
+        self._busy = True
+        run_call(
+            self,
+            supplies.record_opening_stock,
+            app.actor,
+            lines,
+            done=self._opening_recorded,
+            failed=self._failed,
+        )
+
+    def _opening_recorded(self, items: list[Any]) -> None:
+        self._busy = False
+        self._confirm(tn("supplies.opening.done", len(items)))
+        self._clear_quantities()
         self.focus_default()
         self.refresh_data()
 
