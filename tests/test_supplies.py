@@ -762,3 +762,38 @@ def test_bad_opening_stock_is_refused(lead: Actor, lines: object) -> None:
     with pytest.raises(BadInput):
         supplies.record_opening_stock(lead, lines)  # type: ignore[arg-type]
     assert supplies.needs_opening_stock(lead.centre_id)
+
+
+# -- voiding a delivery --------------------------------------------------------------
+
+
+def test_a_lead_voids_a_delivery_and_its_quantity_leaves_the_stock(
+    lead: Actor, desk: Actor
+) -> None:
+    supplies.record_delivery(lead, "SPR1ML", 100)
+    supplies.record_delivery(lead, "SPR2ML", 50)
+    [second, first] = supplies.deliveries_on(lead.centre_id)
+    assert (first.code, first.quantity, first.staff_initials) == ("SPR1ML", 100, "AB")
+    assert second.code == "SPR2ML" and not second.voided
+    with pytest.raises(NotAllowed):
+        supplies.void_delivery(desk, second.id, "feil vare")
+    with pytest.raises(BadInput):
+        supplies.void_delivery(lead, second.id, "  ")
+    voided = supplies.void_delivery(lead, second.id, "feil vare")
+    assert voided.voided and voided.void_reason == "feil vare"
+    assert supplies.get_item(lead.centre_id, "SPR2ML").stock == 0
+    with pytest.raises(BadInput):
+        supplies.void_delivery(lead, second.id, "igjen")
+    with pytest.raises(NotFound):
+        supplies.void_delivery(lead, 999_999, "finnes ikke")
+    assert AuditEvent.select().where(AuditEvent.action == "supplies.void_delivery").count() == 1
+
+
+def test_a_delivery_already_handed_out_cannot_be_voided(lead: Actor, desk: Actor) -> None:
+    supplies.record_delivery(lead, "SPR1ML", 10)
+    supplies.hand_out(desk, [("SPR1ML", 4)])
+    [delivery] = supplies.deliveries_on(lead.centre_id)
+    with pytest.raises(BadInput):
+        supplies.void_delivery(lead, delivery.id, "feil antall")
+    assert not supplies.deliveries_on(lead.centre_id)[0].voided  # nothing half-written
+    assert supplies.get_item(lead.centre_id, "SPR1ML").stock == 6
