@@ -146,6 +146,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "day.reopen.need_reason": ("Skriv en begrunnelse.", "Type a reason."),
     "day.reopen.not_closed": ("Dagen {date} er ikke avsluttet.", "The day {date} is not closed."),
     "day.reopened": ("Dagen {date} er gjenåpnet.", "The day {date} is reopened."),
+    "day.reopened_earlier": (
+        "Dagen {date} er gjenåpnet: F10 retter den, F6 avslutter den igjen.",
+        "The day {date} is reopened: F10 corrects it, F6 closes it again.",
+    ),
     # keys
     "day.key.close": ("Avslutt dag", "Close day"),
     "day.key.close_tip": (
@@ -180,6 +184,46 @@ TEXTS: dict[str, tuple[str, str]] = {
     "day.palette.open_days_help": (
         "Avslutt en tidligere dag som står åpen",
         "Close an earlier day left open",
+    ),
+    # correcting an earlier, reopened day (every tab records on it)
+    "correction.banner": (
+        "RETTER {date}: alt som registreres nå, dateres {date} · ctrl+e avslutter rettingen",
+        "CORRECTING {date}: everything recorded now is dated {date} · ctrl+e ends the correction",
+    ),
+    "key.end_correction": ("Avslutt retting", "End correction"),
+    "key.end_correction.tip": (
+        "Tilbake til å registrere på i dag",
+        "Back to recording on today",
+    ),
+    "day.key.correct": ("Rett dagen", "Correct day"),
+    "day.key.correct_tip": (
+        "Registrer glemte salg, utdelinger, lunsj og besøk på en gjenåpnet tidligere dag",
+        "Record forgotten sales, hand-outs, lunch and visits on a reopened earlier day",
+    ),
+    "day.correct.not_earlier": (
+        "Vis først en gjenåpnet tidligere dag (F9, Enter); i dag registreres som vanlig.",
+        "First show a reopened earlier day (F9, Enter); today is recorded as usual.",
+    ),
+    "day.correct.closed": (
+        "Dagen {date} er avsluttet: gjenåpne den først (F7).",
+        "The day {date} is closed: reopen it first (F7).",
+    ),
+    "day.correct.lead": (
+        "Bare en vaktleder kan rette en tidligere dag: logg på som vaktleder.",
+        "Only a shift lead can correct an earlier day: sign on as a shift lead.",
+    ),
+    "day.correct.started": (
+        "Retter {date}: F1–F4 registrerer nå på {date}. F6 avslutter dagen igjen.",
+        "Correcting {date}: F1–F4 now record on {date}. F6 closes the day again.",
+    ),
+    "day.title.correcting": (
+        "X-rapport · driftsdato {date} · RETTES (gjenåpnet)",
+        "X-report · business date {date} · BEING CORRECTED (reopened)",
+    ),
+    "day.palette.correct": ("dag: rett en gjenåpnet dag", "day: correct a reopened day"),
+    "day.palette.correct_help": (
+        "Registrer på den viste gjenåpnede dagen (vaktleder)",
+        "Record on the reopened day shown (shift lead)",
     ),
     # the in-place hand-over to a shift lead (every tab's lead actions)
     "lead.title": ("Vaktleder kreves: {what}", "A shift lead is needed: {what}"),

@@ -12,6 +12,7 @@ marked by mistake. Escape goes back to the code field.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -28,7 +29,7 @@ from frontdesk.i18n import t
 from frontdesk.services.lunch import LunchEntryInfo
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.code_input import CodeInput
-from frontdesk.tui.widgets.pane_kit import local_hhmm
+from frontdesk.tui.widgets.pane_kit import correction_day, local_hhmm
 
 GROUPS = ("visitor", "dagsverket", "staff", "guest")
 
@@ -39,16 +40,23 @@ class LunchView:
     participants: list[Any]  # dagsverket.ParticipantInfo
 
 
-def load_lunch(centre_id: int) -> LunchView:
+def load_lunch(centre_id: int, correcting: dt.date | None = None) -> LunchView:
+    """The roster and attendance of today (or of the earlier day being corrected)."""
     from frontdesk.services import dagsverket, lunch
 
-    return LunchView(lunch.roster(centre_id), dagsverket.participants(centre_id))
+    return LunchView(
+        lunch.roster(centre_id, correcting), dagsverket.participants(centre_id, correcting)
+    )
 
 
-def write_and_load(fn: Callable[..., Any], actor: Any, *args: Any) -> tuple[Any, LunchView]:
-    """One write (its own transaction), then the roster as it now is."""
-    result = fn(actor, *args)
-    return result, load_lunch(actor.centre_id)
+def write_and_load(
+    fn: Callable[..., Any], actor: Any, *args: Any, correcting: dt.date | None = None
+) -> tuple[Any, LunchView]:
+    """One write (its own transaction; an addition dated on the day being corrected, if
+    any), then the roster as it now is."""
+    kwargs = {"business_date": correcting} if correcting is not None else {}
+    result = fn(actor, *args, **kwargs)
+    return result, load_lunch(actor.centre_id, correcting)
 
 
 def known_codes(centre_id: int, prefix: str) -> list[str]:
@@ -177,7 +185,13 @@ class LunchPane(Vertical):
             self._hand_over()
         self._seen_actor = app.actor
         seq = self._next_seq()
-        run_call(self, load_lunch, app.actor.centre_id, done=lambda view: self._show(seq, view))
+        run_call(
+            self,
+            load_lunch,
+            app.actor.centre_id,
+            correction_day(self),
+            done=lambda view: self._show(seq, view),
+        )
 
     def focus_default(self) -> None:
         self.query_one("#lunch-code", CodeInput).focus()
@@ -303,7 +317,7 @@ class LunchPane(Vertical):
             return
         who = self._who(entry)
         text = t("lunch.unserved_done" if entry.served else "lunch.served_done", who=who)
-        self._write(lunch.mark_served, entry.id, not entry.served, text=text)
+        self._write(lunch.mark_served, entry.id, not entry.served, text=text, dated=False)
 
     def action_remove(self) -> None:
         from frontdesk.services import lunch
@@ -327,7 +341,8 @@ class LunchPane(Vertical):
 
         def with_reason(reason: str | None) -> None:
             if reason:
-                self._write(lunch.remove, entry.id, reason, text=t("lunch.removed_done", who=who))
+                done = t("lunch.removed_done", who=who)
+                self._write(lunch.remove, entry.id, reason, text=done, dated=False)
 
         self.app.push_screen(ReasonScreen(title), with_reason)
 
@@ -381,8 +396,14 @@ class LunchPane(Vertical):
     # -- writing and showing ------------------------------------------------------
 
     def _write(
-        self, fn: Callable[..., Any], *args: Any, text: str, field: Input | None = None
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        text: str,
+        field: Input | None = None,
+        dated: bool = True,
     ) -> None:
+        """Run a write; ``dated`` ones (additions) record on the day being corrected, if any."""
         app: Any = self.app
         if app.actor is None:
             return
@@ -399,7 +420,16 @@ class LunchPane(Vertical):
             self._status(said)
             app.confirm(said)
 
-        run_call(self, write_and_load, fn, app.actor, *args, done=done, failed=self._error)
+        run_call(
+            self,
+            write_and_load,
+            fn,
+            app.actor,
+            *args,
+            correcting=correction_day(self) if dated else None,
+            done=done,
+            failed=self._error,
+        )
 
     def _next_seq(self) -> int:
         self._seq += 1
