@@ -24,8 +24,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The day {date} is closed and read-only. F7 reopens it (shift lead).",
     ),
     "day.keys": (
-        "F6 tell kasse og avslutt dag · F7 gjenåpne · F8 X-rapport · F9 Z-rapporter",
-        "F6 count cash and close the day · F7 reopen · F8 X-report · F9 Z-reports",
+        "F6 avslutt dag · F7 gjenåpne · F8 X-rapport · F9 Z-rapporter · F10 rett dag",
+        "F6 close day · F7 reopen · F8 X-report · F9 Z-reports · F10 correct day",
     ),
     # boxes
     "day.box.visits": ("Besøk", "Visits"),
@@ -41,13 +41,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "day.lunch.staff": ("Ansatte", "Staff"),
     "day.lunch.guest": ("Gjester", "Guests"),
     "day.lunch.total": ("Porsjoner totalt", "Portions"),
-    "day.dagsverket_present": ("Dagsverket til stede", "Dagsverket present"),
+    "day.dagsverket_present": ("Dagsverket møtt", "Dagsverket present"),
     "day.megafon.copies": ("Eksemplarer", "Copies"),
     "day.megafon.sales": ("Salg", "Sales"),
     "day.megafon.revenue": ("Omsetning", "Revenue"),
     "day.supplies.none": ("Ingen utdelinger", "No hand-outs"),
     "day.naloxone.kits": ("Nalokson, sett", "Naloxone kits"),
-    "day.naloxone.trained": ("Nalokson, opplæring gitt", "Naloxone, training given"),
+    "day.naloxone.trained": ("Nalokson, opplært", "Naloxone, trained"),
     "day.syringes.returned": ("Returnerte sprøyter", "Returned syringes"),
     # earlier open days
     "day.open_days.warning": (
@@ -76,8 +76,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "day.state.reopened": ("gjenåpnet", "reopened"),
     # Z-report
     "day.z.head": (
-        "Z-rapport nr {z_no} (versjon {version}) · driftsdato {date} · avsluttet {time} av {by}",
-        "Z-report no. {z_no} (version {version}) · business date {date} · closed {time} by {by}",
+        "Z-rapport nr {z_no} v{version} · {date} · avsluttet {time} av {by}",
+        "Z-report no. {z_no} v{version} · {date} · closed {time} by {by}",
     ),
     "day.z.cash": (
         "Kontant: forventet {expected} · opptalt {counted} · differanse {diff}",
@@ -89,8 +89,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "day.z.amount": ("Beløp", "Amount"),
     "day.z.no_sales": ("(ingen salg)", "(no sales)"),
     "day.z.totals": (
-        "Omsetning denne dagen {revenue} · totalsum siden start {grand}",
-        "Revenue this day {revenue} · grand total since the start {grand}",
+        "Omsetning {revenue} · totalsum siden start {grand}",
+        "Revenue {revenue} · grand total since the start {grand}",
     ),
     "day.z.reopened": (
         "Gjenåpnet {when} av {by}: {reason}",

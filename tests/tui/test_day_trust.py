@@ -250,7 +250,7 @@ async def test_x_and_z_report_list_supplies_in_catalogue_order_naloxone_once(
             "Sprøyte 2 ml 5",
             "Kanyle 23G 3",
             "Nalokson, sett 1",
-            "Nalokson, opplæring gitt 1",
+            "Nalokson, opplært 1",
             "Returnerte sprøyter 0",
         ]
         assert supply_lines() == expected

@@ -133,7 +133,9 @@ class LunchPane(Vertical):
         with Horizontal(id="lunch-add"):
             with Vertical(classes="lunch-field", id="lunch-code-field"):
                 yield Label(t("lunch.add.code"))
-                yield CodeInput(id="lunch-code", placeholder=t("lunch.add.code_placeholder"))
+                yield CodeInput(
+                    id="lunch-code", placeholder=t("lunch.add.code_placeholder"), compact=True
+                )
             with Vertical(classes="lunch-field"):
                 yield Label(t("lunch.add.staff"))
                 yield Input(
@@ -141,6 +143,7 @@ class LunchPane(Vertical):
                     max_length=4,
                     restrict=r"[A-Za-zÆØÅæøå]*",
                     placeholder=t("lunch.add.staff_placeholder"),
+                    compact=True,
                 )
             with Vertical(classes="lunch-field"):
                 yield Label(t("lunch.add.guests"))
@@ -149,6 +152,7 @@ class LunchPane(Vertical):
                     max_length=3,
                     restrict=r"[0-9]*",
                     placeholder=t("lunch.add.count_placeholder"),
+                    compact=True,
                 )
             with Vertical(classes="lunch-field"):
                 yield Label(t("lunch.add.anonymous"))
@@ -157,7 +161,9 @@ class LunchPane(Vertical):
                     max_length=3,
                     restrict=r"[0-9]*",
                     placeholder=t("lunch.add.count_placeholder"),
+                    compact=True,
                 )
+        yield Static(t("lunch.keys"), id="lunch-keys", markup=False)
         yield Static("", id="lunch-suggest", markup=False)
         yield Static("", id="lunch-status", markup=False)
         with Horizontal(id="lunch-body"):

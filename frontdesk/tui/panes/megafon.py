@@ -236,7 +236,7 @@ class MegafonPane(LoadedPane):
         self.query_one("#megafon-totals", Static).update(
             t(
                 "megafon.totals",
-                parts="  ·  ".join(parts),
+                parts=" · ".join(parts),
                 total=format_nok(total_ore, lang),
                 copies=copies_text(totals.get("copies", 0)),
             )
