@@ -315,3 +315,41 @@ async def test_a_lead_corrects_a_reopened_earlier_day_and_closes_it_again(
     assert (z.version, z.tally.get("megafon.copies"), z.diff_ore) == (2, 1, 0)
     events = AuditEvent.select().where(AuditEvent.action.in_(["megafon.sell", "lunch.add"]))
     assert [json.loads(e.detail)["correction"] for e in events] == [yesterday.isoformat()] * 2
+
+
+async def test_after_a_close_the_z_list_cursor_is_on_the_new_version(
+    desk_db: str, lead_actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from frontdesk.tui.widgets.pane_kit import selected_key
+
+    today = closed_days_behind_today(lead_actor, monkeypatch)
+    dayclose.reopen_day(lead_actor, today, "4711", "glemt salg")
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_day_tab(app, pilot)
+        table = app.screen.query_one("#day-z-list", DataTable)
+        table.move_cursor(row=table.row_count - 1)  # on the oldest Z-report
+        await pilot.press("f6")
+        await settle(app, pilot)
+        await pilot.press("0", "enter", "enter")
+        await settle(app, pilot)
+        assert selected_key(table) == f"{today.isoformat()}/2"
+
+
+async def test_a_burst_of_initials_enter_pin_enter_in_the_lead_prompt_is_kept(
+    desk_db: str, lead_actor: Actor
+) -> None:
+    from textual import events
+
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_day_tab(app, pilot, "CD", DESK_PIN)
+        await pilot.press("f6")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LeadPinScreen)
+        # One read from a fast typist or a paste: every key queued before any is handled.
+        for key, char in [("a", "a"), ("b", "b"), ("enter", "\r")] + [(d, d) for d in "4711"]:
+            app.post_message(events.Key(key, char))
+        app.post_message(events.Key("enter", "\r"))
+        await settle(app, pilot)
+        assert isinstance(app.screen, CashCountScreen)

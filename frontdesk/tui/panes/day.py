@@ -165,6 +165,7 @@ class DayPane(LoadedPane):
         super().__init__()
         self._view: DayView | None = None  # type: ignore[assignment]
         self._shown: ShownDay | None = None  # None: today's live tally
+        self._select_z: str | None = None  # the Z-report version just made: the cursor goes there
         self._audit_next = True
         self._had_open_days = False
 
@@ -274,7 +275,8 @@ class DayPane(LoadedPane):
                     ),
                 )
             )
-        fill_table(z_list, rows)
+        select, self._select_z = self._select_z, None
+        fill_table(z_list, rows, select=select)
         if self._shown is None:
             self._show_day(view.business_date, view.tally, view.closed, view.z_today)
         self._run_pending()
@@ -493,6 +495,7 @@ class DayPane(LoadedPane):
             return
         done = t("day.closed_done", date=z.business_date.isoformat(), z_no=z.z_no)
         self._confirm(done)
+        self._select_z = z_key(z.business_date, z.version)
         view = self._view
         today = view is not None and z.business_date == view.business_date
         self._shown = None if today else ShownDay(z.business_date, z.tally, True, z)
