@@ -142,6 +142,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "PIN, Enter, begrunnelse, Enter · Esc avbryter",
         "PIN, Enter, reason, Enter · Esc cancels",
     ),
+    "day.reopen.hint_hand_over": (
+        "Initialer, Enter, PIN, Enter, begrunnelse, Enter · Esc avbryter",
+        "Initials, Enter, PIN, Enter, reason, Enter · Esc cancels",
+    ),
     "day.reopen.need_pin": ("Skriv PIN-en din.", "Type your PIN."),
     "day.reopen.need_reason": ("Skriv en begrunnelse.", "Type a reason."),
     "day.reopen.not_closed": ("Dagen {date} er ikke avsluttet.", "The day {date} is not closed."),
