@@ -191,8 +191,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # correcting an earlier, reopened day (every tab records on it)
     "correction.banner": (
-        "RETTER {date}: alt som registreres nå, dateres {date} · ctrl+e avslutter rettingen",
-        "CORRECTING {date}: everything recorded now is dated {date} · ctrl+e ends the correction",
+        "RETTER {date} · alt registreres nå på denne dagen · ctrl+e avslutter",
+        "CORRECTING {date} · everything is recorded on this day · ctrl+e ends it",
     ),
     "key.end_correction": ("Avslutt retting", "End correction"),
     "key.end_correction.tip": (
