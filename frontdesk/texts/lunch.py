@@ -96,6 +96,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lunch.key.present": ("Til stede", "Present"),
     "lunch.key.present_tip": ("Merk til stede / ikke til stede", "Mark present / absent"),
     "lunch.key.back": ("Tilbake", "Back"),
+    "lunch.key.clear": ("Tøm feltet", "Clear the field"),
     # palette
     "lunch.palette.guest": ("lunsj: legg til gjest", "lunch: add guest"),
     "lunch.palette.guest_help": ("Legg til én gjesteporsjon", "Add one guest portion"),

@@ -112,6 +112,11 @@ class AttendanceTable(_PaneTable):
 
 
 class LunchPane(Vertical):
+    # Esc in a field empties it (and the suggestion line); in a list, back to the code field.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "clear_field", "lunch.key.clear", id="lunch.clear", show=False),
+    ]
+
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("lunch.palette.guest", "lunch.palette.guest_help", "action_add_guest"),
         ("lunch.palette.anonymous", "lunch.palette.anonymous_help", "action_add_anonymous"),
@@ -307,6 +312,13 @@ class LunchPane(Vertical):
         self.query_one("#lunch-dagsverket", AttendanceTable).focus()
 
     # -- the roster -----------------------------------------------------------
+
+    def action_clear_field(self) -> None:
+        focused = self.screen.focused
+        if isinstance(focused, Input):
+            focused.value = ""
+        self.query_one("#lunch-suggest", Static).update("")
+        self._status("")
 
     def enter_in_table(self) -> None:
         """Enter in a list changes nothing (Space does): say so."""
