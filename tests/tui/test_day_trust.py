@@ -353,3 +353,22 @@ async def test_a_burst_of_initials_enter_pin_enter_in_the_lead_prompt_is_kept(
         app.post_message(events.Key("enter", "\r"))
         await settle(app, pilot)
         assert isinstance(app.screen, CashCountScreen)
+
+
+async def test_a_hand_over_shows_today_not_the_previous_users_z_report(
+    desk_db: str, lead_actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    today = closed_days_behind_today(lead_actor, monkeypatch)
+    earlier = today - dt.timedelta(days=2)
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_day_tab(app, pilot)
+        await pilot.press("f9", "down", "down", "enter")
+        await settle(app, pilot)
+        assert f"driftsdato {earlier.isoformat()}" in screen_text(app)
+        await pilot.press("ctrl+l")
+        await settle(app, pilot)
+        await pilot.press(*"cd", "enter", *DESK_PIN, "enter")
+        await settle(app, pilot)
+        assert app.actor.initials == "CD"
+        assert f"Z-rapport nr 3 · driftsdato {today.isoformat()}" in screen_text(app)

@@ -165,6 +165,7 @@ class DayPane(LoadedPane):
         super().__init__()
         self._view: DayView | None = None  # type: ignore[assignment]
         self._shown: ShownDay | None = None  # None: today's live tally
+        self._seen_actor: Any = None
         self._select_z: str | None = None  # the Z-report version just made: the cursor goes there
         self._audit_next = True
         self._had_open_days = False
@@ -224,6 +225,12 @@ class DayPane(LoadedPane):
         app: Any = self.app
         if getattr(app, "actor", None) is None:
             return
+        if self._seen_actor is not None and app.actor != self._seen_actor:
+            # Someone else signed on: back to today, nothing of the previous user's view.
+            self._shown = None
+            self._audit_next = True
+            self._status("")
+        self._seen_actor = app.actor
         audited, self._audit_next = self._audit_next, False
         run_call(self, load_view, app.actor, audited, correction_day(self), done=self._show)
 
