@@ -246,7 +246,7 @@ class LunchPane(Vertical):
                 lunch.add_visitor_by_prefix,
                 typed,
                 field=event.input,
-                text=t("lunch.added", who="{who}"),
+                text=lambda entry: t("lunch.added", who=entry.label),
             )
 
     @on(CodeInput.SpaceRefused, "#lunch-code")
@@ -417,21 +417,23 @@ class LunchPane(Vertical):
         self,
         fn: Callable[..., Any],
         *args: Any,
-        text: str,
+        text: str | Callable[[Any], str],
         field: Input | None = None,
         dated: bool = True,
     ) -> None:
-        """Run a write; ``dated`` ones (additions) record on the day being corrected, if any."""
+        """Run a write; ``dated`` ones (additions) record on the day being corrected, if any.
+
+        ``text`` confirms it: a sentence, or one made from the service's answer.
+        """
         app: Any = self.app
         if app.actor is None:
             return
 
         def done(result: tuple[Any, LunchView]) -> None:
             entry = result[0]
-            said = text
+            said = text(entry) if callable(text) else text
             if isinstance(entry, LunchEntryInfo) and not entry.voided:
                 self._select = str(entry.id)  # the entry just made gets the cursor
-                said = text.replace("{who}", entry.label)
             self._show(self._next_seq(), result[1])
             if field is not None:
                 field.value = ""
