@@ -27,6 +27,7 @@ from frontdesk.cli import cli
 from frontdesk.services import dayclose, visits
 from frontdesk.services.centre import init_centre
 from frontdesk.services.staff import Actor
+from tests.conftest import open_since
 
 FUZZ = settings(
     max_examples=60,
@@ -84,6 +85,7 @@ def small_db(tmp_path: Path, _sqlite_template: Path) -> Iterator[str]:
     os.chmod(path, 0o600)
     db.connect(str(path))
     centre, member = init_centre("STR", "Strax-huset", "AB", "4711")
+    open_since(centre.id)  # the closed days below are after the centre's opening
     lead = Actor(centre.id, member.id, member.initials, member.role)
     visits.register_visitor(lead, "AB85", vendor_number=12)
     visits.check_in(lead, "AB85")

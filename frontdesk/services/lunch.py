@@ -21,6 +21,7 @@ from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, store
 from frontdesk.services.records import check_reason
 from frontdesk.services.staff import Actor, normalise_initials
+from frontdesk.services.tally import LUNCH_GROUPS, lunch_group_of
 from frontdesk.services.visits import find_visitors, visitor_row
 
 GROUPS = ("visitor", "dagsverket", "staff", "guest")
@@ -373,12 +374,14 @@ def roster(centre_id: int, business_date: dt.date | None = None) -> Roster:
             (LunchEntry.centre == centre_id) & (LunchEntry.business_date == day)
         )
     ]
-    portions = dict.fromkeys(GROUPS, 0)
-    served = dict.fromkeys(GROUPS, 0)
+    # Grouped as the Z-report groups them: an entry of an unknown group counts as a guest.
+    portions = dict.fromkeys(LUNCH_GROUPS, 0)
+    served = dict.fromkeys(LUNCH_GROUPS, 0)
     for entry in entries:
         if entry.voided:
             continue
-        portions[entry.group] = portions.get(entry.group, 0) + entry.portions
+        group = lunch_group_of(entry.group)
+        portions[group] += entry.portions
         if entry.served:
-            served[entry.group] = served.get(entry.group, 0) + entry.portions
+            served[group] += entry.portions
     return Roster(day, entries, portions, served, sum(portions.values()))

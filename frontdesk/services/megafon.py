@@ -19,10 +19,11 @@ import db
 from db.models import MegafonDelivery, MegafonIssue, MegafonSale, Staff, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound, OutOfStock
-from frontdesk.services import audit, days, store
+from frontdesk.services import audit, days, store, validate
 from frontdesk.services.records import check_reason, void_row
 from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import Actor, require_lead
+from frontdesk.services.tally import count_megafon
 from frontdesk.services.visits import VisitorInfo, normalise_code, unknown_code, visitor_info
 
 PAYMENTS = ("cash", "card", "vipps")
@@ -241,27 +242,13 @@ def sales_on(centre_id: int, business_date: dt.date | None = None) -> list[SaleI
 
 
 def totals_on(centre_id: int, business_date: dt.date | None = None) -> dict[str, int]:
-    """The day's takings by payment method in øre, plus "copies"; voided sales left out."""
+    """The day's takings in øre by payment method and in all ("revenue"), plus "copies",
+    as the Z-report counts them (``tally.count_megafon``); voided sales left out."""
     day = business_date or days.today(centre_id)
-    totals = {payment: 0 for payment in PAYMENTS}
-    totals["copies"] = 0
-    rows: Any = (
-        MegafonSale.select(
-            MegafonSale.payment,
-            fn.SUM(MegafonSale.copies),
-            fn.SUM(MegafonSale.copies * MegafonSale.unit_price_ore),
-        )
-        .where(
-            (MegafonSale.centre == centre_id)
-            & (MegafonSale.business_date == day)
-            & MegafonSale.voided_at.is_null()
-        )
-        .group_by(MegafonSale.payment)
-        .tuples()
-    )
-    for payment, copies, amount_ore in rows:
-        totals[payment] = totals.get(payment, 0) + int(amount_ore or 0)
-        totals["copies"] += int(copies or 0)
+    counted, _ = count_megafon(centre_id, day)
+    totals = {payment: counted[f"megafon.{payment}_ore"] for payment in PAYMENTS}
+    totals["revenue"] = counted["megafon.revenue_ore"]
+    totals["copies"] = counted["megafon.copies"]
     return totals
 
 
@@ -302,13 +289,16 @@ def _delivery_info(row: MegafonDelivery) -> DeliveryInfo:
 
 
 def _normalise_number(number: str) -> str:
-    text = str(number if number is not None else "").strip()
-    if not 1 <= len(text) <= 20 or not text.isprintable():
-        raise BadInput(
+    return validate.text(
+        number,
+        "issue number",
+        20,
+        nb_field="utgavenummeret",
+        sentence=(
             "An issue number is 1 to 20 characters (e.g. 2026-11).",
-            nb="Et utgavenummer er 1 til 20 tegn (f.eks. 2026-11).",
-        )
-    return text
+            "Et utgavenummer er 1 til 20 tegn (f.eks. 2026-11).",
+        ),
+    )
 
 
 def _whole(value: object, what: str, nb: str) -> int:
@@ -359,12 +349,17 @@ def add_issue(
     require_lead(actor, "manage Megafon issues")
     number = _normalise_number(number)
     price = _check_price(price_ore, allow_zero=False)
-    name = str(title or "").strip() or magazine_title(actor.centre_id)
-    if len(name) > 100 or not name.isprintable():
-        raise BadInput(
+    name = validate.text(
+        title,
+        "issue title",
+        100,
+        min_len=0,
+        nb_field="utgavetittelen",
+        sentence=(
             "An issue title is at most 100 plain characters.",
-            nb="En utgavetittel er høyst 100 vanlige tegn.",
-        )
+            "En utgavetittel er høyst 100 vanlige tegn.",
+        ),
+    ) or magazine_title(actor.centre_id)
     with store.write():
         days.lock_centre(actor.centre_id, exclusive=False)
         clash = MegafonIssue.get_or_none(

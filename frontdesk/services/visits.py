@@ -20,7 +20,7 @@ import db
 from db.models import Staff, Visit, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import audit, days, store
+from frontdesk.services import audit, days, store, tally
 from frontdesk.services.records import check_reason, void_row
 from frontdesk.services.staff import Actor
 
@@ -447,15 +447,8 @@ def visits_on(
 
 
 def count_visits(centre_id: int, business_date: dt.date | None = None) -> int:
-    """How many visits count on a day (voided ones do not)."""
-    day = business_date or days.today(centre_id)
-    return (
-        Visit.select()
-        .where(
-            (Visit.centre == centre_id) & (Visit.business_date == day) & Visit.voided_at.is_null()
-        )
-        .count()
-    )
+    """How many visits count on a day (voided ones do not), as the Z-report counts them."""
+    return day_counts(centre_id, business_date).total
 
 
 @dataclass(frozen=True)
@@ -469,18 +462,21 @@ class VisitCounts:
 
 
 def day_counts(centre_id: int, business_date: dt.date | None = None) -> VisitCounts:
-    """Today's (or a day's) visits counted by kind, in one query over the day's index."""
+    """Today's (or a day's) visits for the desk's counter, in one query over the day's index.
+
+    Counted with the tally's own predicates (what counts, what is anonymous), so the
+    counter always shows the Z-report's figure; the voided ones are shown beside it.
+    """
     day = business_date or days.today(centre_id)
-    voided = Visit.voided_at.is_null(False)
-    anonymous = Visit.visitor.is_null()
+    counts, anonymous = tally.counts(Visit), tally.anonymous_visit()
     rows: Any = (
-        Visit.select(voided.alias("voided"), anonymous.alias("anonymous"), fn.COUNT(Visit.id))
-        .where((Visit.centre == centre_id) & (Visit.business_date == day))
-        .group_by(voided, anonymous)
+        Visit.select(counts.alias("counts"), anonymous.alias("anonymous"), fn.COUNT(Visit.id))
+        .where(tally.on_day(Visit, centre_id, day))
+        .group_by(counts, anonymous)
         .tuples()
     )
-    counts = {"voided": 0, "anonymous": 0, "coded": 0}
-    for is_voided, is_anonymous, count in rows:
-        kind = "voided" if is_voided else "anonymous" if is_anonymous else "coded"
-        counts[kind] += count
-    return VisitCounts(counts["anonymous"] + counts["coded"], **counts)
+    found = {"voided": 0, "anonymous": 0, "coded": 0}
+    for is_counted, is_anonymous, count in rows:
+        kind = "voided" if not is_counted else "anonymous" if is_anonymous else "coded"
+        found[kind] += int(count)
+    return VisitCounts(found["anonymous"] + found["coded"], **found)

@@ -27,6 +27,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Quantities (arrow up/down), Enter hands out all · ctrl+t for others · "
         "F7 returned syringes · F8 sharps bin · F9 delivery",
     ),
+    "supplies.returns_hint": (
+        "Antall returnerte sprøyter, Enter registrerer · Esc eller pil opp/ned: tilbake til utdeling",
+        "Number of returned syringes, Enter records · Esc or arrow up/down: back to the hand-out",
+    ),
+    "supplies.key.back": ("Tilbake", "Back"),
     "supplies.need_quantity": (
         "Skriv et antall ved minst én vare.",
         "Type a quantity for at least one item.",

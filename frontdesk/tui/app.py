@@ -19,6 +19,7 @@ from textual import events, on  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.binding import Binding, BindingType  # noqa: E402
 from textual.containers import Container  # noqa: E402
+from textual.message import Message  # noqa: E402
 from textual.widget import Widget  # noqa: E402
 from textual.widgets import Header, Static, TabbedContent, TabPane  # noqa: E402
 
@@ -26,6 +27,7 @@ from frontdesk.errors import FrontdeskError  # noqa: E402
 from frontdesk.i18n import set_language, t  # noqa: E402
 from frontdesk.tui.calls import run_call  # noqa: E402
 from frontdesk.tui.commands import DeskCommands  # noqa: E402
+from frontdesk.tui.key_queue import KeyQueue  # noqa: E402
 from frontdesk.tui.widgets.footer import DeskFooter  # noqa: E402
 from frontdesk.tui.widgets.pane_kit import CorrectionBanner  # noqa: E402
 
@@ -166,6 +168,7 @@ class DeskApp(App[None]):
         self._refresh_timer: Any = None
         self._pending_sign_on: tuple[str, str, Any] | None = None
         self.crashes: list[Exception] = []  # unexpected errors shown as a toast (tests check it)
+        self._key_queue: KeyQueue | None = None
         set_language("nb")
 
     # -- building -------------------------------------------------------------
@@ -257,6 +260,9 @@ class DeskApp(App[None]):
             every = max(0.05, min(5.0, self.idle_seconds / 5))
             self._idle_timer = self.set_interval(every, self._check_idle)
             self._refresh_timer = self.set_interval(REFRESH_SECONDS, self._periodic_refresh)
+        pane = self.active_pane
+        if pane is not None:
+            self._focus_unless_inside(pane)  # now: the next key typed goes there
         self.call_after_refresh(self._after_sign_on)
 
     def _after_sign_on(self) -> None:
@@ -264,7 +270,6 @@ class DeskApp(App[None]):
         self._refresh_day()
         pane = self.active_pane
         if pane is not None:
-            self._focus_unless_inside(pane)
             pane.refresh_data()  # type: ignore[attr-defined]
 
     def action_lock(self, reason: str = "lock") -> None:
@@ -290,6 +295,19 @@ class DeskApp(App[None]):
             return
         if time.monotonic() - self._last_input >= self.idle_seconds:
             self.action_lock("idle")
+
+    def post_message(self, message: Message) -> bool:
+        # A key from the terminal waits its turn: see key_queue.py.
+        if isinstance(message, events.Key) and not message.is_forwarded:
+            if self._key_queue is None:
+                self._key_queue = KeyQueue(self, super().post_message)
+            return self._key_queue.offer(message)
+        return super().post_message(message)
+
+    async def keys_settled(self) -> None:
+        """Wait until every key typed so far has been handled (tests use it)."""
+        if self._key_queue is not None:
+            await self._key_queue.wait_until_idle()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):

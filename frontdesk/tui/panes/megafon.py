@@ -232,7 +232,7 @@ class MegafonPane(LoadedPane):
         fill_table(self.query_one(SalesTable), rows, select=select)
         totals = view.totals
         parts = [f"{t(f'megafon.pay.{p}')} {format_nok(totals.get(p, 0), lang)}" for p in PAYMENTS]
-        total_ore = sum(totals.get(p, 0) for p in PAYMENTS)
+        total_ore = totals.get("revenue", 0)  # as the Z-report counts it
         self.query_one("#megafon-totals", Static).update(
             t(
                 "megafon.totals",

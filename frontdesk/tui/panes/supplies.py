@@ -21,6 +21,7 @@ from textual.widgets import Input, Label, Static
 from frontdesk.i18n import get_language, t
 from frontdesk.services import days, supplies
 from frontdesk.tui.calls import run_call
+from frontdesk.tui.widgets.hint_line import HintLine, set_hint
 from frontdesk.tui.widgets.pane_kit import LoadedPane, correction_day
 
 
@@ -71,6 +72,20 @@ class QuantityInput(Input):
     def quantity(self) -> int:
         text = self.value.strip()
         return int(text) if text.isdigit() else 0
+
+
+class ReturnCountInput(Input):
+    """The returned-syringes count (F7); Esc or an arrow key goes back to the hand-out grid."""
+
+    BINDINGS = [
+        Binding("escape", "back", "supplies.key.back", id="supplies.returns_back"),
+        Binding("up,down", "back", show=False),
+    ]
+
+    def action_back(self) -> None:
+        pane = next((a for a in self.ancestors if isinstance(a, SuppliesPane)), None)
+        if pane is not None:
+            pane.back_to_grid()
 
 
 class SupplyRow(Horizontal):
@@ -135,6 +150,7 @@ class SuppliesPane(LoadedPane):
         self.visitor_code: str | None = None
         self.for_others = False
         self._focus_when_built = False
+        self._grid_focus: str | None = None  # the grid row the user was on before F7
 
     def compose(self) -> ComposeResult:
         yield Static("", id="supplies-target", markup=False)
@@ -145,18 +161,21 @@ class SuppliesPane(LoadedPane):
             yield Label(t("supplies.col.stock"), classes="supply-stock")
             yield Label(t("supplies.col.cover"), classes="supply-cover")
             yield Label(t("supplies.col.quantity"), classes="supply-qty-head")
-        yield VerticalScroll(id="supplies-grid")
-        yield Static(t("supplies.enter_hint"), id="supplies-hint", markup=False)
+        yield set_hint(VerticalScroll(id="supplies-grid"), "supplies.enter_hint")
+        yield HintLine("supplies.enter_hint", id="supplies-hint")
         yield Static("", id="supplies-status", markup=False)
         yield Static("", id="supplies-warning", markup=False)
         with Horizontal(id="supplies-returns"):
             yield Label(t("supplies.returns_label"), id="supplies-returns-label")
-            yield Input(
-                id="supplies-return-count",
-                restrict=r"[0-9]*",
-                max_length=5,
-                compact=True,
-                placeholder=t("supplies.returns_placeholder"),
+            yield set_hint(
+                ReturnCountInput(
+                    id="supplies-return-count",
+                    restrict=r"[0-9]*",
+                    max_length=5,
+                    compact=True,
+                    placeholder=t("supplies.returns_placeholder"),
+                ),
+                "supplies.returns_hint",
             )
             yield Static("", id="supplies-returns-today", markup=False)
 
@@ -328,7 +347,19 @@ class SuppliesPane(LoadedPane):
     # -- returned syringes -----------------------------------------------------
 
     def action_returns(self) -> None:
-        self.query_one("#supplies-return-count", Input).focus()
+        focused = self.screen.focused
+        if isinstance(focused, QuantityInput):
+            self._grid_focus = focused.code
+        self.screen.set_focus(self.query_one("#supplies-return-count", Input))
+
+    def back_to_grid(self) -> None:
+        """Back to the grid row the user was on before F7 (the first row if none)."""
+        code, self._grid_focus = self._grid_focus, None
+        row = self._rows.get(code) if code is not None else None
+        if row is not None and row.children:
+            self.screen.set_focus(row.query_one(QuantityInput))
+        else:
+            self.focus_default()
 
     @on(Input.Submitted, "#supplies-return-count")
     def _return_entered(self, event: Input.Submitted) -> None:
@@ -354,7 +385,10 @@ class SuppliesPane(LoadedPane):
             self._confirm(t("supplies.returned_bin", count=info.count, litres=info.bin_litres))
         else:
             self._confirm(t("supplies.returned", count=info.count))
-            self.query_one("#supplies-return-count", Input).value = ""
+            field = self.query_one("#supplies-return-count", Input)
+            field.value = ""
+            if field.has_focus:
+                self.back_to_grid()  # the count is in: the next keys are a hand-out again
         self.refresh_data()
 
     def action_sharps_bin(self) -> None:

@@ -5,11 +5,14 @@ Binding descriptions and tooltips may be i18n keys; they are translated when sho
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey, KeyGroup
 
-from frontdesk.i18n import t
+from frontdesk.i18n import get_language, t
 
 # The app's keys, in the order they are shown, before any pane's keys.
 FIRST = ("f1", "f2", "f3", "f4", "f5", "ctrl+l", "ctrl+q")
@@ -20,8 +23,32 @@ class DeskFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__(show_command_palette=True, compact=True)
+        self._shown: tuple[Any, ...] | None = None
+
+    @staticmethod
+    def _signature(screen: Screen[Any]) -> tuple[Any, ...]:
+        """What the footer would show: its keys, their texts and whether they are enabled."""
+        return (
+            get_language(),
+            *(
+                (binding.key, binding.action, binding.description, enabled, tooltip)
+                for (_node, binding, enabled, tooltip) in screen.active_bindings.values()
+                if binding.show or binding.key == "ctrl+p"
+            ),
+        )
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        # Focus moving inside a grid changes no key: rebuilding the footer then
+        # cost a layout of the whole screen on every arrow key.
+        unchanged = self._shown is not None and self.is_attached and screen is self.screen
+        if unchanged and self._signature(screen) == self._shown:
+            self._bindings_ready = True
+            return
+        super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._shown = self._signature(self.screen)
         widgets = list(super().compose())
         if any(isinstance(w, KeyGroup) for w in widgets):
             yield from widgets  # grouped keys keep Textual's order
