@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
-from textual import events
 from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Static
 from textual.widgets.data_table import CellDoesNotExist
@@ -150,29 +149,13 @@ class FieldInput(Input):
     """An input whose Enter moves the cursor to the next field at once.
 
     The move happens while the key is handled (not when the Submitted message
-    arrives), and keys of the same burst that reached this field after its
-    Enter are passed on, so keys typed quickly after Enter land in the next field.
+    arrives); the app's key queue (tui/key_queue.py) delivers the next key only
+    after that, so keys typed quickly after Enter land in the next field.
     """
 
     def __init__(self, *args: Any, next_field: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.next_field = next_field
-
-    async def _on_key(self, event: events.Key) -> None:
-        target = self.screen.focused  # set at once by Enter (has_focus follows later)
-        if target is not None and target is not self:
-            # Typed ahead in one burst: the app handed these keys to this field before
-            # its Enter moved the cursor on. They belong to the field the cursor is in.
-            event.prevent_default()
-            event.stop()
-            target.post_message(events.Key(event.key, event.character))
-            return
-        if event.key == "enter":
-            # Enter here, not as a binding: a binding runs only when the key has bubbled up
-            # to the app, after the keys queued behind it have reached this field.
-            event.prevent_default()
-            event.stop()
-            await self.action_submit()
 
     async def action_submit(self) -> None:
         if self.next_field and self.value.strip():
