@@ -22,7 +22,7 @@ from frontdesk.i18n import get_language, t
 from frontdesk.services import days, supplies
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.hint_line import HintLine, set_hint
-from frontdesk.tui.widgets.pane_kit import LoadedPane, correction_day
+from frontdesk.tui.widgets.pane_kit import LoadedPane, correction_day, with_lead
 
 
 @dataclass(frozen=True)
@@ -433,14 +433,11 @@ class SuppliesPane(LoadedPane):
     # -- lead: deliveries --------------------------------------------------------
 
     def action_delivery(self) -> None:
-        if self._lead_only("record supply deliveries"):
-            self._when_loaded(self._delivery)
+        self._when_loaded(lambda: with_lead(self, t("supplies.lead.delivery"), self._delivery))
 
-    def _delivery(self) -> None:
+    def _delivery(self, actor: Any) -> None:
         from frontdesk.tui.screens.delivery import DeliveryScreen
 
-        app: Any = self.app
-        actor = app.actor
         items = [(item.code, item_name(item)) for item in self._items().values()]
 
         def commit(code: str | None, quantity: int) -> Any:

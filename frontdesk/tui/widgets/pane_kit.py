@@ -201,17 +201,6 @@ class LoadedPane(Vertical):
         if confirm is not None:
             confirm(text)
 
-    def _lead_only(self, what: str) -> bool:
-        """Refuse a lead action to desk staff before any dialog opens (the service's sentence)."""
-        from frontdesk.services import staff
-
-        try:
-            staff.require_lead(getattr(self.app, "actor", None), what)
-        except FrontdeskError as exc:
-            self._failed(exc)
-            return False
-        return True
-
     refresh_data: Callable[[], None]  # each pane loads its own data (tui-interface)
 
     def _when_loaded(self, action: Callable[[], None]) -> None:
