@@ -712,6 +712,7 @@ def hand_out(
     for_others: bool = False,
     naloxone_recipient: str | None = None,
     naloxone_trained: bool | None = None,
+    business_date: dt.date | None = None,
 ) -> HandOutInfo:
     """Hand out one or more items, for a visit, a visitor or anonymously.
 
@@ -733,7 +734,7 @@ def hand_out(
             nb="Om opplæring i nalokson ble gitt er ja eller nei.",
         )
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)  # an earlier date: a correction
         rows = list(
             SupplyItem.select().where(
                 (SupplyItem.centre == actor.centre_id) & SupplyItem.code.in_(list(wanted))
@@ -810,6 +811,7 @@ def hand_out(
             lines=wanted,
             for_others=bool(for_others),
             naloxone=naloxone,
+            **st.detail,
         )
         order = sorted(rows, key=lambda r: (r.sort_order, r.id))
         low = [info for info in _infos(actor.centre_id, order) if info.low]
@@ -929,6 +931,7 @@ def record_return(
     bin_code: str | None = None,
     bins: int = 1,
     visit_id: int | None = None,
+    business_date: dt.date | None = None,
 ) -> ReturnInfo:
     """Record returned used syringes: a count, or an estimate from returned sharps bins.
 
@@ -947,7 +950,7 @@ def record_return(
     else:
         bins = _in_range(bins, 1, MAX_BINS, "number of bins", "Antall bøtter")
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)  # an earlier date: a correction
         visit = _visit_row(actor.centre_id, visit_id) if visit_id is not None else None
         litres = None
         if bin_code is not None:
@@ -977,6 +980,7 @@ def record_return(
             method=row.method,
             count=count,
             bin_litres=litres,
+            **st.detail,
         )
         return _return_info(row)
 

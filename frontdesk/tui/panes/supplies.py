@@ -8,6 +8,7 @@ cover at the last 28 days' rate.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -21,7 +22,7 @@ from frontdesk.i18n import get_language, has, t, tn
 from frontdesk.services import days, supplies
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.hint_line import HintLine, set_hint
-from frontdesk.tui.widgets.pane_kit import LoadedPane
+from frontdesk.tui.widgets.pane_kit import LoadedPane, correction_day, with_lead
 
 
 @dataclass(frozen=True)
@@ -35,14 +36,15 @@ class SuppliesView:
     opening: bool = False  # a new centre: no stock on record yet (a lead types it in)
 
 
-def load_view(centre_id: int) -> SuppliesView:
-    returns = supplies.returns_on(centre_id)
-    hand_outs = supplies.hand_outs_on(centre_id)
+def load_view(centre_id: int, correcting: dt.date | None = None) -> SuppliesView:
+    """Stock now; the day's counts for today (or the earlier day being corrected)."""
+    returns = supplies.returns_on(centre_id, correcting)
+    hand_outs = supplies.hand_outs_on(centre_id, correcting)
     return SuppliesView(
         items=supplies.catalogue(centre_id),
         returned_today=sum(r.count for r in returns if not r.voided),
         hand_outs_today=sum(1 for h in hand_outs if not h.voided),
-        closed=days.is_closed(centre_id, days.today(centre_id)),
+        closed=days.is_closed(centre_id, correcting or days.today(centre_id)),
         opening=supplies.needs_opening_stock(centre_id),
     )
 
@@ -202,7 +204,7 @@ class SuppliesPane(LoadedPane):
         app: Any = self.app
         if getattr(app, "actor", None) is None:
             return
-        run_call(self, load_view, app.actor.centre_id, done=self._show)
+        run_call(self, load_view, app.actor.centre_id, correction_day(self), done=self._show)
 
     def start_hand_out(self, visit_id: int | None, visitor_code: str | None) -> None:
         """Start a hand-out for this visit (``visitor_code`` None: an anonymous visit)."""
@@ -330,6 +332,7 @@ class SuppliesPane(LoadedPane):
             for_others=self.for_others,
             naloxone_recipient=recipient,
             naloxone_trained=trained,
+            business_date=correction_day(self),
             done=self._handed_out,
             failed=self._failed,
         )
@@ -414,6 +417,7 @@ class SuppliesPane(LoadedPane):
             app.actor,
             count=int(text),
             visit_id=self.visit_id,
+            business_date=correction_day(self),
             done=self._returned,
             failed=self._failed,
         )
@@ -455,8 +459,12 @@ class SuppliesPane(LoadedPane):
             self._status(t("supplies.bin.none"), error=True)
             return
 
+        correcting = correction_day(self)
+
         def commit(code: str) -> Any:
-            return supplies.record_return(actor, bin_code=code, visit_id=visit_id)
+            return supplies.record_return(
+                actor, bin_code=code, visit_id=visit_id, business_date=correcting
+            )
 
         def done(info: Any) -> None:
             if info is not None:
@@ -467,14 +475,11 @@ class SuppliesPane(LoadedPane):
     # -- lead: deliveries --------------------------------------------------------
 
     def action_delivery(self) -> None:
-        if self._lead_only("record supply deliveries"):
-            self._when_loaded(self._delivery)
+        self._when_loaded(lambda: with_lead(self, t("supplies.lead.delivery"), self._delivery))
 
-    def _delivery(self) -> None:
+    def _delivery(self, actor: Any) -> None:
         from frontdesk.tui.screens.delivery import DeliveryScreen
 
-        app: Any = self.app
-        actor = app.actor
         items = [(item.code, item_name(item)) for item in self._items().values()]
 
         def commit(code: str | None, quantity: int) -> Any:
