@@ -109,6 +109,10 @@ def build_at(
     path = outputs.check_output(target, database_ok=True, option="--db", protected=())
     if path.exists():
         prepare(target, create=False, upgrade=False).close()  # refuses one in use
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # e.g. the user data folder
+    except OSError as exc:
+        raise BadInput(f"Cannot create the folder {path.parent}: {exc.strerror or exc}.") from None
     with outputs.staged(path) as part:
         prepare(str(part))
         result = build(days_count, centres_count, seed, progress)
