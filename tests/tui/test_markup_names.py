@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Label
+from textual.widgets import Label, OptionList
 
 from frontdesk.services import supplies
 from frontdesk.tui.app import DeskApp
@@ -42,3 +42,19 @@ async def test_a_centre_name_with_markup_is_shown_literally(tmp_path) -> None:
         assert NAME in screen_text(app)  # the sign-on screen names the centre
         await signed_in(app, pilot)
         await settle(app, pilot)
+
+
+async def test_the_sharps_bin_dialog_shows_markup_names_literally(
+    desk_db: str, centre_id: int, lead_actor
+) -> None:
+    supplies.add_item(lead_actor, "MARKBIN", NAME, NAME, kind="sharps_bin", bin_litres=1)
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await signed_in(app, pilot)
+        await pilot.press("f4")
+        await settle(app, pilot)
+        await pilot.press("f8")  # the returned sharps-bin dialog lists every bin size
+        await settle(app, pilot)
+        bins = app.screen.query_one("#bin-list", OptionList)
+        prompts = [str(bins.get_option_at_index(i).prompt) for i in range(bins.option_count)]
+        assert any(NAME in prompt for prompt in prompts), prompts
