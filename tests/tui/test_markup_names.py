@@ -6,6 +6,7 @@ from textual.widgets import Label, OptionList
 
 from frontdesk.services import supplies
 from frontdesk.tui.app import DeskApp
+from tests.conftest import open_since
 from tests.tui.conftest import screen_text, settle, signed_in
 
 NAME = "[/red]Folie [red]x[/]"
@@ -58,3 +59,26 @@ async def test_the_sharps_bin_dialog_shows_markup_names_literally(
         bins = app.screen.query_one("#bin-list", OptionList)
         prompts = [str(bins.get_option_at_index(i).prompt) for i in range(bins.option_count)]
         assert any(NAME in prompt for prompt in prompts), prompts
+
+
+async def test_a_magazine_title_and_a_reopen_reason_with_markup_are_shown_literally(
+    desk_db: str, centre_id: int, lead_actor
+) -> None:
+    import datetime as dt
+
+    from frontdesk.services import dayclose, days
+    from frontdesk.services.settings import set_setting
+
+    open_since(centre_id)
+    set_setting(lead_actor, "magazine_title", "[/red]Mega")
+    yesterday = days.today(centre_id) - dt.timedelta(days=1)
+    dayclose.close_day(lead_actor, 0, yesterday)
+    dayclose.reopen_day(lead_actor, yesterday, "4711", "[/red]typo")
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await signed_in(app, pilot)
+        await pilot.press("f5")  # the Day tab lists the Z-reports with their reopen reasons
+        await settle(app, pilot)
+        await pilot.press("f3")  # the Megafon tab names the magazine
+        await settle(app, pilot)
+        assert "[/red]Mega" in screen_text(app)
