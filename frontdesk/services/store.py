@@ -81,6 +81,11 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
         todo.extend([current.__cause__, current.__context__, *wrapped])
 
 
+def _from_storage(exc: BaseException) -> bool:
+    storage = (sqlite3.Error, DatabaseError, InterfaceError, OSError)
+    return isinstance(exc, storage) or type(exc).__module__.startswith("psycopg")
+
+
 def _sqlite_code(exc: BaseException) -> int | None:
     code = getattr(exc, "sqlite_errorcode", None)
     return code & 0xFF if isinstance(code, int) else None
@@ -94,7 +99,11 @@ def explain(exc: BaseException, target: str | None = None) -> FrontdeskError | N
     handler and ``write`` use it, so the user sees the cause, never a traceback,
     and a failed rollback never hides a full disk.
     """
-    chain = list(_chain(exc))
+    # Only failures of the database, its driver or the system count: a bug elsewhere whose
+    # message happens to say "malformed" must stay a bug, not become "the database is damaged".
+    chain = [e for e in _chain(exc) if _from_storage(e)]
+    if not chain:
+        return None
     where = describe(target) if target else _bound_target()
     codes = {_sqlite_code(e) for e in chain} - {None}
     texts = " | ".join(str(e).lower() for e in chain)
@@ -147,8 +156,8 @@ def explain(exc: BaseException, target: str | None = None) -> FrontdeskError | N
                 f"Cannot use {validate.shown(name, 200)}: {e.strerror or e}.",
                 nb=f"Kan ikke bruke {validate.shown(name, 200)}: {e.strerror or e}.",
             )
-    if any(type(e).__module__.startswith("psycopg") for e in chain) or isinstance(
-        exc, InterfaceError
+    if any(
+        type(e).__module__.startswith("psycopg") or isinstance(e, InterfaceError) for e in chain
     ):
         return StoreUnavailable(
             f"The database server for {where} failed: {_short(exc)}.",
