@@ -69,6 +69,8 @@ class CentreSettings:
     lockout_attempts: int = 5
     lockout_minutes: int = 5
     sharps_fill_factor: int = 40  # syringes per litre of a returned sharps bin (estimates)
+    org_number: str = ""  # the organisation number printed on X- and Z-reports
+    papers_dir: str = ""  # where the Day tab writes papers ("": papers/ beside the database)
 
     @classmethod
     def keys(cls) -> list[str]:
@@ -118,5 +120,13 @@ def parse_setting(key: str, text: str) -> int | str:
     if key == "magazine_title":
         if not 1 <= len(text) <= 40:
             raise BadInput("The magazine title must be 1 to 40 characters.")
+        return text
+    if key == "org_number":
+        if len(text) > 30 or not all(c.isalnum() or c in " .-" for c in text):
+            raise BadInput("The organisation number is up to 30 letters, digits and spaces.")
+        return text
+    if key == "papers_dir":
+        if len(text) > 400 or any(ord(c) < 32 for c in text):
+            raise BadInput("The papers folder must be a path of up to 400 characters.")
         return text
     raise BadInput(f"There is no setting called '{key}'.")
