@@ -34,7 +34,7 @@ from db.models import Centre, DayClose, Staff, SupplyItem
 from frontdesk import clock
 from frontdesk.errors import BadInput
 from frontdesk.i18n import texts
-from frontdesk.services import dayclose, days, outputs, store, supplies, tally
+from frontdesk.services import dayclose, days, outputs, store, tally
 from frontdesk.services.centre import CentreInfo
 from frontdesk.services.export import DayRow, check_period, day_rows
 from frontdesk.services.settings import get_settings
@@ -170,7 +170,12 @@ def _compose(
     settings = get_settings(centre_id)
     lang, tz = settings.language, settings.timezone
     centre = Centre.get_by_id(centre_id)
-    items = supplies.catalogue(centre_id, include_inactive=True)
+    # Names only: the catalogue's stock view (supplies.catalogue) costs more than the paper.
+    items = (
+        SupplyItem.select(SupplyItem.code, SupplyItem.name_nb, SupplyItem.name_en, SupplyItem.kind)
+        .where(SupplyItem.centre == centre_id)
+        .order_by(SupplyItem.sort_order, SupplyItem.id)
+    )
     names = {i.code: (i.name_nb if lang == "nb" else i.name_en, i.kind) for i in items}
     missing = False
 
