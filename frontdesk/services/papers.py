@@ -26,6 +26,7 @@ import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from peewee import JOIN
 
@@ -141,7 +142,7 @@ def x_paper(actor: Actor, business_date: dt.date | None = None) -> DayPaper:
 
 def _versions(centre_id: int, business_date: dt.date) -> tuple[_Version, ...]:
     """Every stored version of the day with who reopened it, when and why."""
-    rows = (
+    rows: Any = (
         DayClose.select(
             DayClose.version, DayClose.reopened_at, DayClose.reopen_reason, Staff.initials
         )
@@ -540,50 +541,66 @@ def series_from_rows(
     weeks = sorted({monday(d) for d in dates})
     week_index = {w: i for i, w in enumerate(weeks)}
     with_reversals = tally.metric(REVERSALS_KEY) is not None
-    state = {
-        c.code: {
-            "statuses": [None] * len(dates),
-            "visits": [0] * len(dates),
-            "hours": [0] * 24,
-            **{name: [0] * len(weeks) for name in WEEKLY},
-            "reversals": [0] * len(weeks),
-            "totals": {key: None for key, _ in COVER_COLUMNS},
-        }
-        for c in centres
-    }
+    state = {c.code: _Acc.empty(len(dates), len(weeks)) for c in centres}
     for row in rows:
-        s = state[row.centre_code]
+        acc = state[row.centre_code]
         i = index[row.business_date]
         w = week_index[monday(row.business_date)]
-        s["statuses"][i] = row.status
-        s["visits"][i] = row.value("visits.total") or 0
+        acc.statuses[i] = row.status
+        acc.visits[i] = row.value("visits.total") or 0
         for hour in range(24):
-            s["hours"][hour] += row.value(tally.hour_key(hour)) or 0
+            acc.hours[hour] += row.value(tally.hour_key(hour)) or 0
         codes = syringes.get(row.centre_code, set())
         for name, key in WEEKLY.items():
-            s[name][w] += day_figure(row, key, codes) or 0
+            acc.weekly[name][w] += day_figure(row, key, codes) or 0
         if with_reversals:
-            s["reversals"][w] += row.value(REVERSALS_KEY) or 0
-        totals = s["totals"]
+            acc.reversals[w] += row.value(REVERSALS_KEY) or 0
         for key, _ in COVER_COLUMNS:
             value = day_figure(row, key, codes)
             if value is not None:  # a day whose tally predates the figure adds nothing
-                totals[key] = (totals[key] or 0) + value
+                acc.totals[key] = (acc.totals[key] or 0) + value
     return [
         CentreSeries(
             code=c.code,
             name=c.name,
             days=tuple(dates),
-            statuses=tuple(state[c.code]["statuses"]),
-            visits=tuple(state[c.code]["visits"]),
-            hours=tuple(state[c.code]["hours"]),
+            statuses=tuple(state[c.code].statuses),
+            visits=tuple(state[c.code].visits),
+            hours=tuple(state[c.code].hours),
             weeks=tuple(weeks),
-            reversals=tuple(state[c.code]["reversals"]) if with_reversals else None,
-            totals=dict(state[c.code]["totals"]),
-            **{name: tuple(state[c.code][name]) for name in WEEKLY},
+            syringes_out=tuple(state[c.code].weekly["syringes_out"]),
+            syringes_returned=tuple(state[c.code].weekly["syringes_returned"]),
+            naloxone_kits=tuple(state[c.code].weekly["naloxone_kits"]),
+            lunch=tuple(state[c.code].weekly["lunch"]),
+            megafon_copies=tuple(state[c.code].weekly["megafon_copies"]),
+            reversals=tuple(state[c.code].reversals) if with_reversals else None,
+            totals=dict(state[c.code].totals),
         )
         for c in centres
     ]
+
+
+@dataclass
+class _Acc:
+    """One centre's figures while the rows go by."""
+
+    statuses: list[str | None]
+    visits: list[int]
+    hours: list[int]
+    weekly: dict[str, list[int]]
+    reversals: list[int]
+    totals: dict[str, int | None]
+
+    @classmethod
+    def empty(cls, days: int, weeks: int) -> _Acc:
+        return cls(
+            statuses=[None] * days,
+            visits=[0] * days,
+            hours=[0] * 24,
+            weekly={name: [0] * weeks for name in WEEKLY},
+            reversals=[0] * weeks,
+            totals={key: None for key, _ in COVER_COLUMNS},
+        )
 
 
 def period_series(
