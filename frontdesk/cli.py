@@ -514,7 +514,7 @@ def report(
         from frontdesk.services import papers
 
         content = papers.period_report(centres, date_from, date_to)
-        path = papers.write_bytes(pdf_output, papers.report_pdf_bytes(content))
+        path = papers.write_bytes(pdf_output, papers.report_pdf_bytes(content), option="--pdf")
         click.echo(f"Wrote the report for {date_from} to {date_to} to {path}.", err=True)
         return
     _render_report(reports.build_report(centres, date_from, date_to))

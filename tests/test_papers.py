@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from frontdesk.errors import NotFound
 from frontdesk.services import audit, dayclose, papers, supplies, tally
 from frontdesk.services.centre import init_centre
-from frontdesk.services.settings import set_setting
+from frontdesk.services.settings import get_settings, set_setting
 from frontdesk.services.staff import Actor
 from tests.conftest import LEAD_PIN
 from tests.test_tally import (
@@ -248,3 +248,20 @@ def test_print_file_without_lp_is_one_sentence(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(papers.shutil, "which", lambda name: None)
     with pytest.raises(papers.BadInput, match="no print command"):
         papers.print_file("Z.pdf")
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "words"),
+    [
+        ("org_number", "987 654 321; DROP", "organisation number"),
+        ("org_number", "9" * 31, "organisation number"),
+        ("papers_dir", "/tmp/a\nb", "papers folder"),
+        ("papers_dir", "/" + "p" * 400, "papers folder"),
+    ],
+)
+def test_paper_settings_refuse_what_cannot_be_printed_or_made(
+    backend: str, lead: Actor, key: str, value: str, words: str
+) -> None:
+    with pytest.raises(papers.BadInput, match=words):
+        set_setting(lead, key, value)
+    assert getattr(get_settings(lead.centre_id), key) == ""

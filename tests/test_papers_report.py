@@ -3,6 +3,7 @@ equal to `frontdesk export --include-open` for the same period (both databases).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -165,3 +166,39 @@ def test_report_pdf_refusals_write_nothing(backend: str, lead: Actor, tmp_path: 
     if Path(backend).exists():  # SQLite: never the database's own file
         result = run("--db", backend, "report", "--pdf", backend + "-wal")
         assert result.exit_code == 1 and "database" in result.stderr, result.stderr
+
+
+def test_a_cover_of_many_centres_runs_onto_a_second_page(backend: str, lead: Actor) -> None:
+    seed(lead)
+    for n in range(1, 60):
+        init_centre(f"C{n:02d}", f"Senter nummer {n}", "AB", LEAD_PIN)
+    centres = [find_centre("STR")] + [find_centre(f"C{n:02d}") for n in range(1, 60)]
+    with freeze_time(NOW):
+        report = papers.period_report(centres, DAY, DAY)
+    pages = [
+        page.extract_text() for page in PdfReader(io.BytesIO(papers.report_pdf_bytes(report))).pages
+    ]
+    cover = "\n".join(pages[:2])
+    assert len(pages) == 2 + 60  # the cover's table runs onto a second page, then the centres
+    assert all(f"C{n:02d} Senter nummer {n} 0 / 0 0 0 0 0 0 0 0" in cover for n in range(1, 60))
+    assert "Alle sentre 1 / 0 5 5 7 175 10 25 1" in cover  # only STR had the closed day
+    assert "Tallene er de samme som i" in cover
+    assert all("Besøk per dag" in page for page in pages[2:])
+
+
+def test_a_figure_every_stored_day_predates_is_a_dash_on_the_cover(
+    backend: str, lead: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(lead)  # DAY closed (tally version 1) with one naloxone kit; NEXT open
+    newer = tuple(
+        dataclasses.replace(m, since=2) if m.key == "naloxone.kits" else m for m in tally.METRICS
+    )
+    monkeypatch.setattr(tally, "METRICS", newer)  # as if version 2 had added the kits
+    with freeze_time(NOW):
+        only_closed = papers.period_report([find_centre("STR")], DAY, DAY)
+        with_open = papers.period_report([find_centre("STR")], DAY, DAY + dt.timedelta(days=1))
+    assert only_closed.series[0].totals["naloxone.kits"] is None
+    assert only_closed.series[0].totals["visits.total"] == 5
+    assert with_open.series[0].totals["naloxone.kits"] == 0  # the open day counts them: none
+    page = PdfReader(io.BytesIO(papers.report_pdf_bytes(only_closed))).pages[0].extract_text()
+    assert "STR Strax-huset 1 / 0 5 5 7 175 10 25 –" in page

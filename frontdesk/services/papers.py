@@ -555,10 +555,13 @@ def series_from_rows(
             acc.weekly[name][w] += day_figure(row, key, codes) or 0
         if with_reversals:
             acc.reversals[w] += row.value(REVERSALS_KEY) or 0
+        acc.rows += 1
         for key, _ in COVER_COLUMNS:
             value = day_figure(row, key, codes)
-            if value is not None:  # a day whose tally predates the figure adds nothing
-                acc.totals[key] = (acc.totals[key] or 0) + value
+            if value is None:  # a day whose tally predates the figure adds nothing
+                acc.unknown[key] = acc.unknown.get(key, 0) + 1
+            else:
+                acc.totals[key] += value
     return [
         CentreSeries(
             code=c.code,
@@ -574,7 +577,7 @@ def series_from_rows(
             lunch=tuple(state[c.code].weekly["lunch"]),
             megafon_copies=tuple(state[c.code].weekly["megafon_copies"]),
             reversals=tuple(state[c.code].reversals) if with_reversals else None,
-            totals=dict(state[c.code].totals),
+            totals=state[c.code].known_totals(),
         )
         for c in centres
     ]
@@ -589,7 +592,16 @@ class _Acc:
     hours: list[int]
     weekly: dict[str, list[int]]
     reversals: list[int]
-    totals: dict[str, int | None]
+    totals: dict[str, int]
+    rows: int = 0
+    unknown: dict[str, int] = field(default_factory=dict)  # days whose tally predates a figure
+
+    def known_totals(self) -> dict[str, int | None]:
+        """The totals; None for a figure that no day of the period has (all predate it)."""
+        return {
+            key: None if self.rows and self.unknown.get(key, 0) == self.rows else value
+            for key, value in self.totals.items()
+        }
 
     @classmethod
     def empty(cls, days: int, weeks: int) -> _Acc:
@@ -599,7 +611,7 @@ class _Acc:
             hours=[0] * 24,
             weekly={name: [0] * weeks for name in WEEKLY},
             reversals=[0] * weeks,
-            totals={key: None for key, _ in COVER_COLUMNS},
+            totals={key: 0 for key, _ in COVER_COLUMNS},
         )
 
 
@@ -671,9 +683,9 @@ def output_format(output: str | os.PathLike[str], receipt: bool = False) -> str:
     )
 
 
-def write_bytes(output: str | os.PathLike[str], data: bytes) -> Path:
+def write_bytes(output: str | os.PathLike[str], data: bytes, *, option: str = "-o") -> Path:
     """Write a finished paper through ``outputs``: never a database file, owner-only, whole."""
-    target = outputs.check_output(output)
+    target = outputs.check_output(output, option=option)
     with outputs.staged(target) as part:
         part.write_bytes(data)
     return target

@@ -66,9 +66,9 @@ class _Pdf(FPDF):
         self.set_font(FONT, "", 7.5)
         self.set_text_color(*GREY)
         self.set_xy(MARGIN, PAGE_H - MARGIN + 2)
-        self.cell(CONTENT_W / 2, 4, self.footer_left)
+        self.cell(CONTENT_W * 0.8, 4, self.fit(self.footer_left, CONTENT_W * 0.8 - 2))
         page = text(self.language, "paper.page", page=self.page_no(), pages="{nb}")
-        self.cell(CONTENT_W / 2, 4, page, align="R")
+        self.cell(CONTENT_W * 0.2, 4, page, align="R")
         self.set_text_color(*INK)
 
     def font(self, size: float, bold: bool = False) -> None:
@@ -403,7 +403,7 @@ def _cover(pdf: _Pdf, report: PeriodReport) -> None:
         text(lang, "paper.report.days"),
         *_headings(lang, report.magazine_title),
     ]
-    widths = (34, 20, *([(CONTENT_W - 54) / len(COVER_COLUMNS)] * len(COVER_COLUMNS)))
+    widths = (44, 18, *([(CONTENT_W - 62) / len(COVER_COLUMNS)] * len(COVER_COLUMNS)))
     rows: list[tuple[list[str], bool]] = []
     for one in report.series:
         cells = [f"{one.code} {one.name}", f"{one.closed_days} / {one.open_days}"]
@@ -417,6 +417,7 @@ def _cover(pdf: _Pdf, report: PeriodReport) -> None:
         cells += [_cell_value(total[key], money, lang) for key, money in COVER_COLUMNS]
         rows.append((cells, True))
     pdf.font(8.5)
+    pdf.set_auto_page_break(True, margin=PAGE_H - BOTTOM)  # a city of many centres: more pages
     with pdf.table(
         col_widths=widths,
         text_align=("LEFT", "RIGHT", *(["RIGHT"] * len(COVER_COLUMNS))),
@@ -432,8 +433,12 @@ def _cover(pdf: _Pdf, report: PeriodReport) -> None:
             row = table.row(style=FontFace(emphasis="BOLD") if bold else None)
             for cell in cells:
                 row.cell(cell)
+    pdf.set_auto_page_break(False)
     pdf.font(8.5)
     y = pdf.get_y() + 5
+    if y > BOTTOM - 15:
+        pdf.add_page()
+        y = MARGIN
     open_days = sum(s.open_days for s in report.series)
     notes = [text(lang, "paper.report.same_as_export")]
     if open_days:
