@@ -403,7 +403,7 @@ def _cover(pdf: _Pdf, report: PeriodReport) -> None:
         text(lang, "paper.report.days"),
         *_headings(lang, report.magazine_title),
     ]
-    widths = (44, 18, *([(CONTENT_W - 62) / len(COVER_COLUMNS)] * len(COVER_COLUMNS)))
+    widths = (38, 20, *([(CONTENT_W - 58) / len(COVER_COLUMNS)] * len(COVER_COLUMNS)))
     rows: list[tuple[list[str], bool]] = []
     for one in report.series:
         cells = [f"{one.code} {one.name}", f"{one.closed_days} / {one.open_days}"]
@@ -416,7 +416,7 @@ def _cover(pdf: _Pdf, report: PeriodReport) -> None:
         cells = [text(lang, "paper.report.city"), f"{closed} / {opened}"]
         cells += [_cell_value(total[key], money, lang) for key, money in COVER_COLUMNS]
         rows.append((cells, True))
-    pdf.font(8.5)
+    pdf.font(8)
     pdf.set_auto_page_break(True, margin=PAGE_H - BOTTOM)  # a city of many centres: more pages
     with pdf.table(
         col_widths=widths,
