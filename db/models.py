@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from peewee import (
+    SQL,
     AutoField,
     BigIntegerField,
     BooleanField,
@@ -220,6 +221,8 @@ class SupplyDelivery(Voidable):
     at = DateTimeField()
     business_date = DateField()
     staff = ForeignKeyField(Staff, null=True, backref="+")
+    # Written by purge: minus the purged day's hand-outs, still that day's usage.
+    purged_usage = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
 
     class Meta:
         indexes = ((("centre", "business_date"), False),)
@@ -283,6 +286,7 @@ class DayClose(BaseModel):
     reopened_at = DateTimeField(null=True)
     reopened_by = ForeignKeyField(Staff, null=True, backref="+")
     reopen_reason = CharField(max_length=200, null=True)
+    purged_at = DateTimeField(null=True)  # the day's individual rows were purged
 
     class Meta:
         indexes = (

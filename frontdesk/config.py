@@ -16,6 +16,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from frontdesk.errors import BadInput
+from frontdesk.services.validate import shown
+from frontdesk.services.validate import text as validate_text
 
 ENV_DB = "FRONTDESK_DB"
 ENV_CENTRE = "FRONTDESK_CENTRE"
@@ -79,7 +81,7 @@ class CentreSettings:
     def with_value(self, key: str, text: str) -> CentreSettings:
         """A copy with one setting parsed from text; BadInput names what is wrong."""
         if key not in self.keys():
-            raise BadInput(f"There is no setting called '{key}'.")
+            raise BadInput(f"There is no setting called '{shown(key)}'.")
         changes: dict[str, Any] = {key: parse_setting(key, text)}
         return replace(self, **changes)
 
@@ -96,8 +98,11 @@ _INT_RANGES = {
 }
 
 
-def parse_setting(key: str, text: str) -> int | str:
-    text = str(text).strip()
+def parse_setting(key: str, value: str) -> int | str:
+    """A setting's value from text; BadInput names what is wrong (control characters too)."""
+    text = validate_text(
+        value, f"setting {shown(key)}", 200, min_len=0, nb_field=f"innstillingen {shown(key)}"
+    )
     if key in _INT_RANGES:
         low, high = _INT_RANGES[key]
         try:
@@ -111,22 +116,32 @@ def parse_setting(key: str, text: str) -> int | str:
         try:
             ZoneInfo(text)
         except (ZoneInfoNotFoundError, ValueError):
-            raise BadInput(f"'{text}' is not a known time zone (e.g. Europe/Oslo).") from None
+            raise BadInput(
+                f"'{shown(text)}' is not a known time zone (e.g. Europe/Oslo)."
+            ) from None
         return text
     if key == "language":
         if text not in ("nb", "en"):
             raise BadInput("The language must be 'nb' (bokmål) or 'en' (English).")
         return text
     if key == "magazine_title":
-        if not 1 <= len(text) <= 40:
-            raise BadInput("The magazine title must be 1 to 40 characters.")
-        return text
+        return validate_text(
+            text,
+            "magazine title",
+            40,
+            nb_field="bladets tittel",
+            sentence=(
+                "The magazine title must be 1 to 40 characters.",
+                "Bladets tittel må være 1 til 40 tegn.",
+            ),
+        )
     if key == "org_number":
         if len(text) > 30 or not all(c.isalnum() or c in " .-" for c in text):
-            raise BadInput("The organisation number is up to 30 letters, digits and spaces.")
+            raise BadInput(
+                "The organisation number is up to 30 letters, digits and spaces.",
+                nb="Organisasjonsnummeret er opptil 30 bokstaver, sifre og mellomrom.",
+            )
         return text
     if key == "papers_dir":
-        if len(text) > 400 or any(ord(c) < 32 for c in text):
-            raise BadInput("The papers folder must be a path of up to 400 characters.")
-        return text
-    raise BadInput(f"There is no setting called '{key}'.")
+        return text  # any path up to 200 characters without control characters (checked above)
+    raise BadInput(f"There is no setting called '{shown(key)}'.")

@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 LEAD_PIN = "4711"
+CENTRE_SINCE = dt.datetime(2026, 1, 1)  # when the fixtures' centre opened (UTC)
 DESK_PIN = "1234"
 
 
@@ -156,6 +157,13 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         database.obj.close()
 
 
+def open_since(centre_id: int, since: dt.datetime = CENTRE_SINCE) -> None:
+    """Date the centre's opening back, so that tests may close days before today's."""
+    from db.models import Centre
+
+    Centre.update(created_at=since).where(Centre.id == centre_id).execute()
+
+
 def mark_day_closed(centre_id: int, business_date: dt.date) -> None:
     """Store a bare Z-report row for a day, as a day close does: the day becomes read-only.
 
@@ -194,8 +202,13 @@ def pg_backend(_pg_migrated: str) -> Iterator[str]:
 
 @pytest.fixture
 def lead(backend: str) -> Actor:
-    """A centre STR with a lead AB (PIN 4711); the lead's actor."""
+    """A centre STR with a lead AB (PIN 4711); the lead's actor.
+
+    The centre dates from CENTRE_SINCE, so the tests' days in 2026 can be closed
+    (a day before a centre existed cannot).
+    """
     centre, member = init_centre("STR", "Strax-huset", "AB", LEAD_PIN)
+    open_since(centre.id)
     return Actor(centre.id, member.id, member.initials, member.role)
 
 

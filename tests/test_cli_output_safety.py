@@ -125,14 +125,21 @@ def test_export_removes_the_leftovers_of_a_killed_export(
     out = tmp_path / "t.csv"
     dead = tmp_path / f".t.csv.{_dead_pid()}.0badcafe.part"
     dead.write_text("date,centre\nhalf")
+    other = tmp_path / f".november.csv.{_dead_pid()}.0badcafe.part"  # another name, same folder
+    other.write_text("date,centre\nhalf")
+    old_style = tmp_path / ".t.csv.k3j_x9q2.part"  # from a frontdesk before PIDs in the name
+    old_style.write_text("date")
+    someone_elses = tmp_path / ".notes.txt.part"
+    someone_elses.write_text("keep")
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         live = tmp_path / f".t.csv.{sleeper.pid}.0c0ffee0.part"
         live.write_text("still being written")
         result = run("--db", backend, *EXPORT, "-o", str(out))
         assert result.exit_code == 0, result.stderr
-        assert not dead.exists()
+        assert not dead.exists() and not other.exists() and not old_style.exists()
         assert live.exists()  # another export still under way keeps its file
+        assert someone_elses.read_text() == "keep"
     finally:
         sleeper.kill()
         sleeper.wait()
@@ -230,6 +237,13 @@ def test_a_killed_demo_leaves_nothing_and_can_be_rebuilt(tmp_path: Path) -> None
     assert run("--db", str(target), "db", "check").exit_code == 0
 
 
+def test_demo_makes_the_folder_of_a_new_database(tmp_path: Path) -> None:
+    target = tmp_path / "data" / "frontdesk" / "frontdesk.db"  # e.g. a fresh user data folder
+    result = run("demo", "--days", "2", "--centres", "1", "--db", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert run("--db", str(target), "db", "check").exit_code == 0
+
+
 def test_a_killed_demo_on_postgres_leaves_the_database_empty(pg_backend: str) -> None:
     child = _child(
         """
@@ -253,3 +267,51 @@ def test_backup_is_named_in_the_centres_local_time(
         result = run("--db", backend, "backup")
     assert result.exit_code == 0, result.stderr
     assert (Path(backend).parent / "frontdesk-backup-20260303-003000.db").exists()
+
+
+# -- init: nothing created on bad input; an existing file made owner-only ---------------
+
+
+def _init(target: str, code: str = "STR", name: str = "Strax-huset"):
+    return run(
+        "--db", target, "init", "--centre-code", code, "--centre-name", name,
+        "--lead", "AB", "--pin-stdin", input="4711\n",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("code", "name"), [("S", "Strax-huset"), ("STR", ""), ("STR", "x" * 101), ("ST R", "S")]
+)
+def test_init_with_bad_arguments_creates_nothing(tmp_path: Path, code: str, name: str) -> None:
+    target = tmp_path / "new.db"
+    result = _init(str(target), code, name)
+    assert result.exit_code == 1
+    _one_sentence(result)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_that_fails_midway_removes_the_new_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from frontdesk.services import supplies
+
+    def broken(centre_id: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(supplies, "install_default_catalogue", broken)
+    target = tmp_path / "new.db"
+    result = _init(str(target))
+    assert result.exit_code != 0
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir()] == []
+
+
+def test_init_makes_an_existing_file_owner_only(tmp_path: Path) -> None:
+    target = tmp_path / "shared.db"
+    target.touch()
+    os.chmod(target, 0o644)
+    result = _init(str(target))
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    for side in tmp_path.glob("shared.db-*"):
+        assert stat.S_IMODE(os.stat(side).st_mode) == 0o600, side

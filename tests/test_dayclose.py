@@ -23,7 +23,7 @@ from frontdesk.services.dayclose import (
 )
 from frontdesk.services.staff import Actor
 from frontdesk.services.tally import StaffSales, compute_day, current_version, load_stored
-from tests.conftest import LEAD_PIN
+from tests.conftest import LEAD_PIN, open_since
 from tests.test_tally import (
     DAY,
     add_attendance,
@@ -172,6 +172,7 @@ def test_a_closed_day_cannot_be_closed_twice(lead: Actor) -> None:
 
 def test_z_numbers_run_per_centre_without_gaps(lead: Actor) -> None:
     other, member = init_centre("NES", "Nesttun", "EF", "5555")
+    open_since(other.id)
     elsewhere = Actor(other.id, member.id, "EF", "lead")
     # Closed out of date order: the number follows the closing, not the date.
     assert [close_day(lead, 0, d).z_no for d in (D2, D1, D3)] == [1, 2, 3]

@@ -93,10 +93,23 @@ def select_centres(code: str | None = None) -> list[CentreInfo]:
     return centres
 
 
+# The longest period an export or a report covers: 20 years (of 365.25 days). Longer is a
+# typo (0001-01-01), and would keep the command busy for hours.
+MAX_PERIOD_YEARS = 20
+MAX_PERIOD_DAYS = MAX_PERIOD_YEARS * 36525 // 100
+
+
 def check_period(date_from: dt.date, date_to: dt.date) -> None:
+    """Refuse a period that ends before it starts, or is longer than 20 years."""
     if date_from > date_to:
         raise BadInput(
             f"The period starts ({date_from.isoformat()}) after it ends ({date_to.isoformat()})."
+        )
+    days = (date_to - date_from).days + 1
+    if days > MAX_PERIOD_DAYS:
+        raise BadInput(
+            f"A period is at most {MAX_PERIOD_YEARS} years ({MAX_PERIOD_DAYS:,} days); "
+            f"{date_from.isoformat()} to {date_to.isoformat()} is {days:,} days."
         )
 
 

@@ -19,7 +19,7 @@ import db
 from db.models import MegafonDelivery, MegafonIssue, MegafonSale, Staff, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound, OutOfStock
-from frontdesk.services import audit, days, store
+from frontdesk.services import audit, days, store, validate
 from frontdesk.services.records import check_reason, void_row
 from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import Actor, require_lead
@@ -289,13 +289,16 @@ def _delivery_info(row: MegafonDelivery) -> DeliveryInfo:
 
 
 def _normalise_number(number: str) -> str:
-    text = str(number if number is not None else "").strip()
-    if not 1 <= len(text) <= 20 or not text.isprintable():
-        raise BadInput(
+    return validate.text(
+        number,
+        "issue number",
+        20,
+        nb_field="utgavenummeret",
+        sentence=(
             "An issue number is 1 to 20 characters (e.g. 2026-11).",
-            nb="Et utgavenummer er 1 til 20 tegn (f.eks. 2026-11).",
-        )
-    return text
+            "Et utgavenummer er 1 til 20 tegn (f.eks. 2026-11).",
+        ),
+    )
 
 
 def _whole(value: object, what: str, nb: str) -> int:
@@ -346,12 +349,17 @@ def add_issue(
     require_lead(actor, "manage Megafon issues")
     number = _normalise_number(number)
     price = _check_price(price_ore, allow_zero=False)
-    name = str(title or "").strip() or magazine_title(actor.centre_id)
-    if len(name) > 100 or not name.isprintable():
-        raise BadInput(
+    name = validate.text(
+        title,
+        "issue title",
+        100,
+        min_len=0,
+        nb_field="utgavetittelen",
+        sentence=(
             "An issue title is at most 100 plain characters.",
-            nb="En utgavetittel er høyst 100 vanlige tegn.",
-        )
+            "En utgavetittel er høyst 100 vanlige tegn.",
+        ),
+    ) or magazine_title(actor.centre_id)
     with store.write():
         days.lock_centre(actor.centre_id, exclusive=False)
         clash = MegafonIssue.get_or_none(
@@ -506,6 +514,7 @@ def sell(
     copies: int,
     payment: str,
     unit_price_ore: int | None = None,
+    business_date: dt.date | None = None,
 ) -> SaleInfo:
     """Sell copies of the current issue to a vendor (by vendor number or visitor code).
 
@@ -513,7 +522,7 @@ def sell(
     1–500, a payment other than cash, card or Vipps, a negative or fractional
     price, an unknown vendor or a visitor who is not one, no current issue, a
     sale larger than the stock on hand (OutOfStock, naming the stock) and a
-    closed day.
+    closed day. An earlier ``business_date`` is a correction (``days.stamp_on``).
     """
     copies = _whole(copies, "number of copies", "Antall eksemplarer")
     if not 1 <= copies <= MAX_SALE_COPIES:
@@ -529,7 +538,7 @@ def sell(
         )
     price = None if unit_price_ore is None else _check_price(unit_price_ore, allow_zero=True)
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)
         issue = _require_current(actor.centre_id)
         seller = find_vendor(actor.centre_id, vendor)
         _lock_issue(issue.id)
@@ -565,6 +574,7 @@ def sell(
             copies=copies,
             amount_ore=copies * unit,
             payment=method,
+            **st.detail,
         )
         return _sale(sale.id)
 

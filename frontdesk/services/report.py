@@ -118,7 +118,8 @@ def default_period(
     if date_to is None:
         date_to = business_days.today(centres[0].id)
     if date_from is None:
-        date_from = date_to - dt.timedelta(days=DEFAULT_DAYS - 1)
+        # Never before 0001-01-01: --to 0001-01-01 is a one-day period, not an overflow.
+        date_from = dt.date.fromordinal(max(1, date_to.toordinal() - (DEFAULT_DAYS - 1)))
     check_period(date_from, date_to)
     return date_from, date_to
 

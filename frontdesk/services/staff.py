@@ -223,7 +223,8 @@ def _row_for_update(centre_id: int, initials: str) -> Staff | None:
     query = Staff.select().where((Staff.centre == centre_id) & (Staff.initials == initials))
     if db.is_postgres():
         query = query.for_update()
-    return query.first()
+    row: Staff | None = query.first()
+    return row
 
 
 def _wrong() -> WrongPin:

@@ -92,4 +92,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "palette.tab.help": ("Bytt til fanen {tab} ({key})", "Switch to the {tab} tab ({key})"),
     "palette.quit": ("avslutt", "quit"),
     "palette.quit.help": ("Avslutt frontdesk (ctrl+q)", "Quit frontdesk (ctrl+q)"),
+    # the hint line of a dialog field (widgets/hint_line.py)
+    "dialog.hint.item": (
+        "Varekoden (Tab fullfører), Enter går til antall · Esc avbryter",
+        "The item code (Tab completes), Enter moves to the quantity · Esc cancels",
+    ),
+    "dialog.hint.quantity": (
+        "Antallet, Enter lagrer · Esc avbryter",
+        "The quantity, Enter saves · Esc cancels",
+    ),
+    "palette.placeholder": ("Søk etter kommandoer…", "Search for commands…"),
 }

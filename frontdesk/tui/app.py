@@ -19,6 +19,7 @@ from textual import events, on  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.binding import Binding, BindingType  # noqa: E402
 from textual.containers import Container  # noqa: E402
+from textual.message import Message  # noqa: E402
 from textual.widget import Widget  # noqa: E402
 from textual.widgets import Header, Static, TabbedContent, TabPane  # noqa: E402
 
@@ -26,7 +27,9 @@ from frontdesk.errors import FrontdeskError  # noqa: E402
 from frontdesk.i18n import set_language, t  # noqa: E402
 from frontdesk.tui.calls import run_call  # noqa: E402
 from frontdesk.tui.commands import DeskCommands  # noqa: E402
+from frontdesk.tui.key_queue import KeyQueue  # noqa: E402
 from frontdesk.tui.widgets.footer import DeskFooter  # noqa: E402
+from frontdesk.tui.widgets.pane_kit import CorrectionBanner  # noqa: E402
 
 if TYPE_CHECKING:
     from frontdesk.config import CentreSettings
@@ -130,6 +133,14 @@ class DeskApp(App[None]):
             priority=True,
         ),
         Binding("ctrl+q", "quit", "key.quit", id="quit", tooltip="key.quit.tip", priority=True),
+        Binding(
+            "ctrl+e",
+            "end_correction",
+            "key.end_correction",
+            id="end_correction",
+            tooltip="key.end_correction.tip",
+            priority=True,
+        ),
     ]
 
     def __init__(
@@ -140,6 +151,9 @@ class DeskApp(App[None]):
         idle_seconds: float | None = None,
     ) -> None:
         super().__init__()
+        # No sliding tab underline or smooth scrolling: every frame of an animation
+        # is a repaint the desk waits behind (tab switches, benchmarks/tui.py).
+        self.animation_level = "none"
         self.target = target
         self.centre_code = centre_code
         self.idle_override = idle_seconds
@@ -150,12 +164,14 @@ class DeskApp(App[None]):
         self.locked = True
         self.day_closed = False
         self.business_date: Any = None
+        self.correcting: Any = None  # an earlier reopened day every tab records on (a lead's)
         self.panes: dict[str, Widget] = {}
         self._last_input = time.monotonic()
         self._idle_timer: Any = None
         self._refresh_timer: Any = None
         self._pending_sign_on: tuple[str, str, Any] | None = None
         self.crashes: list[Exception] = []  # unexpected errors shown as a toast (tests check it)
+        self._key_queue: KeyQueue | None = None
         set_language("nb")
 
     # -- building -------------------------------------------------------------
@@ -163,6 +179,7 @@ class DeskApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         yield Static(t("app.closed_banner"), id="closed-banner")
+        yield CorrectionBanner()
         yield Container(id="desk")
         yield DeskFooter()
 
@@ -200,7 +217,9 @@ class DeskApp(App[None]):
         self._update_header()
         if isinstance(self.screen, SignOnScreen):
             self.screen.centre_loaded(self.centre.name)
-        self.query_one(DeskFooter).refresh_texts()
+        for screen in self.screen_stack:  # the sign-on screen's footer too
+            for footer in screen.query(DeskFooter):
+                footer.refresh_texts()
         if self._pending_sign_on is not None:
             pending, self._pending_sign_on = self._pending_sign_on, None
             self.sign_on(*pending)
@@ -246,14 +265,24 @@ class DeskApp(App[None]):
             every = max(0.05, min(5.0, self.idle_seconds / 5))
             self._idle_timer = self.set_interval(every, self._check_idle)
             self._refresh_timer = self.set_interval(REFRESH_SECONDS, self._periodic_refresh)
+        pane = self.active_pane
+        if pane is not None:
+            self._focus_unless_inside(pane)  # now: the next key typed goes there
         self.call_after_refresh(self._after_sign_on)
 
     def _after_sign_on(self) -> None:
         settle_memory()
         self._refresh_day()
+        # The tab bar measured its underline before the tab labels had their
+        # width; now they have it (else the active tab could show no underline).
+        try:
+            from textual.widgets import Tabs
+
+            self.screen_stack[0].query_one("#tabs").query_one(Tabs)._highlight_active(animate=False)
+        except Exception:  # noqa: BLE001 - no tabs yet: nothing to underline
+            pass
         pane = self.active_pane
         if pane is not None:
-            self._focus_unless_inside(pane)
             pane.refresh_data()  # type: ignore[attr-defined]
 
     def action_lock(self, reason: str = "lock") -> None:
@@ -266,6 +295,7 @@ class DeskApp(App[None]):
         actor = self.actor
         self.actor = None
         self.locked = True
+        self.action_end_correction()  # a correction is the lead's, not the next user's
         run_call(self, staff.sign_off, actor, reason, done=None, failed=lambda exc: None)
         self.push_screen(
             SignOnScreen(locked=True, centre_name=self.centre.name if self.centre else "")
@@ -279,6 +309,19 @@ class DeskApp(App[None]):
         if time.monotonic() - self._last_input >= self.idle_seconds:
             self.action_lock("idle")
 
+    def post_message(self, message: Message) -> bool:
+        # A key from the terminal waits its turn: see key_queue.py.
+        if isinstance(message, events.Key) and not message.is_forwarded:
+            if self._key_queue is None:
+                self._key_queue = KeyQueue(self, super().post_message)
+            return self._key_queue.offer(message)
+        return super().post_message(message)
+
+    async def keys_settled(self) -> None:
+        """Wait until every key typed so far has been handled (tests use it)."""
+        if self._key_queue is not None:
+            await self._key_queue.wait_until_idle()
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
             self._last_input = time.monotonic()
@@ -287,12 +330,19 @@ class DeskApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While locked, only quitting works: no tabs, no palette.
         signed_on = not self.locked and self.actor is not None
+        if action == "end_correction":
+            return signed_on and self.correcting is not None
         return signed_on or action not in ("switch_tab", "lock", "command_palette")
 
     def action_command_palette(self) -> None:
-        if self.locked or self.actor is None:
+        from textual.command import CommandPalette
+
+        if self.locked or self.actor is None or CommandPalette.is_open(self):
             return
-        super().action_command_palette()
+        # Textual's own placeholder is English: the desk's language instead.
+        self.push_screen(
+            CommandPalette(id="--command-palette", placeholder=t("palette.placeholder"))
+        )
 
     # -- tabs -----------------------------------------------------------------
 
@@ -381,6 +431,24 @@ class DeskApp(App[None]):
     def confirm(self, text: str) -> None:
         """Confirm a committed change."""
         self.notify(text, timeout=3)
+
+    def start_correction(self, business_date: Any) -> None:
+        """Every tab records on this earlier, reopened day until ended (ctrl+e)."""
+        self.correcting = business_date
+        self._correction_changed()
+
+    def action_end_correction(self) -> None:
+        if self.correcting is None:
+            return
+        self.correcting = None
+        self._correction_changed()
+
+    def _correction_changed(self) -> None:
+        self.query_one(CorrectionBanner).show_day(self.correcting)
+        self.refresh_bindings()
+        if self.actor is not None:
+            for pane in self.panes.values():
+                pane.refresh_data()  # type: ignore[attr-defined]
 
     def data_changed(self) -> None:
         """A pane changed something that the header shows (e.g. closed or reopened a day)."""

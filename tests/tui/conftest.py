@@ -97,6 +97,9 @@ async def settle(app: Any, pilot: Any, rounds: int = 6) -> None:
     Fails the test when a call crashed with something other than a FrontdeskError.
     """
     for _ in range(rounds):
+        keys_settled = getattr(app, "keys_settled", None)
+        if keys_settled is not None:
+            await keys_settled()  # keys still waiting their turn (tui/key_queue.py)
         await app.workers.wait_for_complete()
         await pilot.pause()
         if not any(not w.is_finished for w in app.workers):

@@ -1,4 +1,4 @@
-"""F10 on the Day tab: the day shown as a PDF in the papers folder, then an offer to print."""
+"""F12 on the Day tab: the day shown as a PDF in the papers folder, then an offer to print."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from tests.tui.conftest import VENDOR, settle
 from tests.tui.test_day import open_day_tab, screen_text
 
 
-async def test_f10_writes_the_x_report_pdf_and_names_the_file(
+async def test_f12_writes_the_x_report_pdf_and_names_the_file(
     desk_db: str, lead_actor: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(papers, "print_command", lambda: None)  # no printer on this desk
@@ -25,7 +25,7 @@ async def test_f10_writes_the_x_report_pdf_and_names_the_file(
     app = DeskApp(desk_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_day_tab(app, pilot)
-        await pilot.press("f10")
+        await pilot.press("f12")
         await settle(app, pilot)
         (written,) = (tmp_path / "papers").iterdir()
         assert written.name.startswith("X-STR-") and written.suffix == ".pdf"
@@ -35,7 +35,7 @@ async def test_f10_writes_the_x_report_pdf_and_names_the_file(
     assert "X-rapport" in text and "Eksemplarer solgt 2" in text
 
 
-async def test_f10_on_a_z_report_shown_writes_that_version_and_offers_to_print(
+async def test_f12_on_a_z_report_shown_writes_that_version_and_offers_to_print(
     desk_db: str, lead_actor: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     marker = tmp_path / "printed"
@@ -48,7 +48,7 @@ async def test_f10_on_a_z_report_shown_writes_that_version_and_offers_to_print(
     app = DeskApp(desk_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_day_tab(app, pilot)
-        await pilot.press("f10")
+        await pilot.press("f12")
         await settle(app, pilot)
         name = f"Z-STR-{z.business_date.isoformat()}-nr1-v1.pdf"
         assert isinstance(app.screen, PrintOfferScreen)

@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Static
 
 from frontdesk.i18n import t
 from frontdesk.tui.screens.form_dialog import FormDialog
+from frontdesk.tui.widgets.hint_line import HintLine, set_hint
 from frontdesk.tui.widgets.pane_kit import FieldInput
 
 
@@ -43,18 +44,24 @@ class DeliveryScreen(FormDialog[Any]):
             if self._items is not None:
                 yield Label(t("formdialog.item"))
                 codes = [code for code, _ in self._items]
-                yield FieldInput(
-                    id="delivery-item",
-                    next_field="#delivery-quantity",
-                    placeholder=", ".join(codes[:4]) + ", …",
-                    suggester=SuggestFromList(codes, case_sensitive=False),
-                    max_length=12,
+                yield set_hint(
+                    FieldInput(
+                        id="delivery-item",
+                        next_field="#delivery-quantity",
+                        placeholder=", ".join(codes[:4]) + ", …",
+                        suggester=SuggestFromList(codes, case_sensitive=False),
+                        max_length=12,
+                    ),
+                    "dialog.hint.item",
                 )
                 yield Static("", id="delivery-item-name", classes="dialog-hint", markup=False)
             yield Label(self._unit)
-            yield Input(id="delivery-quantity", restrict=r"[0-9]*", max_length=6)
+            yield set_hint(
+                Input(id="delivery-quantity", restrict=r"[0-9]*", max_length=6),
+                "dialog.hint.quantity",
+            )
             yield Static("", classes="dialog-error", markup=False)
-            yield Static(t("formdialog.hint"), classes="dialog-hint", markup=False)
+            yield HintLine("formdialog.hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         first = "#delivery-item" if self._items is not None else "#delivery-quantity"

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from frontdesk.i18n import t
 from frontdesk.tui.screens.form_dialog import FormDialog
+from frontdesk.tui.widgets.hint_line import HintLine
 
 RECIPIENTS = (("b", "user"), ("p", "relative"), ("a", "other"))
 TRAINED = (("j", True), ("n", False))
@@ -46,7 +47,7 @@ class NaloxoneScreen(FormDialog[tuple[str, bool]]):
             yield Static(t("supplies.naloxone.trained"), markup=False)
             yield Static("", id="naloxone-trained")
             yield Static("", classes="dialog-error", markup=False)
-            yield Static(t("supplies.naloxone.hint"), classes="dialog-hint", markup=False)
+            yield HintLine("supplies.naloxone.hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         self._show()

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from frontdesk.i18n import t
 from frontdesk.tui.screens.form_dialog import FormDialog
+from frontdesk.tui.widgets.hint_line import HintLine
 
 
 class SharpsBinScreen(FormDialog[Any]):
@@ -32,7 +33,7 @@ class SharpsBinScreen(FormDialog[Any]):
             yield Static(t("supplies.bin.title"), classes="dialog-title", markup=False)
             yield OptionList(*(Option(label, id=code) for code, label in self._bins), id="bin-list")
             yield Static("", classes="dialog-error", markup=False)
-            yield Static(t("supplies.bin.hint"), classes="dialog-hint", markup=False)
+            yield HintLine("supplies.bin.hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         options = self.query_one("#bin-list", OptionList)
