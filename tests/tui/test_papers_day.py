@@ -60,3 +60,26 @@ async def test_f12_on_a_z_report_shown_writes_that_version_and_offers_to_print(
     assert marker.read_text().split() == ["--", str(written)]
     _, text = pdf_text(written.read_bytes())
     assert "Z-rapport nr 1 · versjon 1" in text
+
+
+async def test_f12_writes_the_earlier_version_on_screen_not_the_latest(
+    desk_db: str, lead_actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(papers, "print_command", lambda: None)
+    set_setting(lead_actor, "papers_dir", "utskrifter")  # relative: beside the database
+    today = dayclose.close_day(lead_actor, 1000).business_date
+    dayclose.reopen_day(lead_actor, today, "4711", "glemt salg")
+    dayclose.close_day(lead_actor, 2000)
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await open_day_tab(app, pilot)
+        await pilot.press("down", "enter")  # the list's second row: version 1
+        await settle(app, pilot)
+        await pilot.press("f12")
+        await settle(app, pilot)
+    folder = Path(desk_db).parent / "utskrifter"
+    (written,) = folder.iterdir()
+    assert written.name == f"Z-STR-{today.isoformat()}-nr1-v1.pdf"
+    _, text = pdf_text(written.read_bytes())
+    assert "Z-rapport nr 1 · versjon 1" in text and "Opptalt kontant 10,00 kr" in text
+    assert "glemt salg" in text
