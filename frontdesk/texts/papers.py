@@ -33,7 +33,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "paper.section.megafon": ("{title}", "{title}"),
     "paper.section.by_staff": (
         "{title} per ansatt og betalingsmåte",
-        "{title} by staff member and payment method",
+        "{title} by staff and payment method",
     ),
     "paper.section.cash": ("Kontant", "Cash"),
     "paper.section.totals": ("Omsetning", "Sales"),
