@@ -219,7 +219,7 @@ def test_the_day_tab_paper_goes_to_the_papers_dir_setting(
     # An open day gives its X-report, named by the time it was printed.
     with freeze_time("2026-03-04 11:12:13"):
         x = papers.save_day_paper(lead, DAY + dt.timedelta(days=1))
-    assert x.path.name == "X-STR-2026-03-03-111213.pdf"
+    assert x.path.name == "X-STR-2026-03-03-121213.pdf"  # 12:12:13 in Oslo
 
 
 def test_papers_go_beside_the_sqlite_file_or_to_the_user_data_folder_by_default(

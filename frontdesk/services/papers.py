@@ -105,14 +105,14 @@ class DayPaper:
     version: int | None = None
     has_missing: bool = False  # some figure printed as MISSING
     signature: tuple[str, str] = ("", "")
+    printed_hhmmss: str = ""  # the local time it was made, for an X-report's file name
 
-    def file_name(self, printed_at: dt.datetime | None = None, ext: str = "pdf") -> str:
-        """'Z-STR-2026-11-30-nr12-v1.pdf' or 'X-STR-2026-12-01-0912.pdf' (the printed time)."""
+    def file_name(self, ext: str = "pdf") -> str:
+        """'Z-STR-2026-11-30-nr12-v1.pdf', or 'X-STR-2026-12-01-091230.pdf' (printed at 09:12:30)."""
         day = self.business_date.isoformat()
         if self.kind == "z":
             return f"Z-{self.centre_code}-{day}-nr{self.z_no}-v{self.version}.{ext}"
-        stamp = (printed_at or clock.utcnow()).strftime("%H%M%S")
-        return f"X-{self.centre_code}-{day}-{stamp}.{ext}"
+        return f"X-{self.centre_code}-{day}-{self.printed_hhmmss}.{ext}"
 
 
 @dataclass(frozen=True)
@@ -311,7 +311,8 @@ def _compose(
         )
     )
 
-    printed = local(clock.utcnow())
+    now = clock.local_time(clock.utcnow(), tz)
+    printed = now.strftime("%Y-%m-%d %H:%M")
     head = [(text(lang, "paper.business_date"), day_tally.business_date.isoformat())]
     notes: list[str] = []
     if z is not None:
@@ -367,6 +368,7 @@ def _compose(
         version=z.version if z is not None else None,
         has_missing=missing,
         signature=(text(lang, "paper.signature"), text(lang, "paper.signature_name")),
+        printed_hhmmss=now.strftime("%H%M%S"),
     )
 
 
