@@ -265,3 +265,10 @@ def test_paper_settings_refuse_what_cannot_be_printed_or_made(
     with pytest.raises(papers.BadInput, match=words):
         set_setting(lead, key, value)
     assert getattr(get_settings(lead.centre_id), key) == ""
+
+
+def test_a_day_without_sales_says_so_in_full(backend: str, lead: Actor) -> None:
+    paper = papers.x_paper(lead, DAY)
+    _, text = pdf_text(papers.day_pdf_bytes(paper))
+    assert "Ingen salg" in text and "Ingen utdelinger" in text and "Ingen besøk" in text
+    assert "Ingen salg" in papers.receipt_text(paper)

@@ -230,8 +230,11 @@ def _draw_table(pdf: _Pdf, x: float, y: float, table: Sequence[tuple[str, ...]])
     for i, row in enumerate(table):
         pdf.font(8.5, bold=i == 0)
         pdf.set_xy(x, y)
-        for cell, width, align in zip(row, widths, aligns, strict=True):
-            pdf.cell(width, ROW_H, pdf.fit(cell, width - 1), align=align)
+        if i and not any(row[1:]):  # a line of its own, e.g. "no sales": the whole width
+            pdf.cell(COL_W, ROW_H, pdf.fit(row[0], COL_W - 1))
+        else:
+            for cell, width, align in zip(row, widths, aligns, strict=True):
+                pdf.cell(width, ROW_H, pdf.fit(cell, width - 1), align=align)
         y += ROW_H
         if i == 0:
             pdf.set_draw_color(*GREY)
