@@ -148,6 +148,7 @@ class DayPane(LoadedPane):
         ("day.palette.z_reports", "day.palette.z_reports_help", "action_z_reports"),
         ("day.palette.open_days", "day.palette.open_days_help", "action_open_days"),
         ("day.palette.correct", "day.palette.correct_help", "action_correct_day"),
+        ("day.palette.paper", "day.palette.paper_help", "action_save_paper"),
     ]
     BINDINGS = [
         Binding("f6", "close_day", "day.key.close", id="day.close", tooltip="day.key.close_tip"),
@@ -159,6 +160,8 @@ class DayPane(LoadedPane):
                 tooltip="day.key.z_reports_tip"),
         Binding("f10", "correct_day", "day.key.correct", id="day.correct",
                 tooltip="day.key.correct_tip"),
+        Binding("f12", "save_paper", "day.key.paper", id="day.paper",
+                tooltip="day.key.paper_tip", show=False),
     ]  # fmt: skip
 
     def __init__(self) -> None:
@@ -460,6 +463,18 @@ class DayPane(LoadedPane):
         self._status(
             t("day.z.shown", z_no=z.z_no, version=z.version, date=z.business_date.isoformat())
         )
+
+    def action_save_paper(self) -> None:
+        """Write the PDF of the day shown (the Z-report version shown, else the X-report)
+        to the papers folder; the toast names the file and lp, if any, is offered."""
+        from frontdesk.services import papers
+        from frontdesk.tui.screens.print_offer import paper_saved
+
+        app: Any = self.app
+        shown = self._shown
+        version = shown.z.version if shown is not None and shown.z is not None else None
+        run_call(self, papers.save_day_paper, app.actor, self.shown_day, version,
+                 done=partial(paper_saved, self), failed=self._failed)  # fmt: skip
 
     # -- closing -------------------------------------------------------------------
 
