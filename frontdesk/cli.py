@@ -609,7 +609,7 @@ def export(
 @click.option(
     "--pdf",
     "pdf_output",
-    type=click.Path(dir_okay=False),
+    type=USER_PATH,
     help="Write the report as a PDF with charts: a cover, then a page per centre.",
 )
 @click.pass_context
@@ -803,7 +803,7 @@ def print_group() -> None:
 _PAPER_OUTPUT = click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False),
+    type=USER_PATH,
     callback=_not_empty,
     help="FILE.pdf for A4, FILE.txt for a receipt (default with --receipt: stdout).",
 )
