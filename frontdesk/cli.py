@@ -150,14 +150,17 @@ class UserPath(click.ParamType):
 
     def convert(self, value: Any, param: Any, ctx: Any) -> str:
         from frontdesk.config import is_postgres_url
-        from frontdesk.services.validate import path
+        from frontdesk.services.validate import path, shown
 
         if self.url_ok and is_postgres_url(str(value)):
             return str(value)
         try:
-            return str(path(value, "database path" if self.url_ok else "file name"))
+            chosen = path(value, "database path" if self.url_ok else "file name")
         except FrontdeskError as exc:
             self.fail(str(exc), param, ctx)
+        if not self.url_ok and chosen.is_dir():
+            self.fail(f"File {shown(str(chosen))!r} is a directory.", param, ctx)  # click's words
+        return str(chosen)
 
 
 USER_PATH = UserPath()
