@@ -47,6 +47,16 @@ def load_view(centre_id: int) -> SuppliesView:
     )
 
 
+def load_entries(centre_id: int) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+    """Today's hand-outs, returns and deliveries, and the catalogue (for names)."""
+    return (
+        supplies.hand_outs_on(centre_id),
+        supplies.returns_on(centre_id),
+        supplies.deliveries_on(centre_id),
+        supplies.catalogue(centre_id, include_inactive=True),
+    )
+
+
 def item_name(item: Any) -> str:
     return item.name_nb if get_language() == "nb" else item.name_en
 
@@ -134,6 +144,7 @@ class SuppliesPane(LoadedPane):
         ("supplies.palette.bin", "supplies.palette.bin_help", "action_sharps_bin"),
         ("supplies.palette.for_others", "supplies.palette.for_others_help", "action_for_others"),
         ("supplies.palette.delivery", "supplies.palette.delivery_help", "action_delivery"),
+        ("supplies.palette.void", "supplies.palette.void_help", "action_void_entry"),
     ]
     BINDINGS = [
         Binding("f6", "hand_out", "supplies.key.hand_out", id="supplies.hand_out",
@@ -146,6 +157,8 @@ class SuppliesPane(LoadedPane):
                 tooltip="supplies.key.bin_tip"),
         Binding("f9", "delivery", "supplies.key.delivery", id="supplies.delivery",
                 tooltip="supplies.key.delivery_tip"),
+        Binding("f10", "void_entry", "supplies.key.void", id="supplies.void",
+                tooltip="supplies.key.void_tip"),
     ]  # fmt: skip
 
     def __init__(self) -> None:
@@ -495,3 +508,100 @@ class SuppliesPane(LoadedPane):
             t("supplies.delivery_title"), commit, unit=t("supplies.col.quantity"), items=items
         )
         self.app.push_screen(screen, done)
+
+    # -- voiding today's entries -------------------------------------------------
+
+    def action_void_entry(self) -> None:
+        """F10: today's entries to pick from; then a reason; then the one void in the services."""
+        app: Any = self.app
+        if getattr(app, "actor", None) is None:
+            return
+        run_call(self, load_entries, app.actor.centre_id, done=self._pick_entry)
+
+    def _describe_entries(
+        self, loaded: tuple[list[Any], list[Any], list[Any], list[Any]]
+    ) -> list[Any]:
+        from frontdesk.tui.screens.supply_entries import SupplyEntry
+
+        hand_outs, returns, deliveries, catalogue = loaded
+        items = {item.code: item for item in catalogue}
+
+        def named(code: str, count: int) -> str:
+            item = items.get(code)
+            return f"{count} × {item_name(item) if item else code}"
+
+        entries: list[tuple[Any, SupplyEntry]] = []
+        for h in hand_outs:
+            what = ", ".join(named(code, n) for code, n in h.lines)
+            text = t(
+                "supplies.entry.hand_out", time=self._hhmm(h.at), what=what, who=h.staff_initials
+            )
+            entries.append((h.at, SupplyEntry("hand_out", h.id, text, h.voided)))
+        for r in returns:
+            if r.method == "estimated":
+                text = t(
+                    "supplies.entry.bin", time=self._hhmm(r.at), litres=r.bin_litres, count=r.count
+                )
+            else:
+                text = t("supplies.entry.return", time=self._hhmm(r.at), count=r.count)
+            entries.append((r.at, SupplyEntry("return", r.id, text, r.voided)))
+        for d in deliveries:
+            item = items.get(d.code)
+            quantity = quantity_text(d.quantity, item.unit) if item else str(d.quantity)
+            name = item_name(item) if item else d.code
+            text = t(
+                "supplies.entry.delivery",
+                time=self._hhmm(d.at),
+                quantity=quantity,
+                name=name,
+                who=d.staff_initials,
+            )  # noqa: E501
+            entries.append((d.at, SupplyEntry("delivery", d.id, text, d.voided)))
+        entries.sort(key=lambda pair: pair[0], reverse=True)
+        return [entry for _at, entry in entries]
+
+    def _pick_entry(self, loaded: tuple[list[Any], list[Any], list[Any], list[Any]]) -> None:
+        from frontdesk.tui.screens.reason import ReasonScreen
+        from frontdesk.tui.screens.supply_entries import SupplyEntriesScreen
+
+        app: Any = self.app
+
+        def picked(entry: Any) -> None:
+            if entry is None:
+                return
+            if entry.kind == "delivery" and not self._lead_only("void supply deliveries"):
+                return
+
+            def with_reason(reason: str | None) -> None:
+                if reason is None or app.actor is None:
+                    return
+                void = {
+                    "hand_out": supplies.void_hand_out,
+                    "return": supplies.void_return,
+                    "delivery": supplies.void_delivery,
+                }[entry.kind]
+                run_call(
+                    self,
+                    void,
+                    app.actor,
+                    entry.id,
+                    reason,
+                    done=lambda _info: self._entry_voided(entry),
+                    failed=self._failed,
+                )
+
+            title = t("supplies.void.title", what=entry.description)
+            app.push_screen(ReasonScreen(title), with_reason)
+
+        app.push_screen(SupplyEntriesScreen(self._describe_entries(loaded)), picked)
+
+    def _entry_voided(self, entry: Any) -> None:
+        self._confirm(t("supplies.voided", what=entry.description))
+        self.refresh_data()
+
+    def _hhmm(self, at: Any) -> str:
+        from frontdesk import clock
+
+        app: Any = self.app
+        tz = app.settings.timezone if getattr(app, "settings", None) else "Europe/Oslo"
+        return clock.local_time(at, tz).strftime("%H:%M") if at is not None else "--:--"
