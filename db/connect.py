@@ -24,7 +24,11 @@ SQLITE_PRAGMAS = (
 
 
 class StoreError(Exception):
-    """The database cannot be opened or used; the message is one sentence."""
+    """The database cannot be opened or used; the message is one sentence (``nb``: in bokmål)."""
+
+    def __init__(self, message: str, *, nb: str | None = None) -> None:
+        super().__init__(message)
+        self.nb = nb
 
 
 def is_url(target: str) -> bool:
@@ -63,10 +67,15 @@ def open_database(target: str, *, create: bool = False) -> Database:
     else:
         path = Path(target).expanduser()
         if path.is_dir():
-            raise StoreError(f"{path} is a folder, not a database file.")
+            raise StoreError(
+                f"{path} is a folder, not a database file.",
+                nb=f"{path} er en mappe, ikke en databasefil.",
+            )
         if not path.exists():
             if not create:
-                raise StoreError(f"There is no database at {path}.")
+                raise StoreError(
+                    f"There is no database at {path}.", nb=f"Det finnes ingen database i {path}."
+                )
             _create_sqlite_file(path)
         db = SqliteDatabase(
             str(path),
@@ -79,9 +88,15 @@ def open_database(target: str, *, create: bool = False) -> Database:
         db.connect()
     except OperationalError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise StoreError(f"Cannot open the database {describe(target)}: {first}.") from exc
+        raise StoreError(
+            f"Cannot open the database {describe(target)}: {first}.",
+            nb=f"Kan ikke åpne databasen {describe(target)}: {first}.",
+        ) from exc
     except Exception as exc:  # psycopg raises its own errors for bad URLs
-        raise StoreError(f"Cannot open the database {describe(target)}: {exc}.") from exc
+        raise StoreError(
+            f"Cannot open the database {describe(target)}: {exc}.",
+            nb=f"Kan ikke åpne databasen {describe(target)}: {exc}.",
+        ) from exc
     return db
 
 

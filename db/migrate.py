@@ -48,7 +48,9 @@ def refuse_newer(db: Database) -> SchemaStatus:
     if st.unknown:
         raise StoreError(
             f"This database has schema version {st.current}, newer than this frontdesk "
-            f"knows ({st.latest}); install a newer frontdesk to open it."
+            f"knows ({st.latest}); install a newer frontdesk to open it.",
+            nb=f"Databasen har skjemaversjon {st.current}, nyere enn denne frontdesk kjenner "
+            f"({st.latest}); installer en nyere frontdesk for å åpne den.",
         )
     return st
 
@@ -58,13 +60,19 @@ def require_current(db: Database) -> SchemaStatus:
     st = refuse_newer(db)
     if st.current == 0:
         if set(db.get_tables()) - {HISTORY_TABLE}:
-            raise StoreError("This is not a frontdesk database (it holds other tables).")
+            raise StoreError(
+                "This is not a frontdesk database (it holds other tables).",
+                nb="Dette er ikke en frontdesk-database (den har andre tabeller).",
+            )
         raise StoreError(
-            "The database is empty: create it with 'frontdesk init' or 'frontdesk demo'."
+            "The database is empty: create it with 'frontdesk init' or 'frontdesk demo'.",
+            nb="Databasen er tom: lag den med 'frontdesk init' eller 'frontdesk demo'.",
         )
     if st.pending:
         raise StoreError(
             f"The database has schema version {st.current} and needs {st.latest}: "
-            "run 'frontdesk db upgrade'."
+            "run 'frontdesk db upgrade'.",
+            nb=f"Databasen har skjemaversjon {st.current} og trenger {st.latest}: "
+            "kjør 'frontdesk db upgrade'.",
         )
     return st

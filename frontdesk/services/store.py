@@ -27,11 +27,16 @@ def open_store(target: str, *, create: bool = False, upgrade: bool = False) -> D
         else:
             migrate.require_current(database)
     except db.StoreError as exc:
-        raise StoreUnavailable(str(exc)) from None
+        raise StoreUnavailable(str(exc), nb=exc.nb) from None
     except OperationalError as exc:
-        raise StoreUnavailable(f"The database cannot be used: {exc}.") from None
+        raise StoreUnavailable(
+            f"The database cannot be used: {exc}.", nb=f"Databasen kan ikke brukes: {exc}."
+        ) from None
     except OSError as exc:  # e.g. a path too long for the file system
-        raise StoreUnavailable(f"Cannot open the database: {exc.strerror or exc}.") from None
+        reason = exc.strerror or exc
+        raise StoreUnavailable(
+            f"Cannot open the database: {reason}.", nb=f"Kan ikke åpne databasen: {reason}."
+        ) from None
     return database
 
 
@@ -48,7 +53,7 @@ def upgrade_schema(database: Database) -> list[str]:
     try:
         return migrate.upgrade(database)
     except db.StoreError as exc:
-        raise StoreUnavailable(str(exc)) from None
+        raise StoreUnavailable(str(exc), nb=exc.nb) from None
 
 
 def integrity_check(database: Database) -> str:
