@@ -365,7 +365,9 @@ class DeskApp(App[None]):
         pane = self.panes.get(event.pane.id or "")
         if pane is None or self.locked:
             return
-        pane.refresh_data()  # type: ignore[attr-defined]
+        # Draw the tab first, then load its data: a worker started now would
+        # hold the interpreter while the new tab is laid out and drawn.
+        self.call_after_refresh(pane.refresh_data)  # type: ignore[attr-defined]
         self.call_after_refresh(self._focus_unless_inside, pane)
 
     def _focus_unless_inside(self, pane: Widget) -> None:
