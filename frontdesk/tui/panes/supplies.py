@@ -104,6 +104,25 @@ class ReturnCountInput(Input):
             pane.back_to_grid()
 
 
+# The grid's columns before the quantity field, in characters (one line of text
+# per row: four labels per row made every tab switch lay out 56 more widgets).
+COLUMNS: tuple[tuple[str, int, str], ...] = (
+    ("code", 10, "left"),
+    ("name", 26, "left"),
+    ("stock", 16, "right"),
+    ("cover", 13, "right"),
+)
+
+
+def grid_line(values: dict[str, str]) -> str:
+    """One row of the grid's text: each column padded (or cut) to its width."""
+    parts = []
+    for key, width, align in COLUMNS:
+        text = values[key][: width - 1]
+        parts.append(text.ljust(width - 1) if align == "left" else text.rjust(width - 1))
+    return " ".join(parts) + "  "
+
+
 class SupplyRow(Horizontal):
     """One catalogue item: code, name, stock, days of cover, quantity to hand out."""
 
@@ -113,10 +132,7 @@ class SupplyRow(Horizontal):
         self.item = item
 
     def compose(self) -> ComposeResult:
-        yield Label(self.code, classes="supply-code")
-        yield Label("", classes="supply-name")
-        yield Label("", classes="supply-stock")
-        yield Label("", classes="supply-cover")
+        yield Static("", classes="supply-line", markup=False)
         yield QuantityInput(self.code)
 
     def on_mount(self) -> None:
@@ -126,13 +142,14 @@ class SupplyRow(Horizontal):
         self.item = item
         if not self.children:
             return  # a refresh came before the row was built: on_mount shows self.item
-        self.query_one(".supply-name", Label).update(item_name(item))
         stock = quantity_text(item.stock, item.unit)
         if item.low:
             stock = t("supplies.stock_low", stock=stock)
-        self.query_one(".supply-stock", Label).update(stock)
         cover = "–" if item.days_of_cover is None else str(item.days_of_cover)
-        self.query_one(".supply-cover", Label).update(cover)
+        line = grid_line(
+            {"code": self.code, "name": item_name(item), "stock": stock, "cover": cover}
+        )
+        self.query_one(".supply-line", Static).update(line)
         self.set_class(item.low, "-low")
 
 
@@ -175,12 +192,8 @@ class SuppliesPane(LoadedPane):
         yield Static("", id="supplies-target", markup=False)
         yield Static("", id="supplies-closed", markup=False)
         yield Static("", id="supplies-opening", markup=False)
-        with Horizontal(classes="supply-row supply-head"):
-            yield Label(t("supplies.col.code"), classes="supply-code")
-            yield Label(t("supplies.col.name"), classes="supply-name")
-            yield Label(t("supplies.col.stock"), classes="supply-stock")
-            yield Label(t("supplies.col.cover"), classes="supply-cover")
-            yield Label(t("supplies.col.quantity"), classes="supply-qty-head")
+        head = grid_line({key: t(f"supplies.col.{key}") for key, _w, _a in COLUMNS})
+        yield Static(head + t("supplies.col.quantity"), classes="supply-head", markup=False)
         yield set_hint(VerticalScroll(id="supplies-grid"), "supplies.enter_hint")
         yield HintLine("supplies.enter_hint", id="supplies-hint")
         yield Static("", id="supplies-status", markup=False)
