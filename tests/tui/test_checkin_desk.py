@@ -83,3 +83,15 @@ async def test_english_column_headers_are_apart(desk_db: str, lead_actor: Actor)
         header = str(app.screen.query_one("#checkin-visits-header").render())
         assert "Visitor code " in header and "codeGender" not in header
         assert "F6 woman" in screen_text(app) and "F8 other" in screen_text(app)
+
+
+async def test_the_command_palette_asks_in_bokmal(desk_db: str) -> None:
+    from textual.command import CommandInput, CommandPalette
+
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await signed_in(app, pilot)
+        await pilot.press("ctrl+p")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).placeholder == "Søk etter kommandoer…"
