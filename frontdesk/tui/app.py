@@ -398,6 +398,11 @@ class DeskApp(App[None]):
     def _day_loaded(self, status: tuple[Any, bool]) -> None:
         self.business_date, self.day_closed = status
         self.query_one("#closed-banner", Static).display = self.day_closed
+        if not self.day_closed:
+            for pane in self.panes.values():  # stale "the day is closed" sentences go
+                reopened = getattr(pane, "day_reopened", None)
+                if reopened is not None:
+                    reopened()
         self._update_header()
 
     def _update_header(self) -> None:

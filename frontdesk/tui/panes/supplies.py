@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static
 
+from frontdesk.errors import DayClosed, FrontdeskError
 from frontdesk.i18n import get_language, has, t, tn
 from frontdesk.services import days, supplies
 from frontdesk.tui.calls import run_call
@@ -291,6 +292,16 @@ class SuppliesPane(LoadedPane):
         others = t("supplies.for_others.on" if self.for_others else "supplies.for_others.off")
         self.query_one("#supplies-target", Static).update(f"{who}  ·  {others}")
         self.query_one("#supplies-target", Static).set_class(self.for_others, "-for-others")
+
+    def _failed(self, exc: FrontdeskError) -> None:
+        super()._failed(exc)
+        self._closed_refusal = isinstance(exc, DayClosed)
+
+    def day_reopened(self) -> None:
+        """The day is open (again): a closed-day refusal on the status line no longer holds."""
+        if getattr(self, "_closed_refusal", False):
+            self._status("")
+        self._closed_refusal = False
 
     def _warn(self, text: str) -> None:
         warning = self.query_one("#supplies-warning", Static)
