@@ -12,8 +12,8 @@ import time
 
 _STARTED = time.perf_counter()  # start-up is measured from here to the first frame
 
-from pathlib import Path  # noqa: E402
-from typing import TYPE_CHECKING, Any, ClassVar  # noqa: E402
+from pathlib import Path, PurePath  # noqa: E402
+from typing import TYPE_CHECKING, Any, ClassVar, cast  # noqa: E402
 
 from textual import events, on  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
@@ -113,7 +113,7 @@ class DeskApp(App[None]):
 
     TITLE = "frontdesk"
     # Absolute paths, so a subclass (e.g. in a benchmark) finds them too.
-    CSS_PATH: ClassVar[list[str | Path]] = [
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
         _HERE / "app.tcss",
         *sorted((_HERE / "panes").glob("*.tcss")),
     ]
@@ -323,7 +323,7 @@ class DeskApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if self.locked or self.actor is None or CommandPalette.is_open(self):
+        if self.locked or self.actor is None or CommandPalette.is_open(cast("App[object]", self)):
             return
         # Textual's own placeholder is English: the desk's language instead.
         self.push_screen(
