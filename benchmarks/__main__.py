@@ -1,4 +1,4 @@
-"""`make bench`: every target of DESIGN.md measured, one line each.
+"""`make bench`: every speed target (docs/benchmarks.md) measured, one line each.
 
     .venv/bin/python -m benchmarks [--only NAME,…] [--markdown FILE]
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from peewee import Database, OperationalError, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, DatabaseError, OperationalError, PostgresqlDatabase, SqliteDatabase
 from playhouse.db_url import parse as parse_url
 
 from db.models import database
@@ -15,8 +16,10 @@ from db.models import database
 # Two desks on one file wait for each other instead of failing.
 BUSY_TIMEOUT_MS = 10_000
 
+# Per-connection settings: none of them writes to the file. WAL is switched on
+# with ``use_wal`` once the file is known to be a frontdesk database (it is
+# then stored in the file), so a file of another program is never changed.
 SQLITE_PRAGMAS = (
-    ("journal_mode", "wal"),
     ("synchronous", "full"),  # a confirmed action survives power loss
     ("foreign_keys", 1),
     ("busy_timeout", BUSY_TIMEOUT_MS),
@@ -40,11 +43,25 @@ def is_postgres(db: Database | None = None) -> bool:
     return isinstance(db, PostgresqlDatabase)
 
 
+def _parse_url(target: str) -> dict:
+    """peewee's parse of a postgresql:// URL; a StoreError for a bad port or host."""
+    try:
+        return parse_url(target)
+    except ValueError as exc:  # a port that is not a number, a broken [IPv6] host, …
+        raise StoreError(
+            f"The database URL is not valid ({exc}); "
+            "write it as postgresql://USER:PASSWORD@HOST:PORT/NAME."
+        ) from None
+
+
 def describe(target: str) -> str:
     """The target without a password, for messages."""
     if not is_url(target):
         return target
-    params = parse_url(target)
+    try:
+        params = _parse_url(target)
+    except StoreError:
+        return "(a database URL that is not valid)"
     host = params.get("host") or "localhost"
     port = params.get("port") or 5432
     return f"postgresql://{host}:{port}/{params.get('database', '')}"
@@ -58,25 +75,43 @@ def _create_sqlite_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
-def open_database(target: str, *, create: bool = False) -> Database:
-    """Open (and with ``create``, make) the database at a path or URL, unbound."""
+def open_database(target: str, *, create: bool = False, wal: bool = True) -> Database:
+    """Open (and with ``create``, make) the database at a path or URL, unbound.
+
+    With ``wal`` a SQLite file is switched to WAL at once; without it the file
+    is left as it is (see ``use_wal``).
+    """
+    if not target:
+        raise StoreError(
+            "The database path is empty; name a file or a postgresql:// URL.",
+            nb="Databasestien er tom; oppgi en fil eller en postgresql://-URL.",
+        )
     if is_url(target):
-        params = parse_url(target)
+        params = _parse_url(target)
         name = params.pop("database", None)
         db: Database = PostgresqlDatabase(name, prefer_psycopg3=True, **params)
     else:
         path = Path(target).expanduser()
-        if path.is_dir():
+        try:
+            found = path.stat()
+        except FileNotFoundError:
+            found = None
+        except OSError as exc:  # a symlink loop, a file used as a folder, no access, …
+            reason = exc.strerror or exc
             raise StoreError(
-                f"{path} is a folder, not a database file.",
-                nb=f"{path} er en mappe, ikke en databasefil.",
-            )
-        if not path.exists():
+                f"Cannot use {path}: {reason}.", nb=f"Kan ikke bruke {path}: {reason}."
+            ) from None
+        if found is None:
             if not create:
                 raise StoreError(
                     f"There is no database at {path}.", nb=f"Det finnes ingen database i {path}."
                 )
             _create_sqlite_file(path)
+        elif stat.S_ISDIR(found.st_mode):
+            raise StoreError(
+                f"{path} is a folder, not a database file.",
+                nb=f"{path} er en mappe, ikke en databasefil.",
+            )
         db = SqliteDatabase(
             str(path),
             pragmas=SQLITE_PRAGMAS,
@@ -86,7 +121,9 @@ def open_database(target: str, *, create: bool = False) -> Database:
         )
     try:
         db.connect()
-    except OperationalError as exc:
+    except DatabaseError as exc:
+        if isinstance(db, SqliteDatabase) and not isinstance(exc, OperationalError):
+            raise  # a damaged file or another program's: the caller says which
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise StoreError(
             f"Cannot open the database {describe(target)}: {first}.",
@@ -97,12 +134,20 @@ def open_database(target: str, *, create: bool = False) -> Database:
             f"Cannot open the database {describe(target)}: {exc}.",
             nb=f"Kan ikke åpne databasen {describe(target)}: {exc}.",
         ) from exc
+    if wal:
+        use_wal(db)
     return db
 
 
-def connect(target: str, *, create: bool = False) -> Database:
-    """Open the database and bind the models to it."""
-    db = open_database(target, create=create)
+def use_wal(db: Database) -> None:
+    """Switch a SQLite database to WAL (stored in the file; a no-op once done)."""
+    if isinstance(db, SqliteDatabase):
+        db.execute_sql("PRAGMA journal_mode=wal")
+
+
+def connect(target: str, *, create: bool = False, wal: bool = True) -> Database:
+    """Open the database and bind the models to it (``wal``: see ``open_database``)."""
+    db = open_database(target, create=create, wal=wal)
     if database.obj is not None and database.obj is not db and not database.obj.is_closed():
         database.obj.close()
     database.initialize(db)

@@ -38,9 +38,27 @@ def status(db: Database) -> SchemaStatus:
 
 
 def upgrade(db: Database) -> list[str]:
-    """Apply every pending migration in order; returns their names."""
-    refuse_newer(db)
+    """Apply every pending migration in order; returns their names.
+
+    Refuses a database of another program (tables, but no frontdesk history):
+    nothing is added beside its own tables.
+    """
+    st = refuse_newer(db)
+    if st.current == 0:
+        refuse_foreign(db)
     return _runner(db).up()
+
+
+def refuse_foreign(db: Database) -> None:
+    """Refuse a database that holds tables but no frontdesk schema history."""
+    others = sorted(set(db.get_tables()) - {HISTORY_TABLE})
+    if others:
+        raise StoreError(
+            f"This is not a frontdesk database (it holds other tables, e.g. {others[0]}); "
+            "nothing was changed.",
+            nb=f"Dette er ikke en frontdesk-database (den har andre tabeller, f.eks. {others[0]}); "
+            "ingenting ble endret.",
+        )
 
 
 def refuse_newer(db: Database) -> SchemaStatus:
@@ -55,19 +73,21 @@ def refuse_newer(db: Database) -> SchemaStatus:
     return st
 
 
-def require_current(db: Database) -> SchemaStatus:
-    """Refuse a database that is newer than the code, or not yet upgraded."""
+def require_frontdesk(db: Database) -> SchemaStatus:
+    """Refuse a database that is empty, another program's, or newer than the code."""
     st = refuse_newer(db)
     if st.current == 0:
-        if set(db.get_tables()) - {HISTORY_TABLE}:
-            raise StoreError(
-                "This is not a frontdesk database (it holds other tables).",
-                nb="Dette er ikke en frontdesk-database (den har andre tabeller).",
-            )
+        refuse_foreign(db)
         raise StoreError(
             "The database is empty: create it with 'frontdesk init' or 'frontdesk demo'.",
             nb="Databasen er tom: lag den med 'frontdesk init' eller 'frontdesk demo'.",
         )
+    return st
+
+
+def require_current(db: Database) -> SchemaStatus:
+    """Refuse a database that is not frontdesk's, newer than the code, or not yet upgraded."""
+    st = require_frontdesk(db)
     if st.pending:
         raise StoreError(
             f"The database has schema version {st.current} and needs {st.latest}: "

@@ -1,6 +1,6 @@
 """peewee models: how frontdesk's records are stored.
 
-Conventions (see DESIGN.md):
+Conventions (the export contract built on them: docs/export-format.md):
 - money is integer øre (`*_ore`), never floats;
 - datetimes are naive UTC (`*_at`), the caller converts;
 - every dated record stores its `business_date` (local date after the
@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from peewee import (
+    SQL,
     AutoField,
     BigIntegerField,
     BooleanField,
@@ -137,7 +138,10 @@ class LunchEntry(Voidable):
         indexes = ((("centre", "business_date"), False),)
 
 
-class DagsverketAttendance(BaseModel):
+class DagsverketAttendance(Voidable):
+    """A participant's attendance on a day: one row that is not voided per participant and
+    day (a voided one stays beside it)."""
+
     id = AutoField()
     centre = ForeignKeyField(Centre)
     business_date = DateField()
@@ -147,7 +151,7 @@ class DagsverketAttendance(BaseModel):
     staff = ForeignKeyField(Staff, null=True, backref="+")
 
     class Meta:
-        indexes = ((("centre", "business_date", "visitor"), True),)
+        indexes = ((("centre", "business_date", "visitor"), False),)
 
 
 class MegafonIssue(BaseModel):
@@ -217,6 +221,8 @@ class SupplyDelivery(Voidable):
     at = DateTimeField()
     business_date = DateField()
     staff = ForeignKeyField(Staff, null=True, backref="+")
+    # Written by purge: minus the purged day's hand-outs, still that day's usage.
+    purged_usage = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
 
     class Meta:
         indexes = ((("centre", "business_date"), False),)
@@ -280,6 +286,7 @@ class DayClose(BaseModel):
     reopened_at = DateTimeField(null=True)
     reopened_by = ForeignKeyField(Staff, null=True, backref="+")
     reopen_reason = CharField(max_length=200, null=True)
+    purged_at = DateTimeField(null=True)  # the day's individual rows were purged
 
     class Meta:
         indexes = (

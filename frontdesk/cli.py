@@ -11,6 +11,8 @@ Imports of the services and the desk app are made inside the commands, so
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
 import sys
 from dataclasses import dataclass
 from typing import Any, NoReturn
@@ -18,10 +20,34 @@ from typing import Any, NoReturn
 import click
 
 from frontdesk import __version__
-from frontdesk.errors import FrontdeskError
+from frontdesk.errors import FrontdeskError, OutputClosed
 
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
+
+
+class _PipeClosed(Exception):
+    """The reader of standard output went away (``frontdesk report | head -1``)."""
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the process was started with it closed (``>&-``)."""
+
+    def _refuse(self) -> NoReturn:
+        raise OutputClosed("Standard output is closed, so the output could not be written.")
+
+    def write(self, text: str) -> int:
+        self._refuse()
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def buffer(self) -> Any:
+        self._refuse()
 
 
 class FrontdeskGroup(click.Group):
@@ -30,6 +56,10 @@ class FrontdeskGroup(click.Group):
     def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> NoReturn:
         extra.pop("standalone_mode", None)
         prog_name = "frontdesk"  # also under click's CliRunner, so hints name the real command
+        if sys.stdout is None:  # started with stdout closed: say so when something is written
+            sys.stdout = _ClosedOutput()
+        if sys.stdin is None:  # started with stdin closed: it reads as empty (no PIN, no "yes")
+            sys.stdin = io.StringIO()
         try:
             rv = super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
         except click.UsageError as exc:
@@ -40,20 +70,56 @@ class FrontdeskGroup(click.Group):
         except click.ClickException as exc:
             _fail(exc.format_message(), exc.exit_code)
         except FrontdeskError as exc:
-            _fail(str(exc), EXIT_USER_ERROR)
+            _fail(str(exc), EXIT_USER_ERROR, hint=exc.hint)
         except KeyboardInterrupt:
             _fail("Interrupted; nothing half-written was kept.", 130)
-        except BrokenPipeError:
-            sys.exit(0)
+        except (_PipeClosed, BrokenPipeError):
+            _quiet_exit()
+        except Exception as exc:
+            # The database or the disk failed (damaged file, full disk, read-only, …).
+            from frontdesk.services.store import explain
+
+            sentence = explain(exc)
+            if sentence is None:
+                raise
+            _fail(str(sentence), EXIT_USER_ERROR, hint=sentence.hint)
         sys.exit(rv if isinstance(rv, int) else 0)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # click turns a broken pipe into exit status 1 before main sees it; a reader that
+        # stopped reading (``| head``) is not an error.
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise _PipeClosed() from exc
+
+
+def _quiet_exit() -> NoReturn:
+    """Exit 0 after a closed pipe, without Python's complaint when it flushes stdout."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass  # no real file descriptor (a test runner's stdout)
+    sys.exit(0)
 
 
 def _fail(message: str, code: int, hint: str | None = None) -> NoReturn:
-    message = " ".join(message.split())  # one line, whatever click or a service wrote
+    from frontdesk.services.validate import shown
+
+    # One line, whatever click or a service wrote, and no control characters from the input.
+    message = shown(" ".join(message.split()), max_len=1000)
     click.echo(f"Error: {message}", err=True)
     if hint:
-        click.echo(hint, err=True)
+        click.echo(shown(hint, max_len=1000), err=True)
     sys.exit(code)
+
+
+def _not_empty(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """An option given as '' is a mistake, not a request for the default."""
+    if isinstance(value, str) and not value.strip():
+        raise click.BadParameter("is empty; leave the option out to use the default.", ctx, param)
+    return value
 
 
 class IsoDate(click.ParamType):
@@ -69,6 +135,33 @@ class IsoDate(click.ParamType):
 
 
 ISO_DATE = IsoDate()
+
+
+class UserPath(click.ParamType):
+    """A file name a user typed: not empty, within the system's limits, ``~`` expanded.
+
+    With ``url_ok`` a postgresql:// URL passes as it is (``--db``).
+    """
+
+    name = "FILE"
+
+    def __init__(self, *, url_ok: bool = False) -> None:
+        self.url_ok = url_ok
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> str:
+        from frontdesk.config import is_postgres_url
+        from frontdesk.services.validate import path
+
+        if self.url_ok and is_postgres_url(str(value)):
+            return str(value)
+        try:
+            return str(path(value, "database path" if self.url_ok else "file name"))
+        except FrontdeskError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+USER_PATH = UserPath()
+DB_TARGET = UserPath(url_ok=True)
 
 
 @dataclass
@@ -99,16 +192,33 @@ def centre_actor(ctx: click.Context) -> Any:
     return Actor.cli(centre.id)
 
 
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
 def read_pin(pin_stdin: bool, prompt: str = "PIN") -> str:
-    """One line from stdin with --pin-stdin, else a hidden prompt asked twice."""
+    """One line from stdin with --pin-stdin, else a hidden prompt asked twice.
+
+    At the prompt a PIN of the wrong form is refused at once and asked again,
+    before the confirmation.
+    """
+    from frontdesk.services.staff import check_pin_format
+
     if pin_stdin:
         line = sys.stdin.readline()
         if not line.strip():
             raise click.UsageError("--pin-stdin was given but standard input had no PIN.")
-        return line.strip()
-    if not sys.stdin.isatty():
+        return check_pin_format(line.strip())
+
+    def checked(value: str) -> str:
+        try:
+            return check_pin_format(value)
+        except FrontdeskError as exc:
+            raise click.UsageError(str(exc)) from None
+
+    if not _stdin_is_terminal():
         raise click.UsageError("No PIN given: type it at the prompt, or pass --pin-stdin.")
-    return click.prompt(prompt, hide_input=True, confirmation_prompt=True)
+    return click.prompt(prompt, hide_input=True, confirmation_prompt=True, value_proc=checked)
 
 
 @click.group(cls=FrontdeskGroup, invoke_without_command=True)
@@ -116,12 +226,15 @@ def read_pin(pin_stdin: bool, prompt: str = "PIN") -> str:
     "--db",
     "db_target",
     metavar="PATH_OR_URL",
+    type=DB_TARGET,
+    callback=_not_empty,
     help="SQLite file or postgresql:// URL (default: $FRONTDESK_DB, else the user data folder).",
 )
 @click.option(
     "--centre",
     "centre",
     metavar="CODE",
+    callback=_not_empty,
     help="Centre code, when the database holds several (default: $FRONTDESK_CENTRE, else the first).",
 )
 @click.version_option(__version__, prog_name="frontdesk")
@@ -157,19 +270,19 @@ def init(
     ctx: click.Context, centre_code: str, centre_name: str, lead_initials: str, pin_stdin: bool
 ) -> None:
     """Create the database (if needed) and a centre with its first shift lead."""
-    from frontdesk.services.centre import init_centre
+    from frontdesk.services.centre import init_database
     from frontdesk.services.staff import check_pin_format, normalise_initials
 
     normalise_initials(lead_initials)  # refuse bad initials before asking for a PIN
     pin = check_pin_format(read_pin(pin_stdin, prompt=f"PIN for {lead_initials.upper()}"))
-    open_db(ctx, create=True, upgrade=True)
-    centre, lead = init_centre(centre_code, centre_name, lead_initials, pin)
+    target = ctx.find_object(Options).target
+    centre, lead = init_database(target, centre_code, centre_name, lead_initials, pin)
     click.echo(f"Created centre {centre.code} ({centre.name}) with shift lead {lead.initials}.")
 
 
 @cli.group()
 def staff() -> None:
-    """Manage staff: add, list, disable."""
+    """Manage staff: add, list, disable, reset-pin."""
 
 
 @staff.command("add")
@@ -187,6 +300,22 @@ def staff_add(ctx: click.Context, initials: str, role: str, pin_stdin: bool) -> 
     pin = check_pin_format(read_pin(pin_stdin, prompt=f"PIN for {initials.upper()}"))
     member = add_staff(actor, initials, pin, role)
     click.echo(f"Added {member.initials} ({member.role}).")
+
+
+@staff.command("reset-pin")
+@click.argument("initials")
+@click.option("--pin-stdin", is_flag=True, help="Read the new PIN as one line from stdin.")
+@click.pass_context
+def staff_reset_pin(ctx: click.Context, initials: str, pin_stdin: bool) -> None:
+    """Give a staff member a new PIN (also when the PIN key file was lost)."""
+    from frontdesk.services.staff import check_pin_format, normalise_initials, reset_pin
+
+    normalise_initials(initials)
+    open_db(ctx)
+    actor = centre_actor(ctx)
+    pin = check_pin_format(read_pin(pin_stdin, prompt=f"New PIN for {initials.upper()}"))
+    member = reset_pin(actor, initials, pin)
+    click.echo(f"Set a new PIN for {member.initials}.")
 
 
 @staff.command("list")
@@ -327,14 +456,23 @@ def db_upgrade(ctx: click.Context) -> None:
 @click.pass_context
 def db_check(ctx: click.Context) -> None:
     """Report the schema version and check the database's integrity."""
+    from frontdesk.errors import StoreDamaged
     from frontdesk.services.store import integrity_check, schema_status
 
-    database = open_db(ctx)
-    status = schema_status(database)
+    try:
+        database = open_db(ctx)
+        status = schema_status(database)
+    except StoreDamaged:
+        raise FrontdeskError(
+            "The database failed its integrity check: it is damaged or not a database file; "
+            "restore the last backup."
+        ) from None
     result = integrity_check(database)
     click.echo(f"Schema version {status.current} of {status.latest}; integrity: {result}.")
     if result != "ok":
-        raise FrontdeskError(f"The database failed its integrity check: {result}.")
+        raise FrontdeskError(
+            f"The database failed its integrity check: {result}; restore the last backup."
+        )
 
 
 # -- admin commands -----------------------------------------------------------
@@ -351,17 +489,54 @@ def _tracked(rows: Any, progress: Any, task: Any) -> Any:
         progress.advance(task)
 
 
+def _print_metrics(ctx: click.Context, _param: Any, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from frontdesk.services import export as exporter
+
+        click.echo(exporter.metric_table_text(), nl=False)
+        ctx.exit()
+
+
 @cli.command()
 @click.option("--from", "date_from", type=ISO_DATE, required=True, help="First business date.")
 @click.option("--to", "date_to", type=ISO_DATE, required=True, help="Last business date.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json"]),
+    default="csv",
+    show_default=True,
+    help="JSON has one shape: no --layout long, no --excel.",
 )
-@click.option("--layout", type=click.Choice(["wide", "long"]), default="wide", show_default=True)
+@click.option(
+    "--layout",
+    type=click.Choice(["wide", "long"]),
+    default="wide",
+    show_default=True,
+    help="wide: one column per metric; long: date, centre, status, z_no, metric, value.",
+)
 @click.option("--excel", is_flag=True, help="UTF-8 BOM, ';' separators, decimal commas.")
-@click.option("--centre", "centre_code", metavar="CODE", help="One centre (default: all).")
-@click.option("--include-open", is_flag=True, help="Also days not yet closed.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@click.option(
+    "--centre",
+    "centre_code",
+    metavar="CODE",
+    callback=_not_empty,
+    help="One centre (default: all).",
+)
+@click.option(
+    "--include-open",
+    is_flag=True,
+    help="Also days not closed (open or empty), from the centre's first activity up to today.",
+)
+@click.option("-o", "--output", type=USER_PATH, help="File (default: stdout).")
+@click.option(
+    "--metrics",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_print_metrics,
+    help="Print the metrics (wide column, long name, unit, since which version) and exit.",
+)
 @click.pass_context
 def export(
     ctx: click.Context,
@@ -377,15 +552,18 @@ def export(
     """Export daily tallies (aggregates only) for a period.
 
     One row per centre per business day: closed days from their Z-report,
-    open days too with --include-open.
+    open and empty days too with --include-open. The format is in
+    docs/export-format.md.
     """
     import io
 
     from frontdesk.services import export as exporter
 
     exporter.check_period(date_from, date_to)
-    if fmt == "json" and excel:
-        raise click.UsageError("--excel is for CSV files; leave it out with --format json.")
+    try:
+        exporter.refuse_combination(fmt, layout, excel)
+    except FrontdeskError as exc:
+        raise click.UsageError(str(exc)) from None
     open_db(ctx)
     centres = exporter.select_centres(centre_code or ctx.find_object(Options).centre)
     codes = exporter.supply_codes(centres)
@@ -414,13 +592,19 @@ def export(
     else:
         with exporter.atomic_output(output, excel=excel) as handle:
             count = write(handle, rows)
-    click.echo(f"Wrote {count} centre-days to {output}.", err=True)
+    click.echo(f"Wrote {count} centre-days to {_describe(output)}.", err=True)
 
 
 @cli.command()
 @click.option("--from", "date_from", type=ISO_DATE, help="First business date.")
 @click.option("--to", "date_to", type=ISO_DATE, help="Last business date (default: today).")
-@click.option("--centre", "centre_code", metavar="CODE", help="One centre (default: all).")
+@click.option(
+    "--centre",
+    "centre_code",
+    metavar="CODE",
+    callback=_not_empty,
+    help="One centre (default: all).",
+)
 @click.pass_context
 def report(
     ctx: click.Context, date_from: dt.date | None, date_to: dt.date | None, centre_code: str | None
@@ -447,16 +631,26 @@ def _render_report(rep: Any) -> None:
 
     from rich import box
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
+    from frontdesk.services import report as reports
     from frontdesk.services.export import nok
 
     piped = not sys.stdout.isatty()
     # Piped into a file or grep: never wrap a day's row, whatever $COLUMNS says.
     columns = os.environ.get("COLUMNS", "")
     width = max(120, int(columns) if columns.isdigit() else 0) if piped else None
-    console = Console(width=width)
-    names = ", ".join(f"{c.code} {c.name}" for c in rep.centres)
+
+    class ReportConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich exits with status 1 here; a reader that stopped (| head) is not an error.
+            self.quiet = True
+            raise BrokenPipeError
+
+    console = ReportConsole(width=width)
+    # Names and codes are the centre's text, shown literally: "[red]" is not markup here.
+    names = escape(", ".join(f"{c.code} {c.name}" for c in rep.centres))
     console.print(
         f"[bold]frontdesk report[/bold] · {names} · "
         f"{rep.date_from.isoformat()} to {rep.date_to.isoformat()} ({rep.day_count} days)"
@@ -472,38 +666,30 @@ def _render_report(rep: Any) -> None:
         return f"{n:,}"
 
     days = Table(title="Per day", box=box.SIMPLE_HEAD, title_justify="left")
-    for name in ("Date", "Centre", "Status"):
-        days.add_column(name)
-    headings = (
-        "Visits",
-        "Unique",
-        "Lunch",
-        "Megafon copies",
-        "Megafon NOK",
-        "Naloxone kits",
-        "Syringes out",
-        "Syringes returned",
-    )
-    for name in headings:
-        days.add_column(name, justify="right")
+    days.add_column("Date", min_width=10, no_wrap=True)  # never squeezed to "2026-03…"
+    for name in ("Centre", "Status"):
+        days.add_column(name, no_wrap=True)
+    figures = reports.columns()
+    for column in figures:
+        days.add_column(column.heading, justify="right")
 
     def cells(line: Any) -> list[str]:
-        return [
-            num(line.visits),
-            num(line.unique) if line.business_date else "",  # unique per day does not add up
-            num(line.lunch),
-            num(line.megafon_copies),
-            nok(line.megafon_revenue_ore),
-            num(line.naloxone_kits),
-            num(line.syringes_out),
-            num(line.syringes_returned),
-        ]
+        out = []
+        for column in figures:
+            value = line.value(column.key)
+            if value is None or (line.business_date is None and not column.additive):
+                out.append("")  # predated by the day's tally, or a sum that means nothing
+            else:
+                out.append(nok(value) if column.money else num(value))
+        return out
 
     for line in rep.days:
-        days.add_row(line.business_date.isoformat(), line.centre_code, line.status, *cells(line))
+        days.add_row(
+            line.business_date.isoformat(), escape(line.centre_code), line.status, *cells(line)
+        )
     days.add_section()
     for code, line in rep.totals.items():
-        days.add_row("total", code, "", *cells(line), style="bold")
+        days.add_row("total", escape(code), "", *cells(line), style="bold")
     if len(rep.totals) > 1:
         days.add_row("total", "all", "", *cells(rep.total), style="bold")
     console.print(days)
@@ -513,11 +699,13 @@ def _render_report(rep: Any) -> None:
     supplies.add_column("Item")
     supplies.add_column("Name")
     for code in codes:
-        supplies.add_column(code, justify="right")
+        supplies.add_column(escape(code), justify="right")
     if len(codes) > 1:
         supplies.add_column("Total", justify="right")
     for item in rep.supplies:
-        row = [item.code, item.name] + [num(item.by_centre.get(c, 0)) for c in codes]
+        row = [escape(item.code), escape(item.name)] + [
+            num(item.by_centre.get(c, 0)) for c in codes
+        ]
         supplies.add_row(*(row + ([num(item.total)] if len(codes) > 1 else [])))
     if not rep.supplies:
         console.print("Supplies handed out: none in this period.")
@@ -526,7 +714,9 @@ def _render_report(rep: Any) -> None:
 
     for code, items in rep.stock.items():
         stock = Table(
-            title=f"Stock on hand at {code} (now)", box=box.SIMPLE_HEAD, title_justify="left"
+            title=f"Stock on hand at {escape(code)} (now)",
+            box=box.SIMPLE_HEAD,
+            title_justify="left",
         )
         for name, justify in (
             ("Item", "left"),
@@ -540,8 +730,8 @@ def _render_report(rep: Any) -> None:
         for item in items:
             cover = "" if item.days_of_cover is None else num(item.days_of_cover)
             stock.add_row(
-                item.code,
-                item.name,
+                escape(item.code),
+                escape(item.name),
                 num(item.stock),
                 num(item.low_stock),
                 cover,
@@ -549,7 +739,7 @@ def _render_report(rep: Any) -> None:
             )
         console.print(stock)
 
-    console.print("[bold]Visits by hour[/bold] (all days and centres in the period)")
+    console.print("[bold]Visits by hour[/bold] (all centres; per day of activity)")
     active = [h for h, n in enumerate(rep.hours) if n]
     if not active:
         console.print("  no visits in this period")
@@ -559,7 +749,7 @@ def _render_report(rep: Any) -> None:
     for hour in range(min(active), max(active) + 1):
         count = rep.hours[hour]
         bar = "█" * (count * width // top) if count else ""
-        per_day = count // rep.day_count
+        per_day = count // rep.active_days  # days some centre was open, not empty ones
         console.print(
             f"  {hour:02d}:00 [cyan]{bar:<{width}}[/cyan] {num(count):>8}  ({num(per_day)}/day)",
             highlight=False,
@@ -567,7 +757,7 @@ def _render_report(rep: Any) -> None:
 
 
 @cli.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Backup file.")
+@click.option("-o", "--output", type=USER_PATH, help="Backup file.")
 @click.pass_context
 def backup(ctx: click.Context, output: str | None) -> None:
     """Make a consistent copy of the database while desks keep working.
@@ -576,9 +766,11 @@ def backup(ctx: click.Context, output: str | None) -> None:
     frontdesk-backup-YYYYMMDD-HHMMSS.db next to the database). PostgreSQL:
     runs pg_dump.
     """
+    from frontdesk.config import resolve_centre
     from frontdesk.services import backup as backups
 
     open_db(ctx)
+    centre = resolve_centre(ctx.find_object(Options).centre)
     if _stderr_is_terminal():
         from rich.console import Console
         from rich.progress import Progress
@@ -589,10 +781,12 @@ def backup(ctx: click.Context, output: str | None) -> None:
             def step(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            result = backups.backup(output, step)
+            result = backups.backup(output, step, centre_code=centre)
     else:
-        result = backups.backup(output)
-    click.echo(f"Backed up to {result.path} ({_size(result.size_bytes)}); integrity: ok.")
+        result = backups.backup(output, centre_code=centre)
+    click.echo(
+        f"Backed up to {_describe(str(result.path))} ({_size(result.size_bytes)}); integrity: ok."
+    )
 
 
 def _size(n: int) -> str:
@@ -608,7 +802,12 @@ def _size(n: int) -> str:
 @click.option("--centres", type=click.IntRange(1, 4), default=3, show_default=True)
 @click.option("--seed", type=int, default=1, show_default=True)
 @click.option(
-    "--db", "demo_db", metavar="PATH", help="Where to build it (default: the chosen database)."
+    "--db",
+    "demo_db",
+    metavar="PATH",
+    type=DB_TARGET,
+    callback=_not_empty,
+    help="Where to build it (default: the chosen database).",
 )
 @click.pass_context
 def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | None) -> None:
@@ -623,7 +822,6 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
     skip_unused_driver(target)
     from frontdesk.services import demo as demos
 
-    demos.prepare(target)
     if _stderr_is_terminal():
         from rich.console import Console
         from rich.progress import Progress
@@ -634,9 +832,9 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
             def step(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            result = demos.build(days, centres, seed, step)
+            result = demos.build_at(target, days, centres, seed, step)
     else:
-        result = demos.build(days, centres, seed)
+        result = demos.build_at(target, days, centres, seed)
     names = ", ".join(f"{code} {name}" for code, name in result.centres)
     click.echo(
         f"Built a demo database at {_describe(target)}: {names}; "
@@ -651,9 +849,11 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
 
 
 def _describe(target: str) -> str:
+    """A path or URL for a message: no password, no control characters or bad bytes."""
     from frontdesk.services.store import describe_target as describe
+    from frontdesk.services.validate import shown
 
-    return describe(target)
+    return shown(describe(target), max_len=4096)
 
 
 @cli.command()
@@ -665,7 +865,9 @@ def purge(ctx: click.Context, before: dt.date, yes: bool) -> None:
 
     Visits, hand-outs, returns, lunch entries, Megafon sales and Dagsverket
     attendance go; Z-reports, deliveries, staff and the audit trail stay, so
-    exports and stock on hand are unchanged. Every centre unless --centre.
+    exports, stock on hand and days of cover are unchanged. Works a few days
+    at a time, so desks keep working; a purged day cannot be reopened. Every
+    centre unless --centre.
     """
     from frontdesk.services import purge as purging
     from frontdesk.services.export import select_centres
@@ -681,7 +883,19 @@ def purge(ctx: click.Context, before: dt.date, yes: bool) -> None:
         if not sys.stdin.isatty():
             raise click.UsageError("Purging deletes rows for good: pass --yes to confirm it.")
         click.confirm("Delete these rows for good?", abort=True)
-    done = purging.purge(centres, before)
+    if _stderr_is_terminal():
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("Purging closed days", total=None)
+
+            def step(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
+
+            done = purging.purge(centres, before, step)
+    else:
+        done = purging.purge(centres, before)
     click.echo(_purge_summary(done, "Deleted"))
 
 

@@ -16,6 +16,8 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from frontdesk.errors import BadInput
+from frontdesk.services.validate import shown
+from frontdesk.services.validate import text as validate_text
 
 ENV_DB = "FRONTDESK_DB"
 ENV_CENTRE = "FRONTDESK_CENTRE"
@@ -77,7 +79,7 @@ class CentreSettings:
     def with_value(self, key: str, text: str) -> CentreSettings:
         """A copy with one setting parsed from text; BadInput names what is wrong."""
         if key not in self.keys():
-            raise BadInput(f"There is no setting called '{key}'.")
+            raise BadInput(f"There is no setting called '{shown(key)}'.")
         changes: dict[str, Any] = {key: parse_setting(key, text)}
         return replace(self, **changes)
 
@@ -94,8 +96,11 @@ _INT_RANGES = {
 }
 
 
-def parse_setting(key: str, text: str) -> int | str:
-    text = str(text).strip()
+def parse_setting(key: str, value: str) -> int | str:
+    """A setting's value from text; BadInput names what is wrong (control characters too)."""
+    text = validate_text(
+        value, f"setting {shown(key)}", 200, min_len=0, nb_field=f"innstillingen {shown(key)}"
+    )
     if key in _INT_RANGES:
         low, high = _INT_RANGES[key]
         try:
@@ -109,14 +114,23 @@ def parse_setting(key: str, text: str) -> int | str:
         try:
             ZoneInfo(text)
         except (ZoneInfoNotFoundError, ValueError):
-            raise BadInput(f"'{text}' is not a known time zone (e.g. Europe/Oslo).") from None
+            raise BadInput(
+                f"'{shown(text)}' is not a known time zone (e.g. Europe/Oslo)."
+            ) from None
         return text
     if key == "language":
         if text not in ("nb", "en"):
             raise BadInput("The language must be 'nb' (bokmål) or 'en' (English).")
         return text
     if key == "magazine_title":
-        if not 1 <= len(text) <= 40:
-            raise BadInput("The magazine title must be 1 to 40 characters.")
-        return text
-    raise BadInput(f"There is no setting called '{key}'.")
+        return validate_text(
+            text,
+            "magazine title",
+            40,
+            nb_field="bladets tittel",
+            sentence=(
+                "The magazine title must be 1 to 40 characters.",
+                "Bladets tittel må være 1 til 40 tegn.",
+            ),
+        )
+    raise BadInput(f"There is no setting called '{shown(key)}'.")

@@ -10,11 +10,13 @@ class FrontdeskError(Exception):
 
     ``str(error)`` is the English sentence (the command line shows it); the
     desk app shows ``error.text(lang)``, the bokmål sentence when one is given.
+    ``hint`` is an optional second line for the command line (what to do next).
     """
 
-    def __init__(self, message: str, *, nb: str | None = None) -> None:
+    def __init__(self, message: str, *, nb: str | None = None, hint: str | None = None) -> None:
         super().__init__(message)
         self.nb = nb
+        self.hint = hint
 
     def text(self, lang: str) -> str:
         return self.nb if lang == "nb" and self.nb else str(self)
@@ -58,3 +60,15 @@ class OutOfStock(BadInput):
 
 class StoreUnavailable(FrontdeskError):
     """The database cannot be opened (missing, unreachable, wrong schema)."""
+
+
+class StoreDamaged(StoreUnavailable):
+    """The database file is damaged (SQLite reports it corrupt or not a database)."""
+
+
+class DiskFull(FrontdeskError):
+    """The disk (or the database's size limit) is full; nothing was saved."""
+
+
+class OutputClosed(FrontdeskError):
+    """Standard output is closed: there is nowhere to write the result."""

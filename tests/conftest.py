@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
+import freezegun
 import pytest
 
 import db
@@ -26,11 +27,29 @@ from frontdesk.services import staff as staff_service
 from frontdesk.services.centre import init_centre
 from frontdesk.services.staff import Actor, add_staff
 
+# pytest's own timer must keep real time, or --durations reports decades for a frozen test.
+freezegun.configure(extend_ignore_list=["_pytest.timing"])
+
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 LEAD_PIN = "4711"
+CENTRE_SINCE = dt.datetime(2026, 1, 1)  # when the fixtures' centre opened (UTC)
 DESK_PIN = "1234"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pepper_file_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The PIN key file of the tests (children inherit it): never the user's config folder."""
+    from frontdesk.services.pepper import ENV_PEPPER_FILE
+
+    saved = os.environ.get(ENV_PEPPER_FILE)
+    os.environ[ENV_PEPPER_FILE] = str(tmp_path_factory.mktemp("pepper") / "pin-pepper.key")
+    yield
+    if saved is None:
+        os.environ.pop(ENV_PEPPER_FILE, None)
+    else:
+        os.environ[ENV_PEPPER_FILE] = saved
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -138,6 +157,13 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         database.obj.close()
 
 
+def open_since(centre_id: int, since: dt.datetime = CENTRE_SINCE) -> None:
+    """Date the centre's opening back, so that tests may close days before today's."""
+    from db.models import Centre
+
+    Centre.update(created_at=since).where(Centre.id == centre_id).execute()
+
+
 def mark_day_closed(centre_id: int, business_date: dt.date) -> None:
     """Store a bare Z-report row for a day, as a day close does: the day becomes read-only.
 
@@ -176,8 +202,13 @@ def pg_backend(_pg_migrated: str) -> Iterator[str]:
 
 @pytest.fixture
 def lead(backend: str) -> Actor:
-    """A centre STR with a lead AB (PIN 4711); the lead's actor."""
+    """A centre STR with a lead AB (PIN 4711); the lead's actor.
+
+    The centre dates from CENTRE_SINCE, so the tests' days in 2026 can be closed
+    (a day before a centre existed cannot).
+    """
     centre, member = init_centre("STR", "Strax-huset", "AB", LEAD_PIN)
+    open_since(centre.id)
     return Actor(centre.id, member.id, member.initials, member.role)
 
 

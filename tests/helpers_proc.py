@@ -19,6 +19,10 @@ Commands:
       {"kind": "error", …} for anything else (an OperationalError such as
       "database is locked" must never happen), and a final
       {"kind": "summary", "waits_ms": […]} with every call's duration.
+  signon TARGET CENTRE_ID INITIALS PIN
+      print "ready", wait for a line on stdin (so that many children try at
+      the same moment), try one sign-on and print its outcome as JSON:
+      {"kind": "signed_on"} or {"kind": <the FrontdeskError's class name>}.
 """
 
 from __future__ import annotations
@@ -154,9 +158,26 @@ def writer(
     _emit(kind="summary", waits_ms=[round(w, 3) for w in waits])
 
 
+def sign_on_once(target: str, centre_id: int, initials: str, pin: str) -> None:
+    from frontdesk.services.staff import sign_on
+
+    db.connect(target)
+    _emit(kind="ready")
+    sys.stdin.readline()
+    try:
+        sign_on(centre_id, initials, pin)
+    except FrontdeskError as exc:
+        _emit(kind=type(exc).__name__, message=str(exc))
+        return
+    _emit(kind="signed_on")
+
+
 def main(argv: list[str]) -> None:
     command, *args = argv
-    if command == "checkin":
+    if command == "signon":
+        target, centre_id, initials, pin = args
+        sign_on_once(target, int(centre_id), initials, pin)
+    elif command == "checkin":
         target, centre_id, staff_id, initials = args
         checkin_forever(target, int(centre_id), int(staff_id), initials)
     elif command == "writer":

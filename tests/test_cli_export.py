@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from freezegun import freeze_time
 from peewee import fn
 
 from db.models import (
@@ -30,6 +31,7 @@ from db.models import (
 )
 from frontdesk.cli import cli
 from frontdesk.services import tally
+from frontdesk.services.export import count_rows, select_centres
 from frontdesk.services.staff import Actor
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -282,22 +284,56 @@ def test_header_is_written_when_no_day_is_closed(backend: str, lead: Actor) -> N
     assert result.stdout.splitlines() == [",".join(FIXED + [f"supply_{c}" for c in SUPPLIES])]
 
 
-def test_include_open_gives_every_day_with_zeros(backend: str, lead: Actor) -> None:
+def test_include_open_gives_every_day_from_the_first_activity(backend: str, lead: Actor) -> None:
     seed(lead)
     result = export(backend, "--include-open")
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    # 03-01 is before the centre's first activity: no row. 03-04 passed with nothing: empty.
     assert [(r["date"], r["status"], r["z_no"]) for r in rows] == [
-        ("2026-03-01", "open", ""),
         ("2026-03-02", "closed", "1"),
         ("2026-03-03", "open", ""),
-        ("2026-03-04", "open", ""),
+        ("2026-03-04", "empty", ""),
     ]
-    assert (rows[2]["visits"], rows[2]["visits_x"], rows[2]["cash_counted_nok"]) == ("1", "1", "")
-    assert rows[2]["cash_diff_nok"] == ""
-    empty = rows[3]
+    assert (rows[1]["visits"], rows[1]["visits_x"], rows[1]["cash_counted_nok"]) == ("1", "1", "")
+    assert rows[1]["cash_diff_nok"] == ""
+    empty = rows[2]
     assert empty["visits"] == "0" and empty["megafon_revenue_nok"] == "0.00"
-    assert empty["supply_SPR2ML"] == "0"
+    assert empty["supply_SPR2ML"] == "0" and empty["cash_counted_nok"] == ""
+
+
+def test_include_open_writes_no_day_after_today(backend: str, lead: Actor) -> None:
+    seed(lead)
+    with freeze_time("2026-03-03 12:00:00"):  # NEXT is today
+        result = export(backend, "--include-open")
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+        assert [(r["date"], r["status"]) for r in rows] == [
+            ("2026-03-02", "closed"),
+            ("2026-03-03", "open"),
+        ]
+    with freeze_time("2026-03-04 12:00:00"):  # today, nothing yet: open, not empty
+        rows = list(csv.DictReader(io.StringIO(export(backend, "--include-open").stdout)))
+        assert [(r["date"], r["status"]) for r in rows][-1] == ("2026-03-04", "open")
+
+
+def test_include_open_skips_a_centre_before_its_first_activity(backend: str, lead: Actor) -> None:
+    from frontdesk.services.centre import init_centre
+
+    nes, _ = init_centre("NES", "Nesttun", "EF", "5555")
+    seed(lead)
+    Visit.create(centre=nes.id, at=at(EMPTY, 10), business_date=EMPTY, local_hour=10)
+    result = export(backend, "--include-open")
+    rows = [
+        (r["date"], r["centre"], r["status"]) for r in csv.DictReader(io.StringIO(result.stdout))
+    ]
+    assert rows == [
+        ("2026-03-02", "STR", "closed"),
+        ("2026-03-03", "STR", "open"),
+        ("2026-03-04", "NES", "open"),
+        ("2026-03-04", "STR", "empty"),
+    ]
+    total = count_rows(select_centres(), dt.date(2026, 3, 1), dt.date(2026, 3, 4), True)
+    assert total == len(rows)  # the progress bar's count
 
 
 def test_excel_bytes_bom_semicolons_decimal_commas(
@@ -320,8 +356,8 @@ def test_long_layout_has_dotted_metrics_and_the_hour_histogram(backend: str, lea
     result = export(backend, "--layout", "long", "--include-open")
     assert result.exit_code == 0, result.stderr
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["date", "centre", "metric", "value"]
-    closed = {m: v for d, c, m, v in rows[1:] if d == "2026-03-02"}
+    assert rows[0] == ["date", "centre", "status", "z_no", "metric", "value"]
+    closed = {m: v for d, c, st, z, m, v in rows[1:] if d == "2026-03-02"}
     assert closed["visits.total"] == "5"
     assert closed["visits.hour.10"] == "2"
     assert closed["visits.hour.13"] == "1"  # the voided 13:00 visit is not counted
@@ -329,10 +365,22 @@ def test_long_layout_has_dotted_metrics_and_the_hour_histogram(backend: str, lea
     assert closed["megafon.revenue_nok"] == "175.00"
     assert closed["cash.diff_nok"] == "-12.50"
     assert list(closed)[:2] == ["visits.total", "visits.unique"]
-    opened = {m: v for d, c, m, v in rows[1:] if d == "2026-03-03"}
+    opened = {m: v for d, c, st, z, m, v in rows[1:] if d == "2026-03-03"}
     assert opened["visits.hour.16"] == "1"
     assert "cash.counted_nok" not in opened and "cash.diff_nok" not in opened
-    assert {c for _, c, _, _ in rows[1:]} == {"STR"}
+    assert {c for _, c, *_ in rows[1:]} == {"STR"}
+
+
+def test_long_layout_tells_closed_open_and_empty_days_apart(backend: str, lead: Actor) -> None:
+    seed(lead)
+    result = export(backend, "--layout", "long", "--include-open")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    days = {(r["date"], r["status"], r["z_no"]) for r in rows}
+    assert days == {
+        ("2026-03-02", "closed", "1"),
+        ("2026-03-03", "open", ""),
+        ("2026-03-04", "empty", ""),
+    }
 
 
 def test_json_has_integers_and_exact_nok_numbers(backend: str, lead: Actor) -> None:
@@ -342,8 +390,8 @@ def test_json_has_integers_and_exact_nok_numbers(backend: str, lead: Actor) -> N
     assert '"megafon.revenue_nok": 175.00' in result.stdout
     assert '"cash.diff_nok": -12.50' in result.stdout
     days = json.loads(result.stdout, parse_float=Decimal)
-    assert [d["date"] for d in days] == ["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04"]
-    closed = days[1]
+    assert [d["date"] for d in days] == ["2026-03-02", "2026-03-03", "2026-03-04"]
+    closed = days[0]
     assert set(closed) == {"date", "centre", "status", "z_no", "metrics"}
     assert (closed["centre"], closed["status"], closed["z_no"]) == ("STR", "closed", 1)
     assert closed["metrics"]["visits.total"] == 5
@@ -352,10 +400,24 @@ def test_json_has_integers_and_exact_nok_numbers(backend: str, lead: Actor) -> N
     assert closed["metrics"]["cash.counted_nok"] == Decimal("112.50")
     assert closed["metrics"]["visits.hour.12"] == 1
     assert closed["metrics"]["supplies.NALOX"] == 1
-    opened = days[2]
+    opened = days[1]
     assert (opened["status"], opened["z_no"]) == ("open", None)
     assert opened["metrics"]["cash.counted_nok"] is None
     assert opened["metrics"]["cash.diff_nok"] is None
+    assert (days[2]["status"], days[2]["metrics"]["visits.total"]) == ("empty", 0)
+
+
+def test_json_with_the_long_layout_is_refused_in_one_sentence(backend: str, lead: Actor) -> None:
+    seed(lead)
+    for extra in (("--layout", "long"), ("--excel",)):
+        result = export(backend, "--format", "json", *extra)
+        assert result.exit_code == 2 and result.stdout == ""
+        lines = result.stderr.splitlines()
+        assert lines == [
+            f"Error: {extra[0]}{' long' if len(extra) > 1 else ''} is for CSV files; "
+            "leave it out with --format json.",
+            "Try 'frontdesk export --help'.",
+        ]
 
 
 def test_json_of_no_days_is_an_empty_list(backend: str, lead: Actor) -> None:
@@ -401,10 +463,10 @@ def test_several_centres_one_row_each_in_date_then_centre_order(backend: str, le
     result = export(backend, "--include-open")
     pairs = [(r["date"], r["centre"]) for r in csv.DictReader(io.StringIO(result.stdout))]
     assert pairs[:4] == [
-        ("2026-03-01", "NES"),
-        ("2026-03-01", "STR"),
         ("2026-03-02", "NES"),
         ("2026-03-02", "STR"),
+        ("2026-03-03", "NES"),
+        ("2026-03-03", "STR"),
     ]
     one = export(backend, "--centre", "nes")
     assert [r["centre"] for r in csv.DictReader(io.StringIO(one.stdout))] == ["NES"]

@@ -101,7 +101,9 @@ def test_bad_input_is_one_sentence(
 def test_a_missing_database_is_one_sentence(tmp_path: Path) -> None:
     result = run("--db", str(tmp_path / "nope.db"), "staff", "list")
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"Error: There is no database at {tmp_path / 'nope.db'}."
+    first, hint = result.stderr.strip().splitlines()
+    assert first == f"Error: There is no database at {tmp_path / 'nope.db'}."
+    assert "--db" in hint and "FRONTDESK_DB" in hint  # the way to name another database
 
 
 def test_a_usage_error_is_a_sentence_and_a_hint(tmp_path: Path) -> None:

@@ -29,7 +29,12 @@ def test_report_shows_closed_and_open_days_without_colour_codes(backend: str, le
     assert opened.split()[:4] == ["2026-03-03", "STR", "open", "1"]
     total = next(line for line in lines if line.split()[:2] == ["total", "STR"])
     assert total.split()[2] == "6"  # visits over the period
-    assert "3 centre-days are open (not yet closed)" in out
+    # Only 03-03 is open: 03-01 is before the first activity, 03-04 passed empty.
+    assert "1 centre-day is open (not yet closed)" in out
+    assert next(line for line in lines if line.split()[:1] == ["2026-03-04"]).split()[:4] == [
+        "2026-03-04", "STR", "empty", "0",
+    ]  # fmt: skip
+    assert not any(line.split()[:1] == ["2026-03-01"] for line in lines)
     # Supplies handed out, per item (the voided hand-out of 99 is not there).
     assert any(
         line.split()[:2] == ["SPR2ML", "Syringe"] and line.split()[-1] == "10" for line in lines
@@ -46,6 +51,17 @@ def test_hour_chart_draws_bars_for_the_opening_hours(backend: str, lead: Actor) 
     assert hours["10:00"].count("█") == 40  # the busiest hour fills the bar
     assert hours["12:00"].count("█") == 20
     assert hours["14:00"].count("█") == 0 and hours["14:00"].split()[1] == "0"
+
+
+def test_per_day_figures_divide_by_the_days_with_activity(backend: str, lead: Actor) -> None:
+    seed(lead)  # activity on 03-02 and 03-03 only
+    with freeze_time("2026-03-03 12:00:00"):
+        result = run("--db", backend, "report", "--from", "2026-02-20", "--to", "2026-03-09")
+    assert result.exit_code == 0, result.stderr
+    chart = result.stdout.split("Visits by hour")[1].splitlines()[1:]
+    hours = {line.split()[0]: line for line in chart if line.strip()}
+    assert hours["10:00"].split()[-1] == "(1/day)"  # 2 visits over 2 days, not 18
+    assert "1 centre-day is open" in result.stdout  # today; no day after it counts
 
 
 def test_stock_on_hand_marks_low_items(backend: str, lead: Actor) -> None:
@@ -73,11 +89,11 @@ def test_default_period_is_the_last_seven_days(backend: str, lead: Actor) -> Non
 def test_report_and_export_agree(backend: str, lead: Actor) -> None:
     seed(lead)
     report = build_report([find_centre("STR")], DAY, NEXT)
-    assert [(d.business_date, d.visits, d.status) for d in report.days] == [
+    assert [(d.business_date, d.value("visits.total"), d.status) for d in report.days] == [
         (DAY, 5, "closed"),
         (NEXT, 1, "open"),
     ]
-    assert report.total.megafon_revenue_ore == 17500
+    assert report.total.value("megafon.revenue_ore") == 17500
     assert sum(report.hours) == 6
     assert report.hours[16] == 1
 

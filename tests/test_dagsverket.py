@@ -156,3 +156,40 @@ def test_the_tally_counts_present_participants_and_their_lunch(enrolled: Actor, 
     t = compute_day(enrolled.centre_id, DAY)
     assert t.get("dagsverket.present") == 1
     assert (t.get("lunch.dagsverket"), t.get("lunch.total")) == (1, 1)
+
+
+# -- voiding an attendance marked by mistake ---------------------------------------
+
+
+def test_an_attendance_marked_by_mistake_is_voided_with_its_lunch_entry(
+    enrolled: Actor, frozen
+) -> None:
+    dagsverket.mark_present(enrolled, "DV1")
+    dagsverket.void_attendance(enrolled, "dv1", "feil person")
+    assert dagsverket.participants(enrolled.centre_id)[0] == ParticipantInfo("DV1", False)
+    row = DagsverketAttendance.get()
+    assert row.voided_at is not None and row.void_reason == "feil person"
+    assert compute_day(enrolled.centre_id, DAY).get("dagsverket.present") == 0
+    assert lunch.roster(enrolled.centre_id).total == 0
+    [event] = audit_actions("dagsverket.void")
+    assert event["reason"] == "feil person" and len(event["lunch_voided"]) == 1
+    # marked present again: a new attendance beside the voided one
+    dagsverket.mark_present(enrolled, "DV1")
+    assert compute_day(enrolled.centre_id, DAY).get("dagsverket.present") == 1
+    assert DagsverketAttendance.select().count() == 2
+
+
+def test_voiding_an_attendance_refuses_what_is_not_there(enrolled: Actor, frozen) -> None:
+    with pytest.raises(NotFound):
+        dagsverket.void_attendance(enrolled, "DV1", "feil")  # never marked
+    dagsverket.mark_present(enrolled, "DV1")
+    with pytest.raises(BadInput):
+        dagsverket.void_attendance(enrolled, "DV1", "  ")  # no reason
+    dagsverket.void_attendance(enrolled, "DV1", "feil")
+    with pytest.raises(NotFound):
+        dagsverket.void_attendance(enrolled, "DV1", "feil")  # voided already
+    dagsverket.mark_present(enrolled, "DV2")
+    mark_day_closed(enrolled.centre_id, DAY)
+    with pytest.raises(DayClosed):
+        dagsverket.void_attendance(enrolled, "DV2", "feil")
+    assert compute_day(enrolled.centre_id, DAY).get("dagsverket.present") == 1

@@ -22,8 +22,8 @@ from frontdesk.services.dayclose import (
     z_reports,
 )
 from frontdesk.services.staff import Actor
-from frontdesk.services.tally import StaffSales, compute_day
-from tests.conftest import LEAD_PIN
+from frontdesk.services.tally import StaffSales, compute_day, current_version, load_stored
+from tests.conftest import LEAD_PIN, open_since
 from tests.test_tally import (
     DAY,
     add_attendance,
@@ -103,8 +103,8 @@ def test_close_day_stores_the_z_report(lead: Actor, desk: Actor) -> None:
     assert not z.reopened
 
     row = DayClose.get()
-    stored = json.loads(row.tally)
-    assert stored == compute_day(lead.centre_id, D1).metrics
+    version, stored = load_stored(row.tally)
+    assert (version, stored) == (current_version(), compute_day(lead.centre_id, D1).metrics)
     assert "cash.counted_ore" not in stored and stored["megafon.cash_ore"] == 15_000
     assert (row.z_no, row.version, row.counted_cash_ore, row.diff_ore) == (1, 1, 14_000, -1_000)
     assert (row.expected_cash_ore, row.revenue_ore, row.grand_total_ore) == (15_000, 35_000, 35_000)
@@ -172,6 +172,7 @@ def test_a_closed_day_cannot_be_closed_twice(lead: Actor) -> None:
 
 def test_z_numbers_run_per_centre_without_gaps(lead: Actor) -> None:
     other, member = init_centre("NES", "Nesttun", "EF", "5555")
+    open_since(other.id)
     elsewhere = Actor(other.id, member.id, "EF", "lead")
     # Closed out of date order: the number follows the closing, not the date.
     assert [close_day(lead, 0, d).z_no for d in (D2, D1, D3)] == [1, 2, 3]
@@ -247,7 +248,9 @@ def test_reopen_then_close_again_keeps_the_z_number(lead: Actor) -> None:
         ("2026-03-04", 3, 1, False),
     ]
     # The first version still holds the tally it was closed with.
-    old = json.loads(DayClose.get((DayClose.business_date == D1) & (DayClose.version == 1)).tally)
+    _, old = load_stored(
+        DayClose.get((DayClose.business_date == D1) & (DayClose.version == 1)).tally
+    )
     assert old["visits.total"] == 0
 
 

@@ -329,7 +329,13 @@ def test_a_voided_sale_counts_nowhere(desk: Actor, stocked: megafon.IssueInfo) -
     assert (voided.voided, voided.void_reason) == (True, "wrong vendor")
     row = MegafonSale.get_by_id(wrong.id)
     assert row.voided_at is not None and row.voided_by_id == desk.staff_id
-    assert megafon.totals_on(desk.centre_id) == {"cash": 5000, "card": 0, "vipps": 0, "copies": 2}
+    assert megafon.totals_on(desk.centre_id) == {
+        "cash": 5000,
+        "card": 0,
+        "vipps": 0,
+        "revenue": 5000,
+        "copies": 2,
+    }
     assert megafon.current_issue(desk.centre_id).stock == 18
     # Still visible, marked, newest first.
     assert [(s.id, s.voided) for s in megafon.sales_on(desk.centre_id)] == [
@@ -360,6 +366,7 @@ def test_sales_and_totals_of_a_day(desk: Actor, lead: Actor, stocked: megafon.Is
         "cash": 5000,
         "card": 6000,
         "vipps": 2500,
+        "revenue": 13500,
         "copies": 6,
     }
     sales = megafon.sales_on(desk.centre_id, DAY)
@@ -370,6 +377,7 @@ def test_sales_and_totals_of_a_day(desk: Actor, lead: Actor, stocked: megafon.Is
         "cash": 0,
         "card": 0,
         "vipps": 0,
+        "revenue": 0,
         "copies": 0,
     }
 

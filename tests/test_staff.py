@@ -31,7 +31,7 @@ def test_sign_on_gives_the_actor(lead: Actor) -> None:
 def test_pin_is_never_stored_in_clear(backend: str, lead: Actor) -> None:
     row = Staff.get_by_id(lead.staff_id)
     assert LEAD_PIN not in row.pin_hash
-    assert row.pin_hash.startswith("scrypt$")
+    assert row.pin_hash.startswith("scrypt-pepper$")
     if not backend.startswith("postgresql"):
         for path in Path(backend).parent.glob(Path(backend).name + "*"):
             assert LEAD_PIN.encode() not in path.read_bytes()

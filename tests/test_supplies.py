@@ -636,7 +636,11 @@ def test_the_tally_is_the_sum_of_its_parts(lead: Actor, desk: Actor, frozen) -> 
         p: sum(s.amount_ore for s in live_sales if s.payment == p) for p in megafon.PAYMENTS
     }
     assert by_payment == {"cash": 18_500, "card": 5_000, "vipps": 10_000}
-    assert megafon.totals_on(lead.centre_id) == {**by_payment, "copies": 14}
+    assert megafon.totals_on(lead.centre_id) == {
+        **by_payment,
+        "copies": 14,
+        "revenue": sum(by_payment.values()),
+    }
     assert day.get("megafon.cash_ore") == 18_500
     assert day.get("megafon.card_ore") == 5_000
     assert day.get("megafon.vipps_ore") == 10_000

@@ -32,15 +32,17 @@ from frontdesk.services import days
 from frontdesk.services.staff import Actor
 from frontdesk.services.supplies import DEFAULT_CATALOGUE
 from frontdesk.services.tally import (
-    CLOSE_ONLY,
-    WIDE_COLUMNS,
+    METRICS,
+    ROW_COLUMNS,
     StaffSales,
     catalogue_codes,
     compute_day,
+    current_version,
     empty_metrics,
     export_name,
     hour_key,
     is_money,
+    load_stored,
     supply_key,
 )
 
@@ -407,12 +409,19 @@ def test_voided_rows_of_every_kind_count_nowhere(lead: Actor) -> None:
     assert result.sales_by_staff == ()
 
 
-def test_metrics_json_is_the_metrics_dict(lead: Actor) -> None:
+def test_metrics_json_is_the_metrics_dict_and_its_version(lead: Actor) -> None:
     import json
 
     add_visit(lead)
     result = compute_day(lead.centre_id, DAY)
-    assert json.loads(result.metrics_json()) == result.metrics
+    stored = json.loads(result.metrics_json())
+    assert stored == {"version": current_version(), "metrics": result.metrics}
+    assert load_stored(result.metrics_json()) == (current_version(), result.metrics)
+
+
+def test_a_tally_stored_before_versions_is_version_1() -> None:
+    assert load_stored('{"visits.total": 3}') == (1, {"visits.total": 3})
+    assert load_stored("{}") == (1, {})
 
 
 def test_export_names_and_columns() -> None:
@@ -420,11 +429,12 @@ def test_export_names_and_columns() -> None:
     assert export_name("visits.total") == "visits.total"
     assert is_money("cash.diff_ore") and not is_money("visits.total")
     assert supply_key("NALOX") == "supplies.NALOX" and hour_key(9) == "visits.hour.09"
-    names = [name for name, _ in WIDE_COLUMNS]
+    names = [*ROW_COLUMNS, *(m.column for m in METRICS)]
     assert names[:5] == ["date", "centre", "status", "z_no", "visits"]
     assert names[-3:] == ["naloxone_kits", "naloxone_trained", "syringes_returned"]
-    assert set(CLOSE_ONLY) <= {key for _, key in WIDE_COLUMNS}
-    assert not set(CLOSE_ONLY) & set(empty_metrics([]))
+    close_only = {m.key for m in METRICS if m.close_only}
+    assert close_only == {"cash.counted_ore", "cash.diff_ore"}
+    assert not close_only & set(empty_metrics([]))
 
 
 # -- sums of parts ------------------------------------------------------------------

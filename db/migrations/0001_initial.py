@@ -1,4 +1,4 @@
-"""Initial schema: every record of DESIGN.md."""
+"""Initial schema: every record the desk keeps."""
 # Generated from the models with playhouse.schema_diff, then frozen: defaults such
 # as created_at are set by the models in Python, not by the schema.
 from peewee import *

@@ -8,14 +8,16 @@ attendance row per participant and day, updated rather than added twice.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from peewee import JOIN
 
-from db.models import DagsverketAttendance, LunchEntry, Visitor
-from frontdesk.errors import BadInput
+from db.models import DagsverketAttendance, LunchEntry, Staff, Visitor
+from frontdesk import clock
+from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, lunch, store
+from frontdesk.services.records import check_reason, void_row
 from frontdesk.services.staff import Actor
 from frontdesk.services.visits import visitor_row
 
@@ -26,6 +28,9 @@ ABSENT_REASON = "absent"
 class ParticipantInfo:
     code: str
     present: bool
+    # when and by whom the attendance was marked (shown when voiding it; not its identity)
+    at: dt.datetime | None = field(default=None, compare=False)
+    marked_by: str | None = field(default=None, compare=False)
 
 
 def participants(centre_id: int, business_date: dt.date | None = None) -> list[ParticipantInfo]:
@@ -33,7 +38,7 @@ def participants(centre_id: int, business_date: dt.date | None = None) -> list[P
     day = business_date or days.today(centre_id)
     attendance = DagsverketAttendance.alias()
     rows = (
-        Visitor.select(Visitor.code, attendance.present)
+        Visitor.select(Visitor.code, attendance.present, attendance.at, Staff.initials)
         .join(
             attendance,
             JOIN.LEFT_OUTER,
@@ -41,13 +46,23 @@ def participants(centre_id: int, business_date: dt.date | None = None) -> list[P
                 (attendance.visitor == Visitor.id)
                 & (attendance.centre == centre_id)
                 & (attendance.business_date == day)
+                & attendance.voided_at.is_null()
             ),
         )
+        .join(Staff, JOIN.LEFT_OUTER, on=(attendance.staff == Staff.id))
         .where((Visitor.centre == centre_id) & (Visitor.dagsverket == True))  # noqa: E712
         .order_by(Visitor.code)
         .tuples()
     )
-    return [ParticipantInfo(code, bool(present)) for code, present in cast(Any, rows)]
+    return [
+        ParticipantInfo(
+            code,
+            bool(present),
+            clock.as_utc(at) if at is not None else None,
+            (initials or "cli") if at is not None else None,
+        )
+        for code, present, at, initials in cast(Any, rows)
+    ]
 
 
 def _participant(actor: Actor, code: str) -> Visitor:
@@ -60,12 +75,18 @@ def _participant(actor: Actor, code: str) -> Visitor:
     return visitor
 
 
-def _set_attendance(actor: Actor, visitor: Visitor, stamp: days.Stamp, present: bool) -> int:
-    row = DagsverketAttendance.get_or_none(
+def _attendance(actor: Actor, visitor: Visitor, business_date: dt.date) -> Any:
+    """The participant's attendance row of the day that is not voided, or None."""
+    return DagsverketAttendance.get_or_none(
         (DagsverketAttendance.centre == actor.centre_id)
-        & (DagsverketAttendance.business_date == stamp.business_date)
+        & (DagsverketAttendance.business_date == business_date)
         & (DagsverketAttendance.visitor == visitor.id)
+        & DagsverketAttendance.voided_at.is_null()
     )
+
+
+def _set_attendance(actor: Actor, visitor: Visitor, stamp: days.Stamp, present: bool) -> int:
+    row = _attendance(actor, visitor, stamp.business_date)
     if row is None:
         row = DagsverketAttendance.create(
             centre=actor.centre_id,
@@ -82,14 +103,14 @@ def _set_attendance(actor: Actor, visitor: Visitor, stamp: days.Stamp, present: 
     return row.id
 
 
-def mark_present(actor: Actor, code: str) -> ParticipantInfo:
+def mark_present(actor: Actor, code: str, business_date: dt.date | None = None) -> ParticipantInfo:
     """Mark a participant present today and put them on the lunch roster once.
 
     Someone already on today's roster (by hand or earlier) is not added again.
     Refuses an unknown code, a visitor who is not a participant and a closed day.
     """
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)
         visitor = _participant(actor, code)
         lunch.serialise_additions(actor.centre_id)
         attendance_id = _set_attendance(actor, visitor, st, present=True)
@@ -104,18 +125,19 @@ def mark_present(actor: Actor, code: str) -> ParticipantInfo:
             attendance_id,
             lunch_entry=entry.id,
             lunch_added=added,
+            **st.detail,
         )
     return ParticipantInfo(visitor.code, True)
 
 
-def mark_absent(actor: Actor, code: str) -> ParticipantInfo:
+def mark_absent(actor: Actor, code: str, business_date: dt.date | None = None) -> ParticipantInfo:
     """Mark a participant absent today; voids their automatic lunch entry (reason "absent").
 
     An entry added by hand stays. Refuses an unknown code, a visitor who is
     not a participant and a closed day.
     """
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)
         visitor = _participant(actor, code)
         attendance_id = _set_attendance(actor, visitor, st, present=False)
         automatic = LunchEntry.select(LunchEntry.id).where(
@@ -128,6 +150,61 @@ def mark_absent(actor: Actor, code: str) -> ParticipantInfo:
         voided = [entry.id for entry in automatic]
         lunch.void_entries(actor, voided, ABSENT_REASON)
         audit.record(
-            actor, "dagsverket.absent", "dagsverket_attendance", attendance_id, lunch_voided=voided
+            actor,
+            "dagsverket.absent",
+            "dagsverket_attendance",
+            attendance_id,
+            lunch_voided=voided,
+            **st.detail,
+        )
+    return ParticipantInfo(visitor.code, False)
+
+
+def void_attendance(
+    actor: Actor, code: str, reason: str, business_date: dt.date | None = None
+) -> ParticipantInfo:
+    """Void today's (or, a correction, an earlier open day's) attendance of a participant marked present by mistake, with a reason.
+
+    The attendance stays, marked voided, and counts nowhere; the automatic lunch
+    entry it made is voided with it (an entry added by hand stays). Refuses a
+    missing reason, an unknown code, a visitor who is not a participant, a
+    participant not marked present today and a closed day.
+    """
+    reason = check_reason(reason)
+    with store.write():
+        st = days.stamp_on(actor, business_date)
+        visitor = _participant(actor, code)
+        row = _attendance(actor, visitor, st.business_date)
+        not_present = NotFound(
+            f"{visitor.code} is not marked present today.",
+            nb=f"{visitor.code} er ikke merket til stede i dag.",
+        )
+        if row is None or not row.present:
+            raise not_present
+        void_row(
+            actor,
+            DagsverketAttendance,
+            row.id,
+            reason,
+            missing=not_present,
+            already=not_present,
+        )
+        automatic = LunchEntry.select(LunchEntry.id).where(
+            (LunchEntry.centre == actor.centre_id)
+            & (LunchEntry.business_date == st.business_date)
+            & (LunchEntry.visitor == visitor.id)
+            & (LunchEntry.source == "dagsverket")
+            & LunchEntry.voided_at.is_null()
+        )
+        voided = [entry.id for entry in automatic]
+        lunch.void_entries(actor, voided, reason)
+        audit.record(
+            actor,
+            "dagsverket.void",
+            "dagsverket_attendance",
+            row.id,
+            reason=reason,
+            lunch_voided=voided,
+            **st.detail,
         )
     return ParticipantInfo(visitor.code, False)

@@ -18,7 +18,9 @@ from typing import Any
 
 from peewee import fn
 
+import db
 from db.models import (
+    Centre,
     DagsverketAttendance,
     DayClose,
     HandOut,
@@ -32,7 +34,8 @@ from db.models import (
 )
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import audit, days, staff, store, tally
+from frontdesk.services import audit, days, staff, store, tally, validate
+from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import Actor
 from frontdesk.services.tally import DayTally, StaffSales
 
@@ -91,18 +94,24 @@ def x_report(actor: Actor, business_date: dt.date | None = None) -> DayTally:
     return result
 
 
-def z_report(actor: Actor, business_date: dt.date) -> ZReport:
-    """Show a day's stored Z-report (the current version, else the latest); audited.
+def z_report(actor: Actor, business_date: dt.date, version: int | None = None) -> ZReport:
+    """Show one stored version of a day's Z-report (default the latest); audited.
 
-    Refuses a day that was never closed.
+    Refuses a day that was never closed, and a version the day does not have.
     """
     with store.write():
-        row = (
-            DayClose.select()
-            .where((DayClose.centre == actor.centre_id) & (DayClose.business_date == business_date))
-            .order_by(DayClose.version.desc())
-            .first()
+        query = DayClose.select().where(
+            (DayClose.centre == actor.centre_id) & (DayClose.business_date == business_date)
         )
+        if version is not None:
+            query = query.where(DayClose.version == version)
+        row = query.order_by(DayClose.version.desc()).first()
+        if row is None and version is not None:
+            day = business_date.isoformat()
+            raise NotFound(
+                f"The day {day} has no Z-report version {version}.",
+                nb=f"Dagen {day} har ingen Z-rapport versjon {version}.",
+            )
         if row is None:
             day = business_date.isoformat()
             raise NotFound(
@@ -135,6 +144,29 @@ def z_reports(centre_id: int, limit: int = 30) -> list[ZReport]:
         DayClose.select()
         .where((DayClose.centre == centre_id) & ~has_newer)
         .order_by(DayClose.z_no.desc(), DayClose.business_date.desc())
+        .limit(limit)
+    )
+    return _z_infos(list(rows))
+
+
+def current_z(centre_id: int, business_date: dt.date) -> ZReport | None:
+    """The Z-report that closes the day now (not audited: it is what the screen shows), or None."""
+    row = DayClose.get_or_none(
+        (DayClose.centre == centre_id)
+        & (DayClose.business_date == business_date)
+        & DayClose.reopened_at.is_null()
+    )
+    return _z_info(row) if row is not None else None
+
+
+def z_versions(centre_id: int, limit: int = 60) -> list[ZReport]:
+    """Every stored version of the centre's Z-reports, newest Z number first, then newest
+    version first: a reopened day shows each closing with its reopen reason, lead and time.
+    """
+    rows = (
+        DayClose.select()
+        .where(DayClose.centre == centre_id)
+        .order_by(DayClose.z_no.desc(), DayClose.business_date.desc(), DayClose.version.desc())
         .limit(limit)
     )
     return _z_infos(list(rows))
@@ -202,6 +234,14 @@ def close_day(actor: Actor, counted_cash_ore: int, business_date: dt.date | None
             f"The day {day.isoformat()} has not started yet, so it cannot be closed.",
             nb=f"Dagen {day.isoformat()} har ikke begynt ennå og kan ikke avsluttes.",
         )
+    first = first_day(actor.centre_id)
+    if day < first:
+        raise BadInput(
+            f"The day {day.isoformat()} is before the centre's first day ({first.isoformat()}), "
+            "so there is nothing to close.",
+            nb=f"Dagen {day.isoformat()} er før senterets første dag ({first.isoformat()}), "
+            "så det er ingenting å avslutte.",
+        )
     with store.write():
         # Writers take the centre row FOR SHARE (days.ensure_open): nothing is
         # written on this day while we tally it, and Z numbers cannot race.
@@ -264,6 +304,21 @@ def close_day(actor: Actor, counted_cash_ore: int, business_date: dt.date | None
     return _z_info(row, initials=actor.initials, tally_=result)
 
 
+def first_day(centre_id: int) -> dt.date:
+    """The centre's first business day: its creation, or its earliest record or Z-report."""
+    centre = Centre.get_by_id(centre_id)
+    settings = get_settings(centre_id)
+    first = clock.business_date(
+        clock.as_utc(centre.created_at), settings.timezone, settings.rollover_hour
+    )
+    for model in (*_DATED_MODELS, DayClose):
+        earliest = model.select(fn.MIN(model.business_date)).where(model.centre == centre_id)
+        value = earliest.scalar()
+        if value is not None:
+            first = min(first, _as_date(value))
+    return first
+
+
 def reopen_day(actor: Actor, business_date: dt.date, pin: str, reason: str) -> None:
     """Reopen a closed day so it can be corrected (lead only, PIN again, a reason).
 
@@ -271,25 +326,39 @@ def reopen_day(actor: Actor, business_date: dt.date, pin: str, reason: str) -> N
     stays stored, marked reopened; closing the day again adds a new version.
     """
     staff.require_lead(actor, "reopen a day")
-    reason = (reason or "").strip()
-    if not 1 <= len(reason) <= REASON_MAX:
-        raise BadInput(
+    reason = validate.text(
+        reason,
+        "reason",
+        REASON_MAX,
+        nb_field="begrunnelsen",
+        sentence=(
             f"Give a reason for reopening the day (1 to {REASON_MAX} characters).",
-            nb=f"Skriv en begrunnelse for å gjenåpne dagen (1 til {REASON_MAX} tegn).",
-        )
+            f"Skriv en begrunnelse for å gjenåpne dagen (1 til {REASON_MAX} tegn).",
+        ),
+    )
     staff.confirm_pin(actor, pin)
     with store.write():
         days.lock_centre(actor.centre_id, exclusive=True)
-        row = DayClose.get_or_none(
+        current = DayClose.select().where(
             (DayClose.centre == actor.centre_id)
             & (DayClose.business_date == business_date)
             & DayClose.reopened_at.is_null()
         )
+        # PostgreSQL: wait for a purge holding the row, then see that it purged the day.
+        row = (current.for_update() if db.is_postgres() else current).first()
         if row is None:
             day = business_date.isoformat()
             raise BadInput(
                 f"The day {day} is not closed, so there is nothing to reopen.",
                 nb=f"Dagen {day} er ikke avsluttet, så den kan ikke gjenåpnes.",
+            )
+        if row.purged_at is not None:
+            day = business_date.isoformat()
+            raise BadInput(
+                f"The day {day} was purged (its individual records are gone), "
+                "so it cannot be reopened.",
+                nb=f"Dagen {day} er slettet (enkeltregistreringene er borte), "
+                "så den kan ikke gjenåpnes.",
             )
         DayClose.update(
             reopened_at=clock.to_db(clock.utcnow()),
@@ -306,6 +375,19 @@ def reopen_day(actor: Actor, business_date: dt.date, pin: str, reason: str) -> N
             version=row.version,
             reason=reason,
         )
+
+
+def reopen_as(
+    actor: Actor, business_date: dt.date, initials: str | None, pin: str, reason: str
+) -> dt.date:
+    """Reopen a day as the signed-on lead, or, handed over at a desk user's screen, as the
+    lead whose initials and PIN were typed (audited as that lead). Returns the day.
+    """
+    lead = actor
+    if initials and initials.strip().upper() != actor.initials:
+        lead = staff.lead_actor(actor.centre_id, initials, pin, "reopen a day")
+    reopen_day(lead, business_date, pin, reason)
+    return business_date
 
 
 # -- rows to values -------------------------------------------------------------
@@ -362,7 +444,7 @@ def _z_info(
     sales = _sales_from_json(row.sales_by_staff)
     day = _as_date(row.business_date)
     centre_id = _ref(row, "centre")
-    result = tally_ or DayTally(centre_id, day, json.loads(row.tally), sales)
+    result = tally_ or DayTally.from_stored(centre_id, day, row.tally, sales)
     return ZReport(
         centre_id=centre_id,
         business_date=day,

@@ -21,6 +21,7 @@ from typing import Any
 from peewee import DateField, DateTimeField, fn
 
 import db
+from db.connect import is_url
 from db.models import (
     Centre,
     DagsverketAttendance,
@@ -40,7 +41,7 @@ from db.models import (
 )
 from frontdesk import clock
 from frontdesk.errors import BadInput, StoreUnavailable
-from frontdesk.services import audit, days, store
+from frontdesk.services import audit, days, outputs, store
 from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import Actor, hash_pin
 
@@ -88,16 +89,59 @@ class DemoResult:
 # -- refusing a database in use -------------------------------------------------
 
 
-def prepare(target: str) -> Any:
-    """Open (or create) the database at a path or URL for a demo: empty, then migrated."""
+def build_at(
+    target: str,
+    days_count: int,
+    centres_count: int,
+    seed: int,
+    progress: Progress | None = None,
+) -> DemoResult:
+    """Build a demo database at a path or URL; refuses one that holds data.
+
+    A killed build leaves nothing half-built: a SQLite demo is built in a
+    hidden temporary file beside the target and moved into place when done;
+    a PostgreSQL demo is built in one transaction.
+    """
+    if is_url(target):
+        prepare(target)
+        with store.write():
+            return build(days_count, centres_count, seed, progress)
+    path = outputs.check_output(target, database_ok=True, option="--db", protected=())
+    if path.exists():
+        prepare(target, create=False, upgrade=False).close()  # refuses one in use
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # e.g. the user data folder
+    except OSError as exc:
+        raise BadInput(f"Cannot create the folder {path.parent}: {exc.strerror or exc}.") from None
+    with outputs.staged(path) as part:
+        prepare(str(part))
+        result = build(days_count, centres_count, seed, progress)
+        database.obj.close()
+        for side in outputs.database_files(path)[1:]:
+            side.unlink(missing_ok=True)  # an old -wal must never be replayed into the new file
+    db.connect(str(path))
+    return result
+
+
+def prepare(target: str, *, create: bool = True, upgrade: bool = True) -> Any:
+    """Open (and create) the database at a path or URL for a demo: empty, then migrated."""
     from db import migrate
 
     try:
-        database_ = db.connect(target, create=True)
+        database_ = db.connect(target, create=create, wal=False)  # a refused file stays as it was
         check_empty(database_)
-        migrate.upgrade(database_)
+        if upgrade:
+            migrate.upgrade(database_)
+            db.use_wal(database_)
     except db.StoreError as exc:
         raise StoreUnavailable(str(exc)) from None
+    except Exception as exc:  # a damaged or read-only file, a full disk: named by store
+        from frontdesk.services.store import explain
+
+        sentence = explain(exc, target)
+        if sentence is None:
+            raise
+        raise sentence from None
     return database_
 
 

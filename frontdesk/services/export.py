@@ -2,8 +2,13 @@
 
 A closed day's row is its stored Z-report (the current version), so an export
 is unchanged by ``purge``; an open day's row is ``tally.compute_day``. The
-report uses the same ``day_rows``. Rows are streamed from a cursor and written
-one by one, so memory stays flat however long the period is.
+report uses the same ``day_rows``. Rows are read a window of days at a time and
+written one by one, so memory stays flat however long the period is.
+
+A day's ``status`` is ``closed`` (it has a current Z-report), ``open`` (today,
+or an earlier day with activity that is not closed) or ``empty`` (an earlier
+day without activity). A metric that a stored Z-report's tally version predates
+has no value: empty in CSV, ``null`` in JSON, no row in the long layout.
 
 Money is integer øre inside; the files show NOK with two decimals, converted
 with ``divmod`` (never floats). Nothing here identifies a visitor.
@@ -15,21 +20,22 @@ import csv
 import datetime as dt
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass
-from pathlib import Path
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import IO, Any
 
-from db.models import Centre, DayClose, SupplyItem
+from peewee import fn
+
+from db.models import ALL_MODELS, Centre, DayClose, SupplyItem
 from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import tally
+from frontdesk.services import days, outputs, tally
 from frontdesk.services.centre import CentreInfo, find_centre
 
 FORMATS = ("csv", "json")
 LAYOUTS = ("wide", "long")
-LONG_HEADER = ("date", "centre", "metric", "value")
+STATUSES = ("closed", "open", "empty")
+LONG_HEADER = ("date", "centre", "status", "z_no", "metric", "value")
 
 
 @dataclass(frozen=True)
@@ -38,9 +44,39 @@ class DayRow:
 
     business_date: dt.date
     centre_code: str
-    status: str  # closed | open
+    status: str  # closed | open | empty
     z_no: int | None
     metrics: dict[str, int]
+    version: int = field(default_factory=tally.current_version)  # the tally's metric set
+
+    def value(self, key: str) -> int | None:
+        """The day's figure for a metric, or None where the day has none.
+
+        None for a metric its tally version predates and for the cash count of a
+        day that is not closed; a catalogue item or hour missing from the tally is 0.
+        """
+        return self.value_of(column(key))
+
+    def value_of(self, col: Column) -> int | None:
+        if col.since > self.version or (col.close_only and self.status != "closed"):
+            return None
+        return int(self.metrics.get(col.key, 0))
+
+
+@dataclass(frozen=True)
+class Column:
+    """A metric as the writers need it, looked up once per export rather than per cell."""
+
+    key: str
+    money: bool
+    since: int
+    close_only: bool
+
+
+def column(key: str) -> Column:
+    found = tally.metric(key)
+    since = found.since if found else 0  # a key the table lacks: shown as stored
+    return Column(key, tally.is_money(key), since, bool(found and found.close_only))
 
 
 # -- choosing what to export ------------------------------------------------
@@ -57,10 +93,23 @@ def select_centres(code: str | None = None) -> list[CentreInfo]:
     return centres
 
 
+# The longest period an export or a report covers: 20 years (of 365.25 days). Longer is a
+# typo (0001-01-01), and would keep the command busy for hours.
+MAX_PERIOD_YEARS = 20
+MAX_PERIOD_DAYS = MAX_PERIOD_YEARS * 36525 // 100
+
+
 def check_period(date_from: dt.date, date_to: dt.date) -> None:
+    """Refuse a period that ends before it starts, or is longer than 20 years."""
     if date_from > date_to:
         raise BadInput(
             f"The period starts ({date_from.isoformat()}) after it ends ({date_to.isoformat()})."
+        )
+    days = (date_to - date_from).days + 1
+    if days > MAX_PERIOD_DAYS:
+        raise BadInput(
+            f"A period is at most {MAX_PERIOD_YEARS} years ({MAX_PERIOD_DAYS:,} days); "
+            f"{date_from.isoformat()} to {date_to.isoformat()} is {days:,} days."
         )
 
 
@@ -80,14 +129,18 @@ def count_rows(
 ) -> int:
     """How many rows ``day_rows`` will yield (for a progress bar)."""
     if include_open:
-        return ((date_to - date_from).days + 1) * len(centres)
-    return _closed_query(centres, date_from, date_to).count()
+        spans = _spans(centres, date_from, date_to)
+        return sum((last - first).days + 1 for first, last in spans.values())
+    return int(_closed_query(centres, date_from, date_to).count())
 
 
 # -- the rows -----------------------------------------------------------------
 
+# Every model with a business date: a row in any of them is activity on that day.
+DATED_MODELS: tuple[Any, ...] = tuple(m for m in ALL_MODELS if "business_date" in m._meta.fields)
 
-def _closed_query(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date):
+
+def _closed_query(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date) -> Any:
     return (
         DayClose.select(
             DayClose.business_date,
@@ -108,28 +161,34 @@ def _closed_query(centres: list[CentreInfo], date_from: dt.date, date_to: dt.dat
     )
 
 
-# Z-reports are read a quarter at a time: psycopg fetches a whole result before the
+# Rows are read a quarter at a time: psycopg fetches a whole result before the
 # first row, so one query over five years would hold them all in memory at once.
 WINDOW_DAYS = 92
+
+
+def _windows(date_from: dt.date, date_to: dt.date) -> Iterator[tuple[dt.date, dt.date]]:
+    start = date_from.toordinal()
+    while start <= date_to.toordinal():
+        end = min(start + WINDOW_DAYS - 1, date_to.toordinal())
+        yield dt.date.fromordinal(start), dt.date.fromordinal(end)
+        start = end + 1
 
 
 def _closed_values(
     centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
 ) -> Iterator[tuple[Any, ...]]:
     """The current Z-reports of the period, ordered by (date, centre), a window at a time."""
-    start = date_from.toordinal()
-    while start <= date_to.toordinal():
-        end = min(start + WINDOW_DAYS - 1, date_to.toordinal())
-        window = (dt.date.fromordinal(start), dt.date.fromordinal(end))
+    for window in _windows(date_from, date_to):
         yield from _closed_query(centres, *window).tuples().iterator()
-        start = end + 1
 
 
-def _closed_row(business_date, code, z_no, tally_json, counted_ore, diff_ore) -> DayRow:
-    metrics = json.loads(tally_json)  # ints, as close_day stored them
+def _closed_row(
+    business_date: Any, code: str, z_no: int, tally_json: str, counted_ore: int, diff_ore: int
+) -> DayRow:
+    version, metrics = tally.load_stored(tally_json)
     metrics["cash.counted_ore"] = int(counted_ore)
     metrics["cash.diff_ore"] = int(diff_ore)
-    return DayRow(_as_date(business_date), code, "closed", int(z_no), metrics)
+    return DayRow(_as_date(business_date), code, "closed", int(z_no), metrics, version)
 
 
 def _as_date(value: dt.date | str) -> dt.date:
@@ -140,35 +199,96 @@ def _as_date(value: dt.date | str) -> dt.date:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+def first_days(centres: list[CentreInfo]) -> dict[int, dt.date]:
+    """Each centre's first business day with activity (centres without any left out)."""
+    ids = [c.id for c in centres]
+    first: dict[int, dt.date] = {}
+    for model in DATED_MODELS:
+        rows: Any = (
+            model.select(model.centre, fn.MIN(model.business_date))
+            .where(model.centre.in_(ids))
+            .group_by(model.centre)
+            .tuples()
+        )
+        for centre_id, value in rows:
+            if value is not None:
+                day = _as_date(value)
+                first[centre_id] = min(day, first.get(centre_id, day))
+    return first
+
+
+def _spans(
+    centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
+) -> dict[int, tuple[dt.date, dt.date]]:
+    """Per centre, the days of the period that have a row with ``--include-open``:
+    from its first activity to today (its own business date), never after.
+    """
+    spans = {}
+    for centre_id, first in first_days(centres).items():
+        start, end = max(date_from, first), min(date_to, days.today(centre_id))
+        if start <= end:
+            spans[centre_id] = (start, end)
+    return spans
+
+
+def _active_days(
+    centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
+) -> set[tuple[int, dt.date]]:
+    """(centre id, date) of every day in the window with a row of any dated model."""
+    ids = [c.id for c in centres]
+    query: Any = None
+    for model in DATED_MODELS:
+        part = model.select(model.centre, model.business_date).where(
+            model.centre.in_(ids)
+            & (model.business_date >= date_from)
+            & (model.business_date <= date_to)
+        )
+        query = part if query is None else query | part  # UNION
+    return {(int(centre_id), _as_date(value)) for centre_id, value in query.tuples()}
+
+
 def day_rows(
     centres: list[CentreInfo], date_from: dt.date, date_to: dt.date, include_open: bool
 ) -> Iterator[DayRow]:
     """Each centre's business days in the period, ordered by (date, centre code).
 
-    Closed days come from their current Z-report; with ``include_open`` every
-    other day is tallied from its rows (zeros for a day without activity).
+    Closed days come from their current Z-report. With ``include_open`` every
+    other day from the centre's first activity up to today has a row too:
+    ``open`` days tallied from their rows, ``empty`` days as zeros.
     """
     check_period(date_from, date_to)
-    cursor = _closed_values(centres, date_from, date_to)
     if not include_open:
-        for values in cursor:
+        for values in _closed_values(centres, date_from, date_to):
             yield _closed_row(*values)
         return
-    ordered = sorted(centres, key=lambda c: c.code)
-    closed = next(cursor, None)
-    for ordinal in range(date_from.toordinal(), date_to.toordinal() + 1):
-        day = dt.date.fromordinal(ordinal)  # no stepping past 9999-12-31
-        # This day's Z-reports by centre (the database's collation need not match Python's).
-        todays = {}
-        while closed is not None and _as_date(closed[0]) <= day:
-            todays[closed[1]] = closed
-            closed = next(cursor, None)
-        for centre in ordered:
-            if centre.code in todays:
-                yield _closed_row(*todays[centre.code])
-            else:
-                result = tally.compute_day(centre.id, day)
-                yield DayRow(day, centre.code, "open", None, dict(result.metrics))
+    spans = _spans(centres, date_from, date_to)
+    if not spans:
+        return
+    ordered = [c for c in sorted(centres, key=lambda c: c.code) if c.id in spans]
+    todays = {c.id: days.today(c.id) for c in ordered}
+    codes = {c.id: tally.catalogue_codes(c.id) for c in ordered}
+    start = min(first for first, _ in spans.values())
+    end = max(last for _, last in spans.values())
+    for window in _windows(start, end):
+        closed = {
+            (values[1], _as_date(values[0])): values
+            for values in _closed_query(ordered, *window).tuples()
+        }
+        active = _active_days(ordered, *window)
+        for ordinal in range(window[0].toordinal(), window[1].toordinal() + 1):
+            day = dt.date.fromordinal(ordinal)  # no stepping past 9999-12-31
+            for centre in ordered:
+                first, last = spans[centre.id]
+                if not first <= day <= last:
+                    continue
+                if (centre.code, day) in closed:
+                    yield _closed_row(*closed[(centre.code, day)])
+                elif (centre.id, day) in active or day == todays[centre.id]:
+                    result = tally.compute_day(centre.id, day)
+                    yield DayRow(day, centre.code, "open", None, dict(result.metrics))
+                else:
+                    metrics = tally.empty_metrics(codes[centre.id])
+                    yield DayRow(day, centre.code, "empty", None, metrics)
 
 
 # -- formats ------------------------------------------------------------------
@@ -182,29 +302,34 @@ def nok(ore: int, decimal: str = ".") -> str:
 
 
 def wide_header(codes: list[str]) -> list[str]:
-    return [name for name, _ in tally.WIDE_COLUMNS] + [f"supply_{code}" for code in codes]
+    metrics = [m.column for m in tally.METRICS if m.column is not None]
+    return [*tally.ROW_COLUMNS, *metrics, *(_supply_column(code) for code in codes)]
 
 
-def metric_keys(row: DayRow, codes: list[str], *, close_only: bool = False) -> list[str]:
-    """The row's metric keys in export order: fixed columns, hours, supplies, then any other.
+def _supply_column(code: str) -> str:
+    return tally.SUPPLY_FAMILY.column.replace("CODE", code)  # type: ignore[union-attr]
 
-    The cash keys of a Z-report are left out for an open day unless ``close_only``.
-    """
-    keys = [key for _, key in tally.WIDE_COLUMNS if key is not None]
-    if row.status != "closed" and not close_only:
-        keys = [k for k in keys if k not in tally.CLOSE_ONLY]
+
+def metric_columns(codes: list[str]) -> list[Column]:
+    """Every metric of the export in order: fixed metrics, hours, then supplies."""
+    keys = [m.key for m in tally.METRICS]
     keys += [tally.hour_key(h) for h in range(24)]
     keys += [tally.supply_key(code) for code in codes]
-    known = set(keys) | set(tally.CLOSE_ONLY)
-    keys += sorted(k for k in row.metrics if k not in known)
-    return keys
+    return [column(key) for key in keys]
 
 
-def _value_text(row: DayRow, key: str, decimal: str) -> str:
-    if key in tally.CLOSE_ONLY and row.status != "closed":
+def _row_columns(row: DayRow, columns: list[Column]) -> list[Column]:
+    """The export's columns, then any other key the row's tally stored (e.g. an item no
+    longer in the catalogue)."""
+    known = {c.key for c in columns}
+    extra = sorted(k for k in row.metrics if k not in known)
+    return columns + [column(k) for k in extra] if extra else columns
+
+
+def _text(value: int | None, money: bool, decimal: str = ".") -> str:
+    if value is None:
         return ""
-    value = row.metrics.get(key, 0)
-    return nok(value, decimal) if tally.is_money(key) else str(int(value))
+    return nok(value, decimal) if money else str(value)
 
 
 def write_wide_csv(out: IO[str], rows: Iterable[DayRow], codes: list[str], excel: bool) -> int:
@@ -212,57 +337,56 @@ def write_wide_csv(out: IO[str], rows: Iterable[DayRow], codes: list[str], excel
     writer = _csv_writer(out, excel)
     decimal = "," if excel else "."
     writer.writerow(wide_header(codes))
-    metric_columns = [key for _, key in tally.WIDE_COLUMNS if key is not None]
-    metric_columns += [tally.supply_key(code) for code in codes]
-    # Decided once per column, not once per cell: 5 years × 4 centres is ~300,000 cells.
-    columns = [(key, tally.is_money(key), key in tally.CLOSE_ONLY) for key in metric_columns]
+    keys = [m.key for m in tally.METRICS if m.column is not None]
+    keys += [tally.supply_key(code) for code in codes]
+    # Looked up once per column, not once per cell: 5 years × 4 centres is ~300,000 cells.
+    columns = [column(key) for key in keys]
     count = 0
     for row in rows:
-        metrics, closed = row.metrics, row.status == "closed"
         cells = [row.business_date.isoformat(), row.centre_code, row.status]
         cells.append("" if row.z_no is None else str(row.z_no))
-        for key, money, close_only in columns:
-            if close_only and not closed:
-                cells.append("")
-            elif money:
-                cells.append(nok(metrics.get(key, 0), decimal))
-            else:
-                cells.append(str(metrics.get(key, 0)))
+        cells += [_text(row.value_of(c), c.money, decimal) for c in columns]
         writer.writerow(cells)
         count += 1
     return count
 
 
 def write_long_csv(out: IO[str], rows: Iterable[DayRow], codes: list[str], excel: bool) -> int:
-    """``date, centre, metric, value`` rows with dotted metric names; returns days written."""
+    """``date, centre, status, z_no, metric, value`` rows with dotted metric names; a metric
+    the day has no value for has no row. Returns the number of days written."""
     writer = _csv_writer(out, excel)
     decimal = "," if excel else "."
     writer.writerow(LONG_HEADER)
+    columns = metric_columns(codes)
+    names = {c.key: tally.export_name(c.key) for c in columns}
     count = 0
     for row in rows:
-        day = row.business_date.isoformat()
-        for key in metric_keys(row, codes):
-            writer.writerow(
-                [day, row.centre_code, tally.export_name(key), _value_text(row, key, decimal)]
-            )
+        head = [row.business_date.isoformat(), row.centre_code, row.status]
+        head.append("" if row.z_no is None else str(row.z_no))
+        for col in _row_columns(row, columns):
+            value = row.value_of(col)
+            if value is not None:
+                name = names.get(col.key) or tally.export_name(col.key)
+                writer.writerow([*head, name, _text(value, col.money, decimal)])
         count += 1
     return count
 
 
 def write_json(out: IO[str], rows: Iterable[DayRow], codes: list[str]) -> int:
-    """A JSON list of ``{date, centre, status, z_no, metrics}``; NOK amounts as ``125.00``."""
+    """A JSON list of ``{date, centre, status, z_no, metrics}``; NOK amounts as ``125.00``,
+    ``null`` for a metric the day has no value for."""
+    columns = metric_columns(codes)
+    names = {c.key: json.dumps(tally.export_name(c.key)) for c in columns}
     count = 0
     out.write("[")
     for row in rows:
         parts = []
-        for key in metric_keys(row, codes, close_only=True):
-            if key in tally.CLOSE_ONLY and row.status != "closed":
-                value = "null"
-            elif tally.is_money(key):
-                value = nok(row.metrics.get(key, 0))  # a JSON number literal, exact
-            else:
-                value = str(int(row.metrics.get(key, 0)))
-            parts.append(f"{json.dumps(tally.export_name(key))}: {value}")
+        for col in _row_columns(row, columns):
+            value = row.value_of(col)
+            # A NOK amount is written as a JSON number literal, exact: no float on the way.
+            text = "null" if value is None else _text(value, col.money)
+            name = names.get(col.key) or json.dumps(tally.export_name(col.key))
+            parts.append(f"{name}: {text}")
         head = {
             "date": row.business_date.isoformat(),
             "centre": row.centre_code,
@@ -278,7 +402,7 @@ def write_json(out: IO[str], rows: Iterable[DayRow], codes: list[str]) -> int:
     return count
 
 
-def _csv_writer(out: IO[str], excel: bool):
+def _csv_writer(out: IO[str], excel: bool) -> Any:
     if excel:
         return csv.writer(out, delimiter=";", lineterminator="\r\n")
     return csv.writer(out, lineterminator="\n")
@@ -298,57 +422,80 @@ def write_export(
         raise BadInput(f"The format is one of {', '.join(FORMATS)}.")
     if layout not in LAYOUTS:
         raise BadInput(f"The layout is one of {', '.join(LAYOUTS)}.")
+    refuse_combination(fmt, layout, excel)
     if fmt == "json":
-        if excel:
-            raise BadInput("--excel is for CSV files; leave it out with --format json.")
         return write_json(out, rows, codes)
     if layout == "long":
         return write_long_csv(out, rows, codes, excel)
     return write_wide_csv(out, rows, codes, excel)
 
 
+def refuse_combination(fmt: str, layout: str, excel: bool) -> None:
+    """JSON has one shape (dotted metric names under ``metrics``): no layout, no Excel."""
+    if fmt == "json" and excel:
+        raise BadInput(
+            "--excel is for CSV files; leave it out with --format json.",
+            nb="--excel gjelder CSV-filer; utelat det med --format json.",
+        )
+    if fmt == "json" and layout == "long":
+        raise BadInput(
+            "--layout long is for CSV files; leave it out with --format json.",
+            nb="--layout long gjelder CSV-filer; utelat det med --format json.",
+        )
+
+
+# -- the metric table (``frontdesk export --metrics``, docs/export-format.md) ----------
+
+METRIC_TABLE_HEADER = ("long name (JSON)", "wide column", "unit", "since", "meaning")
+
+
+def metric_table() -> list[tuple[str, str, str, str, str]]:
+    """One row per metric (and per metric family), from the tally's definitions."""
+    return [
+        (m.long_name, m.column or "", m.unit, str(m.since), m.meaning)
+        for m in (*tally.METRICS, *tally.FAMILIES)
+    ]
+
+
+def metric_table_markdown() -> str:
+    """The metric table as a Markdown table (docs/export-format.md holds this text)."""
+    lines = ["| " + " | ".join(METRIC_TABLE_HEADER) + " |"]
+    lines.append("|" + "---|" * len(METRIC_TABLE_HEADER))
+    for row in metric_table():
+        cells = [f"`{c}`" if i < 2 and c else c for i, c in enumerate(row)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def metric_table_text() -> str:
+    """The metric table as aligned plain text for the terminal."""
+    rows = [METRIC_TABLE_HEADER, *metric_table()]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(METRIC_TABLE_HEADER) - 1)]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(r[:-1], widths, strict=True)) + "  " + r[-1]
+        for r in rows
+    ]
+    version = f"Tally version {tally.current_version()}."
+    return "\n".join([*lines, "", version]) + "\n"
+
+
 @contextmanager
-def atomic_output(path: str | os.PathLike[str], *, excel: bool = False) -> Iterator[IO[str]]:
+def atomic_output(
+    path: str | os.PathLike[str], *, excel: bool = False, reading: Iterable[str] = ()
+) -> Iterator[IO[str]]:
     """A text file written to a temporary name in the same folder, renamed when complete.
 
-    A failed or interrupted export leaves no half file behind.
+    A failed or interrupted export leaves no half file behind; the file is
+    owner-only (the centre's figures), and never the database or one of its files.
     """
-    if not str(path).strip():
-        raise BadInput("The output file name is empty.")
-    target = Path(path).expanduser()
-    try:
-        is_folder = target.is_dir()
-    except OSError as exc:  # e.g. a name too long for the file system
-        raise BadInput(f"Cannot write {target}: {exc.strerror or exc}.") from None
-    if is_folder:
-        raise BadInput(f"{target} is a folder; name a file to write.")
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise BadInput(f"Cannot write {target}: {exc.strerror or exc}.") from None
-    try:
-        with os.fdopen(fd, "w", encoding=encoding(excel), newline="") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        try:
-            os.replace(tmp, target)
-        except OSError as exc:
-            raise BadInput(f"Cannot write {target}: {exc.strerror or exc}.") from None
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    target = outputs.check_output(path, reading=reading)
+    with (
+        outputs.staged(target) as part,
+        open(part, "w", encoding=encoding(excel), newline="") as handle,
+    ):
+        yield handle
 
 
 def encoding(excel: bool) -> str:
     """Excel needs a byte-order mark to read UTF-8."""
     return "utf-8-sig" if excel else "utf-8"
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

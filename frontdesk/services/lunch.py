@@ -9,7 +9,7 @@ marked, and counts nowhere.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from peewee import JOIN
@@ -21,7 +21,8 @@ from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, store
 from frontdesk.services.records import check_reason
 from frontdesk.services.staff import Actor, normalise_initials
-from frontdesk.services.visits import visitor_row
+from frontdesk.services.tally import LUNCH_GROUPS, lunch_group_of
+from frontdesk.services.visits import find_visitors, visitor_row
 
 GROUPS = ("visitor", "dagsverket", "staff", "guest")
 MAX_PORTIONS = 200
@@ -38,6 +39,9 @@ class LunchEntryInfo:
     served: bool
     voided: bool
     source: str
+    # when and by whom it was added (shown when removing it; not its identity)
+    at: dt.datetime | None = field(default=None, compare=False)
+    added_by: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ def _info(row: LunchEntry, label: str | None) -> LunchEntryInfo:
         served=row.served_at is not None,
         voided=row.voided_at is not None,
         source=row.source,
+        at=clock.as_utc(row.at),
     )
 
 
@@ -105,13 +110,14 @@ def create_visitor_entry(
     )
 
 
-def add_visitor(actor: Actor, code: str) -> LunchEntryInfo:
+def add_visitor(actor: Actor, code: str, business_date: dt.date | None = None) -> LunchEntryInfo:
     """Put a visitor on today's roster (group Dagsverket for a participant).
 
-    Refuses an unknown code, a visitor already on today's roster and a closed day.
+    Refuses an unknown code, a visitor already on the day's roster and a closed
+    day. An earlier ``business_date`` is a correction (``days.stamp_on``).
     """
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)
         visitor = visitor_row(actor.centre_id, code)
         serialise_additions(actor.centre_id)
         if active_entry_for_visitor(actor.centre_id, st.business_date, visitor.id):
@@ -120,18 +126,43 @@ def add_visitor(actor: Actor, code: str) -> LunchEntryInfo:
                 nb=f"{visitor.code} står allerede på dagens lunsjliste.",
             )
         row = create_visitor_entry(actor, visitor, st)
-        audit.record(actor, "lunch.add", "lunch_entry", row.id, group=row.group, portions=1)
+        audit.record(
+            actor, "lunch.add", "lunch_entry", row.id, group=row.group, portions=1, **st.detail
+        )
     return _info(row, visitor.code)
 
 
-def add_staff(actor: Actor, initials: str) -> LunchEntryInfo:
+def add_visitor_by_prefix(
+    actor: Actor, typed: str, business_date: dt.date | None = None
+) -> LunchEntryInfo:
+    """Put a visitor on today's roster by code or by the start of one code (as at check-in).
+
+    The exact code wins; else the one code starting with ``typed``. Refuses a
+    start that several codes share (naming them), and what ``add_visitor`` refuses.
+    """
+    text = str(typed or "").strip().upper()
+    matches = find_visitors(actor.centre_id, text, limit=4)
+    codes = [m.code for m in matches]
+    if text in codes or len(codes) != 1:
+        if text not in codes and len(codes) > 1:
+            listed = ", ".join(codes[:3]) + (", …" if len(codes) > 3 else "")
+            raise BadInput(
+                f"Several codes start with {text} ({listed}): type more of it.",
+                nb=f"Flere koder begynner med {text} ({listed}): skriv mer av den.",
+            )
+        return add_visitor(actor, text, business_date)
+    return add_visitor(actor, codes[0], business_date)
+
+
+def add_staff(actor: Actor, initials: str, business_date: dt.date | None = None) -> LunchEntryInfo:
     """Put a staff member on today's roster by initials.
 
-    Refuses unknown initials, a member already on today's roster and a closed day.
+    Refuses unknown initials, a member already on the day's roster and a closed
+    day. An earlier ``business_date`` is a correction (``days.stamp_on``).
     """
     initials = normalise_initials(initials)
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)
         member = Staff.get_or_none((Staff.centre == actor.centre_id) & (Staff.initials == initials))
         if member is None:
             raise NotFound(
@@ -164,7 +195,9 @@ def add_staff(actor: Actor, initials: str) -> LunchEntryInfo:
             at=st.at,
             staff=actor.staff_id,
         )
-        audit.record(actor, "lunch.add", "lunch_entry", row.id, group="staff", portions=1)
+        audit.record(
+            actor, "lunch.add", "lunch_entry", row.id, group="staff", portions=1, **st.detail
+        )
     return _info(row, initials)
 
 
@@ -182,10 +215,12 @@ def _check_portions(portions: int) -> int:
     return portions
 
 
-def _add_count(actor: Actor, group: str, portions: int) -> LunchEntryInfo:
+def _add_count(
+    actor: Actor, group: str, portions: int, business_date: dt.date | None
+) -> LunchEntryInfo:
     portions = _check_portions(portions)
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)
         row = LunchEntry.create(
             centre=actor.centre_id,
             business_date=st.business_date,
@@ -195,23 +230,32 @@ def _add_count(actor: Actor, group: str, portions: int) -> LunchEntryInfo:
             at=st.at,
             staff=actor.staff_id,
         )
-        audit.record(actor, "lunch.add", "lunch_entry", row.id, group=group, portions=portions)
+        audit.record(
+            actor, "lunch.add", "lunch_entry", row.id, group=group, portions=portions, **st.detail
+        )
     return _info(row, "")
 
 
-def add_guests(actor: Actor, portions: int = 1) -> LunchEntryInfo:
-    """Add guest portions (1–200) to today's roster; refuses a closed day."""
-    return _add_count(actor, "guest", portions)
+def add_guests(
+    actor: Actor, portions: int = 1, business_date: dt.date | None = None
+) -> LunchEntryInfo:
+    """Add guest portions (1–200) to today's roster (or, a correction, an earlier open day's);
+    refuses a closed day."""
+    return _add_count(actor, "guest", portions, business_date)
 
 
-def add_anonymous(actor: Actor, portions: int = 1) -> LunchEntryInfo:
-    """Add anonymous visitor portions (1–200, no code) to today's roster; refuses a closed day."""
-    return _add_count(actor, "visitor", portions)
+def add_anonymous(
+    actor: Actor, portions: int = 1, business_date: dt.date | None = None
+) -> LunchEntryInfo:
+    """Add anonymous visitor portions (1–200, no code) to today's roster (or, a correction,
+    an earlier open day's); refuses a closed day."""
+    return _add_count(actor, "visitor", portions, business_date)
 
 
 def _entry_rows(where: Any) -> Any:
     """Entries with their label, as tuples (id, business_date, info fields…) in insertion order."""
     member = Staff.alias()
+    added_by = Staff.alias()
     return (
         LunchEntry.select(
             LunchEntry.id,
@@ -223,10 +267,14 @@ def _entry_rows(where: Any) -> Any:
             LunchEntry.served_at,
             LunchEntry.voided_at,
             LunchEntry.source,
+            LunchEntry.at,
+            added_by.initials,
         )
         .join(Visitor, JOIN.LEFT_OUTER, on=(LunchEntry.visitor == Visitor.id))
         .switch(LunchEntry)
         .join(member, JOIN.LEFT_OUTER, on=(LunchEntry.staff_member == member.id))
+        .switch(LunchEntry)
+        .join(added_by, JOIN.LEFT_OUTER, on=(LunchEntry.staff == added_by.id))
         .where(where)
         .order_by(LunchEntry.id)
         .tuples()
@@ -234,7 +282,7 @@ def _entry_rows(where: Any) -> Any:
 
 
 def _tuple_info(values: tuple[Any, ...]) -> tuple[dt.date, LunchEntryInfo]:
-    entry_id, day, group, code, initials, portions, served_at, voided_at, source = values
+    entry_id, day, group, code, initials, portions, served_at, voided_at, source, at, by = values
     info = LunchEntryInfo(
         id=entry_id,
         group=group,
@@ -243,6 +291,8 @@ def _tuple_info(values: tuple[Any, ...]) -> tuple[dt.date, LunchEntryInfo]:
         served=served_at is not None,
         voided=voided_at is not None,
         source=source,
+        at=clock.as_utc(at) if at is not None else None,
+        added_by=by or "cli",
     )
     return day, info
 
@@ -324,12 +374,14 @@ def roster(centre_id: int, business_date: dt.date | None = None) -> Roster:
             (LunchEntry.centre == centre_id) & (LunchEntry.business_date == day)
         )
     ]
-    portions = dict.fromkeys(GROUPS, 0)
-    served = dict.fromkeys(GROUPS, 0)
+    # Grouped as the Z-report groups them: an entry of an unknown group counts as a guest.
+    portions = dict.fromkeys(LUNCH_GROUPS, 0)
+    served = dict.fromkeys(LUNCH_GROUPS, 0)
     for entry in entries:
         if entry.voided:
             continue
-        portions[entry.group] = portions.get(entry.group, 0) + entry.portions
+        group = lunch_group_of(entry.group)
+        portions[group] += entry.portions
         if entry.served:
-            served[entry.group] = served.get(entry.group, 0) + entry.portions
+            served[group] += entry.portions
     return Roster(day, entries, portions, served, sum(portions.values()))

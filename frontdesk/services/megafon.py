@@ -10,7 +10,7 @@ Money is integer øre, never floats.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from peewee import JOIN, fn
@@ -19,10 +19,11 @@ import db
 from db.models import MegafonDelivery, MegafonIssue, MegafonSale, Staff, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound, OutOfStock
-from frontdesk.services import audit, days, store
+from frontdesk.services import audit, days, store, validate
 from frontdesk.services.records import check_reason, void_row
 from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import Actor, require_lead
+from frontdesk.services.tally import count_megafon
 from frontdesk.services.visits import VisitorInfo, normalise_code, unknown_code, visitor_info
 
 PAYMENTS = ("cash", "card", "vipps")
@@ -41,6 +42,7 @@ class IssueInfo:
     delivered: int
     sold: int
     stock: int
+    delivery_id: int | None = None  # the delivery just recorded (record_delivery's answer)
 
 
 @dataclass(frozen=True)
@@ -240,32 +242,21 @@ def sales_on(centre_id: int, business_date: dt.date | None = None) -> list[SaleI
 
 
 def totals_on(centre_id: int, business_date: dt.date | None = None) -> dict[str, int]:
-    """The day's takings by payment method in øre, plus "copies"; voided sales left out."""
+    """The day's takings in øre by payment method and in all ("revenue"), plus "copies",
+    as the Z-report counts them (``tally.count_megafon``); voided sales left out."""
     day = business_date or days.today(centre_id)
-    totals = {payment: 0 for payment in PAYMENTS}
-    totals["copies"] = 0
-    rows: Any = (
-        MegafonSale.select(
-            MegafonSale.payment,
-            fn.SUM(MegafonSale.copies),
-            fn.SUM(MegafonSale.copies * MegafonSale.unit_price_ore),
-        )
-        .where(
-            (MegafonSale.centre == centre_id)
-            & (MegafonSale.business_date == day)
-            & MegafonSale.voided_at.is_null()
-        )
-        .group_by(MegafonSale.payment)
-        .tuples()
-    )
-    for payment, copies, amount_ore in rows:
-        totals[payment] = totals.get(payment, 0) + int(amount_ore or 0)
-        totals["copies"] += int(copies or 0)
+    counted, _ = count_megafon(centre_id, day)
+    totals = {payment: counted[f"megafon.{payment}_ore"] for payment in PAYMENTS}
+    totals["revenue"] = counted["megafon.revenue_ore"]
+    totals["copies"] = counted["megafon.copies"]
     return totals
 
 
-def deliveries(centre_id: int, issue_number: str | None = None) -> list[DeliveryInfo]:
-    """Deliveries of one issue (default: every issue), newest first, voided ones marked."""
+def deliveries(
+    centre_id: int, issue_number: str | None = None, business_date: dt.date | None = None
+) -> list[DeliveryInfo]:
+    """Deliveries of one issue (default: every issue), of one business day (default: every
+    day), newest first, voided ones marked."""
     query = (
         MegafonDelivery.select(MegafonDelivery, MegafonIssue, Staff)
         .join(MegafonIssue, on=(MegafonDelivery.issue == MegafonIssue.id))
@@ -275,6 +266,8 @@ def deliveries(centre_id: int, issue_number: str | None = None) -> list[Delivery
     )
     if issue_number is not None:
         query = query.where(MegafonIssue.number == _normalise_number(issue_number))
+    if business_date is not None:
+        query = query.where(MegafonDelivery.business_date == business_date)
     rows = query.order_by(MegafonDelivery.at.desc(), MegafonDelivery.id.desc())
     return [_delivery_info(r) for r in rows]
 
@@ -296,13 +289,16 @@ def _delivery_info(row: MegafonDelivery) -> DeliveryInfo:
 
 
 def _normalise_number(number: str) -> str:
-    text = str(number if number is not None else "").strip()
-    if not 1 <= len(text) <= 20 or not text.isprintable():
-        raise BadInput(
+    return validate.text(
+        number,
+        "issue number",
+        20,
+        nb_field="utgavenummeret",
+        sentence=(
             "An issue number is 1 to 20 characters (e.g. 2026-11).",
-            nb="Et utgavenummer er 1 til 20 tegn (f.eks. 2026-11).",
-        )
-    return text
+            "Et utgavenummer er 1 til 20 tegn (f.eks. 2026-11).",
+        ),
+    )
 
 
 def _whole(value: object, what: str, nb: str) -> int:
@@ -353,12 +349,17 @@ def add_issue(
     require_lead(actor, "manage Megafon issues")
     number = _normalise_number(number)
     price = _check_price(price_ore, allow_zero=False)
-    name = str(title or "").strip() or magazine_title(actor.centre_id)
-    if len(name) > 100 or not name.isprintable():
-        raise BadInput(
+    name = validate.text(
+        title,
+        "issue title",
+        100,
+        min_len=0,
+        nb_field="utgavetittelen",
+        sentence=(
             "An issue title is at most 100 plain characters.",
-            nb="En utgavetittel er høyst 100 vanlige tegn.",
-        )
+            "En utgavetittel er høyst 100 vanlige tegn.",
+        ),
+    ) or magazine_title(actor.centre_id)
     with store.write():
         days.lock_centre(actor.centre_id, exclusive=False)
         clash = MegafonIssue.get_or_none(
@@ -457,7 +458,7 @@ def record_delivery(actor: Actor, copies: int, issue_number: str | None = None) 
             issue=row.number,
             copies=copies,
         )
-        return _info_of(row)
+        return replace(_info_of(row), delivery_id=delivery.id)
 
 
 def void_delivery(actor: Actor, delivery_id: int, reason: str) -> IssueInfo:
@@ -513,6 +514,7 @@ def sell(
     copies: int,
     payment: str,
     unit_price_ore: int | None = None,
+    business_date: dt.date | None = None,
 ) -> SaleInfo:
     """Sell copies of the current issue to a vendor (by vendor number or visitor code).
 
@@ -520,7 +522,7 @@ def sell(
     1–500, a payment other than cash, card or Vipps, a negative or fractional
     price, an unknown vendor or a visitor who is not one, no current issue, a
     sale larger than the stock on hand (OutOfStock, naming the stock) and a
-    closed day.
+    closed day. An earlier ``business_date`` is a correction (``days.stamp_on``).
     """
     copies = _whole(copies, "number of copies", "Antall eksemplarer")
     if not 1 <= copies <= MAX_SALE_COPIES:
@@ -536,7 +538,7 @@ def sell(
         )
     price = None if unit_price_ore is None else _check_price(unit_price_ore, allow_zero=True)
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)
         issue = _require_current(actor.centre_id)
         seller = find_vendor(actor.centre_id, vendor)
         _lock_issue(issue.id)
@@ -572,6 +574,7 @@ def sell(
             copies=copies,
             amount_ore=copies * unit,
             payment=method,
+            **st.detail,
         )
         return _sale(sale.id)
 

@@ -8,20 +8,31 @@ exports and reports of those days are unchanged), deliveries, the catalogue,
 issues, staff, settings and the audit trail.
 
 Stock on hand is deliveries minus what was handed out or sold, so deleting
-old hand-outs and sales alone would raise it. The purge therefore writes, per
-supply item and per Megafon issue, one balancing delivery of minus the purged
-quantity, dated on the last purged (closed) day: stock on hand is the same
-before and after.
+old hand-outs and sales alone would raise it. The purge therefore writes
+balancing deliveries of minus the purged quantity: per supply item and purged
+day, marked as that day's usage (so "days of cover", which counts the last 28
+days' usage, is unchanged too), and per Megafon issue. Stock on hand is the
+same before and after.
+
+A large purge never holds the write lock for long: it works in batches of
+whole days (at most ``BATCH_ROWS`` rows, or one day), each its own
+transaction with its own audit event, so a desk waits at most one batch. A
+purged day is marked on its Z-report (it can no longer be reopened). An
+interrupted purge leaves every day either purged or untouched; running it
+again finishes the rest.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from peewee import fn
 
+import db
 from db.models import (
     DagsverketAttendance,
     DayClose,
@@ -34,6 +45,7 @@ from db.models import (
     SyringeReturn,
     Visit,
     Visitor,
+    database,
 )
 from frontdesk import clock
 from frontdesk.errors import BadInput
@@ -148,94 +160,181 @@ def plan(centres: list[CentreInfo], before: dt.date) -> PurgePlan:
     return PurgePlan(before, tuple(planned))
 
 
-def purge(centres: list[CentreInfo], before: dt.date) -> PurgePlan:
-    """Delete the individual-level rows of closed days before the date, in one transaction.
+# A batch is this many rows at most (or one whole day, if a day has more): about 10 ms.
+BATCH_ROWS = 1000
+# SQLite's busy handler retries a writer that has waited under 0.2 s at least every 50 ms.
+SQLITE_PAUSE_SECONDS = 0.05
+
+
+def _rows_per_day(centre_id: int, before: dt.date) -> dict[dt.date, int]:
+    per_day: dict[dt.date, int] = {}
+    for _, model in DATED:
+        rows: Any = (
+            model.select(model.business_date, fn.COUNT(model.id))
+            .where((model.centre == centre_id) & (model.business_date < before))
+            .group_by(model.business_date)
+            .tuples()
+        )
+        for value, count in rows:
+            day = _as_date(value)
+            per_day[day] = per_day.get(day, 0) + int(count)
+    return per_day
+
+
+def _batches(per_day: dict[dt.date, int]) -> list[list[dt.date]]:
+    """Consecutive whole days, up to BATCH_ROWS rows each (a bigger day alone)."""
+    batches: list[list[dt.date]] = []
+    size = 0
+    for day in sorted(per_day):
+        if batches and size + per_day[day] <= BATCH_ROWS:
+            batches[-1].append(day)
+            size += per_day[day]
+        else:
+            batches.append([day])
+            size = per_day[day]
+    return batches
+
+
+def purge(
+    centres: list[CentreInfo],
+    before: dt.date,
+    progress: Callable[[int, int], None] | None = None,
+) -> PurgePlan:
+    """Delete the individual-level rows of closed days before the date, a batch at a time.
 
     Refuses (nothing is deleted) if any day before the date that has rows is
-    not closed. Keeps stock on hand unchanged with one balancing delivery per
-    item and issue. Writes one ``purge`` audit event per centre with the counts.
+    not closed. Each batch of whole days is one transaction: it keeps stock
+    on hand and days of cover unchanged with balancing deliveries, marks the
+    days purged on their Z-reports and writes a ``purge`` audit event with
+    its counts. ``progress`` gets (days done, days in all).
     """
-    with store.write():
-        result = plan(centres, before)  # inside the transaction: nothing changes meanwhile
-        done = []
-        for centre, planned in zip(centres, result.centres, strict=True):
-            if not planned.days:
-                done.append(planned)
-                continue
-            counts = dict(planned.counts)
-            counts.update(_purge_centre(centre, before))
-            audit.record(
-                Actor.cli(centre.id),
-                "purge",
-                "centre",
-                centre.id,
-                before=before.isoformat(),
-                days=planned.days,
-                **counts,
-            )
-            done.append(CentrePurge(centre.code, planned.days, counts))
+    result = plan(centres, before)
+    work = [(centre, _batches(_rows_per_day(centre.id, before))) for centre in centres]
+    total = sum(len(day_batch) for _, batches in work for day_batch in batches)
+    done_days = 0
+    done = []
+    for (centre, batches), planned in zip(work, result.centres, strict=True):
+        counts: dict[str, int] = {}
+        for number, day_batch in enumerate(batches):
+            last = number == len(batches) - 1
+            started = time.monotonic()
+            with store.write():
+                batch_counts = _purge_days(centre, day_batch, clean_visitors=last)
+                audit.record(
+                    Actor.cli(centre.id),
+                    "purge",
+                    "centre",
+                    centre.id,
+                    before=before.isoformat(),
+                    first_day=day_batch[0].isoformat(),
+                    last_day=day_batch[-1].isoformat(),
+                    days=len(day_batch),
+                    **batch_counts,
+                )
+            if not db.is_postgres():
+                # Fold the batch into the database file now, so a desk's commit does not have to.
+                database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
+                # SQLite hands the lock to whoever asks first, and a waiting desk asks again
+                # only every few tens of ms: leave at least that long, and never hold the
+                # lock more than half the time (a loaded machine makes batches slower).
+                time.sleep(max(SQLITE_PAUSE_SECONDS, time.monotonic() - started))
+            for key, value in batch_counts.items():
+                counts[key] = counts.get(key, 0) + value
+            done_days += len(day_batch)
+            if progress:
+                progress(done_days, total)
+        done.append(CentrePurge(centre.code, planned.days, counts or dict(planned.counts)))
     return PurgePlan(before, tuple(done))
 
 
-def _purge_centre(centre: CentreInfo, before: dt.date) -> dict[str, int]:
+def _purge_days(
+    centre: CentreInfo, day_batch: list[dt.date], *, clean_visitors: bool
+) -> dict[str, int]:
+    """One batch, inside the caller's transaction: refuses a day reopened meanwhile."""
     c = centre.id
-    last_day = max(_days_with_rows(c, before))
+    last = day_batch[-1]
+    # The days themselves, not a range: a day between them may be open and in use.
+    in_batch = {
+        model: (model.centre == c) & model.business_date.in_(day_batch) for _, model in DATED
+    }
+    closed: Any = DayClose.select(DayClose.business_date).where(
+        (DayClose.centre == c)
+        & DayClose.business_date.in_(day_batch)
+        & DayClose.reopened_at.is_null()
+    )
+    if db.is_postgres():
+        # Hold these Z-reports: a reopen waits, then finds the day purged. Desks are not held up.
+        closed = closed.for_update()
+    closed_days = {_as_date(value) for (value,) in closed.tuples()}
+    if not set(day_batch) <= closed_days:
+        day = min(set(day_batch) - closed_days).isoformat()
+        raise BadInput(
+            f"The day {day} at {centre.code} was reopened while purging; close it and purge again."
+        )
     now = clock.to_db(clock.utcnow())
+    counts = {name: int(model.select().where(in_batch[model]).count()) for name, model in DATED}
     adjustments = 0
 
-    # Stock on hand stays right: one balancing delivery per item and issue.
+    # Stock on hand and days of cover stay right: minus each day's hand-outs, as that day's usage.
     handed: Any = (
-        HandOutLine.select(HandOutLine.item, fn.SUM(HandOutLine.quantity))
+        HandOutLine.select(HandOut.business_date, HandOutLine.item, fn.SUM(HandOutLine.quantity))
         .join(HandOut)
-        .where(
-            (HandOut.centre == c) & (HandOut.business_date < before) & HandOut.voided_at.is_null()
-        )
-        .group_by(HandOutLine.item)
+        .where(in_batch[HandOut] & HandOut.voided_at.is_null())
+        .group_by(HandOut.business_date, HandOutLine.item)
         .tuples()
     )
-    for item_id, quantity in list(handed):
+    for day, item_id, quantity in list(handed):
         if int(quantity or 0):
             SupplyDelivery.create(
-                centre=c, item=item_id, quantity=-int(quantity), at=now, business_date=last_day
+                centre=c,
+                item=item_id,
+                quantity=-int(quantity),
+                at=now,
+                business_date=_as_date(day),
+                purged_usage=True,
             )
             adjustments += 1
     sold: Any = (
         MegafonSale.select(MegafonSale.issue, fn.SUM(MegafonSale.copies))
-        .where(
-            (MegafonSale.centre == c)
-            & (MegafonSale.business_date < before)
-            & MegafonSale.voided_at.is_null()
-        )
+        .where(in_batch[MegafonSale] & MegafonSale.voided_at.is_null())
         .group_by(MegafonSale.issue)
         .tuples()
     )
     for issue_id, copies in list(sold):
         if int(copies or 0):
             MegafonDelivery.create(
-                centre=c, issue=issue_id, copies=-int(copies), at=now, business_date=last_day
+                centre=c, issue=issue_id, copies=-int(copies), at=now, business_date=last
             )
             adjustments += 1
 
-    old_visits = Visit.select(Visit.id).where((Visit.centre == c) & (Visit.business_date < before))
+    old_visits = Visit.select(Visit.id).where(in_batch[Visit])
     # Later records keep their own data; they just no longer point at a purged visit.
     HandOut.update(visit=None).where(
-        (HandOut.centre == c) & (HandOut.business_date >= before) & HandOut.visit.in_(old_visits)
+        (HandOut.centre == c)
+        & ~HandOut.business_date.in_(day_batch)
+        & HandOut.visit.in_(old_visits)
     ).execute()
     SyringeReturn.update(visit=None).where(
         (SyringeReturn.centre == c)
-        & (SyringeReturn.business_date >= before)
+        & ~SyringeReturn.business_date.in_(day_batch)
         & SyringeReturn.visit.in_(old_visits)
     ).execute()
 
-    old_hand_outs = HandOut.select(HandOut.id).where(
-        (HandOut.centre == c) & (HandOut.business_date < before)
-    )
+    old_hand_outs = HandOut.select(HandOut.id).where(in_batch[HandOut])
     lines = HandOutLine.delete().where(HandOutLine.hand_out.in_(old_hand_outs)).execute()
     for _, model in (*DATED[1:], DATED[0]):  # visits last: others refer to them
-        model.delete().where((model.centre == c) & (model.business_date < before)).execute()
-    visitors = Visitor.delete().where(_unreferenced_visitors(c)).execute()
-    return {
-        "hand_out_lines": int(lines),
-        "visitor_codes": int(visitors),
-        "adjustments": adjustments,
-    }
+        model.delete().where(in_batch[model]).execute()
+    DayClose.update(purged_at=now).where(
+        (DayClose.centre == c)
+        & DayClose.business_date.in_(day_batch)
+        & DayClose.reopened_at.is_null()
+    ).execute()
+    visitors = Visitor.delete().where(_unreferenced_visitors(c)).execute() if clean_visitors else 0
+    counts.update(
+        {
+            "hand_out_lines": int(lines),
+            "visitor_codes": int(visitors),
+            "adjustments": adjustments,
+        }
+    )
+    return counts

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from frontdesk import clock
-from frontdesk.errors import BadInput, FrontdeskError
-from frontdesk.services import days
+from frontdesk.errors import FrontdeskError
+from frontdesk.services import days, validate
 
 if TYPE_CHECKING:
     from frontdesk.services.staff import Actor
@@ -21,13 +21,16 @@ MAX_ID = 2**31 - 1  # PostgreSQL's integer
 
 def check_reason(reason: object) -> str:
     """A void reason: 1 to 200 printable characters after stripping."""
-    text = str(reason if reason is not None else "").strip()
-    if not 1 <= len(text) <= MAX_REASON or not text.isprintable():
-        raise BadInput(
+    return validate.text(
+        reason,
+        "reason",
+        MAX_REASON,
+        nb_field="årsaken",
+        sentence=(
             f"Give a reason of 1 to {MAX_REASON} characters.",
-            nb=f"Skriv en årsak på 1 til {MAX_REASON} tegn.",
-        )
-    return text
+            f"Skriv en årsak på 1 til {MAX_REASON} tegn.",
+        ),
+    )
 
 
 def record_id(value: object) -> int | None:

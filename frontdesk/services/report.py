@@ -1,7 +1,8 @@
 """The period report: totals per day and centre, supplies, stock and visits by hour.
 
 The numbers come from ``export.day_rows`` (closed days from their Z-report,
-open days tallied from their rows), so the report and the export always agree.
+open days tallied from their rows, empty days as zeros), so the report and the
+export always agree. Per-day figures are divided by the days with activity.
 """
 
 from __future__ import annotations
@@ -18,36 +19,56 @@ from frontdesk.services.export import check_period, day_rows
 DEFAULT_DAYS = 7
 
 
+# Not a tally metric: the syringe items of the catalogue summed (the kind is the catalogue's).
+SYRINGES_OUT = "syringes.out"
+
+
+@dataclass(frozen=True)
+class ReportColumn:
+    key: str  # a metric key of the tally, or SYRINGES_OUT
+    heading: str
+    money: bool
+    additive: bool  # False: the total over days is left blank
+
+
+def columns() -> list[ReportColumn]:
+    """The per-day table's figures: every metric the tally's table gives a report heading,
+    in table order, with the syringes handed out just before the syringes returned."""
+    cols = [
+        ReportColumn(m.key, m.heading, tally.is_money(m.key), m.additive)
+        for m in tally.METRICS
+        if m.heading is not None
+    ]
+    keys = [c.key for c in cols]
+    at = keys.index("syringes.returned") if "syringes.returned" in keys else len(cols)
+    cols.insert(at, ReportColumn(SYRINGES_OUT, "Syringes out", False, True))
+    return cols
+
+
 @dataclass(frozen=True)
 class DayLine:
     """One centre's day (or a total over days when ``business_date`` is None)."""
 
     business_date: dt.date | None
     centre_code: str
-    status: str  # closed | open | total
-    visits: int = 0
-    unique: int = 0
-    lunch: int = 0
-    megafon_copies: int = 0
-    megafon_revenue_ore: int = 0
-    naloxone_kits: int = 0
-    syringes_out: int = 0
-    syringes_returned: int = 0
+    status: str  # closed | open | empty | total
+    # By column key; None: the day's tally predates the metric (a total: no day had it).
+    values: dict[str, int | None] = field(default_factory=dict)
+
+    def value(self, key: str) -> int | None:
+        return self.values.get(key)
 
     def plus(self, other: DayLine) -> DayLine:
-        return DayLine(
-            None,
-            self.centre_code,
-            "total",
-            self.visits + other.visits,
-            self.unique + other.unique,
-            self.lunch + other.lunch,
-            self.megafon_copies + other.megafon_copies,
-            self.megafon_revenue_ore + other.megafon_revenue_ore,
-            self.naloxone_kits + other.naloxone_kits,
-            self.syringes_out + other.syringes_out,
-            self.syringes_returned + other.syringes_returned,
-        )
+        """The sum of two lines; a figure missing from one is the other's."""
+        keys = dict.fromkeys([*self.values, *other.values])
+        values = {k: _add(self.values.get(k), other.values.get(k)) for k in keys}
+        return DayLine(None, self.centre_code, "total", values)
+
+
+def _add(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    return a if b is None else a + b
 
 
 @dataclass(frozen=True)
@@ -82,7 +103,8 @@ class Report:
     supplies: tuple[SupplyLine, ...]
     hours: tuple[int, ...]  # visits per local hour 00–23, all centres
     stock: dict[str, tuple[StockLine, ...]] = field(default_factory=dict)
-    open_days: int = 0
+    open_days: int = 0  # centre-days open: today, or earlier with activity, not closed
+    active_days: int = 0  # dates on which some centre was open or closed (not empty)
 
     @property
     def day_count(self) -> int:
@@ -96,7 +118,8 @@ def default_period(
     if date_to is None:
         date_to = business_days.today(centres[0].id)
     if date_from is None:
-        date_from = date_to - dt.timedelta(days=DEFAULT_DAYS - 1)
+        # Never before 0001-01-01: --to 0001-01-01 is a one-day period, not an overflow.
+        date_from = dt.date.fromordinal(max(1, date_to.toordinal() - (DEFAULT_DAYS - 1)))
     check_period(date_from, date_to)
     return date_from, date_to
 
@@ -116,37 +139,31 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
         if item.kind == "syringe":
             syringe_codes.add(item.code)
 
+    report_columns = columns()
     lines: list[DayLine] = []
     totals = {c.code: DayLine(None, c.code, "total") for c in centres}
     handed: dict[str, dict[str, int]] = {}
     hours = [0] * 24
     open_days = 0
+    active: set[dt.date] = set()
     for row in day_rows(centres, date_from, date_to, include_open=True):
         m = row.metrics
         supplies = {
             k[len("supplies.") :]: int(v) for k, v in m.items() if k.startswith("supplies.")
         }
-        line = DayLine(
-            row.business_date,
-            row.centre_code,
-            row.status,
-            visits=m.get("visits.total", 0),
-            unique=m.get("visits.unique", 0),
-            lunch=m.get("lunch.total", 0),
-            megafon_copies=m.get("megafon.copies", 0),
-            megafon_revenue_ore=m.get("megafon.revenue_ore", 0),
-            naloxone_kits=m.get("naloxone.kits", 0),
-            syringes_out=sum(q for code, q in supplies.items() if code in syringe_codes),
-            syringes_returned=m.get("syringes.returned", 0),
-        )
+        values = {c.key: row.value(c.key) for c in report_columns if c.key != SYRINGES_OUT}
+        values[SYRINGES_OUT] = sum(q for code, q in supplies.items() if code in syringe_codes)
+        line = DayLine(row.business_date, row.centre_code, row.status, values)
         lines.append(line)
         totals[row.centre_code] = totals[row.centre_code].plus(line)
         for code, quantity in supplies.items():
             per_centre = handed.setdefault(code, {})
             per_centre[row.centre_code] = per_centre.get(row.centre_code, 0) + quantity
         for hour in range(24):
-            hours[hour] += m.get(tally.hour_key(hour), 0)
+            hours[hour] += row.value(tally.hour_key(hour)) or 0
         open_days += row.status == "open"
+        if row.status != "empty":
+            active.add(row.business_date)
 
     total = DayLine(None, "all", "total")
     for line in totals.values():
@@ -166,6 +183,7 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
         hours=tuple(hours),
         stock=_stock(centres),
         open_days=open_days,
+        active_days=len(active),
     )
 
 

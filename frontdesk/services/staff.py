@@ -1,7 +1,13 @@
 """Staff, PINs and sign-on.
 
-PINs are stored as salted scrypt hashes and compared in constant time. Repeated
-wrong PINs lock that staff member out for a while; every failed PIN is audited.
+PINs are stored as salted scrypt hashes over a secret pepper (a key file kept
+outside the database, see ``pepper``) and the PIN, compared in constant time;
+a PIN stored before the pepper still works and is re-hashed with it at its
+next sign-on. Repeated wrong PINs lock that staff member out for a while;
+every failed PIN is audited. The slow hash never runs inside a write
+transaction: a sign-on first takes one attempt from the member's allowance
+(a short, atomic write), checks the PIN, then writes only the result, so
+parallel guesses can neither share an attempt nor hold other desks up.
 Staff are disabled, never deleted.
 """
 
@@ -12,12 +18,15 @@ import hashlib
 import hmac
 import re
 import secrets
+from contextlib import suppress
 from dataclasses import dataclass
+from typing import Any
 
+import db
 from db.models import Staff
 from frontdesk import clock
 from frontdesk.errors import BadInput, LockedOut, NotAllowed, NotFound, WrongPin
-from frontdesk.services import audit, store
+from frontdesk.services import audit, pepper, store
 from frontdesk.services.settings import get_settings
 
 ROLES = ("desk", "lead")
@@ -75,22 +84,52 @@ def check_pin_format(pin: str) -> str:
     return pin
 
 
-def hash_pin(pin: str) -> str:
+PEPPERED = "scrypt-pepper"
+
+
+def hash_pin(pin: str, key: pepper.Pepper | None = None) -> str:
+    """A salted scrypt hash over the pepper and the PIN (slow: call it outside a transaction)."""
+    key = key or _pepper_for_new_hash()
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P)
-    return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${salt.hex()}${digest.hex()}"
-
-
-def pin_matches(pin: str, stored: str) -> bool:
-    try:
-        scheme, n, r, p, salt_hex, digest_hex = stored.split("$")
-    except ValueError:
-        return False
-    if scheme != "scrypt":
-        return False
     digest = hashlib.scrypt(
-        pin.encode(), salt=bytes.fromhex(salt_hex), n=int(n), r=int(r), p=int(p)
+        key.key + pin.encode(), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P
     )
+    return (
+        f"{PEPPERED}${key.key_id}${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${salt.hex()}${digest.hex()}"
+    )
+
+
+def _pepper_for_new_hash(*, create: bool = False) -> pepper.Pepper:
+    """The key file's pepper; made when missing if ``create`` or no PIN needs another one."""
+    key = pepper.load()
+    if key is not None:
+        return key
+    if create or not Staff.select().where(Staff.pin_hash.startswith(PEPPERED + "$")).exists():
+        return pepper.create()
+    return pepper.require("")  # raises: PINs here were made with a key that is not at hand
+
+
+def _key_for(stored: str) -> pepper.Pepper | None:
+    """The pepper a stored hash needs (None for a hash made before the pepper)."""
+    if not stored.startswith(PEPPERED + "$"):
+        return None
+    return pepper.require(stored.split("$")[1])
+
+
+def pin_matches(pin: str, stored: str, key: pepper.Pepper | None = None) -> bool:
+    """Whether the PIN fits the stored hash (peppered, or from before the pepper)."""
+    parts = stored.split("$")
+    if parts[0] == PEPPERED and len(parts) == 7:
+        key = key or _key_for(stored)
+        assert key is not None
+        secret = key.key + pin.encode()
+        n, r, p, salt_hex, digest_hex = parts[2:]
+    elif parts[0] == "scrypt" and len(parts) == 6:
+        secret = pin.encode()
+        n, r, p, salt_hex, digest_hex = parts[1:]
+    else:
+        return False
+    digest = hashlib.scrypt(secret, salt=bytes.fromhex(salt_hex), n=int(n), r=int(r), p=int(p))
     return hmac.compare_digest(digest, bytes.fromhex(digest_hex))
 
 
@@ -138,6 +177,25 @@ def disable_staff(actor: Actor, initials: str) -> StaffInfo:
     return _info(row)
 
 
+def reset_pin(actor: Actor, initials: str, pin: str) -> StaffInfo:
+    """Give a member a new PIN (lead only), e.g. when the PIN key file was lost.
+
+    Hashes with the key file at hand, making one if there is none; clears a
+    lockout. Refuses bad initials or PIN and an unknown member.
+    """
+    require_lead(actor, "manage staff")
+    initials = normalise_initials(initials)
+    check_pin_format(pin)
+    pin_hash = hash_pin(pin, _pepper_for_new_hash(create=True))  # slow: outside the transaction
+    with store.write():
+        row = _get(actor.centre_id, initials)
+        Staff.update(pin_hash=pin_hash, failed_pins=0, locked_until=None).where(
+            Staff.id == row.id
+        ).execute()
+        audit.record(actor, "staff.reset_pin", "staff", row.id)
+    return _info(Staff.get_by_id(row.id))
+
+
 def list_staff(centre_id: int) -> list[StaffInfo]:
     rows = Staff.select().where(Staff.centre == centre_id).order_by(Staff.initials)
     return [_info(r) for r in rows]
@@ -160,57 +218,129 @@ def confirm_pin(actor: Actor, pin: str) -> None:
     _verify(actor.centre_id, actor.initials, pin, action="confirm_pin")
 
 
+def _row_for_update(centre_id: int, initials: str) -> Staff | None:
+    """The member's row, locked until the transaction ends (SQLite: BEGIN IMMEDIATE does it)."""
+    query = Staff.select().where((Staff.centre == centre_id) & (Staff.initials == initials))
+    if db.is_postgres():
+        query = query.for_update()
+    row: Staff | None = query.first()
+    return row
+
+
+def _wrong() -> WrongPin:
+    return WrongPin("Wrong initials or PIN.", nb="Feil initialer eller PIN.")
+
+
+def _locked(initials: str, until: dt.datetime, now: dt.datetime) -> LockedOut:
+    minutes = _minutes_left(until, now)
+    return LockedOut(
+        f"{initials} is locked after wrong PINs; try again in {minutes} min.",
+        nb=f"{initials} er sperret etter feil PIN; prøv igjen om {minutes} min.",
+    )
+
+
+def _refusal(
+    row: Staff | None, centre_id: int, initials: str, now: dt.datetime
+) -> Exception | None:
+    """Why this member cannot try a PIN now (audited), or None."""
+    if row is None:
+        audit.record(None, "pin.failed", "staff", None, centre_id=centre_id, reason="unknown")
+        return _wrong()
+    if not row.active:
+        audit.record(None, "pin.refused", "staff", row.id, centre_id=centre_id, reason="disabled")
+        return NotAllowed(
+            f"{initials} is disabled; ask a shift lead.",
+            nb=f"{initials} er deaktivert; spør en vaktleder.",
+        )
+    if row.locked_until and clock.as_utc(row.locked_until) > now:
+        audit.record(None, "pin.refused", "staff", row.id, centre_id=centre_id, reason="locked")
+        return _locked(initials, clock.as_utc(row.locked_until), now)
+    return None
+
+
+def _lock(row: Staff, settings: Any, now: dt.datetime) -> None:
+    Staff.update(
+        failed_pins=0,
+        locked_until=clock.to_db(now + dt.timedelta(minutes=settings.lockout_minutes)),
+    ).where(Staff.id == row.id).execute()
+
+
+def lead_actor(centre_id: int, initials: str, pin: str, what: str) -> Actor:
+    """A shift lead's initials and PIN typed at another member's desk: that lead, for one
+    action (audited as "lead_pin"). Refuses a wrong PIN like at sign-on, and a member who
+    is not a lead.
+    """
+    lead = _verify(centre_id, initials, pin, action="lead_pin")
+    require_lead(lead, what)
+    return lead
+
+
 def _verify(centre_id: int, initials: str, pin: str, action: str) -> Actor:
     try:
         initials = normalise_initials(initials)
     except BadInput:
-        raise WrongPin("Wrong initials or PIN.", nb="Feil initialer eller PIN.") from None
+        raise _wrong() from None
     settings = get_settings(centre_id)
-    now = clock.utcnow()
+
+    # 1. Take one attempt from the allowance, atomically (a short write).
     failure: Exception | None = None
     with store.write():
-        row = Staff.get_or_none((Staff.centre == centre_id) & (Staff.initials == initials))
-        if row is None:
-            audit.record(None, "pin.failed", "staff", None, centre_id=centre_id, reason="unknown")
-            failure = WrongPin("Wrong initials or PIN.", nb="Feil initialer eller PIN.")
-        elif not row.active:
-            audit.record(
-                None, "pin.refused", "staff", row.id, centre_id=centre_id, reason="disabled"
-            )
-            failure = NotAllowed(
-                f"{initials} is disabled; ask a shift lead.",
-                nb=f"{initials} er deaktivert; spør en vaktleder.",
-            )
-        elif row.locked_until and clock.as_utc(row.locked_until) > now:
-            minutes = _minutes_left(clock.as_utc(row.locked_until), now)
-            audit.record(None, "pin.refused", "staff", row.id, centre_id=centre_id, reason="locked")
-            failure = LockedOut(
-                f"{initials} is locked after wrong PINs; try again in {minutes} min.",
-                nb=f"{initials} er sperret etter feil PIN; prøv igjen om {minutes} min.",
-            )
-        elif not pin_matches(str(pin), row.pin_hash):
-            row.failed_pins += 1
-            detail = {"reason": "wrong", "in_a_row": row.failed_pins}
+        now = clock.utcnow()
+        row = _row_for_update(centre_id, initials)
+        failure = _refusal(row, centre_id, initials, now)
+        if failure is None:
+            assert row is not None
+            key = _key_for(row.pin_hash)  # a missing key file is said before an attempt is spent
             if row.failed_pins >= settings.lockout_attempts:
-                row.locked_until = clock.to_db(now + dt.timedelta(minutes=settings.lockout_minutes))
-                row.failed_pins = 0
+                # As many attempts as allowed are already being checked: no more guesses.
+                _lock(row, settings, now)
+                audit.record(
+                    None, "pin.refused", "staff", row.id, centre_id=centre_id, reason="attempts"
+                )
+                failure = _locked(
+                    initials, now + dt.timedelta(minutes=settings.lockout_minutes), now
+                )
+            else:
+                Staff.update(failed_pins=Staff.failed_pins + 1).where(Staff.id == row.id).execute()
+                stored = row.pin_hash
+    if failure is not None:
+        raise failure  # after the commit: the audit event is kept
+    assert row is not None
+
+    # 2. The slow part, outside any transaction.
+    right = pin_matches(str(pin), stored, key)
+    new_hash = None
+    if right and not stored.startswith(PEPPERED + "$"):
+        with suppress(pepper.KeyUnavailable):
+            new_hash = hash_pin(str(pin))  # re-hashed with the pepper at this sign-on
+
+    # 3. Write only the result.
+    with store.write():
+        now = clock.utcnow()
+        current = _row_for_update(centre_id, initials)
+        failure = _refusal(current, centre_id, initials, now)
+        if failure is None and current is not None and current.pin_hash != stored:
+            right = False  # the PIN was changed meanwhile: this one was checked against the old
+        if failure is None and current is not None and right:
+            changes: dict[Any, Any] = {Staff.failed_pins: 0, Staff.locked_until: None}
+            if new_hash:
+                changes[Staff.pin_hash] = new_hash
+            Staff.update(changes).where(Staff.id == current.id).execute()
+            actor = Actor(centre_id, current.id, current.initials, current.role)
+            audit.record(actor, action, "staff", current.id)
+        elif failure is None and current is not None:
+            in_a_row = current.failed_pins
+            detail: dict[str, Any] = {"reason": "wrong", "in_a_row": in_a_row}
+            if in_a_row >= settings.lockout_attempts:
+                _lock(current, settings, now)
                 detail["locked_minutes"] = settings.lockout_minutes
                 failure = LockedOut(
                     f"Wrong PIN: {initials} is locked for {settings.lockout_minutes} min.",
                     nb=f"Feil PIN: {initials} er sperret i {settings.lockout_minutes} min.",
                 )
             else:
-                failure = WrongPin("Wrong initials or PIN.", nb="Feil initialer eller PIN.")
-            row.save()
-            audit.record(None, "pin.failed", "staff", row.id, centre_id=centre_id, **detail)
-        else:
-            if row.failed_pins or row.locked_until:
-                row.failed_pins = 0
-                row.locked_until = None
-                row.save()
-            actor = Actor(centre_id, row.id, row.initials, row.role)
-            audit.record(actor, action, "staff", row.id)
-    # Raised after the commit, so the count and the audit event are kept.
+                failure = _wrong()
+            audit.record(None, "pin.failed", "staff", current.id, centre_id=centre_id, **detail)
     if failure is not None:
         raise failure
     return actor

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from peewee import Database, IntegrityError, OperationalError
+from peewee import Database, DatabaseError, IntegrityError, InterfaceError
 
 import db
 from db import migrate
-from db.connect import describe
-from frontdesk.errors import BadInput, StoreUnavailable
+from db.connect import describe, is_url
+from db.models import database as bound
+from frontdesk.errors import (
+    BadInput,
+    DiskFull,
+    FrontdeskError,
+    StoreDamaged,
+    StoreUnavailable,
+)
+from frontdesk.services import validate
 
 
 def open_store(target: str, *, create: bool = False, upgrade: bool = False) -> Database:
@@ -20,24 +30,144 @@ def open_store(target: str, *, create: bool = False, upgrade: bool = False) -> D
     pending migrations are applied. Otherwise a database whose schema is older
     or newer than this code is refused with one sentence.
     """
+    if not is_url(target):
+        validate.path(target, "database path")  # '~nosuchuser/x.db', a name too long, …
     try:
-        database = db.connect(target, create=create)
+        # WAL only once the file is known to be ours: a refused file stays as it was.
+        database = db.connect(target, create=create, wal=False)
         if upgrade:
+            if not create:  # `db upgrade` upgrades a frontdesk database, never makes one
+                migrate.require_frontdesk(database)
             migrate.upgrade(database)
         else:
             migrate.require_current(database)
+        db.use_wal(database)
     except db.StoreError as exc:
-        raise StoreUnavailable(str(exc), nb=exc.nb) from None
-    except OperationalError as exc:
-        raise StoreUnavailable(
-            f"The database cannot be used: {exc}.", nb=f"Databasen kan ikke brukes: {exc}."
-        ) from None
-    except OSError as exc:  # e.g. a path too long for the file system
-        reason = exc.strerror or exc
-        raise StoreUnavailable(
-            f"Cannot open the database: {reason}.", nb=f"Kan ikke åpne databasen: {reason}."
+        raise StoreUnavailable(str(exc), nb=exc.nb, hint=_hint(exc)) from None
+    except (DatabaseError, InterfaceError, sqlite3.Error, OSError) as exc:
+        raise explain(exc, target) or StoreUnavailable(
+            f"The database {describe(target)} cannot be used: {_short(exc)}.",
+            nb=f"Databasen {describe(target)} kan ikke brukes: {_short(exc)}.",
         ) from None
     return database
+
+
+def _hint(exc: db.StoreError) -> str | None:
+    if str(exc).startswith("There is no database at"):
+        return (
+            "Name the database with --db PATH_OR_URL or FRONTDESK_DB, "
+            "or create one with 'frontdesk init' or 'frontdesk demo'."
+        )
+    return None
+
+
+# SQLite's primary result codes (sqlite3.SQLITE_* from Python 3.11).
+_CORRUPT, _NOTADB, _FULL = sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_FULL
+_READONLY, _CANTOPEN, _IOERR = (
+    sqlite3.SQLITE_READONLY,
+    sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_IOERR,
+)
+_BUSY, _PERM = sqlite3.SQLITE_BUSY, sqlite3.SQLITE_PERM
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and every one it wraps (peewee wraps sqlite3; a failed rollback hides the cause)."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        current = todo.pop(0)
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        wrapped = [a for a in current.args if isinstance(a, BaseException)]
+        todo.extend([current.__cause__, current.__context__, *wrapped])
+
+
+def _sqlite_code(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def explain(exc: BaseException, target: str | None = None) -> FrontdeskError | None:
+    """The one sentence for a failure of the database or the disk, or None if it is not one.
+
+    Damaged or foreign files, a full disk, a read-only file or folder, a path the
+    system refuses, a database server that went away: the command line's error
+    handler and ``write`` use it, so the user sees the cause, never a traceback,
+    and a failed rollback never hides a full disk.
+    """
+    chain = list(_chain(exc))
+    where = describe(target) if target else _bound_target()
+    codes = {_sqlite_code(e) for e in chain} - {None}
+    texts = " | ".join(str(e).lower() for e in chain)
+    if (
+        _FULL in codes
+        or "disk is full" in texts
+        or any(isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT) for e in chain)
+    ):
+        return DiskFull(
+            "The disk is full; nothing was saved. Free some space and try again.",
+            nb="Disken er full; ingenting ble lagret. Frigjør plass og prøv igjen.",
+        )
+    if _NOTADB in codes or "file is not a database" in texts:
+        return StoreDamaged(
+            f"{where} is not a database file, or its first page is damaged.",
+            nb=f"{where} er ikke en databasefil, eller første side er skadet.",
+            hint="If it is the centre's database, restore the last backup.",
+        )
+    if _CORRUPT in codes or "malformed" in texts:
+        return StoreDamaged(
+            f"The database {where} is damaged; run 'frontdesk db check' or restore the last backup.",
+            nb=f"Databasen {where} er skadet; kjør 'frontdesk db check' eller hent siste sikkerhetskopi.",
+        )
+    if _READONLY in codes or "readonly database" in texts or "read-only" in texts:
+        return StoreUnavailable(
+            f"The database {where} is read-only here; nothing was saved. "
+            "Give this user write access to the file and its folder.",
+            nb=f"Databasen {where} er skrivebeskyttet her; ingenting ble lagret.",
+        )
+    if _CANTOPEN in codes or _PERM in codes or "unable to open database" in texts:
+        return StoreUnavailable(
+            f"Cannot open the database {where} or its -wal/-shm files; check that the "
+            "folder is writable and that no folder has taken their names.",
+            nb=f"Kan ikke åpne databasen {where} eller -wal/-shm-filene.",
+        )
+    if _IOERR in codes or "disk i/o error" in texts:
+        return StoreUnavailable(
+            f"The disk reported an error while using {where}; nothing was saved.",
+            nb=f"Disken meldte en feil ved bruk av {where}; ingenting ble lagret.",
+        )
+    if _BUSY in codes or "database is locked" in texts:
+        return StoreUnavailable(
+            f"The database {where} stayed locked by another program; try again.",
+            nb=f"Databasen {where} var låst av et annet program; prøv igjen.",
+        )
+    for e in chain:
+        if isinstance(e, OSError) and e.errno is not None:
+            name = e.filename if e.filename is not None else where
+            return StoreUnavailable(
+                f"Cannot use {validate.shown(name, 200)}: {e.strerror or e}.",
+                nb=f"Kan ikke bruke {validate.shown(name, 200)}: {e.strerror or e}.",
+            )
+    if any(type(e).__module__.startswith("psycopg") for e in chain) or isinstance(
+        exc, InterfaceError
+    ):
+        return StoreUnavailable(
+            f"The database server for {where} failed: {_short(exc)}.",
+            nb=f"Databaseserveren for {where} feilet: {_short(exc)}.",
+        )
+    return None
+
+
+def _bound_target() -> str:
+    """The database the models are bound to, for a message ('the database' if none)."""
+    obj = bound.obj
+    name = getattr(obj, "database", None) if obj is not None else None
+    if not name:
+        return "(the database)"
+    return describe(str(name)) if not db.is_postgres(obj) else f"'{name}'"
 
 
 def describe_target(target: str) -> str:
@@ -46,7 +176,10 @@ def describe_target(target: str) -> str:
 
 
 def schema_status(database: Database) -> migrate.SchemaStatus:
-    return migrate.status(database)
+    try:
+        return migrate.status(database)
+    except (DatabaseError, sqlite3.DatabaseError) as exc:
+        raise explain(exc) or StoreUnavailable(f"Cannot read the schema: {_short(exc)}.") from None
 
 
 def upgrade_schema(database: Database) -> list[str]:
@@ -61,7 +194,10 @@ def integrity_check(database: Database) -> str:
     if db.is_postgres(database):
         database.execute_sql("SELECT 1").fetchone()
         return "ok"
-    row = database.execute_sql("PRAGMA integrity_check").fetchone()
+    try:
+        row = database.execute_sql("PRAGMA integrity_check").fetchone()
+    except (DatabaseError, sqlite3.DatabaseError) as exc:  # too damaged to check
+        return _short(exc)
     return str(row[0])
 
 
@@ -73,8 +209,13 @@ def write() -> Iterator[None]:
             yield
     except IntegrityError as exc:
         raise BadInput(f"That would duplicate an existing record ({_short(exc)}).") from None
+    except (DatabaseError, InterfaceError, sqlite3.Error, OSError) as exc:
+        sentence = explain(exc)
+        if sentence is None:
+            raise
+        raise sentence from None
 
 
-def _short(exc: Exception) -> str:
+def _short(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:120]

@@ -30,7 +30,7 @@ from db.models import (
 )
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound, OutOfStock
-from frontdesk.services import audit, days, store
+from frontdesk.services import audit, days, store, validate
 from frontdesk.services.records import MAX_ID, check_reason, void_row
 from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import Actor, require_lead
@@ -164,9 +164,22 @@ def _levels(centre_id: int, item_ids: list[int] | None = None) -> dict[int, tupl
     """
     today = days.today(centre_id)
     since = today - dt.timedelta(days=COVER_DAYS - 1)
-    delivered_q = SupplyDelivery.select(SupplyDelivery.item, fn.SUM(SupplyDelivery.quantity)).where(
-        (SupplyDelivery.centre == centre_id) & SupplyDelivery.voided_at.is_null()
+    # A purged day's hand-outs live on as a balancing delivery marked as its usage.
+    purged_recent = Case(
+        None,
+        [
+            (
+                (SupplyDelivery.purged_usage == True)  # noqa: E712 (peewee expression)
+                & (SupplyDelivery.business_date >= since)
+                & (SupplyDelivery.business_date <= today),
+                0 - SupplyDelivery.quantity,
+            )
+        ],
+        0,
     )
+    delivered_q = SupplyDelivery.select(
+        SupplyDelivery.item, fn.SUM(SupplyDelivery.quantity), fn.SUM(purged_recent)
+    ).where((SupplyDelivery.centre == centre_id) & SupplyDelivery.voided_at.is_null())
     recent = Case(
         None,
         [
@@ -185,12 +198,16 @@ def _levels(centre_id: int, item_ids: list[int] | None = None) -> dict[int, tupl
     if item_ids is not None:
         delivered_q = delivered_q.where(SupplyDelivery.item.in_(item_ids))
         handed_q = handed_q.where(HandOutLine.item.in_(item_ids))
-    delivered_rows: Any = delivered_q.group_by(SupplyDelivery.item).tuples()
+    delivered_rows: Any = list(delivered_q.group_by(SupplyDelivery.item).tuples())
     handed_rows: Any = handed_q.group_by(HandOutLine.item).tuples()
-    delivered = {item: int(total or 0) for item, total in delivered_rows}
-    levels = {item: (total, 0) for item, total in delivered.items()}
+    delivered = {item: int(total or 0) for item, total, _ in delivered_rows}
+    purged = {item: int(used or 0) for item, _, used in delivered_rows}
+    levels = {item: (total, purged[item]) for item, total in delivered.items()}
     for item, total, last_days in handed_rows:
-        levels[item] = (delivered.get(item, 0) - int(total or 0), int(last_days or 0))
+        levels[item] = (
+            delivered.get(item, 0) - int(total or 0),
+            int(last_days or 0) + purged.get(item, 0),
+        )
     return levels
 
 
@@ -293,20 +310,26 @@ def _check_code(code: str) -> str:
 
 
 def _check_name(name: str, what: str, nb: str) -> str:
-    text = str(name if name is not None else "").strip()
-    if not 1 <= len(text) <= 80 or not text.isprintable():
-        raise BadInput(
+    return validate.text(
+        name,
+        what,
+        80,
+        nb_field=nb,
+        sentence=(
             f"The {what} is required (1 to 80 characters).",
-            nb=f"{nb} må fylles ut (1 til 80 tegn).",
-        )
-    return text
+            f"{nb} må fylles ut (1 til 80 tegn).",
+        ),
+    )
 
 
 def _check_unit(unit: str) -> str:
-    text = str(unit if unit is not None else "").strip()
-    if not 1 <= len(text) <= 20 or not text.isprintable():
-        raise BadInput("The unit is 1 to 20 characters.", nb="Enheten er 1 til 20 tegn.")
-    return text
+    return validate.text(
+        unit,
+        "unit",
+        20,
+        nb_field="enheten",
+        sentence=("The unit is 1 to 20 characters.", "Enheten er 1 til 20 tegn."),
+    )
 
 
 def _check_kind(kind: str) -> str:
@@ -689,6 +712,7 @@ def hand_out(
     for_others: bool = False,
     naloxone_recipient: str | None = None,
     naloxone_trained: bool | None = None,
+    business_date: dt.date | None = None,
 ) -> HandOutInfo:
     """Hand out one or more items, for a visit, a visitor or anonymously.
 
@@ -710,7 +734,7 @@ def hand_out(
             nb="Om opplæring i nalokson ble gitt er ja eller nei.",
         )
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)  # an earlier date: a correction
         rows = list(
             SupplyItem.select().where(
                 (SupplyItem.centre == actor.centre_id) & SupplyItem.code.in_(list(wanted))
@@ -787,6 +811,7 @@ def hand_out(
             lines=wanted,
             for_others=bool(for_others),
             naloxone=naloxone,
+            **st.detail,
         )
         order = sorted(rows, key=lambda r: (r.sort_order, r.id))
         low = [info for info in _infos(actor.centre_id, order) if info.low]
@@ -906,6 +931,7 @@ def record_return(
     bin_code: str | None = None,
     bins: int = 1,
     visit_id: int | None = None,
+    business_date: dt.date | None = None,
 ) -> ReturnInfo:
     """Record returned used syringes: a count, or an estimate from returned sharps bins.
 
@@ -924,7 +950,7 @@ def record_return(
     else:
         bins = _in_range(bins, 1, MAX_BINS, "number of bins", "Antall bøtter")
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)  # an earlier date: a correction
         visit = _visit_row(actor.centre_id, visit_id) if visit_id is not None else None
         litres = None
         if bin_code is not None:
@@ -954,6 +980,7 @@ def record_return(
             method=row.method,
             count=count,
             bin_litres=litres,
+            **st.detail,
         )
         return _return_info(row)
 

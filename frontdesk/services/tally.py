@@ -1,12 +1,17 @@
 """A business day's tally: the one definition of what counts.
 
 The X-report, the Z-report, the export and the report all call
-``compute_day``. A record counts when it belongs to the centre and business
-date and is not voided; nothing else decides it.
+``compute_day``; the desk's own counters (F1 visits, F3 takings, lunch totals)
+call its counting functions. A record counts when it belongs to the centre and
+business date and is not voided (``counted``); nothing else decides it.
 
-Metric keys are dotted names (``visits.total``, ``supplies.SPR2ML``,
-``visits.hour.09``). Money is integer øre under keys ending in ``_ore``; the
-export shows them as NOK under the same name ending in ``_nok``.
+``METRICS`` is the one table of what a day counts: the export's columns and
+long names, the report's columns, ``frontdesk export --metrics`` and
+docs/export-format.md all read it. Metric keys are dotted names
+(``visits.total``, ``supplies.SPR2ML``, ``visits.hour.09``). Money is integer
+øre under keys ending in ``_ore``; the export shows them as NOK under the same
+name ending in ``_nok``. A stored Z-report keeps the tally version it was
+counted by, so a metric added later is known to be missing from it, not zero.
 """
 
 from __future__ import annotations
@@ -35,41 +40,151 @@ LUNCH_GROUPS = ("visitor", "dagsverket", "staff", "guest")
 PAYMENTS = ("cash", "card", "vipps")
 HOURS = tuple(f"{h:02d}" for h in range(24))
 
-# The wide export's fixed columns, in the contract's order, with their metric keys.
-# ``None`` marks the columns that are not metrics (date, centre, status, z_no).
-WIDE_COLUMNS: tuple[tuple[str, str | None], ...] = (
-    ("date", None),
-    ("centre", None),
-    ("status", None),
-    ("z_no", None),
-    ("visits", "visits.total"),
-    ("visitors_unique", "visits.unique"),
-    ("visits_anonymous", "visits.anonymous"),
-    ("visits_f", "visits.f"),
-    ("visits_m", "visits.m"),
-    ("visits_x", "visits.x"),
-    ("visits_u", "visits.u"),
-    ("lunch_total", "lunch.total"),
-    ("lunch_visitor", "lunch.visitor"),
-    ("lunch_dagsverket", "lunch.dagsverket"),
-    ("lunch_staff", "lunch.staff"),
-    ("lunch_guest", "lunch.guest"),
-    ("dagsverket_present", "dagsverket.present"),
-    ("megafon_copies", "megafon.copies"),
-    ("megafon_sales", "megafon.sales"),
-    ("megafon_revenue_nok", "megafon.revenue_ore"),
-    ("megafon_cash_nok", "megafon.cash_ore"),
-    ("megafon_card_nok", "megafon.card_ore"),
-    ("megafon_vipps_nok", "megafon.vipps_ore"),
-    ("cash_counted_nok", "cash.counted_ore"),
-    ("cash_diff_nok", "cash.diff_ore"),
-    ("naloxone_kits", "naloxone.kits"),
-    ("naloxone_trained", "naloxone.trained"),
-    ("syringes_returned", "syringes.returned"),
+
+# -- the metric definitions ----------------------------------------------------------
+#
+# The one table of what a tally counts. The tally, the export (wide columns, long
+# names, JSON), the report, `frontdesk export --metrics` and docs/export-format.md
+# all read it. Adding a metric: one row here with ``since`` one above the newest,
+# and the line in a counting function below that fills it in.
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One counted figure of a business day."""
+
+    key: str  # the stored name; money ends in ``_ore``
+    column: str | None  # the wide CSV column (None: long layout and JSON only)
+    since: int  # the first tally version that counts it
+    meaning: str
+    close_only: bool = False  # only a closed day has it (from its cash count)
+    heading: str | None = None  # its column in `frontdesk report` (None: not in the report)
+    additive: bool = True  # False: a sum over days means nothing (e.g. different visitors)
+
+    @property
+    def long_name(self) -> str:
+        """The name in the long layout and in JSON (money in NOK)."""
+        return export_name(self.key)
+
+    @property
+    def unit(self) -> str:
+        return "NOK" if is_money(self.key) else "count"
+
+
+METRICS: tuple[Metric, ...] = (
+    Metric("visits.total", "visits", 1, "Check-ins.", heading="Visits"),
+    Metric(
+        "visits.unique",
+        "visitors_unique",
+        1,
+        "Different visitor codes checked in.",
+        heading="Unique",
+        additive=False,
+    ),
+    Metric("visits.anonymous", "visits_anonymous", 1, "Check-ins without a visitor code."),
+    Metric("visits.f", "visits_f", 1, "Check-ins with gender f (woman)."),
+    Metric("visits.m", "visits_m", 1, "Check-ins with gender m (man)."),
+    Metric("visits.x", "visits_x", 1, "Check-ins with gender x (other)."),
+    Metric("visits.u", "visits_u", 1, "Check-ins with gender unknown or not given."),
+    Metric(
+        "lunch.total",
+        "lunch_total",
+        1,
+        "Lunch portions on the roster, all groups.",
+        heading="Lunch",
+    ),
+    Metric("lunch.visitor", "lunch_visitor", 1, "Lunch portions for visitors."),
+    Metric("lunch.dagsverket", "lunch_dagsverket", 1, "Lunch portions for Dagsverket."),
+    Metric("lunch.staff", "lunch_staff", 1, "Lunch portions for staff."),
+    Metric("lunch.guest", "lunch_guest", 1, "Lunch portions for guests (and any unknown group)."),
+    Metric("dagsverket.present", "dagsverket_present", 1, "Dagsverket participants present."),
+    Metric("megafon.copies", "megafon_copies", 1, "Megafon copies sold.", heading="Megafon copies"),
+    Metric("megafon.sales", "megafon_sales", 1, "Megafon sales (one per vendor purchase)."),
+    Metric(
+        "megafon.revenue_ore",
+        "megafon_revenue_nok",
+        1,
+        "Megafon takings, all methods.",
+        heading="Megafon NOK",
+    ),
+    Metric("megafon.cash_ore", "megafon_cash_nok", 1, "Megafon takings in cash."),
+    Metric("megafon.card_ore", "megafon_card_nok", 1, "Megafon takings by card."),
+    Metric("megafon.vipps_ore", "megafon_vipps_nok", 1, "Megafon takings by Vipps."),
+    Metric(
+        "cash.counted_ore",
+        "cash_counted_nok",
+        1,
+        "Cash counted at the day close (closed days only).",
+        close_only=True,
+    ),
+    Metric(
+        "cash.diff_ore",
+        "cash_diff_nok",
+        1,
+        "Counted minus expected cash (closed days only).",
+        close_only=True,
+    ),
+    Metric(
+        "naloxone.kits", "naloxone_kits", 1, "Naloxone kits handed out.", heading="Naloxone kits"
+    ),
+    Metric("naloxone.trained", "naloxone_trained", 1, "Naloxone hand-outs with training given."),
+    Metric(
+        "syringes.returned",
+        "syringes_returned",
+        1,
+        "Used syringes returned.",
+        heading="Syringes returned",
+    ),
 )
 
-# Only a closed day has these (from its Z-report); an open day leaves them empty.
-CLOSE_ONLY = ("cash.counted_ore", "cash.diff_ore")
+# Families of metrics, one per hour or per catalogue item; documented as one row each.
+HOUR_FAMILY = Metric("visits.hour.HH", None, 1, "Check-ins in local hour HH (00-23).")
+SUPPLY_FAMILY = Metric(
+    "supplies.CODE", "supply_CODE", 1, "Units of catalogue item CODE handed out."
+)
+FAMILIES: tuple[Metric, ...] = (HOUR_FAMILY, SUPPLY_FAMILY)
+
+# The wide export's columns before the metrics; not metrics themselves.
+ROW_COLUMNS = ("date", "centre", "status", "z_no")
+
+
+def current_version() -> int:
+    """The tally version this code writes: the newest ``since`` in the table."""
+    return max(m.since for m in (*METRICS, *FAMILIES))
+
+
+def metric(key: str) -> Metric | None:
+    """The definition of a fixed metric, of a family member, or None for an unknown key."""
+    found = _index().get(key)
+    if found is not None:
+        return found
+    if key.startswith("visits.hour."):
+        return HOUR_FAMILY
+    if key.startswith("supplies."):
+        return SUPPLY_FAMILY
+    return None
+
+
+def knew(version: int, key: str) -> bool:
+    """Whether a tally of this version counted the metric (unknown keys: yes, as stored)."""
+    found = metric(key)
+    return found is None or found.since <= version
+
+
+def is_close_only(key: str) -> bool:
+    found = _index().get(key)
+    return found is not None and found.close_only
+
+
+_INDEX: tuple[tuple[Metric, ...], dict[str, Metric]] = ((), {})
+
+
+def _index() -> dict[str, Metric]:
+    """METRICS by key, rebuilt only when the table is another tuple (as in a test)."""
+    global _INDEX
+    if _INDEX[0] is not METRICS:
+        _INDEX = (METRICS, {m.key: m for m in METRICS})
+    return _INDEX[1]
 
 
 def is_money(key: str) -> bool:
@@ -105,9 +220,26 @@ class DayTally:
     business_date: dt.date
     metrics: dict[str, int]
     sales_by_staff: tuple[StaffSales, ...] = field(default=())
+    version: int = field(default_factory=current_version)
+
+    @classmethod
+    def from_stored(
+        cls,
+        centre_id: int,
+        business_date: dt.date,
+        stored_json: str,
+        sales_by_staff: tuple[StaffSales, ...] = (),
+    ) -> DayTally:
+        """A stored Z-report's tally, with the version it was counted by."""
+        version, metrics = load_stored(stored_json)
+        return cls(centre_id, business_date, metrics, tuple(sales_by_staff), version)
 
     def get(self, key: str) -> int:
         return self.metrics.get(key, 0)
+
+    def knew(self, key: str) -> bool:
+        """Whether this tally counted the metric (a stored one may predate it)."""
+        return knew(self.version, key)
 
     @property
     def hours(self) -> list[int]:
@@ -123,11 +255,20 @@ class DayTally:
         return self.get("megafon.cash_ore")
 
     def metrics_json(self) -> str:
-        return json.dumps(self.metrics, sort_keys=True)
+        """The tally as a Z-report stores it: ``{"version": N, "metrics": {...}}``."""
+        return json.dumps({"version": self.version, "metrics": self.metrics}, sort_keys=True)
+
+
+def load_stored(stored_json: str) -> tuple[int, dict[str, int]]:
+    """(version, metrics) of a stored tally; one stored before versions is version 1."""
+    value = json.loads(stored_json)
+    if isinstance(value.get("metrics"), dict) and "version" in value:
+        return int(value["version"]), dict(value["metrics"])
+    return 1, dict(value)
 
 
 def empty_metrics(supply_codes: list[str]) -> dict[str, int]:
-    metrics = {key: 0 for _, key in WIDE_COLUMNS if key is not None and key not in CLOSE_ONLY}
+    metrics = {m.key: 0 for m in METRICS if not m.close_only}
     metrics.update({hour_key(h): 0 for h in range(24)})
     metrics.update({supply_key(code): 0 for code in supply_codes})
     return metrics
@@ -151,17 +292,62 @@ def compute_day(centre_id: int, business_date: dt.date) -> DayTally:
     """
     metrics = empty_metrics([])
     _supplies(centre_id, business_date, metrics)
-    _visits(centre_id, business_date, metrics)
-    _lunch(centre_id, business_date, metrics)
+    count_visits(centre_id, business_date, metrics)
+    count_lunch(centre_id, business_date, metrics)
     _dagsverket(centre_id, business_date, metrics)
-    sales_by_staff = _megafon(centre_id, business_date, metrics)
+    _, sales_by_staff = count_megafon(centre_id, business_date, metrics)
     _returns(centre_id, business_date, metrics)
     return DayTally(centre_id, business_date, metrics, tuple(sales_by_staff))
 
 
-def _visits(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
-    where = (Visit.centre == centre_id) & (Visit.business_date == day) & Visit.voided_at.is_null()
-    anonymous = fn.SUM(Case(None, [(Visit.visitor.is_null(), 1)], 0))
+# -- what counts ------------------------------------------------------------------
+#
+# The desk's own counters (the F1 visit count, the F3 takings, the lunch totals)
+# use these too, so the screen and the Z-report never disagree.
+
+
+def on_day(model: Any, centre_id: int, day: dt.date) -> Any:
+    """The rows of one centre's business day (voided ones included)."""
+    return (model.centre == centre_id) & (model.business_date == day)
+
+
+def counts(model: Any) -> Any:
+    """A row counts when it is not voided."""
+    return model.voided_at.is_null()
+
+
+def counted(model: Any, centre_id: int, day: dt.date) -> Any:
+    """The rows of the day that count."""
+    return on_day(model, centre_id, day) & counts(model)
+
+
+def anonymous_visit() -> Any:
+    """A visit is anonymous when it has no visitor code."""
+    return Visit.visitor.is_null()
+
+
+def gender_of(gender: str | None) -> str:
+    """The gender a visit counts under: an unknown value counts as ``u``."""
+    return gender if gender in GENDERS else "u"
+
+
+def lunch_group_of(group: str | None) -> str:
+    """The roster group a lunch entry counts under.
+
+    An unknown group still feeds the kitchen: it counts as a guest.
+    """
+    return group if group in LUNCH_GROUPS else "guest"
+
+
+def _zeros(prefix: str) -> dict[str, int]:
+    return {k: v for k, v in empty_metrics([]).items() if k.startswith(prefix)}
+
+
+def count_visits(centre_id: int, day: dt.date, m: dict[str, int] | None = None) -> dict[str, int]:
+    """The day's ``visits.*`` metrics (into ``m`` when given); returns them."""
+    m = _zeros("visits.") if m is None else m
+    where = counted(Visit, centre_id, day)
+    anonymous = fn.SUM(Case(None, [(anonymous_visit(), 1)], 0))
     rows: Any = (
         Visit.select(Visit.gender, Visit.local_hour, fn.COUNT(Visit.id), anonymous)
         .where(where)
@@ -172,43 +358,37 @@ def _visits(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
         count = int(count)
         m["visits.total"] += count
         m["visits.anonymous"] += int(anon or 0)
-        m[f"visits.{gender if gender in GENDERS else 'u'}"] += count
+        m[f"visits.{gender_of(gender)}"] += count
         m[hour_key(int(hour) % 24)] += count
     unique = Visit.select(fn.COUNT(Visit.visitor.distinct())).where(where).scalar()
     m["visits.unique"] = int(unique or 0)
+    return m
 
 
-def _lunch(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
+def count_lunch(centre_id: int, day: dt.date, m: dict[str, int] | None = None) -> dict[str, int]:
+    """The day's ``lunch.*`` portions (into ``m`` when given); returns them."""
+    m = _zeros("lunch.") if m is None else m
     rows: Any = (
         LunchEntry.select(LunchEntry.group, fn.SUM(LunchEntry.portions))
-        .where(
-            (LunchEntry.centre == centre_id)
-            & (LunchEntry.business_date == day)
-            & LunchEntry.voided_at.is_null()
-        )
+        .where(counted(LunchEntry, centre_id, day))
         .group_by(LunchEntry.group)
         .tuples()
     )
     for group, portions in rows:
         portions = int(portions or 0)
-        # An unknown group still feeds the kitchen: it counts as a guest.
-        m[f"lunch.{group if group in LUNCH_GROUPS else 'guest'}"] += portions
+        m[f"lunch.{lunch_group_of(group)}"] += portions
         m["lunch.total"] += portions
+    return m
 
 
-def _dagsverket(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
-    m["dagsverket.present"] = (
-        DagsverketAttendance.select()
-        .where(
-            (DagsverketAttendance.centre == centre_id)
-            & (DagsverketAttendance.business_date == day)
-            & (DagsverketAttendance.present == True)  # noqa: E712 (peewee expression)
-        )
-        .count()
-    )
+def count_megafon(
+    centre_id: int, day: dt.date, m: dict[str, int] | None = None
+) -> tuple[dict[str, int], list[StaffSales]]:
+    """The day's ``megafon.*`` metrics (into ``m`` when given) and the sales by staff and method.
 
-
-def _megafon(centre_id: int, day: dt.date, m: dict[str, int]) -> list[StaffSales]:
+    A sale with an unknown payment method counts in the revenue, under no method.
+    """
+    m = _zeros("megafon.") if m is None else m
     amount = fn.SUM(MegafonSale.copies * MegafonSale.unit_price_ore)
     rows: Any = (
         MegafonSale.select(
@@ -219,11 +399,7 @@ def _megafon(centre_id: int, day: dt.date, m: dict[str, int]) -> list[StaffSales
             amount,
         )
         .join(Staff, JOIN.LEFT_OUTER, on=(MegafonSale.staff == Staff.id))
-        .where(
-            (MegafonSale.centre == centre_id)
-            & (MegafonSale.business_date == day)
-            & MegafonSale.voided_at.is_null()
-        )
+        .where(counted(MegafonSale, centre_id, day))
         .group_by(Staff.initials, MegafonSale.payment)
         .tuples()
     )
@@ -238,14 +414,22 @@ def _megafon(centre_id: int, day: dt.date, m: dict[str, int]) -> list[StaffSales
         by_staff.append(StaffSales(initials or "cli", payment, copies, amount_ore))
     # Sorted here, not in SQL: SQLite and PostgreSQL order NULL initials differently.
     by_staff.sort(key=lambda s: (s.initials, s.payment))
-    return by_staff
+    return m, by_staff
+
+
+def _dagsverket(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
+    m["dagsverket.present"] = (
+        DagsverketAttendance.select()
+        .where(
+            counted(DagsverketAttendance, centre_id, day) & (DagsverketAttendance.present == True)  # noqa: E712 (peewee expression)
+        )
+        .count()
+    )
 
 
 def _supplies(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
     """Every catalogue item (zeros included) with the day's quantities, and naloxone."""
-    where = (
-        (HandOut.centre == centre_id) & (HandOut.business_date == day) & HandOut.voided_at.is_null()
-    )
+    where = counted(HandOut, centre_id, day)
     handed = (
         HandOutLine.select(HandOutLine.item, fn.SUM(HandOutLine.quantity).alias("quantity"))
         .join(HandOut)
@@ -280,11 +464,7 @@ def _supplies(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
 def _returns(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
     total = (
         SyringeReturn.select(fn.SUM(SyringeReturn.count))
-        .where(
-            (SyringeReturn.centre == centre_id)
-            & (SyringeReturn.business_date == day)
-            & SyringeReturn.voided_at.is_null()
-        )
+        .where(counted(SyringeReturn, centre_id, day))
         .scalar()
     )
     m["syringes.returned"] = int(total or 0)

@@ -21,7 +21,7 @@ import db
 from db.models import Staff, Visit, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import audit, days, store
+from frontdesk.services import audit, days, store, tally
 from frontdesk.services.records import check_reason, void_row
 from frontdesk.services.staff import Actor
 
@@ -172,19 +172,25 @@ def _visit_info(row: Visit, visitor_code: str | None, staff_initials: str | None
 # -- check-in ------------------------------------------------------------------
 
 
-def check_in(actor: Actor, code: str | None = None, gender: str | None = None) -> VisitInfo:
+def check_in(
+    actor: Actor,
+    code: str | None = None,
+    gender: str | None = None,
+    business_date: dt.date | None = None,
+) -> VisitInfo:
     """Record one visit now: anonymous without a code, else under a registered code.
 
     An anonymous visit takes ``gender`` (f/m/x/u, default u); a coded visit
     takes the visitor's gender (a ``gender`` given with a code is checked but
     not used). Refuses an unknown code (NotFound: the desk offers to register
     it), a bad gender, and a closed day. A visitor already checked in today is
-    checked in again; the answer's ``earlier_at`` says when they came before.
+    checked in again; the answer's ``earlier_at`` says when they came before. An
+    earlier ``business_date`` is a correction (``days.stamp_on``).
     """
     gender = normalise_gender(gender)
     normal = normalise_code(code) if code is not None and code.strip() else None
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)
         visitor = None
         if normal is not None:
             visitor = Visitor.get_or_none(
@@ -215,7 +221,9 @@ def check_in(actor: Actor, code: str | None = None, gender: str | None = None) -
             local_hour=st.local_hour,
             staff=actor.staff_id,
         )
-        audit.record(actor, "visits.check_in", "visit", row.id, anonymous=visitor is None)
+        audit.record(
+            actor, "visits.check_in", "visit", row.id, anonymous=visitor is None, **st.detail
+        )
     info = _visit_info(row, normal, actor.initials)
     if earlier is not None:
         info = dataclasses.replace(info, earlier_at=clock.as_utc(earlier.at))
@@ -459,15 +467,8 @@ def visits_on(
 
 
 def count_visits(centre_id: int, business_date: dt.date | None = None) -> int:
-    """How many visits count on a day (voided ones do not)."""
-    day = business_date or days.today(centre_id)
-    return (
-        Visit.select()
-        .where(
-            (Visit.centre == centre_id) & (Visit.business_date == day) & Visit.voided_at.is_null()
-        )
-        .count()
-    )
+    """How many visits count on a day (voided ones do not), as the Z-report counts them."""
+    return day_counts(centre_id, business_date).total
 
 
 @dataclass(frozen=True)
@@ -481,18 +482,21 @@ class VisitCounts:
 
 
 def day_counts(centre_id: int, business_date: dt.date | None = None) -> VisitCounts:
-    """Today's (or a day's) visits counted by kind, in one query over the day's index."""
+    """Today's (or a day's) visits for the desk's counter, in one query over the day's index.
+
+    Counted with the tally's own predicates (what counts, what is anonymous), so the
+    counter always shows the Z-report's figure; the voided ones are shown beside it.
+    """
     day = business_date or days.today(centre_id)
-    voided = Visit.voided_at.is_null(False)
-    anonymous = Visit.visitor.is_null()
+    counts, anonymous = tally.counts(Visit), tally.anonymous_visit()
     rows: Any = (
-        Visit.select(voided.alias("voided"), anonymous.alias("anonymous"), fn.COUNT(Visit.id))
-        .where((Visit.centre == centre_id) & (Visit.business_date == day))
-        .group_by(voided, anonymous)
+        Visit.select(counts.alias("counts"), anonymous.alias("anonymous"), fn.COUNT(Visit.id))
+        .where(tally.on_day(Visit, centre_id, day))
+        .group_by(counts, anonymous)
         .tuples()
     )
-    counts = {"voided": 0, "anonymous": 0, "coded": 0}
-    for is_voided, is_anonymous, count in rows:
-        kind = "voided" if is_voided else "anonymous" if is_anonymous else "coded"
-        counts[kind] += count
-    return VisitCounts(counts["anonymous"] + counts["coded"], **counts)
+    found = {"voided": 0, "anonymous": 0, "coded": 0}
+    for is_counted, is_anonymous, count in rows:
+        kind = "voided" if not is_counted else "anonymous" if is_anonymous else "coded"
+        found[kind] += int(count)
+    return VisitCounts(found["anonymous"] + found["coded"], **found)

@@ -3,9 +3,12 @@
 TEXTS: dict[str, tuple[str, str]] = {
     # header and form
     "megafon.header": (
-        "{title} · utgave {number} · utsalgspris {price} · lagerbeholdning {stock} eks.",
-        "{title} · issue {number} · outlet price {price} · stock on hand {stock} copies",
+        "{title} · utgave {number} · utsalgspris {price} · lagerbeholdning {stock}",
+        "{title} · issue {number} · outlet price {price} · stock on hand {stock}",
     ),
+    "megafon.copies_one": ("{n} eks.", "{n} copy"),
+    "megafon.copies_many": ("{n} eks.", "{n} copies"),
+    "megafon.delivery_row": ("varemottak", "delivery"),
     "megafon.no_issue": (
         "{title} · ingen gjeldende utgave – en vaktleder legger inn en ny (F10)",
         "{title} · no current issue – a shift lead adds one (F10)",
@@ -16,16 +19,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The day is closed: no sales can be recorded until a shift lead reopens it.",
     ),
     "megafon.vendor": ("Selger", "Vendor"),
-    "megafon.vendor_placeholder": (
-        "selgernummer eller besøkskode",
-        "vendor number or visitor code",
-    ),
+    "megafon.vendor_placeholder": ("nummer eller kode", "number or code"),
     "megafon.copies": ("Eksemplarer", "Copies"),
     "megafon.pay_hint": (
-        "Betaling lagrer salget: F6 kontant · F7 kort · F8 Vipps · "
-        "Del i listen annullerer · F9 varemottak · F10 utgave",
-        "Payment records the sale: F6 cash · F7 card · F8 Vipps · "
-        "Del in the list voids · F9 delivery · F10 issue",
+        "F6 kontant · F7 kort · F8 Vipps lagrer salget · Del i listen annullerer\n"
+        "F9 varemottak · F10 utgave (vaktleder) · ctrl+n gi en kode selgernummer",
+        "F6 cash · F7 card · F8 Vipps records the sale · Del in the list voids\n"
+        "F9 delivery · F10 issue (shift lead) · ctrl+n give a code a vendor number",
     ),
     "megafon.choose_payment": (
         "Velg betaling: F6 kontant · F7 kort · F8 Vipps",
@@ -36,15 +36,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Type a vendor number or visitor code first.",
     ),
     "megafon.sold": (
-        "Solgt {copies} eks. til selger {vendor}: {amount} {payment}.",
-        "Sold {copies} copies to vendor {vendor}: {amount} {payment}.",
+        "Solgt {copies} til selger {vendor}: {amount} {payment}.",
+        "Sold {copies} to vendor {vendor}: {amount} {payment}.",
     ),
     # payments
     "megafon.pay.cash": ("kontant", "cash"),
     "megafon.pay.card": ("kort", "card"),
     "megafon.pay.vipps": ("Vipps", "Vipps"),
     # today's sales
-    "megafon.today_sales": ("Salg i dag", "Today's sales"),
+    "megafon.today_sales": ("Salg og varemottak i dag", "Today's sales and deliveries"),
     "megafon.col.time": ("Tid", "Time"),
     "megafon.col.vendor_no": ("Selgernr.", "Vendor no."),
     "megafon.col.code": ("Kode", "Code"),
@@ -53,24 +53,50 @@ TEXTS: dict[str, tuple[str, str]] = {
     "megafon.col.payment": ("Betaling", "Payment"),
     "megafon.col.staff": ("Ansatt", "Staff"),
     "megafon.col.state": ("Status", "Status"),
-    "megafon.voided": ("annullert: {reason}", "voided: {reason}"),
+    "megafon.voided": ("annullert", "voided"),
     "megafon.totals": (
-        "Sum i dag: {parts}  ·  totalt {total}  ·  {copies} eks.",
-        "Today: {parts}  ·  total {total}  ·  {copies} copies",
+        "I dag: {parts}\nTotalt {total} · {copies}",
+        "Today: {parts}\nTotal {total} · {copies}",
     ),
     # voiding
     "megafon.void_pick": (
-        "Velg et salg i listen (piltaster), og trykk Delete.",
-        "Pick a sale in the list (arrow keys) and press Delete.",
+        "Velg et salg eller varemottak i listen (piltaster), og trykk Delete.",
+        "Pick a sale or delivery in the list (arrow keys) and press Delete.",
     ),
-    "megafon.already_voided": ("Salget er allerede annullert.", "The sale is already voided."),
-    "megafon.void_title": (
-        "Annuller salget ({copies} eks.) – oppgi årsak",
-        "Void the sale ({copies} copies) – give a reason",
+    "megafon.already_voided": ("Det er allerede annullert.", "It is already voided."),
+    "megafon.void_sale_what": (
+        "salget kl. {time}: {copies} til selger {vendor}, {amount} {payment} (av {staff})",
+        "the sale at {time}: {copies} to vendor {vendor}, {amount} {payment} (by {staff})",
     ),
-    "megafon.void_done": (
-        "Salget ({copies} eks.) er annullert.",
-        "The sale ({copies} copies) is voided.",
+    "megafon.void_delivery_what": (
+        "varemottaket kl. {time}: {copies} av utgave {number} (av {staff})",
+        "the delivery at {time}: {copies} of issue {number} (by {staff})",
+    ),
+    "megafon.void_title": ("Annuller {what}", "Void {what}"),
+    "megafon.void_done": ("Annullert: {what}.", "Voided: {what}."),
+    "megafon.lead.void_delivery": ("annuller et varemottak", "void a delivery"),
+    "megafon.lead.delivery": ("registrer varemottak", "record a delivery"),
+    "megafon.lead.issue": ("ny utgave eller bytt gjeldende", "new issue or change the current one"),
+    # vendor numbers
+    "megafon.vendor_number_title": (
+        "Gi en besøkskode et Megafon-selgernummer",
+        "Give a visitor code a Megafon vendor number",
+    ),
+    "megafon.vendor_number_code": ("Besøkskode", "Visitor code"),
+    "megafon.vendor_number_number": ("Selgernummer", "Vendor number"),
+    "megafon.need_vendor_code": ("Skriv besøkskoden.", "Type the visitor code."),
+    "megafon.need_vendor_number": (
+        "Skriv selgernummeret (sifre).",
+        "Type the vendor number (digits).",
+    ),
+    "megafon.vendor_number_done": (
+        "{code} har selgernummer {number}.",
+        "{code} has vendor number {number}.",
+    ),
+    "megafon.key.vendor_number": ("Selgernr.", "Vendor no."),
+    "megafon.key.vendor_number_tip": (
+        "Gi en besøkskode et selgernummer",
+        "Give a visitor code a vendor number",
     ),
     # lead: deliveries and issues
     "megafon.delivery_title": (
@@ -78,8 +104,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Delivery: {title} issue {number}",
     ),
     "megafon.delivered": (
-        "Varemottak lagret for utgave {number}; lagerbeholdning {stock} eks.",
-        "Delivery recorded for issue {number}; stock on hand {stock} copies.",
+        "Varemottak lagret for utgave {number}; lagerbeholdning {stock}.",
+        "Delivery recorded for issue {number}; stock on hand {stock}.",
     ),
     "megafon.issue_title": (
         "{title}: ny utgave eller bytt gjeldende",
@@ -87,6 +113,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "megafon.issue_number": ("Utgave (nummer)", "Issue (number)"),
     "megafon.issue_price": ("Utsalgspris i kroner", "Outlet price in kroner"),
+    "megafon.issue_price_placeholder": ("kroner, f.eks. 50", "kroner, e.g. 50"),
     "megafon.issue_price_hint": (
         "Tom pris: gjør en utgave som finnes fra før til gjeldende.",
         "Empty price: make an existing issue the current one.",
@@ -123,8 +150,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "megafon.palette.void": ("megafon: annuller salg", "megafon: void sale"),
     "megafon.palette.void_help": (
-        "Annuller det valgte salget med en årsak",
-        "Void the selected sale with a reason",
+        "Annuller det valgte salget eller varemottaket med en årsak",
+        "Void the selected sale or delivery with a reason",
+    ),
+    "megafon.palette.vendor_number": ("megafon: gi selgernummer", "megafon: give vendor number"),
+    "megafon.palette.vendor_number_help": (
+        "Gi en besøkskode et Megafon-selgernummer",
+        "Give a visitor code a Megafon vendor number",
     ),
     "megafon.palette.delivery": ("megafon: varemottak", "megafon: record delivery"),
     "megafon.palette.delivery_help": (

@@ -1,6 +1,9 @@
 """Texts of the Supplies tab (F4, brukerutstyr) and its dialogs."""
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "supplies.lead.delivery": ("registrer varemottak", "record a delivery"),
+    "supplies.lead.opening": ("registrer inngående beholdning", "record the opening stock"),
+    "supplies.lead.void_delivery": ("annuller et varemottak", "void a delivery"),
     # who the hand-out is for
     "supplies.target.none": ("Utdeling: anonym, uten besøk", "Hand-out: anonymous, no visit"),
     "supplies.target.code": ("Utdeling for {code}", "Hand-out for {code}"),

@@ -63,7 +63,7 @@ async def test_a_lead_counts_cash_and_closes_the_day(desk_db: str, lead_actor: A
         await pilot.press(*"45,50")
         await settle(app, pilot)
         assert "differanse -4,50 kr" in screen_text(app)
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # the amount, then "yes, close it"
         await settle(app, pilot)
 
         assert not isinstance(app.screen, CashCountScreen)
@@ -97,7 +97,9 @@ async def test_desk_staff_may_not_close_the_day(desk_db: str, lead_actor: Actor)
         await pilot.press("f6")
         await settle(app, pilot)
         assert not isinstance(app.screen, CashCountScreen)
-        assert "Bare en vaktleder kan gjøre dette." in screen_text(app)
+        assert "Vaktleder kreves: tell kasse og avslutt dagen" in screen_text(app)
+        await pilot.press("escape")  # no lead at hand: nothing happens
+        await settle(app, pilot)
     assert not days.is_closed(lead_actor.centre_id, days.today(lead_actor.centre_id))
     assert dayclose.z_reports(lead_actor.centre_id) == []
 
@@ -152,7 +154,7 @@ async def test_a_lead_closes_an_earlier_day_left_open(
         await settle(app, pilot)
         assert isinstance(app.screen, CashCountScreen)
         assert yesterday.isoformat() in screen_text(app)
-        await pilot.press("0", "enter")
+        await pilot.press("0", "enter", "enter")
         await settle(app, pilot)
         text = screen_text(app)
         assert f"Dagen {yesterday.isoformat()} er avsluttet: Z-rapport nr 1." in text
@@ -175,7 +177,7 @@ async def test_the_palette_starts_the_day_close_from_another_tab(
         await signed_in(app, pilot)  # on the check-in tab; the day tab has not loaded yet
         await run_command(app, pilot, "tell kasse og avslutt")
         assert isinstance(app.screen, CashCountScreen)
-        await pilot.press("0", "enter")
+        await pilot.press("0", "enter", "enter")
         await settle(app, pilot)
         assert "Z-rapport nr 1" in screen_text(app)
     assert days.is_closed(lead_actor.centre_id, days.today(lead_actor.centre_id))
@@ -197,6 +199,6 @@ async def test_an_earlier_z_report_is_shown_from_the_list(
         await pilot.press("enter")
         await settle(app, pilot)
         text = screen_text(app)
-        assert f"Z-rapport nr 1 · driftsdato {yesterday.isoformat()}" in text
+        assert f"Z-rapport nr 1 v1 · driftsdato {yesterday.isoformat()}" in text
         assert "opptalt 25,00 kr · differanse 25,00 kr" in text
         assert "Besøk totalt" in text

@@ -12,6 +12,7 @@ from frontdesk.services.centre import find_centre, init_centre
 from frontdesk.services.staff import Actor, add_staff
 from frontdesk.tui.app import DeskApp
 from frontdesk.tui.panes.supplies import QuantityInput
+from frontdesk.tui.screens.lead_pin import LeadPinScreen
 from tests.tui.conftest import DESK_PIN, LEAD_PIN, screen_text, settle, signed_in
 
 
@@ -33,7 +34,10 @@ async def test_a_lead_enters_the_opening_stock_on_the_supplies_tab(tmp_path: Pat
         text = screen_text(app)
         assert "Ny enhet uten beholdning" in text
         assert "Inngående beholdning: skriv antall" in text  # the hint says what Enter does
-        await pilot.press("5", "0", "enter")  # desk staff: refused, nothing recorded
+        await pilot.press("5", "0", "enter")  # desk staff: a lead's PIN is asked for
+        await settle(app, pilot)
+        assert isinstance(app.screen, LeadPinScreen)
+        await pilot.press("escape")  # none given: nothing recorded
         await settle(app, pilot)
         centre_id = find_centre("NY").id
         assert supplies.needs_opening_stock(centre_id)

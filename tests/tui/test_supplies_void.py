@@ -9,7 +9,7 @@ from frontdesk.services.staff import Actor
 from frontdesk.tui.app import DeskApp
 from frontdesk.tui.screens.reason import ReasonScreen
 from frontdesk.tui.screens.supply_entries import SupplyEntriesScreen
-from tests.tui.conftest import DESK_PIN, screen_text, settle, signed_in
+from tests.tui.conftest import DESK_PIN, LEAD_PIN, screen_text, settle, signed_in
 
 
 def stock(centre_id: int, code: str) -> int:
@@ -62,15 +62,32 @@ async def test_void_a_hand_out_and_a_delivery_from_the_desk(
     assert [r.voided for r in supplies.returns_on(centre_id)] == [False]
 
 
-async def test_desk_staff_cannot_void_a_delivery(desk_db: str, lead_actor: Actor) -> None:
+async def test_a_desk_user_voids_a_delivery_with_a_leads_pin_in_place(
+    desk_db: str, lead_actor: Actor
+) -> None:
+    from frontdesk.tui.screens.lead_pin import LeadPinScreen
+
     supplies.record_delivery(lead_actor, "SPR5ML", 30)
     app = DeskApp(desk_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await signed_in(app, pilot, "CD", DESK_PIN)
         await pilot.press("f4", "f10")
         await settle(app, pilot)
+        await pilot.press("enter")  # the newest entry: the delivery
+        await settle(app, pilot)
+        assert isinstance(app.screen, LeadPinScreen)
+        await pilot.press("escape")  # no lead at hand: nothing is voided
+        await settle(app, pilot)
+        assert not supplies.deliveries_on(lead_actor.centre_id)[0].voided
+        await pilot.press("f10")
+        await settle(app, pilot)
         await pilot.press("enter")
         await settle(app, pilot)
-        assert not isinstance(app.screen, ReasonScreen)
-        assert "vaktleder" in screen_text(app).lower()
-    assert not supplies.deliveries_on(lead_actor.centre_id)[0].voided
+        await pilot.press("a", "b", "enter", *LEAD_PIN, "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReasonScreen)
+        await pilot.press(*"feil vare", "enter")
+        await settle(app, pilot)
+        assert app.actor is not None and app.actor.initials == "CD"  # still the desk user
+    delivery = supplies.deliveries_on(lead_actor.centre_id)[0]
+    assert delivery.voided and delivery.void_reason == "feil vare"

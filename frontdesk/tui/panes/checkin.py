@@ -11,6 +11,7 @@ the code field.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -27,6 +28,7 @@ from frontdesk.i18n import t
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.code_input import CodeInput, has_space
 from frontdesk.tui.widgets.hint_line import HintLine, set_hint
+from frontdesk.tui.widgets.pane_kit import correction_day
 from frontdesk.tui.widgets.visit_list import RowList
 
 
@@ -39,14 +41,23 @@ class DayVisits:
 LIST_LENGTH = 200  # the latest visits listed; the counts cover the whole day
 
 
-def load_day(centre_id: int) -> DayVisits:
+def load_day(centre_id: int, correcting: dt.date | None = None) -> DayVisits:
+    """Today's visits (or those of the earlier day being corrected)."""
     from frontdesk.services import visits
 
-    return DayVisits(visits.visits_on(centre_id, limit=LIST_LENGTH), visits.day_counts(centre_id))
+    return DayVisits(
+        visits.visits_on(centre_id, correcting, limit=LIST_LENGTH),
+        visits.day_counts(centre_id, correcting),
+    )
 
 
 def check_in_and_count(
-    actor: Any, code: str | None, gender: str | None, *, prefix: bool = False
+    actor: Any,
+    code: str | None,
+    gender: str | None,
+    *,
+    prefix: bool = False,
+    correcting: dt.date | None = None,
 ) -> tuple[Any, Any]:
     """One check-in (its own transaction), then the day's counts as they now are.
 
@@ -64,15 +75,17 @@ def check_in_and_count(
         found = visits.find_visitors(actor.centre_id, code, limit=1)
         if found:
             code = found[0].code
-    visit = visits.check_in(actor, code, gender)
-    return visit, visits.day_counts(actor.centre_id)
+    visit = visits.check_in(actor, code, gender, business_date=correcting)
+    return visit, visits.day_counts(actor.centre_id, correcting)
 
 
-def void_and_load(actor: Any, visit_id: int, reason: str) -> tuple[Any, DayVisits]:
+def void_and_load(
+    actor: Any, visit_id: int, reason: str, correcting: dt.date | None = None
+) -> tuple[Any, DayVisits]:
     from frontdesk.services import visits
 
     visit = visits.void_visit(actor, visit_id, reason)
-    return visit, load_day(actor.centre_id)
+    return visit, load_day(actor.centre_id, correcting)
 
 
 class CodeField(CodeInput):
@@ -207,7 +220,13 @@ class CheckinPane(Vertical):
         if app.actor is None:
             return
         seq = self._next_seq()
-        run_call(self, load_day, app.actor.centre_id, done=lambda day: self._show(seq, day))
+        run_call(
+            self,
+            load_day,
+            app.actor.centre_id,
+            correction_day(self),
+            done=lambda day: self._show(seq, day),
+        )
 
     def focus_default(self) -> None:
         self.query_one("#checkin-code", CodeField).focus()
@@ -257,6 +276,7 @@ class CheckinPane(Vertical):
             code,
             gender,
             prefix=prefix,
+            correcting=correction_day(self),
             done=lambda result: self._checked_in(seq, code, result),
             failed=lambda exc: self._check_in_refused(code, exc),
         )
@@ -515,6 +535,7 @@ class CheckinPane(Vertical):
                 app.actor,
                 visit.id,
                 reason,
+                correction_day(self),
                 done=lambda result: self._voided(seq, result),
                 failed=self._error,
             )

@@ -9,7 +9,9 @@ the list.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -26,13 +28,18 @@ from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.hour_chart import HourChart
 from frontdesk.tui.widgets.pane_kit import (
     LoadedPane,
+    correction_day,
     fill_table,
     format_nok,
     local_hhmm,
-    selected_key,
+    with_lead,
 )
 
 PAYMENTS = ("cash", "card", "vipps")
+Z_COLUMNS = (
+    "z_no", "date", "version", "state", "expected", "counted", "diff", "closed", "reopened",
+    "reason",
+)  # fmt: skip
 GENDERS = ("f", "m", "x", "u")
 LUNCH_GROUPS = ("visitor", "dagsverket", "staff", "guest")
 
@@ -41,26 +48,49 @@ LUNCH_GROUPS = ("visitor", "dagsverket", "staff", "guest")
 class DayView:
     """Everything the tab shows for today, read in one worker call."""
 
-    business_date: dt.date
+    business_date: dt.date  # today, or the earlier day the desk is correcting
     tally: Any  # tally.DayTally
     closed: bool
     z_today: Any  # dayclose.ZReport | None
     open_days: list[dt.date]
-    z_list: list[Any]  # list[dayclose.ZReport]
-    item_names: dict[str, tuple[str, str]]  # code -> (bokmål, English)
+    z_list: list[Any]  # list[dayclose.ZReport]: every version
+    # catalogue order: code -> (bokmål, English, kind)
+    item_names: dict[str, tuple[str, str, str]]
+    real_today: dt.date
 
 
-def load_view(actor: Any, audited: bool) -> DayView:
-    """Today's tally (an audited X-report when the user asks to see it), day state, lists."""
+@dataclass(frozen=True)
+class ShownDay:
+    """A day other than today's live tally, on screen: a stored Z-report version,
+    or the running tally of an earlier day being closed."""
+
+    business_date: dt.date
+    tally: Any  # tally.DayTally
+    closed: bool  # the day is closed now (whatever version is shown)
+    z: Any = None  # dayclose.ZReport | None
+
+
+def load_z(actor: Any, business_date: dt.date, version: int | None) -> ShownDay:
+    """One Z-report version (audited as shown) and whether its day is closed now."""
+    z = dayclose.z_report(actor, business_date, version)
+    return ShownDay(business_date, z.tally, days.is_closed(actor.centre_id, business_date), z)
+
+
+def load_view(actor: Any, audited: bool, correcting: dt.date | None = None) -> DayView:
+    """Today's tally (an audited X-report when the user asks to see it), day state, lists.
+
+    While the desk corrects an earlier day, that day stands in for today.
+    """
     centre_id = actor.centre_id
-    today = days.today(centre_id)
+    real_today = days.today(centre_id)
+    today = correcting or real_today
     # The periodic refresh of a tab already on screen is not a new showing: not audited.
     day_tally = dayclose.x_report(actor, today) if audited else tally.compute_day(centre_id, today)
-    z_list = dayclose.z_reports(centre_id)
+    z_list = dayclose.z_versions(centre_id)
     closed = days.is_closed(centre_id, today)
-    z_today = next((z for z in z_list if z.business_date == today), None) if closed else None
+    z_today = dayclose.current_z(centre_id, today)
     names = {
-        item.code: (item.name_nb, item.name_en)
+        item.code: (item.name_nb, item.name_en, item.kind)
         for item in supplies.catalogue(centre_id, include_inactive=True)
     }
     return DayView(
@@ -68,9 +98,10 @@ def load_view(actor: Any, audited: bool) -> DayView:
         tally=day_tally,
         closed=closed,
         z_today=z_today,
-        open_days=dayclose.open_days_before(centre_id, today),
+        open_days=dayclose.open_days_before(centre_id, real_today),
         z_list=z_list,
         item_names=names,
+        real_today=real_today,
     )
 
 
@@ -99,7 +130,7 @@ class TallyBox(Static):
         return Text("\n".join(lines), no_wrap=True, overflow="crop")
 
 
-def _columns(rows: list[tuple[str, ...]], gap: int = 2) -> list[str]:
+def _columns(rows: Sequence[Sequence[str]], gap: int = 2) -> list[str]:
     """Rows of cells as left-aligned text columns."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))] if rows else []
     return [
@@ -116,6 +147,7 @@ class DayPane(LoadedPane):
         ("day.palette.reopen", "day.palette.reopen_help", "action_reopen_day"),
         ("day.palette.z_reports", "day.palette.z_reports_help", "action_z_reports"),
         ("day.palette.open_days", "day.palette.open_days_help", "action_open_days"),
+        ("day.palette.correct", "day.palette.correct_help", "action_correct_day"),
     ]
     BINDINGS = [
         Binding("f6", "close_day", "day.key.close", id="day.close", tooltip="day.key.close_tip"),
@@ -125,12 +157,16 @@ class DayPane(LoadedPane):
                 tooltip="day.key.x_report_tip"),
         Binding("f9", "z_reports", "day.key.z_reports", id="day.z_reports",
                 tooltip="day.key.z_reports_tip"),
+        Binding("f10", "correct_day", "day.key.correct", id="day.correct",
+                tooltip="day.key.correct_tip"),
     ]  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__()
         self._view: DayView | None = None  # type: ignore[assignment]
-        self._shown_z: Any = None  # an earlier Z-report picked from the list
+        self._shown: ShownDay | None = None  # None: today's live tally
+        self._seen_actor: Any = None
+        self._select_z: str | None = None  # the Z-report version just made: the cursor goes there
         self._audit_next = True
         self._had_open_days = False
 
@@ -141,6 +177,7 @@ class DayPane(LoadedPane):
         yield Static(t("day.open_days.warning"), id="day-open-warning", markup=False)
         yield DataTable(id="day-open-days", cursor_type="row")
         with VerticalScroll(id="day-body"):
+            yield Static("", id="day-z", markup=False)
             with Horizontal(classes="day-row"):
                 yield TallyBox(id="day-visits")
                 yield TallyBox(id="day-lunch")
@@ -148,7 +185,6 @@ class DayPane(LoadedPane):
             with Horizontal(classes="day-row"):
                 yield TallyBox(id="day-supplies")
                 yield HourChart(id="day-hours", classes="day-box")
-            yield Static("", id="day-z", markup=False)
             yield Label(t("day.z_list.title"), id="day-z-list-title")
             yield DataTable(id="day-z-list", cursor_type="row", zebra_stripes=True)
         yield Static("", id="day-status", markup=False)
@@ -167,7 +203,7 @@ class DayPane(LoadedPane):
         open_days.add_column(t("day.col.date"), key="date")
         open_days.add_column(t("day.col.action"), key="action")
         z_list = self.query_one("#day-z-list", DataTable)
-        for key in ("z_no", "date", "version", "expected", "counted", "diff", "by", "state"):
+        for key in Z_COLUMNS:
             z_list.add_column(t(f"day.col.{key}"), key=key)
         self.query_one("#day-open-warning").display = False
         open_days.display = False
@@ -189,8 +225,21 @@ class DayPane(LoadedPane):
         app: Any = self.app
         if getattr(app, "actor", None) is None:
             return
+        if self._seen_actor is not None and app.actor != self._seen_actor:
+            # Someone else signed on: back to today, nothing of the previous user's view.
+            self._shown = None
+            self._audit_next = True
+            self._status("")
+        self._seen_actor = app.actor
         audited, self._audit_next = self._audit_next, False
-        run_call(self, load_view, app.actor, audited, done=self._show)
+        run_call(self, load_view, app.actor, audited, correction_day(self), done=self._show)
+
+    @property
+    def shown_day(self) -> dt.date | None:
+        """The business date the screen shows (every action on a day acts on it)."""
+        if self._shown is not None:
+            return self._shown.business_date
+        return self._view.business_date if self._view is not None else None
 
     # -- showing -------------------------------------------------------------
 
@@ -209,41 +258,53 @@ class DayPane(LoadedPane):
             open_days.focus()  # days left open come first: the cursor goes there
         self._had_open_days = has_open
         lang = get_language()
+        tz = self._timezone()
         rows = []
         for z in view.z_list:
             state = t("day.state.reopened") if z.reopened_at else t("day.state.closed")
+            reopened = (
+                f"{local_day_hhmm(z.reopened_at, tz)} {z.reopened_by}" if z.reopened_at else ""
+            )
             rows.append(
                 (
-                    z.business_date.isoformat(),
+                    z_key(z.business_date, z.version),
                     (
                         str(z.z_no),
                         z.business_date.isoformat(),
                         str(z.version),
+                        state,
                         Text(format_nok(z.expected_cash_ore, lang), justify="right"),
                         Text(format_nok(z.counted_cash_ore, lang), justify="right"),
                         Text(format_nok(z.diff_ore, lang), justify="right"),
-                        z.closed_by,
-                        state,
+                        f"{local_day_hhmm(z.closed_at, tz)} {z.closed_by}",
+                        reopened,
+                        z.reopen_reason or "",
                     ),
                 )
             )
-        fill_table(self.query_one("#day-z-list", DataTable), rows)
-        if self._shown_z is None:
+        select, self._select_z = self._select_z, None
+        fill_table(z_list, rows, select=select)
+        if self._shown is None:
             self._show_day(view.business_date, view.tally, view.closed, view.z_today)
         self._run_pending()
 
     def _show_day(self, day: dt.date, day_tally: Any, closed: bool, z: Any) -> None:
-        """Show one day's tally (and its Z-report when it has one)."""
-        if self._shown_z is not None:
-            title = t("day.title.earlier", date=day.isoformat(), z_no=z.z_no)
-        elif closed:
-            title = t("day.title.closed", date=day.isoformat())
+        """Show one day's tally (and a Z-report version when it has one)."""
+        earlier = self._shown is not None
+        if earlier and z is not None:
+            title = t("day.title.version", date=day.isoformat(), z_no=z.z_no, version=z.version)
+        elif earlier:
+            title = t("day.title.earlier_open", date=day.isoformat())
+        elif closed and z is not None:
+            title = t("day.title.closed", date=day.isoformat(), z_no=z.z_no)
+        elif correction_day(self) == day:
+            title = t("day.title.correcting", date=day.isoformat())
         else:
             title = t("day.title.open", date=day.isoformat())
         self.query_one("#day-title", Static).update(title)
         banner = self.query_one("#day-closed", Static)
-        banner.update(t("day.closed_banner") if closed and self._shown_z is None else "")
-        banner.display = closed and self._shown_z is None
+        banner.update(t("day.closed_banner", date=day.isoformat()) if closed else "")
+        banner.display = closed
         self._show_tally(day_tally)
         z_box = self.query_one("#day-z", Static)
         if z is None:
@@ -251,6 +312,9 @@ class DayPane(LoadedPane):
         else:
             z_box.update(self._z_text(z))
             z_box.display = True
+
+    def _timezone(self) -> str:
+        return getattr(getattr(self.app, "settings", None), "timezone", "Europe/Oslo")
 
     def _show_tally(self, day_tally: Any) -> None:
         lang = get_language()
@@ -285,10 +349,13 @@ class DayPane(LoadedPane):
             ]
         )
         names = self._view.item_names if self._view else {}
+        counts = day_tally.supplies
+        # Catalogue order (items no longer in it last); naloxone is the kits line below.
+        order = [c for c in names if c in counts] + sorted(c for c in counts if c not in names)
         handed = [
-            (names.get(code, (code, code))[0 if lang == "nb" else 1], n)
-            for code, n in day_tally.supplies.items()
-            if n
+            (names[code][0 if lang == "nb" else 1] if code in names else code, counts[code])
+            for code in order
+            if counts[code] and (code not in names or names[code][2] != "naloxone")
         ]
         if not handed:
             handed = [(t("day.supplies.none"), "")]
@@ -304,7 +371,7 @@ class DayPane(LoadedPane):
 
     def _z_text(self, z: Any) -> Text:
         lang = get_language()
-        tz = getattr(getattr(self.app, "settings", None), "timezone", "Europe/Oslo")
+        tz = self._timezone()
         text = Text()
         head = t(
             "day.z.head",
@@ -343,7 +410,12 @@ class DayPane(LoadedPane):
         )
         text.append(totals, style="bold")
         if z.reopened_at:
-            reopened = t("day.z.reopened", by=z.reopened_by or "", reason=z.reopen_reason or "")
+            reopened = t(
+                "day.z.reopened",
+                when=local_day_hhmm(z.reopened_at, tz),
+                by=z.reopened_by or "",
+                reason=z.reopen_reason or "",
+            )
             text.append("\n" + reopened, style="italic")
         return text
 
@@ -358,7 +430,7 @@ class DayPane(LoadedPane):
 
     def action_x_report(self) -> None:
         """Back to today's running tally (an audited X-report)."""
-        self._shown_z = None
+        self._shown = None
         self._audit_next = True
         self._status("")
         self.refresh_data()
@@ -375,43 +447,49 @@ class DayPane(LoadedPane):
 
     @on(DataTable.RowSelected, "#day-z-list")
     def _z_selected(self, event: DataTable.RowSelected) -> None:
-        day = dt.date.fromisoformat(str(event.row_key.value))
+        day, version = parse_z_key(str(event.row_key.value))
         app: Any = self.app
-        run_call(self, dayclose.z_report, app.actor, day, done=self._show_z, failed=self._failed)
+        run_call(self, load_z, app.actor, day, version, done=self._show_z, failed=self._failed)
 
-    def _show_z(self, z: Any) -> None:
-        view = self._view
-        if view is not None and z.business_date == view.business_date:
-            self._shown_z = None
-            self._show_day(z.business_date, view.tally, view.closed, z)
-        else:
-            self._shown_z = z
-            self._show_day(z.business_date, z.tally, True, z)
+    def _show_z(self, shown: ShownDay) -> None:
+        """Show a stored Z-report version (today's too): its own figures, not the live tally."""
+        self._shown = shown
+        self._show_day(shown.business_date, shown.tally, shown.closed, shown.z)
         self.query_one("#day-body", VerticalScroll).scroll_home(animate=False)
-        self._status(t("day.z.shown", z_no=z.z_no, date=z.business_date.isoformat()))
+        z = shown.z
+        self._status(
+            t("day.z.shown", z_no=z.z_no, version=z.version, date=z.business_date.isoformat())
+        )
 
     # -- closing -------------------------------------------------------------------
 
     def action_close_day(self, business_date: dt.date | None = None) -> None:
-        """Count the cash and close a day (today unless an earlier open day is given)."""
-        if not self._lead_only("close a day"):
-            return
-        app: Any = self.app
-        actor = app.actor
+        """Count the cash and close a day: the one shown, or an earlier open day picked."""
+        self._when_loaded(lambda: self._close_day(business_date))
 
+    def _close_day(self, business_date: dt.date | None) -> None:
+        day = business_date or self.shown_day
+        with_lead(self, t("day.lead.close"), lambda lead: self._count_cash(lead, day))
+
+    def _count_cash(self, lead: Any, day: dt.date | None) -> None:
         def counted(day_tally: Any) -> None:
             from frontdesk.tui.screens.cash_count import CashCountScreen
 
-            day = day_tally.business_date
+            shown_day = day_tally.business_date
+            view = self._view
+            if view is not None and shown_day != view.business_date:
+                # The dialog names an earlier day: the figures behind it are that day's.
+                self._shown = ShownDay(shown_day, day_tally, False)
+                self._show_day(shown_day, day_tally, False, None)
 
             def commit(counted_ore: int) -> Any:
-                return dayclose.close_day(actor, counted_ore, business_date=day)
+                return dayclose.close_day(lead, counted_ore, business_date=shown_day)
 
-            screen = CashCountScreen(day, day_tally.expected_cash_ore, commit)
+            screen = CashCountScreen(shown_day, day_tally.expected_cash_ore, commit)
             self.app.push_screen(screen, self._after_close)
 
         # A fresh X-report gives the expected cash (and the day, today by default).
-        run_call(self, dayclose.x_report, actor, business_date, done=counted, failed=self._failed)
+        run_call(self, dayclose.x_report, lead, day, done=counted, failed=self._failed)
 
     @on(DataTable.RowSelected, "#day-open-days")
     def _open_day_selected(self, event: DataTable.RowSelected) -> None:
@@ -419,44 +497,109 @@ class DayPane(LoadedPane):
 
     def _after_close(self, z: Any) -> None:
         if z is None:
+            if self._shown is not None and self._shown.z is None:
+                self.action_x_report()  # cancelled: back to today, not an earlier running tally
             return
-        self._confirm(t("day.closed_done", date=z.business_date.isoformat(), z_no=z.z_no))
-        self._show_z(z)
-        self._status(t("day.closed_done", date=z.business_date.isoformat(), z_no=z.z_no))
+        done = t("day.closed_done", date=z.business_date.isoformat(), z_no=z.z_no)
+        self._confirm(done)
+        self._select_z = z_key(z.business_date, z.version)
+        view = self._view
+        today = view is not None and z.business_date == view.business_date
+        self._shown = None if today else ShownDay(z.business_date, z.tally, True, z)
+        if self._shown is not None:
+            self._show_day(z.business_date, z.tally, True, z)
+        self._status(done)
+        app: Any = self.app
+        if correction_day(self) == z.business_date:
+            app.action_end_correction()  # closed again: the desk records on today
         self._changed()
 
     # -- reopening -----------------------------------------------------------------
 
     def action_reopen_day(self) -> None:
-        """Reopen the Z-report picked in the list, else today (PIN and reason)."""
-        if self._lead_only("reopen a day"):
-            self._when_loaded(self._reopen_day)
+        """Reopen the day the screen shows (PIN and reason; a desk user hands over to a lead)."""
+        self._when_loaded(self._reopen_day)
 
     def _reopen_day(self) -> None:
-        if self._view is None:
+        view = self._view
+        if view is None:
             return
-        z_list = self.query_one("#day-z-list", DataTable)
-        day = self._view.business_date
-        if self._shown_z is not None:
-            day = self._shown_z.business_date
-        elif z_list.has_focus and selected_key(z_list):
-            day = dt.date.fromisoformat(str(selected_key(z_list)))
-        elif not self._view.closed:
+        day = self.shown_day or view.business_date
+        if self._shown is not None:
+            closed = self._shown.closed
+            z = self._shown.z
+        else:
+            closed, z = view.closed, view.z_today
+        if not closed:
             self._status(t("day.reopen.not_closed", date=day.isoformat()), error=True)
             return
         from frontdesk.tui.screens.reopen import ReopenScreen
 
         app: Any = self.app
         actor = app.actor
-
-        def commit(pin: str, reason: str) -> None:
-            dayclose.reopen_day(actor, day, pin, reason)
-
-        self.app.push_screen(ReopenScreen(day, commit), self._reopened)
+        z_no = z.z_no if z is not None else None
+        screen = ReopenScreen(day, z_no, partial(dayclose.reopen_as, actor, day), actor)
+        self.app.push_screen(screen, self._reopened)
 
     def _reopened(self, day: dt.date | None) -> None:
         if day is None:
             return
-        self._shown_z = None
-        self._confirm(t("day.reopened", date=day.isoformat()))
+        view = self._view
+        earlier = view is not None and day < view.real_today
+        self._confirm(
+            t("day.reopened_earlier" if earlier else "day.reopened", date=day.isoformat())
+        )
+        if earlier:
+            # The reopened day stays on screen: F10 corrects it, F6 closes it again.
+            app: Any = self.app
+            run_call(self, load_z, app.actor, day, None, done=self._show_reopened)
+        else:
+            self._shown = None
         self._changed()
+
+    def _show_reopened(self, shown: ShownDay) -> None:
+        self._shown = shown
+        self._show_day(shown.business_date, shown.tally, shown.closed, shown.z)
+        self._status(t("day.reopened_earlier", date=shown.business_date.isoformat()))
+
+    # -- correcting an earlier day -------------------------------------------------
+
+    def action_correct_day(self) -> None:
+        """Record on the reopened earlier day shown: every tab dates its entries on it."""
+        self._when_loaded(self._correct_day)
+
+    def _correct_day(self) -> None:
+        app: Any = self.app
+        view = self._view
+        day = self.shown_day
+        if view is None or day is None:
+            return
+        if not app.actor.is_lead:
+            self._status(t("day.correct.lead"), error=True)
+            return
+        if self._shown is None or day >= view.real_today:
+            self._status(t("day.correct.not_earlier"), error=True)
+            return
+        if self._shown.closed:
+            self._status(t("day.correct.closed", date=day.isoformat()), error=True)
+            return
+        self._shown = None
+        app.start_correction(day)
+        self._confirm(t("day.correct.started", date=day.isoformat()))
+
+
+def z_key(business_date: dt.date, version: int) -> str:
+    """The Z-report list's row key: one row per stored version."""
+    return f"{business_date.isoformat()}/{version}"
+
+
+def parse_z_key(key: str) -> tuple[dt.date, int]:
+    day, version = key.split("/")
+    return dt.date.fromisoformat(day), int(version)
+
+
+def local_day_hhmm(at: dt.datetime, timezone: str) -> str:
+    """'2026-11-30 17:05' at the centre."""
+    from frontdesk import clock
+
+    return clock.local_time(at, timezone).strftime("%Y-%m-%d %H:%M")

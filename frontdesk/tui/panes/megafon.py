@@ -6,7 +6,8 @@ committed by one payment key. Deliveries and new issues are for a shift lead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -22,10 +23,12 @@ from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.pane_kit import (
     FieldInput,
     LoadedPane,
+    correction_day,
     fill_table,
     format_nok,
     local_hhmm,
     selected_key,
+    with_lead,
 )
 
 PAYMENTS = ("cash", "card", "vipps")
@@ -40,20 +43,32 @@ class MegafonView:
     sales: list[Any]  # list[megafon.SaleInfo]
     totals: dict[str, int]
     closed: bool
+    deliveries: list[Any] = field(default_factory=list)  # list[megafon.DeliveryInfo]
+
+    def record(self, key: str | None) -> Any:
+        """The sale ("s:<id>") or delivery ("d:<id>") of a list row, or None."""
+        if not key:
+            return None
+        kind, _, number = key.partition(":")
+        records = self.sales if kind == "s" else self.deliveries if kind == "d" else []
+        return next((r for r in records if str(r.id) == number), None)
 
 
-def load_view(centre_id: int) -> MegafonView:
+def load_view(centre_id: int, correcting: dt.date | None = None) -> MegafonView:
+    """The tab's data for today (or for the earlier day being corrected)."""
+    today = correcting or days.today(centre_id)
     return MegafonView(
         title=megafon.magazine_title(centre_id),
         issue=megafon.current_issue(centre_id),
-        sales=megafon.sales_on(centre_id),
-        totals=megafon.totals_on(centre_id),
-        closed=days.is_closed(centre_id, days.today(centre_id)),
+        sales=megafon.sales_on(centre_id, today),
+        totals=megafon.totals_on(centre_id, today),
+        closed=days.is_closed(centre_id, today),
+        deliveries=megafon.deliveries(centre_id, business_date=today),
     )
 
 
 class SalesTable(DataTable):
-    """Today's sales; Delete voids the highlighted one (asks a reason)."""
+    """Today's sales and deliveries; Delete voids the highlighted one (asks a reason)."""
 
     BINDINGS = [
         Binding("delete", "void_sale", "megafon.key.void", id="megafon.void"),
@@ -71,6 +86,11 @@ class MegafonPane(LoadedPane):
         ("megafon.palette.new_sale", "megafon.palette.new_sale_help", "action_new_sale"),
         ("megafon.palette.void", "megafon.palette.void_help", "action_void_sale"),
         ("megafon.palette.delivery", "megafon.palette.delivery_help", "action_delivery"),
+        (
+            "megafon.palette.vendor_number",
+            "megafon.palette.vendor_number_help",
+            "action_vendor_number",
+        ),
         ("megafon.palette.issue", "megafon.palette.issue_help", "action_new_issue"),
     ]
     BINDINGS = [
@@ -84,11 +104,15 @@ class MegafonPane(LoadedPane):
                 tooltip="megafon.key.delivery_tip"),
         Binding("f10", "new_issue", "megafon.key.issue", id="megafon.issue",
                 tooltip="megafon.key.issue_tip"),
+        Binding("ctrl+n", "vendor_number", "megafon.key.vendor_number",
+                id="megafon.vendor_number", tooltip="megafon.key.vendor_number_tip"),
     ]  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__()
         self._view: MegafonView | None = None  # type: ignore[assignment]
+        self._select: str | None = None  # the row just made: the cursor goes there
+        self._seen_actor: Any = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="megafon-issue", markup=False)
@@ -124,7 +148,20 @@ class MegafonPane(LoadedPane):
         app: Any = self.app
         if getattr(app, "actor", None) is None:
             return
-        run_call(self, load_view, app.actor.centre_id, done=self._show)
+        if self._seen_actor is not None and app.actor != self._seen_actor:
+            self._hand_over()
+        self._seen_actor = app.actor
+        run_call(self, load_view, app.actor.centre_id, correction_day(self), done=self._show)
+
+    def _hand_over(self) -> None:
+        """Someone else signed on: nothing of the previous user's sale stays on screen."""
+        self._view = None
+        self.query_one("#megafon-vendor", Input).value = ""
+        self.query_one("#megafon-copies", Input).value = "1"
+        self.query_one("#megafon-issue", Static).update("")
+        self.query_one("#megafon-totals", Static).update("")
+        fill_table(self.query_one(SalesTable), [])
+        self._status("")
 
     def start_sale(self, vendor: str) -> None:
         """Prefill the vendor (from a visit) and put the cursor in copies."""
@@ -148,7 +185,7 @@ class MegafonPane(LoadedPane):
                 title=view.title,
                 number=issue.number,
                 price=format_nok(issue.price_ore, lang),
-                stock=issue.stock,
+                stock=copies_text(issue.stock),
             )
         self.query_one("#megafon-issue", Static).update(header)
         closed = self.query_one("#megafon-closed", Static)
@@ -156,10 +193,9 @@ class MegafonPane(LoadedPane):
         closed.display = view.closed
         tz = self._timezone()
         rows = []
+        records: list[tuple[Any, str, tuple[str, ...], bool, str | None]] = []
         for sale in view.sales:
-            state = t("megafon.voided", reason=sale.void_reason or "") if sale.voided else ""
-            style = "strike dim" if sale.voided else ""
-            cells = (
+            cells: tuple[str, ...] = (
                 local_hhmm(sale.at, tz),
                 "" if sale.vendor_number is None else str(sale.vendor_number),
                 sale.vendor_code or "",
@@ -167,28 +203,42 @@ class MegafonPane(LoadedPane):
                 format_nok(sale.amount_ore, lang),
                 t(f"megafon.pay.{sale.payment}"),
                 sale.staff_initials or "",
-                state,
             )
-            right = (3, 4)  # copies and amount
-            rows.append(
-                (
-                    str(sale.id),
-                    tuple(
-                        Text(c, style=style, justify="right" if i in right else "left")
-                        for i, c in enumerate(cells)
-                    ),
-                )
+            records.append((sale.at, f"s:{sale.id}", cells, sale.voided, sale.void_reason))
+        for delivery in view.deliveries:
+            cells = (
+                local_hhmm(delivery.at, tz),
+                "",
+                t("megafon.delivery_row"),
+                f"+{delivery.copies}",
+                "",
+                "",
+                delivery.staff_initials or "",
             )
-        fill_table(self.query_one(SalesTable), rows)
+            records.append(
+                (delivery.at, f"d:{delivery.id}", cells, delivery.voided, delivery.void_reason)
+            )
+        records.sort(key=lambda r: (r[0], r[1].startswith("s"), int(r[1][2:])), reverse=True)
+        right = (3, 4)  # copies and amount
+        for _at, key, cells, voided, reason in records:
+            state = t("megafon.voided", reason=reason or "") if voided else ""
+            style = "strike dim" if voided else ""
+            texts = tuple(
+                Text(c, style=style, justify="right" if i in right else "left")
+                for i, c in enumerate(cells)
+            )
+            rows.append((key, (*texts, Text(state, style="dim" if voided else ""))))
+        select, self._select = self._select, None
+        fill_table(self.query_one(SalesTable), rows, select=select)
         totals = view.totals
         parts = [f"{t(f'megafon.pay.{p}')} {format_nok(totals.get(p, 0), lang)}" for p in PAYMENTS]
-        total_ore = sum(totals.get(p, 0) for p in PAYMENTS)
+        total_ore = totals.get("revenue", 0)  # as the Z-report counts it
         self.query_one("#megafon-totals", Static).update(
             t(
                 "megafon.totals",
-                parts="  ·  ".join(parts),
+                parts=" · ".join(parts),
                 total=format_nok(total_ore, lang),
-                copies=totals.get("copies", 0),
+                copies=copies_text(totals.get("copies", 0)),
             )
         )
         self._run_pending()
@@ -233,6 +283,7 @@ class MegafonPane(LoadedPane):
             vendor,
             copies,
             payment,
+            business_date=correction_day(self),
             done=self._sold,
             failed=self._failed,
         )
@@ -243,7 +294,7 @@ class MegafonPane(LoadedPane):
         self._confirm(
             t(
                 "megafon.sold",
-                copies=sale.copies,
+                copies=copies_text(sale.copies),
                 vendor=vendor,
                 amount=format_nok(sale.amount_ore, get_language()),
                 payment=t(f"megafon.pay.{sale.payment}"),
@@ -252,80 +303,141 @@ class MegafonPane(LoadedPane):
         self.query_one("#megafon-vendor", Input).value = ""
         self.query_one("#megafon-copies", Input).value = "1"
         self.focus_default()
+        self._select = f"s:{sale.id}"
         self.refresh_data()
 
     # -- voiding ---------------------------------------------------------------
 
     def action_void_sale(self) -> None:
-        self._when_loaded(self._void_sale)
+        self._when_loaded(self._void_record)
 
-    def _void_sale(self) -> None:
+    def _void_record(self) -> None:
+        """Void the sale or delivery under the list cursor; the dialog names it."""
         table = self.query_one(SalesTable)
-        key = selected_key(table)
-        sale = next((s for s in (self._view.sales if self._view else []) if str(s.id) == key), None)
-        if sale is None:
+        view = self._view
+        record = view.record(selected_key(table)) if view is not None else None
+        if record is None:
             self._status(t("megafon.void_pick"), error=True)
             table.focus()
             return
-        if sale.voided:
+        if record.voided:
             self._status(t("megafon.already_voided"), error=True)
             return
         from frontdesk.tui.screens.reason import ReasonScreen
 
-        def chosen(reason: str | None) -> None:
-            if not reason:
-                return
-            app: Any = self.app
-            run_call(
-                self,
-                megafon.void_sale,
-                app.actor,
-                sale.id,
-                reason,
-                done=self._voided,
-                failed=self._failed,
+        lang = get_language()
+        when = local_hhmm(record.at, self._timezone())
+        if isinstance(record, megafon.SaleInfo):
+            vendor = record.vendor_code
+            if record.vendor_number is not None:
+                vendor = f"{record.vendor_number} ({record.vendor_code})"
+            what = t(
+                "megafon.void_sale_what",
+                time=when,
+                vendor=vendor,
+                copies=copies_text(record.copies),
+                amount=format_nok(record.amount_ore, lang),
+                payment=t(f"megafon.pay.{record.payment}"),
+                staff=record.staff_initials,
+            )
+        else:
+            what = t(
+                "megafon.void_delivery_what",
+                time=when,
+                number=record.issue_number,
+                copies=copies_text(record.copies),
+                staff=record.staff_initials,
             )
 
-        self.app.push_screen(ReasonScreen(t("megafon.void_title", copies=sale.copies)), chosen)
+        def void(actor: Any) -> None:
+            def chosen(reason: str | None) -> None:
+                if not reason:
+                    return
+                fn = (
+                    megafon.void_sale
+                    if isinstance(record, megafon.SaleInfo)
+                    else megafon.void_delivery
+                )
+                done = t("megafon.void_done", what=what)
+                run_call(
+                    self,
+                    fn,
+                    actor,
+                    record.id,
+                    reason,
+                    done=lambda _r: self._voided(done),
+                    failed=self._failed,
+                )
 
-    def _voided(self, sale: Any) -> None:
-        self._confirm(t("megafon.void_done", copies=sale.copies))
+            self.app.push_screen(ReasonScreen(t("megafon.void_title", what=what)), chosen)
+
+        if isinstance(record, megafon.SaleInfo):
+            app: Any = self.app
+            void(app.actor)
+        else:
+            with_lead(self, t("megafon.lead.void_delivery"), void)
+
+    def _voided(self, text: str) -> None:
+        self._confirm(text)
         self.refresh_data()
+
+    # -- vendor numbers -------------------------------------------------------
+
+    def action_vendor_number(self) -> None:
+        """Give a visitor code a Megafon vendor number (prefilled from the vendor field)."""
+        from frontdesk.services import visits
+        from frontdesk.tui.screens.vendor_number import VendorNumberScreen
+
+        app: Any = self.app
+        actor = app.actor
+        typed = self.query_one("#megafon-vendor", Input).value.strip().upper()
+        code = "" if typed.isdigit() else typed
+
+        def commit(code: str, number: int) -> Any:
+            return visits.update_visitor(actor, code, vendor_number=number)
+
+        def done(visitor: Any) -> None:
+            if visitor is None:
+                return
+            self.query_one("#megafon-vendor", Input).value = str(visitor.vendor_number)
+            self.query_one("#megafon-copies", Input).focus()
+            self._confirm(
+                t("megafon.vendor_number_done", code=visitor.code, number=visitor.vendor_number)
+            )
+
+        self.app.push_screen(VendorNumberScreen(code, commit), done)
 
     # -- lead: deliveries and issues ------------------------------------------
 
     def action_delivery(self) -> None:
-        if self._lead_only("record a Megafon delivery"):
-            self._when_loaded(self._delivery)
+        self._when_loaded(lambda: with_lead(self, t("megafon.lead.delivery"), self._delivery))
 
-    def _delivery(self) -> None:
+    def _delivery(self, actor: Any) -> None:
         issue = self._view.issue if self._view else None
         if issue is None:
             self._status(t("megafon.no_issue_short"), error=True)
             return
         from frontdesk.tui.screens.delivery import DeliveryScreen
 
-        app: Any = self.app
-        actor = app.actor
-
         def commit(_code: str | None, copies: int) -> Any:
             return megafon.record_delivery(actor, copies)
 
         def done(issue: Any) -> None:
             if issue is not None:
-                self._confirm(t("megafon.delivered", number=issue.number, stock=issue.stock))
+                self._confirm(
+                    t("megafon.delivered", number=issue.number, stock=copies_text(issue.stock))
+                )
+                self._select = f"d:{issue.delivery_id}"
                 self.refresh_data()
 
         title = t("megafon.delivery_title", title=self._view.title, number=issue.number)
         self.app.push_screen(DeliveryScreen(title, commit, unit=t("megafon.copies")), done)
 
     def action_new_issue(self) -> None:
-        if not self._lead_only("manage Megafon issues"):
-            return
-        from frontdesk.tui.screens.issue import IssueScreen
+        with_lead(self, t("megafon.lead.issue"), self._new_issue)
 
-        app: Any = self.app
-        actor = app.actor
+    def _new_issue(self, actor: Any) -> None:
+        from frontdesk.tui.screens.issue import IssueScreen
 
         def commit(number: str, price_ore: int | None) -> Any:
             if price_ore is None:
@@ -345,3 +457,8 @@ class MegafonPane(LoadedPane):
 
         title = self._view.title if self._view else ""
         self.app.push_screen(IssueScreen(t("megafon.issue_title", title=title), commit), done)
+
+
+def copies_text(n: int) -> str:
+    """'1 eks.' / '1 copy', '2 copies'."""
+    return t("megafon.copies_one" if n == 1 else "megafon.copies_many", n=n)

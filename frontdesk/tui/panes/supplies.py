@@ -8,6 +8,7 @@ cover at the last 28 days' rate.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -22,7 +23,7 @@ from frontdesk.i18n import get_language, has, t, tn
 from frontdesk.services import days, supplies
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.hint_line import HintLine, set_hint
-from frontdesk.tui.widgets.pane_kit import LoadedPane
+from frontdesk.tui.widgets.pane_kit import LoadedPane, correction_day, with_lead
 
 
 @dataclass(frozen=True)
@@ -36,14 +37,15 @@ class SuppliesView:
     opening: bool = False  # a new centre: no stock on record yet (a lead types it in)
 
 
-def load_view(centre_id: int) -> SuppliesView:
-    returns = supplies.returns_on(centre_id)
-    hand_outs = supplies.hand_outs_on(centre_id)
+def load_view(centre_id: int, correcting: dt.date | None = None) -> SuppliesView:
+    """Stock now; the day's counts for today (or the earlier day being corrected)."""
+    returns = supplies.returns_on(centre_id, correcting)
+    hand_outs = supplies.hand_outs_on(centre_id, correcting)
     return SuppliesView(
         items=supplies.catalogue(centre_id),
         returned_today=sum(r.count for r in returns if not r.voided),
         hand_outs_today=sum(1 for h in hand_outs if not h.voided),
-        closed=days.is_closed(centre_id, days.today(centre_id)),
+        closed=days.is_closed(centre_id, correcting or days.today(centre_id)),
         opening=supplies.needs_opening_stock(centre_id),
     )
 
@@ -229,7 +231,7 @@ class SuppliesPane(LoadedPane):
         app: Any = self.app
         if getattr(app, "actor", None) is None:
             return
-        run_call(self, load_view, app.actor.centre_id, done=self._show)
+        run_call(self, load_view, app.actor.centre_id, correction_day(self), done=self._show)
 
     def start_hand_out(self, visit_id: int | None, visitor_code: str | None) -> None:
         """Start a hand-out for this visit (``visitor_code`` None: an anonymous visit)."""
@@ -367,6 +369,7 @@ class SuppliesPane(LoadedPane):
             for_others=self.for_others,
             naloxone_recipient=recipient,
             naloxone_trained=trained,
+            business_date=correction_day(self),
             done=self._handed_out,
             failed=self._failed,
         )
@@ -400,18 +403,19 @@ class SuppliesPane(LoadedPane):
 
     def _opening_stock(self, lines: list[tuple[str, int]]) -> None:
         """A new centre: the typed quantities are its opening stock (lead; one delivery per item)."""
-        if not self._lead_only("record the opening stock"):
-            return
-        app: Any = self.app
-        self._busy = True
-        run_call(
-            self,
-            supplies.record_opening_stock,
-            app.actor,
-            lines,
-            done=self._opening_recorded,
-            failed=self._failed,
-        )
+
+        def record(actor: Any) -> None:
+            self._busy = True
+            run_call(
+                self,
+                supplies.record_opening_stock,
+                actor,
+                lines,
+                done=self._opening_recorded,
+                failed=self._failed,
+            )
+
+        with_lead(self, t("supplies.lead.opening"), record)
 
     def _opening_recorded(self, items: list[Any]) -> None:
         self._busy = False
@@ -451,6 +455,7 @@ class SuppliesPane(LoadedPane):
             app.actor,
             count=int(text),
             visit_id=self.visit_id,
+            business_date=correction_day(self),
             done=self._returned,
             failed=self._failed,
         )
@@ -492,8 +497,12 @@ class SuppliesPane(LoadedPane):
             self._status(t("supplies.bin.none"), error=True)
             return
 
+        correcting = correction_day(self)
+
         def commit(code: str) -> Any:
-            return supplies.record_return(actor, bin_code=code, visit_id=visit_id)
+            return supplies.record_return(
+                actor, bin_code=code, visit_id=visit_id, business_date=correcting
+            )
 
         def done(info: Any) -> None:
             if info is not None:
@@ -504,14 +513,11 @@ class SuppliesPane(LoadedPane):
     # -- lead: deliveries --------------------------------------------------------
 
     def action_delivery(self) -> None:
-        if self._lead_only("record supply deliveries"):
-            self._when_loaded(self._delivery)
+        self._when_loaded(lambda: with_lead(self, t("supplies.lead.delivery"), self._delivery))
 
-    def _delivery(self) -> None:
+    def _delivery(self, actor: Any) -> None:
         from frontdesk.tui.screens.delivery import DeliveryScreen
 
-        app: Any = self.app
-        actor = app.actor
         items = [(item.code, item_name(item)) for item in self._items().values()]
 
         def commit(code: str | None, quantity: int) -> Any:
@@ -593,29 +599,33 @@ class SuppliesPane(LoadedPane):
         def picked(entry: Any) -> None:
             if entry is None:
                 return
-            if entry.kind == "delivery" and not self._lead_only("void supply deliveries"):
-                return
 
-            def with_reason(reason: str | None) -> None:
-                if reason is None or app.actor is None:
-                    return
-                void = {
-                    "hand_out": supplies.void_hand_out,
-                    "return": supplies.void_return,
-                    "delivery": supplies.void_delivery,
-                }[entry.kind]
-                run_call(
-                    self,
-                    void,
-                    app.actor,
-                    entry.id,
-                    reason,
-                    done=lambda _info: self._entry_voided(entry),
-                    failed=self._failed,
-                )
+            def ask_reason(actor: Any) -> None:
+                def with_reason(reason: str | None) -> None:
+                    if reason is None:
+                        return
+                    void = {
+                        "hand_out": supplies.void_hand_out,
+                        "return": supplies.void_return,
+                        "delivery": supplies.void_delivery,
+                    }[entry.kind]
+                    run_call(
+                        self,
+                        void,
+                        actor,
+                        entry.id,
+                        reason,
+                        done=lambda _info: self._entry_voided(entry),
+                        failed=self._failed,
+                    )
 
-            title = t("supplies.void.title", what=entry.description)
-            app.push_screen(ReasonScreen(title), with_reason)
+                title = t("supplies.void.title", what=entry.description)
+                app.push_screen(ReasonScreen(title), with_reason)
+
+            if entry.kind == "delivery":  # a lead's, or a lead's PIN in place
+                with_lead(self, t("supplies.lead.void_delivery"), ask_reason)
+            else:
+                ask_reason(app.actor)
 
         app.push_screen(SupplyEntriesScreen(self._describe_entries(loaded)), picked)
 

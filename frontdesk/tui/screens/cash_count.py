@@ -19,6 +19,8 @@ from frontdesk.tui.widgets.pane_kit import format_nok, parse_kroner
 class CashCountScreen(FormDialog[Any]):
     """Asks the counted cash in kroner ('1250', '1250,50', '1 250,50'), shows the difference.
 
+    The first Enter shows the day, expected and counted cash and the difference
+    and asks once more; the second Enter closes (Esc goes back to the amount).
     ``commit(counted_cash_ore)`` closes the day in a worker; the dialog dismisses
     with the Z-report after the commit, or shows the refusal and keeps the amount.
     """
@@ -33,6 +35,7 @@ class CashCountScreen(FormDialog[Any]):
         self.business_date = business_date
         self.expected_ore = expected_ore
         self._commit = commit
+        self._asked: int | None = None  # the amount the confirm line asks about
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -47,8 +50,9 @@ class CashCountScreen(FormDialog[Any]):
                 markup=False,
             )
             yield Label(t("day.cash.counted"))
-            yield Input(id="cash-counted", placeholder="1 250,50", max_length=16)
+            yield Input(id="cash-counted", placeholder=t("day.cash.placeholder"), max_length=16)
             yield Static("", id="cash-diff", markup=False)
+            yield Static("", id="cash-confirm", markup=False)
             yield Static("", classes="dialog-error", markup=False)
             yield Static(t("day.cash.hint"), classes="dialog-hint", markup=False)
 
@@ -63,6 +67,7 @@ class CashCountScreen(FormDialog[Any]):
 
     @on(Input.Changed, "#cash-counted")
     def _changed(self) -> None:
+        self._ask(None)
         counted = self._counted()
         diff = self.query_one("#cash-diff", Static)
         if counted is None:
@@ -82,4 +87,32 @@ class CashCountScreen(FormDialog[Any]):
         if counted is None:
             self.show_problem(t("formdialog.bad_amount"))
             return
+        if self._asked != counted:
+            self.show_problem("")
+            self._ask(counted)
+            return
         self.commit(self._commit, counted)
+
+    def _ask(self, counted: int | None) -> None:
+        """Ask once more (or stop asking): the day and its figures, in one line."""
+        self._asked = counted
+        line = self.query_one("#cash-confirm", Static)
+        line.set_class(counted is not None, "-asking")
+        if counted is None:
+            line.update("")
+            return
+        line.update(
+            t(
+                "day.cash.confirm",
+                date=self.business_date.isoformat(),
+                expected=format_nok(self.expected_ore),
+                counted=format_nok(counted),
+                diff=format_nok(counted - self.expected_ore),
+            )
+        )
+
+    def action_cancel(self) -> None:
+        if self._asked is not None and not self._busy:
+            self._ask(None)  # Esc at the question goes back to the amount
+            return
+        super().action_cancel()

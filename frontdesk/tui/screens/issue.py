@@ -32,7 +32,9 @@ class IssueScreen(FormDialog[Any]):
             yield Label(t("megafon.issue_number"))
             yield FieldInput(id="issue-number", max_length=20, next_field="#issue-price")
             yield Label(t("megafon.issue_price"))
-            yield Input(id="issue-price", placeholder="45,00", max_length=12)
+            yield Input(
+                id="issue-price", placeholder=t("megafon.issue_price_placeholder"), max_length=12
+            )
             yield Static(t("megafon.issue_price_hint"), classes="dialog-hint", markup=False)
             yield Static("", classes="dialog-error", markup=False)
             yield Static(t("formdialog.hint"), classes="dialog-hint", markup=False)

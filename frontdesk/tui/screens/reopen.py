@@ -1,4 +1,8 @@
-"""Reopen a closed day (lead): the lead's PIN again and a reason."""
+"""Reopen a closed day (lead): the lead's PIN again and a reason.
+
+A desk user at the desk hands over in place: the dialog then asks the lead's
+initials too, and the day is reopened as that lead (audited as them).
+"""
 
 from __future__ import annotations
 
@@ -18,25 +22,45 @@ from frontdesk.tui.widgets.pane_kit import FieldInput
 
 
 class ReopenScreen(FormDialog[Any]):
-    """PIN, Enter, reason, Enter. ``commit(pin, reason)`` reopens the day in a worker.
+    """(Lead initials, Enter,) PIN, Enter, reason, Enter.
 
-    Dismisses with the business date after the commit; a wrong PIN or a
-    refusal is shown in the dialog (the PIN is cleared, the reason kept).
+    ``commit(initials_or_None, pin, reason)`` reopens the day in a worker and
+    the dialog dismisses with the business date; a wrong PIN or a refusal is
+    shown in the dialog (the PIN is cleared, the reason kept).
     """
 
-    def __init__(self, business_date: dt.date, commit: Callable[[str, str], Any]) -> None:
+    def __init__(
+        self,
+        business_date: dt.date,
+        z_no: int | None,
+        commit: Callable[[str | None, str, str], Any],
+        actor: Any = None,
+    ) -> None:
         super().__init__()
         self.business_date = business_date
+        self.z_no = z_no
         self._commit = commit
+        self.hand_over = actor is not None and not actor.is_lead
 
     def compose(self) -> ComposeResult:
+        day = self.business_date.isoformat()
+        title = (
+            t("day.reopen.title_z", date=day, z_no=self.z_no)
+            if self.z_no is not None
+            else t("day.reopen.title", date=day)
+        )
         with Vertical(classes="dialog"):
-            yield Static(
-                t("day.reopen.title", date=self.business_date.isoformat()),
-                classes="dialog-title",
-                markup=False,
-            )
-            yield Label(t("day.reopen.pin"))
+            yield Static(title, classes="dialog-title", markup=False)
+            if self.hand_over:
+                yield Static(t("lead.hand_over"), markup=False)
+                yield Label(t("lead.initials"))
+                yield FieldInput(
+                    id="reopen-initials",
+                    max_length=4,
+                    restrict=r"[A-Za-zÆØÅæøå]*",
+                    next_field="#reopen-pin",
+                )
+            yield Label(t("lead.pin") if self.hand_over else t("day.reopen.pin"))
             yield FieldInput(
                 id="reopen-pin",
                 password=True,
@@ -47,13 +71,22 @@ class ReopenScreen(FormDialog[Any]):
             yield Label(t("day.reopen.reason"))
             yield Input(id="reopen-reason", max_length=200, placeholder=t("day.reopen.placeholder"))
             yield Static("", classes="dialog-error", markup=False)
-            yield Static(t("day.reopen.hint"), classes="dialog-hint", markup=False)
+            hint = "day.reopen.hint_hand_over" if self.hand_over else "day.reopen.hint"
+            yield Static(t(hint), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#reopen-pin", Input).focus()
+        first = "#reopen-initials" if self.hand_over else "#reopen-pin"
+        self.query_one(first, Input).focus()
 
     @on(Input.Submitted, "#reopen-reason")
     def _reason_entered(self) -> None:
+        initials = None
+        if self.hand_over:
+            initials = self.query_one("#reopen-initials", Input).value.strip()
+            if not initials:
+                self.show_problem(t("lead.need_initials"))
+                self.query_one("#reopen-initials", Input).focus()
+                return
         pin = self.query_one("#reopen-pin", Input).value
         reason = self.query_one("#reopen-reason", Input).value.strip()
         if not pin:
@@ -63,14 +96,7 @@ class ReopenScreen(FormDialog[Any]):
         if not reason:
             self.show_problem(t("day.reopen.need_reason"))
             return
-        day = self.business_date
-        commit = self._commit
-
-        def reopen() -> dt.date:
-            commit(pin, reason)
-            return day
-
-        self.commit(reopen)
+        self.commit(self._commit, initials, pin, reason)
 
     def refused(self, exc: FrontdeskError) -> None:
         super().refused(exc)

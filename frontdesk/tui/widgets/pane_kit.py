@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from textual.containers import Vertical
@@ -17,7 +17,7 @@ from textual.widgets.data_table import CellDoesNotExist
 
 from frontdesk import clock
 from frontdesk.errors import FrontdeskError
-from frontdesk.i18n import get_language
+from frontdesk.i18n import get_language, t
 
 NBSP = "\u00a0"
 _GROUP_SEPARATORS = " \u00a0\u202f\u2009"
@@ -62,21 +62,26 @@ def local_hhmm(at: dt.datetime, timezone: str) -> str:
     return clock.local_time(at, timezone).strftime("%H:%M")
 
 
-def fill_table(table: DataTable, rows: list[tuple[str, tuple[object, ...]]]) -> None:
+def fill_table(
+    table: DataTable, rows: Sequence[tuple[str, Sequence[object]]], *, select: str | None = None
+) -> None:
     """Replace a table's rows, keeping the cursor on the same row key when it is still there.
 
-    Unchanged data is left alone, so the periodic refresh does not move the cursor.
+    ``select`` puts the cursor on that row instead (the entry just made), scrolled into
+    view. Unchanged data is left alone, so the periodic refresh does not move the cursor.
     """
     signature = [(key, tuple(str(c) for c in cells)) for key, cells in rows]
-    if getattr(table, "_fill_signature", None) == signature:
-        return
-    table._fill_signature = signature  # type: ignore[attr-defined]
-    selected = selected_key(table)
-    table.clear()
-    for key, cells in rows:
-        table.add_row(*cells, key=key)
-    if selected is not None and selected in {key for key, _ in rows}:
-        table.move_cursor(row=table.get_row_index(selected))
+    keys = {key for key, _ in rows}
+    if getattr(table, "_fill_signature", None) != signature:
+        table._fill_signature = signature  # type: ignore[attr-defined]
+        selected = selected_key(table)
+        table.clear()
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
+        if selected is not None and selected in keys and select is None:
+            table.move_cursor(row=table.get_row_index(selected), animate=False)
+    if select is not None and select in keys:
+        table.move_cursor(row=table.get_row_index(select), animate=False, scroll=True)
 
 
 def selected_key(table: DataTable) -> str | None:
@@ -90,11 +95,62 @@ def selected_key(table: DataTable) -> str | None:
     return row_key.value
 
 
+def with_lead(node: Any, what: str, then: Callable[[Any], None]) -> None:
+    """Run a lead action: as the signed-on lead, or after an in-place hand-over.
+
+    ``what`` names the action in the desk's language (the prompt's title);
+    ``then(actor)`` runs with the signed-on lead at once, or, for a desk user,
+    with the lead whose initials and PIN were typed in the prompt (that one
+    action only; the desk stays signed on as the desk user). Cancelled: nothing.
+    Every lead action of every tab goes through here.
+    """
+    app = node.app
+    actor = getattr(app, "actor", None)
+    if actor is None:
+        return
+    if actor.is_lead:
+        then(actor)
+        return
+    from frontdesk.tui.screens.lead_pin import LeadPinScreen
+
+    def granted(lead: Any) -> None:
+        if lead is not None:
+            then(lead)
+
+    app.push_screen(LeadPinScreen(actor.centre_id, what), granted)
+
+
+def correction_day(node: Any) -> dt.date | None:
+    """The earlier day the desk records on (correction mode), or None for today."""
+    return getattr(node.app, "correcting", None)
+
+
+class CorrectionBanner(Static):
+    """The bar that says every entry is dated on an earlier day, and how to stop."""
+
+    DEFAULT_CSS = """
+    CorrectionBanner { display: none; height: auto; background: $warning; color: $text;
+        text-style: bold; padding: 0 1; }
+    CorrectionBanner.-on { display: block; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__("", id="correction-banner", markup=False)
+
+    def show_day(self, business_date: dt.date | None) -> None:
+        text = (
+            "" if business_date is None else t("correction.banner", date=business_date.isoformat())
+        )
+        self.update(text)
+        self.set_class(business_date is not None, "-on")
+
+
 class FieldInput(Input):
     """An input whose Enter moves the cursor to the next field at once.
 
     The move happens while the key is handled (not when the Submitted message
-    arrives), so keys typed quickly after Enter land in the next field.
+    arrives); the app's key queue (tui/key_queue.py) delivers the next key only
+    after that, so keys typed quickly after Enter land in the next field.
     """
 
     def __init__(self, *args: Any, next_field: str | None = None, **kwargs: Any) -> None:
@@ -144,17 +200,6 @@ class LoadedPane(Vertical):
         confirm = getattr(self.app, "confirm", None)
         if confirm is not None:
             confirm(text)
-
-    def _lead_only(self, what: str) -> bool:
-        """Refuse a lead action to desk staff before any dialog opens (the service's sentence)."""
-        from frontdesk.services import staff
-
-        try:
-            staff.require_lead(getattr(self.app, "actor", None), what)
-        except FrontdeskError as exc:
-            self._failed(exc)
-            return False
-        return True
 
     refresh_data: Callable[[], None]  # each pane loads its own data (tui-interface)
 

@@ -1,0 +1,130 @@
+"""The one home of input validation: text, codes and paths as a user types them.
+
+Every service that takes text from a person (a centre or item name, a
+setting, a reason, a code) passes it through ``text`` so that the same rules
+hold everywhere: no control characters (C0, C1, DEL: ANSI escapes, BEL, line
+breaks), no lone surrogates (undecodable bytes from a terminal), no
+bidirectional overrides that make a name read differently than it is stored.
+A refusal is a ``BadInput`` whose message names the field, in both languages.
+
+``shown`` is the other side of the same rule: any text that is echoed back in
+a message (an unknown code, a path) is made safe to print first.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from frontdesk.errors import BadInput
+
+# Bidirectional embedding/override/isolate controls: a name that reads
+# differently on screen than it is stored (CVE-2021-42574 "trojan source").
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+# Unicode categories that never belong in a name or a reason.
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+
+CENTRE_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
+
+# Linux limits: a whole path, and one name in it.
+PATH_MAX = 4096
+NAME_MAX = 255
+
+
+def bad_char(value: str) -> str | None:
+    """The first character that text may not hold, or None."""
+    for char in value:
+        if char in _BIDI or unicodedata.category(char) in _REFUSED_CATEGORIES:
+            return char
+    return None
+
+
+def text(
+    value: object,
+    field: str,
+    max_len: int,
+    *,
+    min_len: int = 1,
+    nb_field: str | None = None,
+    sentence: tuple[str, str] | None = None,
+) -> str:
+    """The value as clean text: stripped, ``min_len``–``max_len`` characters, printable.
+
+    ``field`` names the value in the sentence ("The centre name …"); ``nb_field``
+    is the bokmål name for the desk app. ``sentence`` (English, bokmål) replaces
+    the refusal of a wrong length. ``None`` counts as empty.
+    """
+    clean = str(value if value is not None else "").strip()
+    nb = nb_field or field
+    if bad_char(clean) is not None:
+        raise BadInput(
+            f"The {field} may not hold control characters, line breaks or undecodable bytes.",
+            nb=f"{_cap(nb)} kan ikke inneholde kontrolltegn, linjeskift eller ugyldige tegn.",
+        )
+    if not min_len <= len(clean) <= max_len:
+        if sentence:
+            raise BadInput(sentence[0], nb=sentence[1])
+        if min_len == max_len:
+            size, size_nb = f"{max_len} characters", f"{max_len} tegn"
+        else:
+            size, size_nb = f"{min_len} to {max_len} characters", f"{min_len} til {max_len} tegn"
+        raise BadInput(f"The {field} must be {size}.", nb=f"{_cap(nb)} må være {size_nb}.")
+    return clean
+
+
+def centre_code(value: object) -> str:
+    """A new centre's code: 2–8 characters, A–Z first, then A–Z or digits (upper-cased)."""
+    code = str(value if value is not None else "").strip().upper()
+    if not CENTRE_CODE_RE.match(code):
+        raise BadInput(
+            "A centre code is 2 to 8 characters: a letter A–Z first, then letters A–Z or digits.",
+            nb="En senterkode er 2 til 8 tegn: først en bokstav A–Z, så bokstaver A–Z eller sifre.",
+        )
+    return code
+
+
+def shown(value: object, max_len: int = 80) -> str:
+    """Text that is safe to echo in a message: control characters and bad bytes escaped."""
+    out = []
+    for char in str(value):
+        if char in _BIDI or unicodedata.category(char) in _REFUSED_CATEGORIES:
+            out.append(ascii(char)[1:-1])  # '\x1b', '\udcff', '\u202e'
+        else:
+            out.append(char)
+    result = "".join(out)
+    return result if len(result) <= max_len else result[: max_len - 1] + "…"
+
+
+def path(value: object, what: str = "file name") -> Path:
+    """A path a user typed: not empty, no NUL, within Linux's limits, ``~`` expanded.
+
+    Refuses ``~nosuchuser/…`` with a sentence instead of Python's RuntimeError.
+    """
+    raw = (
+        os.fsdecode(value) if isinstance(value, bytes) else str(value if value is not None else "")
+    )
+    if not raw.strip():
+        raise BadInput(f"The {what} is empty.")
+    if any(unicodedata.category(char) == "Cc" for char in raw):
+        raise BadInput(f"The {what} {shown(raw)} holds control characters.")
+    try:
+        expanded = Path(raw).expanduser()
+    except RuntimeError:
+        user = raw[1:].split("/", 1)[0]
+        raise BadInput(f"There is no user '{shown(user)}' for the {what} {shown(raw)}.") from None
+    try:
+        size = len(os.fsencode(str(expanded)))
+        longest = max((len(os.fsencode(part)) for part in expanded.parts), default=0)
+    except UnicodeError:  # a lone surrogate that no file name can hold
+        raise BadInput(f"The {what} {shown(raw)} holds undecodable characters.") from None
+    if size >= PATH_MAX:
+        raise BadInput(f"The {what} is longer than {PATH_MAX} bytes.")
+    if longest > NAME_MAX:
+        raise BadInput(f"A name in the {what} is longer than {NAME_MAX} bytes.")
+    return expanded
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
