@@ -585,7 +585,7 @@ class SuppliesPane(LoadedPane):
                 quantity=quantity,
                 name=name,
                 who=d.staff_initials,
-            )  # noqa: E501
+            )
             entries.append((d.at, SupplyEntry("delivery", d.id, text, d.voided)))
         entries.sort(key=lambda pair: pair[0], reverse=True)
         return [entry for _at, entry in entries]
