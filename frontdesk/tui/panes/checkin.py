@@ -562,7 +562,7 @@ class CheckinPane(Vertical):
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#checkin-status", Static)
-        status.update(text, layout=False)  # one line of fixed height
+        status.update(text, layout=False)  # two lines of fixed height
         status.set_class(error, "error")
 
     def _confirm(self, text: str) -> None:
