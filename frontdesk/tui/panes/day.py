@@ -140,6 +140,9 @@ def _columns(rows: Sequence[Sequence[str]], gap: int = 2) -> list[str]:
 
 
 class DayPane(LoadedPane):
+    """F5 Day: the X-report, closing and reopening the day shown, every Z-report version,
+    correcting a reopened earlier day."""
+
     STATUS_ID = "day-status"
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("day.palette.x_report", "day.palette.x_report_help", "action_x_report"),

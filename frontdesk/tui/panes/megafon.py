@@ -81,6 +81,8 @@ class SalesTable(DataTable):
 
 
 class MegafonPane(LoadedPane):
+    """F3 Megafon: the sale form (one key per payment), today's sales and deliveries."""
+
     STATUS_ID = "megafon-status"
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("megafon.palette.new_sale", "megafon.palette.new_sale_help", "action_new_sale"),
