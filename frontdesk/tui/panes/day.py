@@ -140,8 +140,7 @@ def _columns(rows: Sequence[Sequence[str]], gap: int = 2) -> list[str]:
 
 
 class DayPane(LoadedPane):
-    """F5 Day: the X-report, closing and reopening the day shown, every Z-report version,
-    correcting a reopened earlier day."""
+    """F5 Day: X-report, close and reopen the day shown, Z-report versions, corrections."""
 
     STATUS_ID = "day-status"
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
