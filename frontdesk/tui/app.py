@@ -151,6 +151,9 @@ class DeskApp(App[None]):
         idle_seconds: float | None = None,
     ) -> None:
         super().__init__()
+        # No sliding tab underline or smooth scrolling: every frame of an animation
+        # is a repaint the desk waits behind (tab switches, benchmarks/tui.py).
+        self.animation_level = "none"
         self.target = target
         self.centre_code = centre_code
         self.idle_override = idle_seconds
@@ -214,7 +217,9 @@ class DeskApp(App[None]):
         self._update_header()
         if isinstance(self.screen, SignOnScreen):
             self.screen.centre_loaded(self.centre.name)
-        self.query_one(DeskFooter).refresh_texts()
+        for screen in self.screen_stack:  # the sign-on screen's footer too
+            for footer in screen.query(DeskFooter):
+                footer.refresh_texts()
         if self._pending_sign_on is not None:
             pending, self._pending_sign_on = self._pending_sign_on, None
             self.sign_on(*pending)
@@ -268,6 +273,14 @@ class DeskApp(App[None]):
     def _after_sign_on(self) -> None:
         settle_memory()
         self._refresh_day()
+        # The tab bar measured its underline before the tab labels had their
+        # width; now they have it (else the active tab could show no underline).
+        try:
+            from textual.widgets import Tabs
+
+            self.screen_stack[0].query_one("#tabs").query_one(Tabs)._highlight_active(animate=False)
+        except Exception:  # noqa: BLE001 - no tabs yet: nothing to underline
+            pass
         pane = self.active_pane
         if pane is not None:
             pane.refresh_data()  # type: ignore[attr-defined]
@@ -322,9 +335,14 @@ class DeskApp(App[None]):
         return signed_on or action not in ("switch_tab", "lock", "command_palette")
 
     def action_command_palette(self) -> None:
-        if self.locked or self.actor is None:
+        from textual.command import CommandPalette
+
+        if self.locked or self.actor is None or CommandPalette.is_open(self):
             return
-        super().action_command_palette()
+        # Textual's own placeholder is English: the desk's language instead.
+        self.push_screen(
+            CommandPalette(id="--command-palette", placeholder=t("palette.placeholder"))
+        )
 
     # -- tabs -----------------------------------------------------------------
 

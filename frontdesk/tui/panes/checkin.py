@@ -26,7 +26,8 @@ from textual.widgets.option_list import Option
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import t
 from frontdesk.tui.calls import run_call
-from frontdesk.tui.widgets.code_input import CodeInput
+from frontdesk.tui.widgets.code_input import CodeInput, has_space
+from frontdesk.tui.widgets.hint_line import HintLine, set_hint
 from frontdesk.tui.widgets.pane_kit import correction_day
 from frontdesk.tui.widgets.visit_list import RowList
 
@@ -93,6 +94,7 @@ class CodeField(CodeInput):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "move(-1)", show=False),
         Binding("down", "move(1)", show=False),
+        Binding("escape", "clear", "checkin.key.clear", id="checkin.clear", show=False),
         Binding("f6", "gender('f')", "checkin.key.female", id="checkin.f", tooltip="checkin.key.gender_tip", key_display="F6"),
         Binding("f7", "gender('m')", "checkin.key.male", id="checkin.m", tooltip="checkin.key.gender_tip", key_display="F7"),
         Binding("f8", "gender('x')", "checkin.key.other", id="checkin.x", tooltip="checkin.key.gender_tip", key_display="F8"),
@@ -102,6 +104,10 @@ class CodeField(CodeInput):
         pane = self._pane()
         if pane is not None:
             pane.move_match(step)
+
+    def action_clear(self) -> None:
+        """Escape: empty the field (the matches list goes with it)."""
+        self.value = ""
 
     def action_gender(self, gender: str) -> None:
         pane = self._pane()
@@ -123,11 +129,16 @@ VISIT_FIELDS: tuple[tuple[str, int], ...] = (
 )
 
 
+def field_widths() -> list[tuple[str, int]]:
+    """The list's columns, each wide enough for its header in the desk's language."""
+    return [(key, max(width, len(t(f"checkin.col.{key}")) + 1)) for key, width in VISIT_FIELDS]
+
+
 def visit_line(values: dict[str, str], voided: bool) -> Text:
     """One row of the visit list: the fields padded to their widths."""
     style = "strike dim" if voided else ""
     line = Text()
-    for key, width in VISIT_FIELDS:
+    for key, width in field_widths():
         value = values[key][: width - 1].ljust(width)
         line.append(value, style="bold red" if key == "state" and voided else style)
     return line
@@ -184,7 +195,10 @@ class CheckinPane(Vertical):
         with Horizontal(id="checkin-top"):
             with Vertical(id="checkin-entry"):
                 yield Label(t("checkin.code_label"), id="checkin-code-label")
-                yield CodeField(id="checkin-code", placeholder=t("checkin.placeholder"))
+                yield set_hint(
+                    CodeField(id="checkin-code", placeholder=t("checkin.placeholder")),
+                    "checkin.hint.code",
+                )
                 yield Static("", id="checkin-status", markup=False)
                 matches = OptionList(id="checkin-matches")
                 matches.can_focus = False
@@ -192,8 +206,9 @@ class CheckinPane(Vertical):
             with Vertical(id="checkin-stats"):
                 yield Static(t("checkin.count", count="…"), id="checkin-count")
                 yield Static("", id="checkin-detail")
+        yield HintLine("checkin.hint.code", id="checkin-hint")
         yield Label(t("checkin.list_title"), id="checkin-list-title")
-        header = "".join(t(f"checkin.col.{key}").ljust(width) for key, width in VISIT_FIELDS)
+        header = "".join(t(f"checkin.col.{key}").ljust(width) for key, width in field_widths())
         yield Static(header, id="checkin-visits-header", markup=False)
         yield VisitsList(id="checkin-visits")
 
@@ -221,6 +236,9 @@ class CheckinPane(Vertical):
     def _code_entered(self, event: CodeInput.Submitted) -> None:
         event.stop()
         text = event.value.strip().upper()
+        if has_space(text):
+            self._status(t("checkin.no_space"), error=True)  # refused, never squeezed
+            return
         if not text:
             self._check_in(None, None)
             return
@@ -285,6 +303,8 @@ class CheckinPane(Vertical):
         else:
             who = visit.visitor_code or t("word.anonymous")
             text = t("checkin.done", who=who, time=self._hhmm(visit.at))
+            if getattr(visit, "earlier_at", None) is not None:
+                text += " " + t("checkin.earlier_today", time=self._hhmm(visit.earlier_at))
         self._status(text)
 
     def _check_in_refused(self, code: str | None, exc: FrontdeskError) -> None:
@@ -322,6 +342,12 @@ class CheckinPane(Vertical):
         app: Any = self.app
         self._match_seq += 1
         seq = self._match_seq
+        if has_space(event.value):
+            self._status(t("checkin.no_space"), error=True)
+            self._show_matches(seq, text, [])
+            return
+        if self._status_is_error:
+            self._status("")  # the field changed: an old refusal no longer applies
         if not text:
             self._show_matches(seq, "", [])
             return
@@ -528,6 +554,10 @@ class CheckinPane(Vertical):
         app: Any = self.app
         tz = app.settings.timezone if app.settings else "Europe/Oslo"
         return clock.local_time(at, tz).strftime("%H:%M")
+
+    @property
+    def _status_is_error(self) -> bool:
+        return self.query_one("#checkin-status", Static).has_class("error")
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#checkin-status", Static)

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static
 
-from frontdesk.i18n import get_language, t
+from frontdesk.i18n import get_language, has, t, tn
 from frontdesk.services import days, supplies
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.hint_line import HintLine, set_hint
@@ -33,6 +33,7 @@ class SuppliesView:
     returned_today: int
     hand_outs_today: int
     closed: bool
+    opening: bool = False  # a new centre: no stock on record yet (a lead types it in)
 
 
 def load_view(centre_id: int, correcting: dt.date | None = None) -> SuppliesView:
@@ -44,11 +45,18 @@ def load_view(centre_id: int, correcting: dt.date | None = None) -> SuppliesView
         returned_today=sum(r.count for r in returns if not r.voided),
         hand_outs_today=sum(1 for h in hand_outs if not h.voided),
         closed=days.is_closed(centre_id, correcting or days.today(centre_id)),
+        opening=supplies.needs_opening_stock(centre_id),
     )
 
 
 def item_name(item: Any) -> str:
     return item.name_nb if get_language() == "nb" else item.name_en
+
+
+def quantity_text(count: int, unit: str) -> str:
+    """'12 stk' / '12 pcs', '1 pose' / '2 poser': a catalogue unit in the desk's language."""
+    key = f"supplies.unit.{unit}"
+    return tn(key, count) if has(key) else f"{count} {unit}"
 
 
 class QuantityInput(Input):
@@ -111,7 +119,7 @@ class SupplyRow(Horizontal):
         if not self.children:
             return  # a refresh came before the row was built: on_mount shows self.item
         self.query_one(".supply-name", Label).update(item_name(item))
-        stock = f"{item.stock} {item.unit}"
+        stock = quantity_text(item.stock, item.unit)
         if item.low:
             stock = t("supplies.stock_low", stock=stock)
         self.query_one(".supply-stock", Label).update(stock)
@@ -155,6 +163,7 @@ class SuppliesPane(LoadedPane):
     def compose(self) -> ComposeResult:
         yield Static("", id="supplies-target", markup=False)
         yield Static("", id="supplies-closed", markup=False)
+        yield Static("", id="supplies-opening", markup=False)
         with Horizontal(classes="supply-row supply-head"):
             yield Label(t("supplies.col.code"), classes="supply-code")
             yield Label(t("supplies.col.name"), classes="supply-name")
@@ -222,14 +231,20 @@ class SuppliesPane(LoadedPane):
         else:
             for item in view.items:
                 self._rows[item.code].show(item)
+        opening = self.query_one("#supplies-opening", Static)
+        opening.update(t("supplies.opening.banner") if view.opening else "")
+        opening.display = view.opening
+        grid = self.query_one("#supplies-grid", VerticalScroll)
+        set_hint(grid, "supplies.opening.hint" if view.opening else "supplies.enter_hint")
+        self.query_one("#supplies-hint", HintLine).show_hint()
         closed = self.query_one("#supplies-closed", Static)
         closed.update(t("supplies.day_closed") if view.closed else "")
         closed.display = view.closed
         self.query_one("#supplies-returns-today", Static).update(
             t(
                 "supplies.today",
-                returned=view.returned_today,
-                hand_outs=view.hand_outs_today,
+                returned=tn("supplies.today.returned", view.returned_today),
+                hand_outs=tn("supplies.today.hand_outs", view.hand_outs_today),
             )
         )
         self._run_pending()
@@ -254,7 +269,9 @@ class SuppliesPane(LoadedPane):
         self.query_one("#supplies-target", Static).set_class(self.for_others, "-for-others")
 
     def _warn(self, text: str) -> None:
-        self.query_one("#supplies-warning", Static).update(text)
+        warning = self.query_one("#supplies-warning", Static)
+        warning.update(text)
+        warning.display = bool(text)  # no empty line when there is nothing to warn of
 
     def _clear_quantities(self) -> None:
         for qty in self.query(QuantityInput):
@@ -283,6 +300,9 @@ class SuppliesPane(LoadedPane):
         lines = [(q.code, q.quantity) for q in self.query(QuantityInput) if q.quantity > 0]
         if not lines:
             self._status(t("supplies.need_quantity"), error=True)
+            return
+        if self._view is not None and self._view.opening:
+            self._opening_stock(lines)
             return
         items = self._items()
         kits = sum(n for code, n in lines if getattr(items.get(code), "kind", "") == "naloxone")
@@ -341,6 +361,29 @@ class SuppliesPane(LoadedPane):
         self.visitor_code = None
         self.for_others = False
         self._show_target()
+        self.focus_default()
+        self.refresh_data()
+
+    def _opening_stock(self, lines: list[tuple[str, int]]) -> None:
+        """A new centre: the typed quantities are its opening stock (lead; one delivery per item)."""
+
+        def record(lead: Any) -> None:
+            self._busy = True
+            run_call(
+                self,
+                supplies.record_opening_stock,
+                lead,
+                lines,
+                done=self._opening_recorded,
+                failed=self._failed,
+            )
+
+        with_lead(self, t("supplies.lead.opening"), record)
+
+    def _opening_recorded(self, items: list[Any]) -> None:
+        self._busy = False
+        self._confirm(tn("supplies.opening.done", len(items)))
+        self._clear_quantities()
         self.focus_default()
         self.refresh_data()
 
@@ -446,7 +489,11 @@ class SuppliesPane(LoadedPane):
         def done(item: Any) -> None:
             if item is not None:
                 self._confirm(
-                    t("supplies.delivered", name=item_name(item), stock=item.stock, unit=item.unit)
+                    t(
+                        "supplies.delivered",
+                        name=item_name(item),
+                        stock=quantity_text(item.stock, item.unit),
+                    )
                 )
                 self.refresh_data()
 
