@@ -30,6 +30,10 @@ class StoreError(Exception):
     """The database cannot be opened or used; the message is one sentence."""
 
 
+class NoDatabase(StoreError):
+    """There is no database file at the path (and it was not to be created)."""
+
+
 def is_url(target: str) -> bool:
     return target.startswith(("postgresql://", "postgres://"))
 
@@ -93,7 +97,7 @@ def open_database(target: str, *, create: bool = False, wal: bool = True) -> Dat
             raise StoreError(f"Cannot use {path}: {exc.strerror or exc}.") from None
         if found is None:
             if not create:
-                raise StoreError(f"There is no database at {path}.")
+                raise NoDatabase(f"There is no database at {path}.")
             _create_sqlite_file(path)
         elif stat.S_ISDIR(found.st_mode):
             raise StoreError(f"{path} is a folder, not a database file.")

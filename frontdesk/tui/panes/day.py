@@ -283,7 +283,7 @@ class DayPane(LoadedPane):
                         Text(format_nok(z.diff_ore, lang), justify="right"),
                         f"{local_day_hhmm(z.closed_at, tz)} {z.closed_by}",
                         reopened,
-                        z.reopen_reason or "",
+                        Text(z.reopen_reason or ""),  # the lead's words, not markup
                     ),
                 )
             )

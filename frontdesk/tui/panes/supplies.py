@@ -106,7 +106,7 @@ class SupplyRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(self.code, classes="supply-code")
-        yield Label("", classes="supply-name")
+        yield Label("", classes="supply-name", markup=False)  # a name is text, not markup
         yield Label("", classes="supply-stock")
         yield Label("", classes="supply-cover")
         yield QuantityInput(self.code)
