@@ -34,6 +34,10 @@ class StoreError(Exception):
         self.nb = nb
 
 
+class NoDatabase(StoreError):
+    """There is no database file at the path (and it was not to be created)."""
+
+
 def is_url(target: str) -> bool:
     return target.startswith(("postgresql://", "postgres://"))
 
@@ -103,7 +107,7 @@ def open_database(target: str, *, create: bool = False, wal: bool = True) -> Dat
             ) from None
         if found is None:
             if not create:
-                raise StoreError(
+                raise NoDatabase(
                     f"There is no database at {path}.", nb=f"Det finnes ingen database i {path}."
                 )
             _create_sqlite_file(path)
