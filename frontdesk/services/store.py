@@ -45,14 +45,16 @@ def open_store(target: str, *, create: bool = False, upgrade: bool = False) -> D
     except NoDatabase as exc:
         raise StoreUnavailable(
             str(exc),
+            nb=exc.nb,
             hint="Name the database with --db PATH_OR_URL or FRONTDESK_DB, "
             "or create one with 'frontdesk init' or 'frontdesk demo'.",
         ) from None
     except db.StoreError as exc:
-        raise StoreUnavailable(str(exc)) from None
+        raise StoreUnavailable(str(exc), nb=exc.nb) from None
     except (DatabaseError, InterfaceError, sqlite3.Error, OSError) as exc:
         raise explain(exc, target) or StoreUnavailable(
-            f"The database {describe(target)} cannot be used: {_short(exc)}."
+            f"The database {describe(target)} cannot be used: {_short(exc)}.",
+            nb=f"Databasen {describe(target)} kan ikke brukes: {_short(exc)}.",
         ) from None
     return database
 
@@ -191,7 +193,7 @@ def upgrade_schema(database: Database) -> list[str]:
     try:
         return migrate.upgrade(database)
     except db.StoreError as exc:
-        raise StoreUnavailable(str(exc)) from None
+        raise StoreUnavailable(str(exc), nb=exc.nb) from None
 
 
 def integrity_check(database: Database) -> str:

@@ -140,6 +140,8 @@ def _columns(rows: Sequence[Sequence[str]], gap: int = 2) -> list[str]:
 
 
 class DayPane(LoadedPane):
+    """F5 Day: X-report, close and reopen the day shown, Z-report versions, corrections."""
+
     STATUS_ID = "day-status"
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("day.palette.x_report", "day.palette.x_report_help", "action_x_report"),

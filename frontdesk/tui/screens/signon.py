@@ -22,7 +22,7 @@ from frontdesk.tui.widgets.footer import DeskFooter
 class InitialsInput(Input):
     """Initials: digits typed ahead (before the cursor has moved) go to the PIN."""
 
-    def _on_key(self, event: events.Key) -> None:
+    async def _on_key(self, event: events.Key) -> None:
         screen = self.screen
         if not isinstance(screen, SignOnScreen):
             return
