@@ -692,7 +692,7 @@ def _render_report(rep: Any) -> None:
     names = escape(", ".join(f"{c.code} {c.name}" for c in rep.centres))
     console.print(
         f"[bold]frontdesk report[/bold] · {names} · "
-        f"{rep.date_from.isoformat()} to {rep.date_to.isoformat()} ({rep.day_count} days)"
+        f"{rep.date_from.isoformat()} to {rep.date_to.isoformat()} ({rep.day_count} day{'' if rep.day_count == 1 else 's'})"
     )
     if rep.open_days:
         several = rep.open_days != 1
