@@ -839,11 +839,20 @@ def _describe(target: str) -> str:
 
 
 @cli.command()
-@click.option("--before", type=ISO_DATE, required=True, help="Purge closed days before this date.")
+@click.option("--before", type=ISO_DATE, help="Purge closed days before this date.")
+@click.option(
+    "--retention",
+    is_flag=True,
+    help="Purge closed days older than each centre's retention_days setting (as the desk "
+    "does at the first sign-on of a day).",
+)
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_context
-def purge(ctx: click.Context, before: dt.date, yes: bool) -> None:
-    """Remove individual-level rows of closed days before a date.
+def purge(ctx: click.Context, before: dt.date | None, retention: bool, yes: bool) -> None:
+    """Remove individual-level rows of old, closed days.
+
+    Closed days before --before DATE, or with --retention those older than each
+    centre's retention_days setting.
 
     Visits, hand-outs, returns, lunch entries, Megafon sales and Dagsverket
     attendance go; Z-reports, deliveries, staff and the audit trail stay, so
@@ -854,8 +863,13 @@ def purge(ctx: click.Context, before: dt.date, yes: bool) -> None:
     from frontdesk.services import purge as purging
     from frontdesk.services.export import select_centres
 
+    if (before is None) == (not retention):
+        raise click.UsageError("Give either --before DATE or --retention.")
     open_db(ctx)
     centres = select_centres(ctx.find_object(Options).centre)
+    if before is None:
+        _purge_retention(centres, yes)
+        return
     plan = purging.plan(centres, before)
     if plan.total == 0:
         click.echo(f"Nothing to purge before {before.isoformat()}.")
@@ -881,6 +895,35 @@ def purge(ctx: click.Context, before: dt.date, yes: bool) -> None:
     click.echo(_purge_summary(done, "Deleted"))
 
 
+def _purge_retention(centres: list[Any], yes: bool) -> None:
+    """Each centre's rows past its retention_days, through the same purge."""
+    from frontdesk.services import purge as purging
+    from frontdesk.services import rights
+
+    due = []
+    for centre in centres:
+        cutoff = rights.retention_before(centre.id)
+        if cutoff is None:
+            click.echo(f"Retention is off at {centre.code} (retention_days is 0).")
+            continue
+        plan = purging.plan([centre], cutoff)
+        if plan.total == 0:
+            click.echo(
+                f"Nothing at {centre.code} is older than its retention ({cutoff.isoformat()})."
+            )
+        else:
+            click.echo(_purge_summary(plan, "Will delete"))
+        due.append((centre, plan.total))
+    if any(total for _, total in due) and not yes:
+        if not sys.stdin.isatty():
+            raise click.UsageError("Purging deletes rows for good: pass --yes to confirm it.")
+        click.confirm("Delete these rows for good?", abort=True)
+    for centre, total in due:
+        run = rights.apply_retention(centre.id)
+        if total and run is not None and run.purged is not None:
+            click.echo(_purge_summary(run.purged, "Deleted"))
+
+
 _PURGE_LABELS = {
     "hand_outs": "hand-outs",
     "hand_out_lines": "hand-out lines",
@@ -903,6 +946,200 @@ def _purge_summary(plan: Any, verb: str) -> str:
         + ", ".join(parts)
         + "."
     )
+
+
+# -- a visitor's rights ------------------------------------------------------------
+
+
+@cli.group("visitor")
+def visitor_group() -> None:
+    """A visitor's rights: show or erase everything stored under a code."""
+
+
+def _visitor_actor(ctx: click.Context, centre_code: str | None) -> Any:
+    from frontdesk.services.centre import find_centre
+    from frontdesk.services.staff import Actor
+
+    open_db(ctx)
+    if centre_code is None:
+        return centre_actor(ctx)
+    return Actor.cli(find_centre(centre_code).id)
+
+
+@visitor_group.command("show")
+@click.argument("code")
+@click.option(
+    "--centre", "centre_code", metavar="C", help="The centre (default: --centre, else the first)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.pass_context
+def visitor_show(ctx: click.Context, code: str, centre_code: str | None, fmt: str) -> None:
+    """Show every row stored under a visitor code.
+
+    Visits, lunch, hand-outs, returns, Megafon sales, Dagsverket days, the
+    vendor number, gender and birth year, in the centre's language. Audited
+    (without the code).
+    """
+    from frontdesk.services import rights
+
+    records = rights.visitor_records(_visitor_actor(ctx, centre_code), code)
+    if fmt == "json":
+        import dataclasses
+        import json
+
+        def iso(value: Any) -> str:
+            return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+        fields = dataclasses.asdict(records)
+        click.echo(json.dumps(fields, default=iso, ensure_ascii=False, indent=2))
+        return
+    click.echo(render_visitor_records(records))
+
+
+def render_visitor_records(records: Any) -> str:
+    """The records as text in the centre's language (also the desk's records screen)."""
+    from frontdesk import clock, i18n
+    from frontdesk.i18n import t
+    from frontdesk.services.export import nok
+
+    i18n.set_language(records.language)
+    decimal = "," if records.language == "nb" else "."
+
+    def yes_no(value: bool | None) -> str:
+        return t("rights.none") if value is None else t("rights.yes" if value else "rights.no")
+
+    def mark(voided: bool) -> str:
+        return f" · {t('rights.voided')}" if voided else ""
+
+    def or_none(value: Any) -> str:
+        return t("rights.none") if value is None else str(value)
+
+    def word(prefix: str, value: str | None) -> str:
+        """A stored value in the language, when there is a text for it."""
+        return t(f"{prefix}.{value}") if i18n.has(f"{prefix}.{value}") else str(value)
+
+    registered = records.registered_at.date().isoformat() if records.registered_at else None
+    lines = [
+        t("rights.title", code=records.code, centre=records.centre_code),
+        t(
+            "rights.visitor",
+            registered=or_none(registered),
+            gender=records.gender,
+            birth_year=or_none(records.birth_year),
+            dagsverket=yes_no(records.dagsverket),
+            vendor_number=or_none(records.vendor_number),
+        ),
+    ]
+
+    def section(key: str, rows: list[str]) -> None:
+        lines.append("")
+        lines.append(t(key, n=len(rows)))
+        lines.extend(f"  {row}" for row in rows) if rows else lines.append(
+            f"  {t('rights.nothing')}"
+        )
+
+    section("rights.section.visits", [
+        t("rights.visit", date=v.business_date, time=v.local_time, gender=v.gender) + mark(v.voided)
+        for v in records.visits
+    ])  # fmt: skip
+    section("rights.section.lunch", [
+        t("rights.lunch", date=x.business_date, group=word("lunch.group", x.group), portions=x.portions,
+          served=t("rights.served") if x.served else "") + mark(x.voided)
+        for x in records.lunch
+    ])  # fmt: skip
+    name = 1 if records.language == "nb" else 2
+
+    def hand_out(h: Any) -> str:
+        items = ", ".join(f"{item[name]} ({item[0]}) × {item[3]}" for item in h.items)
+        extra = t("rights.for_others") if h.for_others else ""
+        if h.naloxone_recipient:
+            extra += t("rights.naloxone", recipient=word("supplies.recipient", h.naloxone_recipient),
+                       trained=yes_no(h.naloxone_trained))  # fmt: skip
+        return t("rights.hand_out", date=h.business_date, time=h.local_time, items=items,
+                 extra=extra) + mark(h.voided)  # fmt: skip
+
+    section("rights.section.hand_outs", [hand_out(h) for h in records.hand_outs])
+    section("rights.section.returns", [
+        t("rights.return", date=r.business_date, time=r.local_time, count=r.count,
+          method=t(f"rights.method.{r.method}")) + mark(r.voided)
+        for r in records.returns
+    ])  # fmt: skip
+    section("rights.section.sales", [
+        t("rights.sale", date=x.business_date, time=x.local_time, issue=x.issue_number,
+          copies=x.copies, amount=nok(x.amount_ore, decimal), payment=word("rights.payment", x.payment)) + mark(x.voided)
+        for x in records.sales
+    ])  # fmt: skip
+    section("rights.section.dagsverket", [
+        t("rights.attendance.present" if a.present else "rights.attendance.absent",
+          date=a.business_date) + mark(a.voided)
+        for a in records.dagsverket_days
+    ])  # fmt: skip
+    section("rights.section.audit", [
+        t("rights.audit", at=clock.as_utc(e.at).strftime("%Y-%m-%d %H:%M UTC"), actor=e.actor,
+          action=e.action)
+        for e in records.audit_events
+    ])  # fmt: skip
+    return "\n".join(lines)
+
+
+@visitor_group.command("erase")
+@click.argument("code")
+@click.option("--reason", required=True, help="Why (kept in the audit trail, without the code).")
+@click.option(
+    "--centre", "centre_code", metavar="C", help="The centre (default: --centre, else the first)."
+)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+def visitor_erase(
+    ctx: click.Context, code: str, reason: str, centre_code: str | None, yes: bool
+) -> None:
+    """Erase everything stored under a visitor code, for good.
+
+    The code, gender, birth year and vendor number go; the visits, lunch,
+    hand-outs, sales and Dagsverket days made under it become anonymous, so
+    every day's totals, the stock and the exports stay as they are. The audit trail keeps
+    that an erasure happened, not the code. Backups made before keep it.
+    """
+    from frontdesk import i18n
+    from frontdesk.i18n import t
+    from frontdesk.services import rights
+    from frontdesk.services.records import check_reason
+    from frontdesk.services.settings import get_settings
+    from frontdesk.services.visits import get_visitor
+
+    check_reason(reason)
+    actor = _visitor_actor(ctx, centre_code)
+    stored = get_visitor(actor.centre_id, code).code  # an unknown code is refused before asking
+    centre = _centre_code(actor.centre_id)
+    i18n.set_language(get_settings(actor.centre_id).language)
+    if not yes:
+        if not sys.stdin.isatty():
+            raise click.UsageError("Erasing is for good: pass --yes to confirm it.")
+        click.confirm(t("rights.erase_confirm", code=stored, centre=centre), abort=True)
+    done = rights.erase_visitor(actor, stored, reason)
+    n = done.counts
+    click.echo(
+        t(
+            "rights.erased",
+            code=stored,
+            centre=centre,
+            visits=n["visits"],
+            lunch=n["lunch_entries"],
+            hand_outs=n["hand_outs"],
+            sales=n["megafon_sales"],
+            dagsverket=n["dagsverket_attendance"],
+        )
+    )
+    if not done.file_clean:
+        click.echo(t("rights.wal_busy"), err=True)
+
+
+def _centre_code(centre_id: int) -> str:
+    from frontdesk.services.centre import list_centres
+
+    return next(c.code for c in list_centres() if c.id == centre_id)
 
 
 def main() -> None:

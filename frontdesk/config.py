@@ -71,6 +71,7 @@ class CentreSettings:
     lockout_attempts: int = 5
     lockout_minutes: int = 5
     sharps_fill_factor: int = 40  # syringes per litre of a returned sharps bin (estimates)
+    retention_days: int = 365  # individual rows of closed days older than this are purged; 0 = off
 
     @classmethod
     def keys(cls) -> list[str]:
@@ -93,6 +94,7 @@ _INT_RANGES = {
     "lockout_attempts": (1, 20),
     "lockout_minutes": (1, 240),
     "sharps_fill_factor": (1, 500),
+    "retention_days": (0, 3660),
 }
 
 
