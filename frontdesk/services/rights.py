@@ -444,10 +444,12 @@ def apply_retention(centre_id: int, *, only_if_due: bool = False) -> RetentionRu
     from frontdesk.services.centre import CentreInfo
 
     now = clock.utcnow()
+    if only_if_due and not retention_due(centre_id):
+        return None  # the usual answer at a sign-on: one small read
+    before = retention_before(centre_id)  # reads many rows: outside the write lock
     with store.write():
         if only_if_due and not retention_due(centre_id):
-            return None
-        before = retention_before(centre_id)
+            return None  # another desk signed on meanwhile and runs it
         value = json.dumps({"at": clock.to_db(now).isoformat(), "before": str(before)})
         if (
             Setting.update(value=value)

@@ -255,8 +255,15 @@ class DeskApp(App[None]):
         self.call_after_refresh(self._after_sign_on)
 
     def _after_sign_on(self) -> None:
+        from frontdesk.services import rights
+
         settle_memory()
         self._refresh_day()
+        if self.centre is not None:  # the first sign-on of a business day purges old rows
+            run_call(
+                self, rights.apply_retention, self.centre.id, only_if_due=True,
+                failed=lambda exc: self.log.warning(f"retention: {exc}"),
+            )  # fmt: skip
         pane = self.active_pane
         if pane is not None:
             pane.refresh_data()  # type: ignore[attr-defined]

@@ -22,7 +22,8 @@ from textual.geometry import Size
 from textual.widgets import DataTable, Label, Static
 
 from frontdesk.i18n import get_language, t
-from frontdesk.services import dayclose, days, supplies, tally
+from frontdesk.services import dayclose, days, rights, supplies, tally
+from frontdesk.services.settings import get_settings
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.hour_chart import HourChart
 from frontdesk.tui.widgets.pane_kit import (
@@ -54,6 +55,8 @@ class DayView:
     z_list: list[Any]  # list[dayclose.ZReport]: every version
     # catalogue order: code -> (bokmål, English, kind)
     item_names: dict[str, tuple[str, str, str]]
+    # retention: the retention_days setting and when it last ran (UTC; None: never)
+    retention: tuple[int, dt.datetime | None] = (0, None)
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,10 @@ def load_view(actor: Any, audited: bool) -> DayView:
         open_days=dayclose.open_days_before(centre_id, today),
         z_list=z_list,
         item_names=names,
+        retention=(
+            get_settings(centre_id).retention_days,
+            rights.retention_last_run(centre_id),
+        ),
     )
 
 
@@ -174,6 +181,7 @@ class DayPane(LoadedPane):
                 yield HourChart(id="day-hours", classes="day-box")
             yield Label(t("day.z_list.title"), id="day-z-list-title")
             yield DataTable(id="day-z-list", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="day-retention", markup=False)
         yield Static("", id="day-status", markup=False)
 
     def on_mount(self) -> None:
@@ -264,6 +272,14 @@ class DayPane(LoadedPane):
                 )
             )
         fill_table(z_list, rows)
+        keep, ran = view.retention
+        self.query_one("#day-retention", Static).update(
+            t("rights.retention_off")
+            if keep == 0
+            else t("rights.retention_ran", days=keep, at=local_day_hhmm(ran, tz))
+            if ran
+            else t("rights.retention_never")
+        )
         if self._shown is None:
             self._show_day(view.business_date, view.tally, view.closed, view.z_today)
         self._run_pending()
