@@ -259,3 +259,10 @@ def test_after_a_purge_a_purged_code_is_gone_from_the_sqlite_files(
         done = purge.purge([find_centre("STR")], TODAY)
     assert done.totals()["visitor_codes"] == 1
     assert b"PX42" not in raw_bytes(Path(backend))
+
+
+def test_every_column_pointing_at_a_visitor_can_be_made_anonymous() -> None:
+    """An erasure empties every reference to the visitor (also in tables added later)."""
+    links = rights._links()
+    assert {table for table, _, _ in links} >= {"visit", "lunch_entry", "hand_out"}
+    assert [(table, f.name) for table, _, f in links if not f.null] == []

@@ -36,11 +36,9 @@ from db.models import (
     HandOut,
     HandOutLine,
     LunchEntry,
-    MegafonDelivery,
     MegafonIssue,
     MegafonSale,
     Setting,
-    SupplyDelivery,
     SupplyItem,
     SyringeReturn,
     Visit,
@@ -303,27 +301,24 @@ class Erasure:
     file_clean: bool  # SQLite: the WAL was emptied too (False: a reader held it; later)
 
 
-# Rows that may name a visitor, by the name used in messages and the audit event.
-_LINKS: tuple[tuple[str, Any, Any], ...] = (
-    ("visits", Visit, Visit.visitor),
-    ("lunch_entries", LunchEntry, LunchEntry.visitor),
-    ("hand_outs", HandOut, HandOut.visitor),
-    ("megafon_sales", MegafonSale, MegafonSale.vendor),
-    ("dagsverket_attendance", DagsverketAttendance, DagsverketAttendance.visitor),
-)
-# Free text a staff member typed, where a code may have been written.
-_FREE_TEXT: tuple[tuple[Any, Any], ...] = (
-    (Visit, Visit.void_reason),
-    (LunchEntry, LunchEntry.void_reason),
-    (DagsverketAttendance, DagsverketAttendance.void_reason),
-    (MegafonDelivery, MegafonDelivery.void_reason),
-    (MegafonSale, MegafonSale.void_reason),
-    (SupplyDelivery, SupplyDelivery.void_reason),
-    (HandOut, HandOut.void_reason),
-    (SyringeReturn, SyringeReturn.void_reason),
-    (DayClose, DayClose.reopen_reason),
-    (AuditEvent, AuditEvent.detail),
-)
+def _links() -> list[tuple[str, Any, Any]]:
+    """Every column that may point at a visitor (table name, model, field): all of them,
+    also of tables added later, so an erasure never leaves one behind."""
+    return [
+        (field.model._meta.table_name, field.model, field)
+        for field in sorted(Visitor._meta.backrefs, key=lambda f: f.model._meta.table_name)
+    ]
+
+
+def _free_text() -> list[tuple[Any, Any]]:
+    """Free text a staff member typed, where a code may have been written: every void
+    reason, reopen reasons and audit details."""
+    from db.models import ALL_MODELS
+
+    columns: list[tuple[Any, Any]] = [
+        (model, model.void_reason) for model in ALL_MODELS if "void_reason" in model._meta.fields
+    ]
+    return [*columns, (DayClose, DayClose.reopen_reason), (AuditEvent, AuditEvent.detail)]
 
 
 def code_pattern(code: str) -> re.Pattern[str]:
@@ -334,6 +329,15 @@ def code_pattern(code: str) -> re.Pattern[str]:
 def scrub(text: str, code: str) -> str:
     """The text with every occurrence of the code (a whole word, any case) replaced."""
     return code_pattern(code).sub(ERASED_MARK, text)
+
+
+# The counts' names, as `visitor_records` and the purge name them.
+_COUNT_NAMES = {
+    "visit": "visits",
+    "lunch_entry": "lunch_entries",
+    "hand_out": "hand_outs",
+    "megafon_sale": "megafon_sales",
+}
 
 
 def erase_visitor(actor: Actor, code: str, reason: str) -> Erasure:
@@ -350,10 +354,15 @@ def erase_visitor(actor: Actor, code: str, reason: str) -> Erasure:
     with store.write():
         days.lock_centre(actor.centre_id, exclusive=False)  # a day close waits, or goes first
         row = visitor_row(actor.centre_id, code)
+        if db.is_postgres():
+            # A check-in under the code waits for the erasure, then finds the code unknown.
+            Visitor.select(Visitor.id).where(Visitor.id == row.id).for_update().execute()
         stored_code = str(row.code)
         counts: dict[str, int] = {}
-        for name, model, link in _LINKS:
-            counts[name] = int(model.update({link: None}).where(link == row.id).execute())
+        for table, model, link in _links():
+            counts[_COUNT_NAMES.get(table, table)] = int(
+                model.update({link: None}).where(link == row.id).execute()
+            )
         counts["texts_scrubbed"] = _scrub_free_text(actor.centre_id, stored_code)
         # Old events about the visitor stay (what happened, when, by whom) but point nowhere:
         # a later visitor may get the same row id.
@@ -369,7 +378,7 @@ def _scrub_free_text(centre_id: int, code: str) -> int:
     """Replace the code in every free-text column of the centre; returns the rows changed."""
     pattern = code_pattern(code)
     changed = 0
-    for model, column in _FREE_TEXT:
+    for model, column in _free_text():
         # LIKE narrows it down (any case for ASCII; both cases spelled out for ÆØÅ).
         maybe = column.contains(code) | column.contains(code.lower())
         rows: Any = (
