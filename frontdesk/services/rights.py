@@ -316,7 +316,9 @@ def _free_text() -> list[tuple[Any, Any]]:
     from db.models import ALL_MODELS
 
     columns: list[tuple[Any, Any]] = [
-        (model, model.void_reason) for model in ALL_MODELS if "void_reason" in model._meta.fields
+        (model, model._meta.fields["void_reason"])
+        for model in ALL_MODELS
+        if "void_reason" in model._meta.fields
     ]
     return [*columns, (DayClose, DayClose.reopen_reason), (AuditEvent, AuditEvent.detail)]
 
