@@ -14,6 +14,7 @@ from benchmarks.common import Line, median, ms, percentile, scratch
 
 PRESSES = 150
 STARTS = 12
+TAB_ROUNDS = 22  # each round visits F1..F5; the first two rounds are warm-up
 
 # Each start script runs in a fresh interpreter, prints the time.time() of its
 # first frame (the Ready event, caught by a message hook as run_test does) and
@@ -152,6 +153,72 @@ async def _press_to_row(db_path: str) -> tuple[list[float], list[float]]:
     return to_state[10:], to_screen[10:]
 
 
+async def _tab_switches(db_path: str) -> list[float]:
+    """Press F1..F5 in turn; time from the key to the first frame composed with the new tab.
+
+    Keys go straight to the driver (see ``_press_to_row``).
+    """
+    from textual import events
+    from textual.widgets import TabbedContent
+
+    from frontdesk.tui.app import TABS, DeskApp
+
+    app = DeskApp(db_path)
+    frames: list[float] = []
+    times: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        display = app._display
+
+        def timed_display(screen, renderable):  # type: ignore[no-untyped-def]
+            display(screen, renderable)
+            if renderable is not None:
+                frames.append(time.perf_counter())
+
+        app._display = timed_display  # type: ignore[method-assign]
+        while app.centre is None:
+            await pilot.pause(0.01)
+        await pilot.press("c", "d", "enter", *"1234", "enter")
+        while app.actor is None:
+            await pilot.pause(0.01)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        tabbed = app.query_one("#tabs", TabbedContent)
+        driver = app._driver
+        assert driver is not None
+        order = [*TABS[1:], TABS[0]]  # F1 is shown after sign-on
+        for _ in range(TAB_ROUNDS):
+            for tab, key, _module, _cls in order:
+                await app.workers.wait_for_complete()
+                await pilot.pause(0.05)  # a quiet moment, like a desk
+                started = time.perf_counter()
+                driver.send_message(events.Key(key, None))
+                deadline = started + 10
+                while tabbed.active != tab:
+                    if time.perf_counter() > deadline or app.crashes:
+                        raise RuntimeError(f"the tab {tab} never showed: {app.crashes!r}")
+                    await asyncio.sleep(0.0002)
+                changed = time.perf_counter()
+                while not frames or frames[-1] < changed:
+                    if time.perf_counter() > deadline:
+                        raise RuntimeError("no frame was composed after the tab switch")
+                    await asyncio.sleep(0.0002)
+                times.append(ms(frames[-1] - started))
+    return times[2 * len(TABS) :]
+
+
+def tab_switch_line(db_path: str) -> Line:
+    times = asyncio.run(_tab_switches(db_path))
+    p95 = percentile(times, 95)
+    return Line(
+        "tab switch, key press (F1–F5) → the new tab drawn (Pilot, SQLite)",
+        f"p50 {median(times):.1f} ms, p95 {p95:.1f} ms over {len(times)} switches",
+        "p95 must ≤ 50 ms / aim ≤ 16 ms",
+        p95 <= 50,
+        p95 <= 16,
+        figures={"p50_ms": median(times), "p95_ms": p95},
+    )
+
+
 def run() -> list[Line]:
     db_path = _desk_db()
     to_state, to_screen = asyncio.run(_press_to_row(db_path))
@@ -172,6 +239,7 @@ def run() -> list[Line]:
             },
         )
     ]
+    lines.append(tab_switch_line(db_path))
     times = start_times(db_path)
     desk, bare = median(times["desk"]), median(times["bare"])
     ratio = desk / bare
@@ -191,5 +259,7 @@ def run() -> list[Line]:
 
 
 if __name__ == "__main__":
-    for line in run():
+    # python -m benchmarks.tui tabs: only the tab-switch line
+    only_tabs = sys.argv[1:] == ["tabs"]
+    for line in [tab_switch_line(_desk_db())] if only_tabs else run():
         print(json.dumps(line.__dict__, default=str))

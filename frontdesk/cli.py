@@ -58,6 +58,8 @@ class FrontdeskGroup(click.Group):
         prog_name = "frontdesk"  # also under click's CliRunner, so hints name the real command
         if sys.stdout is None:  # started with stdout closed: say so when something is written
             sys.stdout = _ClosedOutput()
+        if sys.stdin is None:  # started with stdin closed: it reads as empty (no PIN, no "yes")
+            sys.stdin = io.StringIO()
         try:
             rv = super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
         except click.UsageError as exc:
@@ -136,20 +138,30 @@ ISO_DATE = IsoDate()
 
 
 class UserPath(click.ParamType):
-    """A file name a user typed: not empty, within the system's limits, ``~`` expanded."""
+    """A file name a user typed: not empty, within the system's limits, ``~`` expanded.
+
+    With ``url_ok`` a postgresql:// URL passes as it is (``--db``).
+    """
 
     name = "FILE"
 
+    def __init__(self, *, url_ok: bool = False) -> None:
+        self.url_ok = url_ok
+
     def convert(self, value: Any, param: Any, ctx: Any) -> str:
+        from frontdesk.config import is_postgres_url
         from frontdesk.services.validate import path
 
+        if self.url_ok and is_postgres_url(str(value)):
+            return str(value)
         try:
-            return str(path(value))
+            return str(path(value, "database path" if self.url_ok else "file name"))
         except FrontdeskError as exc:
             self.fail(str(exc), param, ctx)
 
 
 USER_PATH = UserPath()
+DB_TARGET = UserPath(url_ok=True)
 
 
 @dataclass
@@ -214,6 +226,7 @@ def read_pin(pin_stdin: bool, prompt: str = "PIN") -> str:
     "--db",
     "db_target",
     metavar="PATH_OR_URL",
+    type=DB_TARGET,
     callback=_not_empty,
     help="SQLite file or postgresql:// URL (default: $FRONTDESK_DB, else the user data folder).",
 )
@@ -579,7 +592,7 @@ def export(
     else:
         with exporter.atomic_output(output, excel=excel) as handle:
             count = write(handle, rows)
-    click.echo(f"Wrote {count} centre-days to {output}.", err=True)
+    click.echo(f"Wrote {count} centre-days to {_describe(output)}.", err=True)
 
 
 @cli.command()
@@ -771,7 +784,9 @@ def backup(ctx: click.Context, output: str | None) -> None:
             result = backups.backup(output, step, centre_code=centre)
     else:
         result = backups.backup(output, centre_code=centre)
-    click.echo(f"Backed up to {result.path} ({_size(result.size_bytes)}); integrity: ok.")
+    click.echo(
+        f"Backed up to {_describe(str(result.path))} ({_size(result.size_bytes)}); integrity: ok."
+    )
 
 
 def _size(n: int) -> str:
@@ -790,6 +805,7 @@ def _size(n: int) -> str:
     "--db",
     "demo_db",
     metavar="PATH",
+    type=DB_TARGET,
     callback=_not_empty,
     help="Where to build it (default: the chosen database).",
 )
@@ -833,9 +849,11 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
 
 
 def _describe(target: str) -> str:
+    """A path or URL for a message: no password, no control characters or bad bytes."""
     from frontdesk.services.store import describe_target as describe
+    from frontdesk.services.validate import shown
 
-    return describe(target)
+    return shown(describe(target), max_len=4096)
 
 
 @cli.command()

@@ -100,7 +100,9 @@ _INT_RANGES = {
 
 def parse_setting(key: str, value: str) -> int | str:
     """A setting's value from text; BadInput names what is wrong (control characters too)."""
-    text = validate_text(value, f"setting {shown(key)}", 200, min_len=0)
+    text = validate_text(
+        value, f"setting {shown(key)}", 200, min_len=0, nb_field=f"innstillingen {shown(key)}"
+    )
     if key in _INT_RANGES:
         low, high = _INT_RANGES[key]
         try:

@@ -62,5 +62,12 @@ def t(key: str, /, **fmt: object) -> str:
     return text.format(**fmt) if fmt else text
 
 
+def tn(key: str, count: int, /, **fmt: object) -> str:
+    """The text for ``key`` for ``count`` things: texts with a plural are "one|many"."""
+    text = t(key, count=count, **fmt)
+    one, _bar, many = text.partition("|")
+    return one if count == 1 or not _bar else many
+
+
 def has(key: str) -> bool:
     return key in texts()

@@ -125,14 +125,21 @@ def test_export_removes_the_leftovers_of_a_killed_export(
     out = tmp_path / "t.csv"
     dead = tmp_path / f".t.csv.{_dead_pid()}.0badcafe.part"
     dead.write_text("date,centre\nhalf")
+    other = tmp_path / f".november.csv.{_dead_pid()}.0badcafe.part"  # another name, same folder
+    other.write_text("date,centre\nhalf")
+    old_style = tmp_path / ".t.csv.k3j_x9q2.part"  # from a frontdesk before PIDs in the name
+    old_style.write_text("date")
+    someone_elses = tmp_path / ".notes.txt.part"
+    someone_elses.write_text("keep")
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         live = tmp_path / f".t.csv.{sleeper.pid}.0c0ffee0.part"
         live.write_text("still being written")
         result = run("--db", backend, *EXPORT, "-o", str(out))
         assert result.exit_code == 0, result.stderr
-        assert not dead.exists()
+        assert not dead.exists() and not other.exists() and not old_style.exists()
         assert live.exists()  # another export still under way keeps its file
+        assert someone_elses.read_text() == "keep"
     finally:
         sleeper.kill()
         sleeper.wait()
@@ -227,6 +234,13 @@ def test_a_killed_demo_leaves_nothing_and_can_be_rebuilt(tmp_path: Path) -> None
     assert result.exit_code == 0, result.stderr
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("demo.db")] == []
+    assert run("--db", str(target), "db", "check").exit_code == 0
+
+
+def test_demo_makes_the_folder_of_a_new_database(tmp_path: Path) -> None:
+    target = tmp_path / "data" / "frontdesk" / "frontdesk.db"  # e.g. a fresh user data folder
+    result = run("demo", "--days", "2", "--centres", "1", "--db", str(target))
+    assert result.exit_code == 0, result.stderr
     assert run("--db", str(target), "db", "check").exit_code == 0
 
 

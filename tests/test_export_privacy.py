@@ -74,10 +74,10 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Ide
 
 
 def _export(db_path: str, out: Path, fmt: str, layout: str, excel: bool, open_days: bool) -> str:
-    # Closed days: any period. With open days every day gets a row, so keep
+    # Closed days: any period (up to the 20-year limit). With open days every day gets a row, so keep
     # the period to the demo's own days.
     days = _days(db_path)
-    first, last = (days[0], days[-1]) if open_days else ("2000-01-01", "2100-12-31")
+    first, last = (days[0], days[-1]) if open_days else ("2010-01-01", "2029-12-31")
     args = ["--db", db_path, "export", "--from", first, "--to", last]
     args += ["--format", fmt, "--layout", layout, "-o", str(out)]
     if excel:

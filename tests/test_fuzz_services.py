@@ -22,20 +22,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import db
 from db.models import ALL_MODELS, AuditEvent, DayClose, Staff, database
-from frontdesk.errors import FrontdeskError
+from frontdesk.errors import DiskFull, FrontdeskError
 from frontdesk.services import dayclose, lunch, megafon, supplies, visits
+from frontdesk.services import settings as centre_settings
 from frontdesk.services import staff as staff_service
 from frontdesk.services.centre import init_centre
 from frontdesk.services.staff import Actor
+from frontdesk.services.validate import bad_char
 
 FUZZ = settings(
     max_examples=60,
     deadline=None,
+    derandomize=True,  # the same examples on every run: CI is repeatable
+    database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
@@ -55,6 +59,14 @@ NASTY_STRINGS = [
     "\x00",
     "A\x00B",
     "\x1b[2J",
+    "\x1b[31mRed",
+    "Bell\x07",
+    "two\nlines",
+    "C1\x9b",
+    "\udcff",
+    "Mega\ud800fon",
+    "[/red]",
+    "[red]x",
     "\u202eAB85",
     "'; DROP TABLE visit; --",
     "1 OR 1=1",
@@ -427,3 +439,91 @@ def test_unknown_item_code_with_a_line_break_is_one_line(world: World, call: str
         "update_item": lambda: supplies.update_item(world.lead, "A\nB", unit="x"),
     }
     assert attempt(calls[call]) is None
+
+
+# -- text that is stored: names, units, titles, settings, reasons (issue 17, class 11) ----------
+
+
+def _clean(value: str) -> None:
+    """Stored text holds no control characters, line breaks or undecodable bytes."""
+    assert bad_char(value) is None, f"stored text with a control character: {value!r}"
+    value.encode("utf-8")  # a lone surrogate cannot be stored or shown
+
+
+@FUZZ
+@given(name_nb=texts, name_en=texts, unit=texts)
+@example(name_nb="Ny", name_en="Foil\x1b[31m", unit="stk")
+@example(name_nb="Ny\udcff", name_en="Foil", unit="stk")
+@example(name_nb="Ny", name_en="Foil", unit="pk\n")
+def test_stored_item_text_is_clean(world: World, name_nb: Any, name_en: Any, unit: Any) -> None:
+    item = attempt(supplies.add_item, world.lead, "FUZZ1", name_nb, name_en, unit=unit)
+    if item is not None:
+        for value in (item.name_nb, item.name_en, item.unit):
+            _clean(value)
+    changed = attempt(supplies.update_item, world.lead, "FOLIE", name_en=name_en, unit=unit)
+    if changed is not None:
+        _clean(changed.name_en)
+        _clean(changed.unit)
+
+
+@FUZZ
+@given(
+    key=st.one_of(st.sampled_from(["language", "timezone", "magazine_title"]), texts), value=texts
+)
+@example(key="magazine_title", value="Mega\udcfffon")
+@example(key="timezone", value="Europe/\udcffOslo")
+@example(key="magazine_title", value="\x1b[31mRed\x07")
+@example(key="\x1b[2J", value="x")
+def test_settings_take_any_text(world: World, key: Any, value: Any) -> None:
+    new = attempt(centre_settings.set_setting, world.lead, key, value)
+    if new is not None:
+        for text in new.as_text().values():
+            _clean(text)
+
+
+@FUZZ
+@given(code=texts, name=texts)
+@example(code="0042", name="Nesttun")
+@example(code="1E3", name="Nesttun")
+@example(code="NES", name="Nest\udcfftun")
+@example(code="NES", name="[/red]Nest[red]tun")
+@example(code="NES", name="Nest\x1b[31mtun")
+def test_init_centre_takes_any_code_and_name(world: World, code: Any, name: Any) -> None:
+    result = attempt(init_centre, code, name, "EF", "4711")
+    if result is not None:
+        centre, _ = result
+        assert 2 <= len(centre.code) <= 8 and centre.code[0].isalpha() and centre.code.isalnum()
+        assert centre.code.isascii() and centre.code == centre.code.upper()
+        _clean(centre.name)
+
+
+@FUZZ
+@given(reason=texts)
+@example(reason="mistake\x1b[2J")
+@example(reason="two\nlines")
+@example(reason="\udcff")
+def test_reasons_are_clean(world: World, reason: Any) -> None:
+    voided = attempt(visits.void_visit, world.desk, world.visit_id, reason)
+    if voided is not None:
+        _clean(voided.void_reason)
+
+
+# -- a full disk (issue 17, class 12) ------------------------------------------------------------
+
+
+def test_a_full_disk_refuses_a_check_in_and_writes_nothing(world: World) -> None:
+    """SQLite's size limit reports SQLITE_FULL exactly as a full disk does."""
+    pages = database.execute_sql("PRAGMA page_count").fetchone()[0]
+    database.execute_sql(f"PRAGMA max_page_count = {pages}")
+    refused = None
+    for _ in range(500):  # the free pages fill first
+        before = _snapshot()
+        try:
+            visits.check_in(world.desk, None, "f")
+        except DiskFull as exc:
+            refused = exc
+            break
+    assert refused is not None, "the database never filled up"
+    assert str(refused) == "The disk is full; nothing was saved. Free some space and try again."
+    assert refused.text("nb").startswith("Disken er full")
+    assert _snapshot() == before  # the check-in that failed left no row and no audit event

@@ -139,8 +139,11 @@ def test_a_missing_key_file_is_one_sentence_and_spends_no_attempt(
     lead: Actor, desk: Actor, tmp_path: Path, monkeypatch
 ) -> None:
     monkeypatch.setenv(pepper.ENV_PEPPER_FILE, str(tmp_path / "gone.key"))
-    with pytest.raises(pepper.KeyUnavailable, match=r"The PIN key file .*gone.key is missing"):
+    with pytest.raises(
+        pepper.KeyUnavailable, match=r"The PIN key file .*gone.key is missing"
+    ) as refused:
         sign_on(lead.centre_id, "CD", DESK_PIN)
+    assert refused.value.text("nb").startswith("PIN-nøkkelfilen")  # the desk shows bokmål
     assert Staff.get_by_id(desk.staff_id).failed_pins == 0
     # Nor is a new key made behind the back of the PINs already set.
     with pytest.raises(pepper.KeyUnavailable):

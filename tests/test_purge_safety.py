@@ -25,7 +25,7 @@ from frontdesk.services import supplies
 from frontdesk.services.centre import find_centre, init_centre
 from frontdesk.services.dayclose import close_day, reopen_day
 from frontdesk.services.staff import Actor
-from tests.conftest import LEAD_PIN
+from tests.conftest import LEAD_PIN, open_since
 from tests.test_cli_export import DAY, NEXT, ROOT, run
 from tests.test_cli_purge import exports, seed_with_stock, stock
 
@@ -202,3 +202,54 @@ def test_close_day_refuses_a_day_before_the_centre_existed(backend: str) -> None
         assert close_day(lead, 0, dt.date(2026, 3, 2)).z_no == 1
         assert close_day(lead, 0, dt.date(2026, 3, 5)).z_no == 2
     assert Centre.get_by_id(centre.id).code == "NEW"
+
+
+def test_a_reopen_racing_a_purge_waits_and_finds_the_day_purged(
+    pg_backend: str, tmp_path: Path
+) -> None:
+    """PostgreSQL: a purge holds the day's Z-report row; a reopen waits for it, then refuses."""
+    import threading
+
+    import psycopg
+
+    centre, member = init_centre("STR", "Strax-huset", "AB", LEAD_PIN)
+    open_since(centre.id)
+    lead = Actor(centre.id, member.id, "AB", "lead")
+    close_day(lead, 0, DAY)
+    purge_tx = psycopg.connect(pg_backend)
+    try:
+        # The purge's batch, midway: the Z-report row held, the day marked, not yet committed.
+        purge_tx.execute(
+            "SELECT id FROM day_close WHERE business_date = %s AND reopened_at IS NULL FOR UPDATE",
+            (DAY,),
+        )
+        purge_tx.execute("UPDATE day_close SET purged_at = now() WHERE business_date = %s", (DAY,))
+        outcome: list[object] = []
+
+        def reopen() -> None:
+            try:
+                reopen_day(Actor.cli(centre.id), DAY, "", "recount")
+                outcome.append("reopened")
+            except BadInput as exc:
+                outcome.append(str(exc))
+            finally:
+                db.database.close()
+
+        racer = threading.Thread(target=reopen)
+        racer.start()
+        watcher = psycopg.connect(pg_backend, autocommit=True)
+        try:
+            while not watcher.execute("SELECT count(*) FROM pg_locks WHERE NOT granted").fetchone()[
+                0
+            ]:
+                racer.join(0.02)
+                assert racer.is_alive(), outcome  # it must wait for the purge
+        finally:
+            watcher.close()
+        purge_tx.commit()
+        racer.join(60)
+    finally:
+        purge_tx.close()
+    assert outcome == [
+        "The day 2026-03-02 was purged (its individual records are gone), so it cannot be reopened."
+    ]

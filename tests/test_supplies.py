@@ -738,3 +738,66 @@ def test_control_characters_are_refused(lead: Actor, stocked: None) -> None:
     with pytest.raises(BadInput, match="unit"):
         supplies.update_item(lead, "FOLIE", unit="a\x00rk")
     assert HandOut.get_by_id(handed.id).voided_at is None
+
+
+# -- opening stock of a new centre ------------------------------------------------
+
+
+def test_a_new_centre_records_its_opening_stock_once(lead: Actor, desk: Actor) -> None:
+    assert supplies.needs_opening_stock(lead.centre_id)
+    with pytest.raises(NotAllowed):
+        supplies.record_opening_stock(desk, [("SPR1ML", 100)])
+    with pytest.raises(NotFound):  # all or nothing: the good line is not kept either
+        supplies.record_opening_stock(lead, [("SPR1ML", 100), ("NOSUCH", 5)])
+    assert supplies.needs_opening_stock(lead.centre_id)
+    items = supplies.record_opening_stock(lead, [("SPR1ML", 100), ("NALOX", 12)])
+    assert [(i.code, i.stock) for i in items] == [("SPR1ML", 100), ("NALOX", 12)]
+    assert not supplies.needs_opening_stock(lead.centre_id)
+    with pytest.raises(BadInput):
+        supplies.record_opening_stock(lead, [("SPR2ML", 5)])
+    supplies.hand_out(desk, [("SPR1ML", 3)])  # hand-outs are no longer refused
+    assert supplies.get_item(lead.centre_id, "SPR1ML").stock == 97
+    events = AuditEvent.select().where(AuditEvent.action == "supplies.opening_stock")
+    assert events.count() == 2
+
+
+@pytest.mark.parametrize("lines", [[], [("SPR1ML", 0)], [("SPR1ML", 5), ("spr1ml", 5)], "SPR1ML"])
+def test_bad_opening_stock_is_refused(lead: Actor, lines: object) -> None:
+    with pytest.raises(BadInput):
+        supplies.record_opening_stock(lead, lines)  # type: ignore[arg-type]
+    assert supplies.needs_opening_stock(lead.centre_id)
+
+
+# -- voiding a delivery --------------------------------------------------------------
+
+
+def test_a_lead_voids_a_delivery_and_its_quantity_leaves_the_stock(
+    lead: Actor, desk: Actor
+) -> None:
+    supplies.record_delivery(lead, "SPR1ML", 100)
+    supplies.record_delivery(lead, "SPR2ML", 50)
+    [second, first] = supplies.deliveries_on(lead.centre_id)
+    assert (first.code, first.quantity, first.staff_initials) == ("SPR1ML", 100, "AB")
+    assert second.code == "SPR2ML" and not second.voided
+    with pytest.raises(NotAllowed):
+        supplies.void_delivery(desk, second.id, "feil vare")
+    with pytest.raises(BadInput):
+        supplies.void_delivery(lead, second.id, "  ")
+    voided = supplies.void_delivery(lead, second.id, "feil vare")
+    assert voided.voided and voided.void_reason == "feil vare"
+    assert supplies.get_item(lead.centre_id, "SPR2ML").stock == 0
+    with pytest.raises(BadInput):
+        supplies.void_delivery(lead, second.id, "igjen")
+    with pytest.raises(NotFound):
+        supplies.void_delivery(lead, 999_999, "finnes ikke")
+    assert AuditEvent.select().where(AuditEvent.action == "supplies.void_delivery").count() == 1
+
+
+def test_a_delivery_already_handed_out_cannot_be_voided(lead: Actor, desk: Actor) -> None:
+    supplies.record_delivery(lead, "SPR1ML", 10)
+    supplies.hand_out(desk, [("SPR1ML", 4)])
+    [delivery] = supplies.deliveries_on(lead.centre_id)
+    with pytest.raises(BadInput):
+        supplies.void_delivery(lead, delivery.id, "feil antall")
+    assert not supplies.deliveries_on(lead.centre_id)[0].voided  # nothing half-written
+    assert supplies.get_item(lead.centre_id, "SPR1ML").stock == 6

@@ -417,3 +417,16 @@ def test_day_counts_cover_the_whole_day_by_kind(lead: Actor) -> None:
     counts = visits.day_counts(lead.centre_id)
     assert (counts.total, counts.anonymous, counts.coded, counts.voided) == (4, 3, 1, 1)
     assert counts.total == visits.count_visits(lead.centre_id)
+
+
+def test_a_second_check_in_today_says_when_the_first_was(desk: Actor) -> None:
+    register_visitor(desk, "AB85")
+    with freeze_time("2026-11-10 09:12:00"):
+        first = visits.check_in(desk, "AB85")
+    assert first.earlier_at is None
+    with freeze_time("2026-11-10 10:05:00"):
+        second = visits.check_in(desk, "ab85")  # still checked in: it counts
+    assert second.earlier_at == first.at
+    assert visits.day_counts(desk.centre_id, first.business_date).total == 2
+    anonymous = visits.check_in(desk)
+    assert anonymous.earlier_at is None

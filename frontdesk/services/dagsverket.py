@@ -103,14 +103,14 @@ def _set_attendance(actor: Actor, visitor: Visitor, stamp: days.Stamp, present: 
     return row.id
 
 
-def mark_present(actor: Actor, code: str) -> ParticipantInfo:
+def mark_present(actor: Actor, code: str, business_date: dt.date | None = None) -> ParticipantInfo:
     """Mark a participant present today and put them on the lunch roster once.
 
     Someone already on today's roster (by hand or earlier) is not added again.
     Refuses an unknown code, a visitor who is not a participant and a closed day.
     """
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)
         visitor = _participant(actor, code)
         lunch.serialise_additions(actor.centre_id)
         attendance_id = _set_attendance(actor, visitor, st, present=True)
@@ -125,18 +125,19 @@ def mark_present(actor: Actor, code: str) -> ParticipantInfo:
             attendance_id,
             lunch_entry=entry.id,
             lunch_added=added,
+            **st.detail,
         )
     return ParticipantInfo(visitor.code, True)
 
 
-def mark_absent(actor: Actor, code: str) -> ParticipantInfo:
+def mark_absent(actor: Actor, code: str, business_date: dt.date | None = None) -> ParticipantInfo:
     """Mark a participant absent today; voids their automatic lunch entry (reason "absent").
 
     An entry added by hand stays. Refuses an unknown code, a visitor who is
     not a participant and a closed day.
     """
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)
         visitor = _participant(actor, code)
         attendance_id = _set_attendance(actor, visitor, st, present=False)
         automatic = LunchEntry.select(LunchEntry.id).where(
@@ -149,13 +150,20 @@ def mark_absent(actor: Actor, code: str) -> ParticipantInfo:
         voided = [entry.id for entry in automatic]
         lunch.void_entries(actor, voided, ABSENT_REASON)
         audit.record(
-            actor, "dagsverket.absent", "dagsverket_attendance", attendance_id, lunch_voided=voided
+            actor,
+            "dagsverket.absent",
+            "dagsverket_attendance",
+            attendance_id,
+            lunch_voided=voided,
+            **st.detail,
         )
     return ParticipantInfo(visitor.code, False)
 
 
-def void_attendance(actor: Actor, code: str, reason: str) -> ParticipantInfo:
-    """Void today's attendance of a participant marked present by mistake, with a reason.
+def void_attendance(
+    actor: Actor, code: str, reason: str, business_date: dt.date | None = None
+) -> ParticipantInfo:
+    """Void today's (or, a correction, an earlier open day's) attendance of a participant marked present by mistake, with a reason.
 
     The attendance stays, marked voided, and counts nowhere; the automatic lunch
     entry it made is voided with it (an entry added by hand stays). Refuses a
@@ -164,7 +172,7 @@ def void_attendance(actor: Actor, code: str, reason: str) -> ParticipantInfo:
     """
     reason = check_reason(reason)
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)
         visitor = _participant(actor, code)
         row = _attendance(actor, visitor, st.business_date)
         not_present = NotFound(
@@ -197,5 +205,6 @@ def void_attendance(actor: Actor, code: str, reason: str) -> ParticipantInfo:
             row.id,
             reason=reason,
             lunch_voided=voided,
+            **st.detail,
         )
     return ParticipantInfo(visitor.code, False)

@@ -1,20 +1,27 @@
 """Business days: stamping a write with its date, and refusing closed days.
 
-Every write service calls ``stamp`` inside its transaction: it gives the
-UTC time, business date and local hour of "now" and refuses the write when
-that business day is closed.
+Every write service calls ``stamp_on`` (or ``stamp``) inside its transaction:
+it gives the UTC time, business date and local hour of "now" and refuses the
+write when that business day is closed. ``stamp_on`` also takes an earlier
+business date: a correction, which only a shift lead may record, only on a day
+that is open (reopened, or never closed), and which every service audits as a
+correction (``Stamp.detail``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import db
 from db.models import Centre, DayClose
 from frontdesk import clock
-from frontdesk.errors import DayClosed
+from frontdesk.errors import BadInput, DayClosed
 from frontdesk.services.settings import get_settings
+
+if TYPE_CHECKING:
+    from frontdesk.services.staff import Actor
 
 
 @dataclass(frozen=True)
@@ -22,6 +29,12 @@ class Stamp:
     at: dt.datetime  # naive UTC, as stored
     business_date: dt.date
     local_hour: int
+    correction: bool = False  # recorded now, dated on an earlier day
+
+    @property
+    def detail(self) -> dict[str, Any]:
+        """What a write's audit event adds: a correction names the day it corrects."""
+        return {"correction": self.business_date.isoformat()} if self.correction else {}
 
 
 def lock_centre(centre_id: int, *, exclusive: bool) -> None:
@@ -73,3 +86,27 @@ def stamp(centre_id: int) -> Stamp:
     st = now_stamp(centre_id)
     ensure_open(centre_id, st.business_date)
     return st
+
+
+def stamp_on(actor: Actor, business_date: dt.date | None = None) -> Stamp:
+    """Now, for a write dated ``business_date`` (default, or today's date: today).
+
+    An earlier date is a correction: refused unless the actor is a shift lead
+    and the day is open (a closed day must be reopened first). A date after
+    today is refused. The one way a recording service dates a write.
+    """
+    st = now_stamp(actor.centre_id)
+    if business_date is None or business_date == st.business_date:
+        ensure_open(actor.centre_id, st.business_date)
+        return st
+    if not isinstance(business_date, dt.date) or business_date > st.business_date:
+        day = getattr(business_date, "isoformat", lambda: str(business_date))()
+        raise BadInput(
+            f"The day {day} has not started yet: nothing can be recorded on it.",
+            nb=f"Dagen {day} har ikke begynt ennå: ingenting kan registreres på den.",
+        )
+    from frontdesk.services.staff import require_lead
+
+    require_lead(actor, "record a correction on an earlier day")
+    ensure_open(actor.centre_id, business_date)
+    return Stamp(st.at, business_date, st.local_hour, correction=True)

@@ -109,6 +109,10 @@ def build_at(
     path = outputs.check_output(target, database_ok=True, option="--db", protected=())
     if path.exists():
         prepare(target, create=False, upgrade=False).close()  # refuses one in use
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # e.g. the user data folder
+    except OSError as exc:
+        raise BadInput(f"Cannot create the folder {path.parent}: {exc.strerror or exc}.") from None
     with outputs.staged(path) as part:
         prepare(str(part))
         result = build(days_count, centres_count, seed, progress)
@@ -124,12 +128,20 @@ def prepare(target: str, *, create: bool = True, upgrade: bool = True) -> Any:
     from db import migrate
 
     try:
-        database_ = db.connect(target, create=create)
+        database_ = db.connect(target, create=create, wal=False)  # a refused file stays as it was
         check_empty(database_)
         if upgrade:
             migrate.upgrade(database_)
+            db.use_wal(database_)
     except db.StoreError as exc:
         raise StoreUnavailable(str(exc)) from None
+    except Exception as exc:  # a damaged or read-only file, a full disk: named by store
+        from frontdesk.services.store import explain
+
+        sentence = explain(exc, target)
+        if sentence is None:
+            raise
+        raise sentence from None
     return database_
 
 

@@ -110,13 +110,14 @@ def create_visitor_entry(
     )
 
 
-def add_visitor(actor: Actor, code: str) -> LunchEntryInfo:
+def add_visitor(actor: Actor, code: str, business_date: dt.date | None = None) -> LunchEntryInfo:
     """Put a visitor on today's roster (group Dagsverket for a participant).
 
-    Refuses an unknown code, a visitor already on today's roster and a closed day.
+    Refuses an unknown code, a visitor already on the day's roster and a closed
+    day. An earlier ``business_date`` is a correction (``days.stamp_on``).
     """
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)
         visitor = visitor_row(actor.centre_id, code)
         serialise_additions(actor.centre_id)
         if active_entry_for_visitor(actor.centre_id, st.business_date, visitor.id):
@@ -125,11 +126,15 @@ def add_visitor(actor: Actor, code: str) -> LunchEntryInfo:
                 nb=f"{visitor.code} står allerede på dagens lunsjliste.",
             )
         row = create_visitor_entry(actor, visitor, st)
-        audit.record(actor, "lunch.add", "lunch_entry", row.id, group=row.group, portions=1)
+        audit.record(
+            actor, "lunch.add", "lunch_entry", row.id, group=row.group, portions=1, **st.detail
+        )
     return _info(row, visitor.code)
 
 
-def add_visitor_by_prefix(actor: Actor, typed: str) -> LunchEntryInfo:
+def add_visitor_by_prefix(
+    actor: Actor, typed: str, business_date: dt.date | None = None
+) -> LunchEntryInfo:
     """Put a visitor on today's roster by code or by the start of one code (as at check-in).
 
     The exact code wins; else the one code starting with ``typed``. Refuses a
@@ -145,18 +150,19 @@ def add_visitor_by_prefix(actor: Actor, typed: str) -> LunchEntryInfo:
                 f"Several codes start with {text} ({listed}): type more of it.",
                 nb=f"Flere koder begynner med {text} ({listed}): skriv mer av den.",
             )
-        return add_visitor(actor, text)
-    return add_visitor(actor, codes[0])
+        return add_visitor(actor, text, business_date)
+    return add_visitor(actor, codes[0], business_date)
 
 
-def add_staff(actor: Actor, initials: str) -> LunchEntryInfo:
+def add_staff(actor: Actor, initials: str, business_date: dt.date | None = None) -> LunchEntryInfo:
     """Put a staff member on today's roster by initials.
 
-    Refuses unknown initials, a member already on today's roster and a closed day.
+    Refuses unknown initials, a member already on the day's roster and a closed
+    day. An earlier ``business_date`` is a correction (``days.stamp_on``).
     """
     initials = normalise_initials(initials)
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)
         member = Staff.get_or_none((Staff.centre == actor.centre_id) & (Staff.initials == initials))
         if member is None:
             raise NotFound(
@@ -189,7 +195,9 @@ def add_staff(actor: Actor, initials: str) -> LunchEntryInfo:
             at=st.at,
             staff=actor.staff_id,
         )
-        audit.record(actor, "lunch.add", "lunch_entry", row.id, group="staff", portions=1)
+        audit.record(
+            actor, "lunch.add", "lunch_entry", row.id, group="staff", portions=1, **st.detail
+        )
     return _info(row, initials)
 
 
@@ -207,10 +215,12 @@ def _check_portions(portions: int) -> int:
     return portions
 
 
-def _add_count(actor: Actor, group: str, portions: int) -> LunchEntryInfo:
+def _add_count(
+    actor: Actor, group: str, portions: int, business_date: dt.date | None
+) -> LunchEntryInfo:
     portions = _check_portions(portions)
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)
         row = LunchEntry.create(
             centre=actor.centre_id,
             business_date=st.business_date,
@@ -220,18 +230,26 @@ def _add_count(actor: Actor, group: str, portions: int) -> LunchEntryInfo:
             at=st.at,
             staff=actor.staff_id,
         )
-        audit.record(actor, "lunch.add", "lunch_entry", row.id, group=group, portions=portions)
+        audit.record(
+            actor, "lunch.add", "lunch_entry", row.id, group=group, portions=portions, **st.detail
+        )
     return _info(row, "")
 
 
-def add_guests(actor: Actor, portions: int = 1) -> LunchEntryInfo:
-    """Add guest portions (1–200) to today's roster; refuses a closed day."""
-    return _add_count(actor, "guest", portions)
+def add_guests(
+    actor: Actor, portions: int = 1, business_date: dt.date | None = None
+) -> LunchEntryInfo:
+    """Add guest portions (1–200) to today's roster (or, a correction, an earlier open day's);
+    refuses a closed day."""
+    return _add_count(actor, "guest", portions, business_date)
 
 
-def add_anonymous(actor: Actor, portions: int = 1) -> LunchEntryInfo:
-    """Add anonymous visitor portions (1–200, no code) to today's roster; refuses a closed day."""
-    return _add_count(actor, "visitor", portions)
+def add_anonymous(
+    actor: Actor, portions: int = 1, business_date: dt.date | None = None
+) -> LunchEntryInfo:
+    """Add anonymous visitor portions (1–200, no code) to today's roster (or, a correction,
+    an earlier open day's); refuses a closed day."""
+    return _add_count(actor, "visitor", portions, business_date)
 
 
 def _entry_rows(where: Any) -> Any:

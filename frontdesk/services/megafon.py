@@ -515,6 +515,7 @@ def sell(
     copies: int,
     payment: str,
     unit_price_ore: int | None = None,
+    business_date: dt.date | None = None,
 ) -> SaleInfo:
     """Sell copies of the current issue to a vendor (by vendor number or visitor code).
 
@@ -522,7 +523,7 @@ def sell(
     1–500, a payment other than cash, card or Vipps, a negative or fractional
     price, an unknown vendor or a visitor who is not one, no current issue, a
     sale larger than the stock on hand (OutOfStock, naming the stock) and a
-    closed day.
+    closed day. An earlier ``business_date`` is a correction (``days.stamp_on``).
     """
     copies = _whole(copies, "number of copies", "Antall eksemplarer")
     if not 1 <= copies <= MAX_SALE_COPIES:
@@ -538,7 +539,7 @@ def sell(
         )
     price = None if unit_price_ore is None else _check_price(unit_price_ore, allow_zero=True)
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)
         issue = _require_current(actor.centre_id)
         seller = find_vendor(actor.centre_id, vendor)
         _lock_issue(issue.id)
@@ -574,6 +575,7 @@ def sell(
             copies=copies,
             amount_ore=copies * unit,
             payment=method,
+            **st.detail,
         )
         return _sale(sale.id)
 

@@ -118,16 +118,22 @@ def _pid_alive(pid: int) -> bool:
 
 
 def clean_leftovers(path: Path) -> list[Path]:
-    """Remove the temporary files of earlier, killed writes of ``path``; returns them."""
-    folder = path.parent
+    """Remove the temporary files that killed writes left in ``path``'s folder; returns them.
+
+    A file of ours names its writer's process: it stays while that process
+    runs. An older temporary file of ``path`` itself (no process named) goes too.
+    """
     removed: list[Path] = []
     try:
-        candidates = list(folder.glob(f".{path.name}.*{PART_SUFFIX}*"))
+        candidates = list(path.parent.glob(f".*{PART_SUFFIX}*"))
     except OSError:
         return removed
     for part in candidates:
         match = _PART_RE.match(part.name)
-        if match and match["name"] == path.name and _pid_alive(int(match["pid"])):
+        if match is None:
+            if not part.name.startswith(f".{path.name}."):
+                continue  # not one of ours
+        elif _pid_alive(int(match["pid"])):
             continue  # a write still under way
         with suppress(OSError):
             part.unlink()

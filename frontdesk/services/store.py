@@ -215,6 +215,6 @@ def write() -> Iterator[None]:
         raise sentence from None
 
 
-def _short(exc: Exception) -> str:
+def _short(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:120]

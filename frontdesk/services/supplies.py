@@ -139,6 +139,19 @@ class ReturnInfo:
     business_date: dt.date | None = None
     voided: bool = False
     void_reason: str | None = None
+    at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class DeliveryInfo:
+    id: int
+    at: dt.datetime
+    code: str
+    quantity: int
+    staff_initials: str
+    voided: bool
+    void_reason: str | None
+    business_date: dt.date
 
 
 # -- stock and the catalogue ---------------------------------------------------
@@ -474,6 +487,142 @@ def record_delivery(actor: Actor, code: str, quantity: int) -> ItemInfo:
         return _infos(actor.centre_id, [row])[0]
 
 
+def needs_opening_stock(centre_id: int) -> bool:
+    """True while the centre has no delivery on record: a new centre, every stock zero."""
+    return not (
+        SupplyDelivery.select(SupplyDelivery.id)
+        .where((SupplyDelivery.centre == centre_id) & SupplyDelivery.voided_at.is_null())
+        .exists()
+    )
+
+
+def record_opening_stock(actor: Actor, lines: Sequence[tuple[str, int]]) -> list[ItemInfo]:
+    """A new centre's opening stock (lead only): one delivery per item, all in one transaction.
+
+    Refuses once the centre has a delivery on record (then a delivery is
+    recorded item by item), an empty list, an unknown item, the same item
+    twice, a quantity outside 1–100000 and a closed day.
+    """
+    require_lead(actor, "record the opening stock")
+    if isinstance(lines, (str, bytes)) or not isinstance(lines, Sequence) or not lines:
+        raise BadInput(
+            "Type the opening stock of at least one item.",
+            nb="Skriv inngående beholdning for minst én vare.",
+        )
+    with store.write():
+        if not needs_opening_stock(actor.centre_id):
+            raise BadInput(
+                "The centre has stock on record already: record a delivery instead.",
+                nb="Enheten har allerede beholdning registrert: registrer et varemottak i stedet.",
+            )
+        st = days.stamp(actor.centre_id)
+        rows: list[SupplyItem] = []
+        for line in lines:
+            if not isinstance(line, (tuple, list)) or len(line) != 2:
+                raise BadInput(
+                    "The opening stock is a list of item codes with quantities.",
+                    nb="Inngående beholdning er en liste med varekoder og antall.",
+                )
+            code, quantity = line
+            row = _item_row(actor.centre_id, str(code))
+            if any(r.id == row.id for r in rows):
+                raise BadInput(f"{row.code} is listed twice.", nb=f"{row.code} står der to ganger.")
+            quantity = _in_range(quantity, 1, MAX_DELIVERY_QUANTITY, "quantity", "Antallet")
+            delivery = SupplyDelivery.create(
+                centre=actor.centre_id,
+                item=row.id,
+                quantity=quantity,
+                at=st.at,
+                business_date=st.business_date,
+                staff=actor.staff_id,
+            )
+            audit.record(
+                actor,
+                "supplies.opening_stock",
+                "supply_delivery",
+                delivery.id,
+                code=row.code,
+                quantity=quantity,
+            )
+            rows.append(row)
+        return _infos(actor.centre_id, rows)
+
+
+def _delivery_infos(query: Any) -> list[DeliveryInfo]:
+    rows = (
+        query.select(
+            SupplyDelivery,
+            SupplyItem.code.alias("item_code"),
+            Staff.initials.alias("staff_initials"),
+        )
+        .join(SupplyItem, on=(SupplyDelivery.item == SupplyItem.id))
+        .switch(SupplyDelivery)
+        .join(Staff, JOIN.LEFT_OUTER, on=(SupplyDelivery.staff == Staff.id))
+        .objects()
+    )
+    return [
+        DeliveryInfo(
+            id=r.id,
+            at=clock.as_utc(r.at),
+            code=r.item_code,
+            quantity=r.quantity,
+            staff_initials=r.staff_initials or "cli",
+            voided=r.voided_at is not None,
+            void_reason=r.void_reason,
+            business_date=r.business_date,
+        )
+        for r in rows
+    ]
+
+
+def deliveries_on(centre_id: int, business_date: dt.date | None = None) -> list[DeliveryInfo]:
+    """The day's supply deliveries, newest first; voided ones included and marked."""
+    day = business_date or days.today(centre_id)
+    query = (
+        SupplyDelivery.select()
+        .where((SupplyDelivery.centre == centre_id) & (SupplyDelivery.business_date == day))
+        .order_by(SupplyDelivery.at.desc(), SupplyDelivery.id.desc())
+    )
+    return _delivery_infos(query)
+
+
+def void_delivery(actor: Actor, delivery_id: int, reason: str) -> DeliveryInfo:
+    """Void a delivery recorded by mistake (lead only): its quantity leaves the stock again.
+
+    Refuses an unknown or already voided delivery, a missing reason, a
+    delivery on a closed day, and one whose items have been handed out
+    already (the stock would go below zero).
+    """
+    require_lead(actor, "void supply deliveries")
+    reason = check_reason(reason)
+    with store.write():
+        row = void_row(
+            actor,
+            SupplyDelivery,
+            delivery_id,
+            reason,
+            missing=NotFound(
+                f"There is no delivery number {delivery_id}.",
+                nb=f"Det finnes ikke noe varemottak nummer {delivery_id}.",
+            ),
+            already=BadInput(
+                "That delivery is already voided.", nb="Det varemottaket er allerede annullert."
+            ),
+        )
+        stock = _levels(actor.centre_id, [row.item_id]).get(row.item_id, (0, 0))[0]
+        if stock < 0:
+            raise BadInput(
+                "Part of that delivery has been handed out: voiding it would leave a stock "
+                "below zero.",
+                nb="Noe av varemottaket er delt ut: annulleres det, blir beholdningen under null.",
+            )
+        audit.record(
+            actor, "supplies.void_delivery", "supply_delivery", row.id, quantity=row.quantity
+        )
+        query = SupplyDelivery.select().where(SupplyDelivery.id == row.id)
+        return _delivery_infos(query)[0]
+
+
 # -- hand-outs -------------------------------------------------------------------
 
 
@@ -563,6 +712,7 @@ def hand_out(
     for_others: bool = False,
     naloxone_recipient: str | None = None,
     naloxone_trained: bool | None = None,
+    business_date: dt.date | None = None,
 ) -> HandOutInfo:
     """Hand out one or more items, for a visit, a visitor or anonymously.
 
@@ -584,7 +734,7 @@ def hand_out(
             nb="Om opplæring i nalokson ble gitt er ja eller nei.",
         )
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)  # an earlier date: a correction
         rows = list(
             SupplyItem.select().where(
                 (SupplyItem.centre == actor.centre_id) & SupplyItem.code.in_(list(wanted))
@@ -661,6 +811,7 @@ def hand_out(
             lines=wanted,
             for_others=bool(for_others),
             naloxone=naloxone,
+            **st.detail,
         )
         order = sorted(rows, key=lambda r: (r.sort_order, r.id))
         low = [info for info in _infos(actor.centre_id, order) if info.low]
@@ -769,6 +920,7 @@ def _return_info(row: SyringeReturn) -> ReturnInfo:
         business_date=row.business_date,
         voided=row.voided_at is not None,
         void_reason=row.void_reason,
+        at=clock.as_utc(row.at),
     )
 
 
@@ -779,6 +931,7 @@ def record_return(
     bin_code: str | None = None,
     bins: int = 1,
     visit_id: int | None = None,
+    business_date: dt.date | None = None,
 ) -> ReturnInfo:
     """Record returned used syringes: a count, or an estimate from returned sharps bins.
 
@@ -797,7 +950,7 @@ def record_return(
     else:
         bins = _in_range(bins, 1, MAX_BINS, "number of bins", "Antall bøtter")
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)  # an earlier date: a correction
         visit = _visit_row(actor.centre_id, visit_id) if visit_id is not None else None
         litres = None
         if bin_code is not None:
@@ -827,6 +980,7 @@ def record_return(
             method=row.method,
             count=count,
             bin_litres=litres,
+            **st.detail,
         )
         return _return_info(row)
 

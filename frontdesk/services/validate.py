@@ -107,8 +107,8 @@ def path(value: object, what: str = "file name") -> Path:
     )
     if not raw.strip():
         raise BadInput(f"The {what} is empty.")
-    if "\x00" in raw:
-        raise BadInput(f"The {what} holds a NUL character.")
+    if any(unicodedata.category(char) == "Cc" for char in raw):
+        raise BadInput(f"The {what} {shown(raw)} holds control characters.")
     try:
         expanded = Path(raw).expanduser()
     except RuntimeError:

@@ -8,6 +8,7 @@ Dagsverket enrolment and a Megafon vendor number. Voided visits stay visible
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import weakref
@@ -52,6 +53,8 @@ class VisitInfo:
     staff_initials: str
     voided: bool
     void_reason: str | None
+    # check_in only: the same visitor's latest earlier visit today (still counted), if any
+    earlier_at: dt.datetime | None = None
 
 
 # -- validation (also used by lunch, dagsverket and megafon) ------------------
@@ -169,18 +172,25 @@ def _visit_info(row: Visit, visitor_code: str | None, staff_initials: str | None
 # -- check-in ------------------------------------------------------------------
 
 
-def check_in(actor: Actor, code: str | None = None, gender: str | None = None) -> VisitInfo:
+def check_in(
+    actor: Actor,
+    code: str | None = None,
+    gender: str | None = None,
+    business_date: dt.date | None = None,
+) -> VisitInfo:
     """Record one visit now: anonymous without a code, else under a registered code.
 
     An anonymous visit takes ``gender`` (f/m/x/u, default u); a coded visit
     takes the visitor's gender (a ``gender`` given with a code is checked but
     not used). Refuses an unknown code (NotFound: the desk offers to register
-    it), a bad gender, and a closed day.
+    it), a bad gender, and a closed day. A visitor already checked in today is
+    checked in again; the answer's ``earlier_at`` says when they came before. An
+    earlier ``business_date`` is a correction (``days.stamp_on``).
     """
     gender = normalise_gender(gender)
     normal = normalise_code(code) if code is not None and code.strip() else None
     with store.write():
-        st = days.stamp(actor.centre_id)
+        st = days.stamp_on(actor, business_date)
         visitor = None
         if normal is not None:
             visitor = Visitor.get_or_none(
@@ -189,6 +199,19 @@ def check_in(actor: Actor, code: str | None = None, gender: str | None = None) -
             if visitor is None:
                 raise unknown_code(normal)
             gender = visitor.gender
+        earlier = None
+        if visitor is not None:
+            earlier = (
+                Visit.select(Visit.at)
+                .where(
+                    (Visit.centre == actor.centre_id)
+                    & (Visit.visitor == visitor.id)
+                    & (Visit.business_date == st.business_date)
+                    & Visit.voided_at.is_null()
+                )
+                .order_by(Visit.at.desc())
+                .first()
+            )
         row = Visit.create(
             centre=actor.centre_id,
             visitor=visitor.id if visitor else None,
@@ -198,8 +221,13 @@ def check_in(actor: Actor, code: str | None = None, gender: str | None = None) -
             local_hour=st.local_hour,
             staff=actor.staff_id,
         )
-        audit.record(actor, "visits.check_in", "visit", row.id, anonymous=visitor is None)
-    return _visit_info(row, normal, actor.initials)
+        audit.record(
+            actor, "visits.check_in", "visit", row.id, anonymous=visitor is None, **st.detail
+        )
+    info = _visit_info(row, normal, actor.initials)
+    if earlier is not None:
+        info = dataclasses.replace(info, earlier_at=clock.as_utc(earlier.at))
+    return info
 
 
 # -- visitors ------------------------------------------------------------------

@@ -5,10 +5,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Besøkskode (pseudonym – ikke navn)",
         "Visitor code (a pseudonym – not a name)",
     ),
-    "checkin.placeholder": (
-        "tomt + Enter = anonym · F6 kvinne · F7 mann · F8 annet",
-        "empty + Enter = anonymous · F6 woman · F7 man · F8 other",
+    "checkin.placeholder": ("kode, eller tomt for anonym", "code, or empty for anonymous"),
+    "checkin.hint.code": (
+        "Enter sjekker inn (tomt: anonym) · F6 kvinne · F7 mann · F8 annet · "
+        "↑↓ velger treff · Esc tømmer · Tab til listen",
+        "Enter checks in (empty: anonymous) · F6 woman · F7 man · F8 other · "
+        "↑↓ picks a match · Esc clears · Tab to the list",
     ),
+    "checkin.earlier_today": (
+        "(Også sjekket inn i dag kl. {time}.)",
+        "(Also checked in today at {time}.)",
+    ),
+    "checkin.key.clear": ("Tøm", "Clear"),
     "checkin.count": ("Besøk i dag: {count}", "Visits today: {count}"),
     "checkin.count_detail": (
         "anonyme {anonymous} · med kode {coded}\nannullert {voided}",

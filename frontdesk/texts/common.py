@@ -101,4 +101,5 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Antallet, Enter lagrer · Esc avbryter",
         "The quantity, Enter saves · Esc cancels",
     ),
+    "palette.placeholder": ("Søk etter kommandoer…", "Search for commands…"),
 }

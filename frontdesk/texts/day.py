@@ -24,8 +24,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The day {date} is closed and read-only. F7 reopens it (shift lead).",
     ),
     "day.keys": (
-        "F6 tell kasse og avslutt dag · F7 gjenåpne · F8 X-rapport · F9 Z-rapporter",
-        "F6 count cash and close the day · F7 reopen · F8 X-report · F9 Z-reports",
+        "F6 avslutt dag · F7 gjenåpne · F8 X-rapport · F9 Z-rapporter · F10 rett dag",
+        "F6 close day · F7 reopen · F8 X-report · F9 Z-reports · F10 correct day",
     ),
     # boxes
     "day.box.visits": ("Besøk", "Visits"),
@@ -41,13 +41,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "day.lunch.staff": ("Ansatte", "Staff"),
     "day.lunch.guest": ("Gjester", "Guests"),
     "day.lunch.total": ("Porsjoner totalt", "Portions"),
-    "day.dagsverket_present": ("Dagsverket til stede", "Dagsverket present"),
+    "day.dagsverket_present": ("Dagsverket møtt", "Dagsverket present"),
     "day.megafon.copies": ("Eksemplarer", "Copies"),
     "day.megafon.sales": ("Salg", "Sales"),
     "day.megafon.revenue": ("Omsetning", "Revenue"),
     "day.supplies.none": ("Ingen utdelinger", "No hand-outs"),
     "day.naloxone.kits": ("Nalokson, sett", "Naloxone kits"),
-    "day.naloxone.trained": ("Nalokson, opplæring gitt", "Naloxone, training given"),
+    "day.naloxone.trained": ("Nalokson, opplært", "Naloxone, trained"),
     "day.syringes.returned": ("Returnerte sprøyter", "Returned syringes"),
     # earlier open days
     "day.open_days.warning": (
@@ -76,8 +76,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "day.state.reopened": ("gjenåpnet", "reopened"),
     # Z-report
     "day.z.head": (
-        "Z-rapport nr {z_no} (versjon {version}) · driftsdato {date} · avsluttet {time} av {by}",
-        "Z-report no. {z_no} (version {version}) · business date {date} · closed {time} by {by}",
+        "Z-rapport nr {z_no} v{version} · {date} · avsluttet {time} av {by}",
+        "Z-report no. {z_no} v{version} · {date} · closed {time} by {by}",
     ),
     "day.z.cash": (
         "Kontant: forventet {expected} · opptalt {counted} · differanse {diff}",
@@ -89,8 +89,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "day.z.amount": ("Beløp", "Amount"),
     "day.z.no_sales": ("(ingen salg)", "(no sales)"),
     "day.z.totals": (
-        "Omsetning denne dagen {revenue} · totalsum siden start {grand}",
-        "Revenue this day {revenue} · grand total since the start {grand}",
+        "Omsetning {revenue} · totalsum siden start {grand}",
+        "Revenue {revenue} · grand total since the start {grand}",
     ),
     "day.z.reopened": (
         "Gjenåpnet {when} av {by}: {reason}",
@@ -142,10 +142,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "PIN, Enter, begrunnelse, Enter · Esc avbryter",
         "PIN, Enter, reason, Enter · Esc cancels",
     ),
+    "day.reopen.hint_hand_over": (
+        "Initialer, Enter, PIN, Enter, begrunnelse, Enter · Esc avbryter",
+        "Initials, Enter, PIN, Enter, reason, Enter · Esc cancels",
+    ),
     "day.reopen.need_pin": ("Skriv PIN-en din.", "Type your PIN."),
     "day.reopen.need_reason": ("Skriv en begrunnelse.", "Type a reason."),
     "day.reopen.not_closed": ("Dagen {date} er ikke avsluttet.", "The day {date} is not closed."),
     "day.reopened": ("Dagen {date} er gjenåpnet.", "The day {date} is reopened."),
+    "day.reopened_earlier": (
+        "Dagen {date} er gjenåpnet: F10 retter den, F6 avslutter den igjen.",
+        "The day {date} is reopened: F10 corrects it, F6 closes it again.",
+    ),
     # keys
     "day.key.close": ("Avslutt dag", "Close day"),
     "day.key.close_tip": (
@@ -180,6 +188,46 @@ TEXTS: dict[str, tuple[str, str]] = {
     "day.palette.open_days_help": (
         "Avslutt en tidligere dag som står åpen",
         "Close an earlier day left open",
+    ),
+    # correcting an earlier, reopened day (every tab records on it)
+    "correction.banner": (
+        "RETTER {date} · alt registreres nå på denne dagen · ctrl+e avslutter",
+        "CORRECTING {date} · everything is recorded on this day · ctrl+e ends it",
+    ),
+    "key.end_correction": ("Avslutt retting", "End correction"),
+    "key.end_correction.tip": (
+        "Tilbake til å registrere på i dag",
+        "Back to recording on today",
+    ),
+    "day.key.correct": ("Rett dagen", "Correct day"),
+    "day.key.correct_tip": (
+        "Registrer glemte salg, utdelinger, lunsj og besøk på en gjenåpnet tidligere dag",
+        "Record forgotten sales, hand-outs, lunch and visits on a reopened earlier day",
+    ),
+    "day.correct.not_earlier": (
+        "Vis først en gjenåpnet tidligere dag (F9, Enter); i dag registreres som vanlig.",
+        "First show a reopened earlier day (F9, Enter); today is recorded as usual.",
+    ),
+    "day.correct.closed": (
+        "Dagen {date} er avsluttet: gjenåpne den først (F7).",
+        "The day {date} is closed: reopen it first (F7).",
+    ),
+    "day.correct.lead": (
+        "Bare en vaktleder kan rette en tidligere dag: logg på som vaktleder.",
+        "Only a shift lead can correct an earlier day: sign on as a shift lead.",
+    ),
+    "day.correct.started": (
+        "Retter {date}: F1–F4 registrerer nå på {date}. F6 avslutter dagen igjen.",
+        "Correcting {date}: F1–F4 now record on {date}. F6 closes the day again.",
+    ),
+    "day.title.correcting": (
+        "X-rapport · driftsdato {date} · RETTES (gjenåpnet)",
+        "X-report · business date {date} · BEING CORRECTED (reopened)",
+    ),
+    "day.palette.correct": ("dag: rett en gjenåpnet dag", "day: correct a reopened day"),
+    "day.palette.correct_help": (
+        "Registrer på den viste gjenåpnede dagen (vaktleder)",
+        "Record on the reopened day shown (shift lead)",
     ),
     # the in-place hand-over to a shift lead (every tab's lead actions)
     "lead.title": ("Vaktleder kreves: {what}", "A shift lead is needed: {what}"),

@@ -6,12 +6,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lunch.add.staff": ("Ansatt (initialer)", "Staff (initials)"),
     "lunch.add.guests": ("Gjester (antall)", "Guests (count)"),
     "lunch.add.anonymous": ("Anonyme (antall)", "Anonymous (count)"),
-    "lunch.add.count_placeholder": ("antall, Enter", "count, Enter"),
-    "lunch.add.code_placeholder": ("kode eller starten, Enter", "code or its start, Enter"),
-    "lunch.add.staff_placeholder": ("f.eks. AB, Enter", "e.g. AB, Enter"),
+    "lunch.add.count_placeholder": ("antall", "count"),
+    "lunch.add.code_placeholder": ("kode, Enter", "code, Enter"),
+    "lunch.add.staff_placeholder": ("initialer", "initials"),
     "lunch.suggest.none": ("Ingen kjent kode begynner slik.", "No known code starts like that."),
     "lunch.suggest.one": ("Enter setter {code} på listen.", "Enter puts {code} on the roster."),
     "lunch.suggest.many": ("Koder: {codes} – skriv mer", "Codes: {codes} – type more"),
+    "lunch.keys": (
+        "Enter legger til · Tab listene · Mellomrom servert/til stede · Del fjern",
+        "Enter adds · Tab the lists · Space served/present · Del removes · Esc back",
+    ),
     "lunch.portions_one": ("{n} porsjon", "{n} portion"),
     "lunch.portions_many": ("{n} porsjoner", "{n} portions"),
     "lunch.enter_hint": (
@@ -92,6 +96,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "lunch.key.present": ("Til stede", "Present"),
     "lunch.key.present_tip": ("Merk til stede / ikke til stede", "Mark present / absent"),
     "lunch.key.back": ("Tilbake", "Back"),
+    "lunch.key.clear": ("Tøm feltet", "Clear the field"),
     # palette
     "lunch.palette.guest": ("lunsj: legg til gjest", "lunch: add guest"),
     "lunch.palette.guest_help": ("Legg til én gjesteporsjon", "Add one guest portion"),

@@ -19,15 +19,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The day is closed: no sales can be recorded until a shift lead reopens it.",
     ),
     "megafon.vendor": ("Selger", "Vendor"),
-    "megafon.vendor_placeholder": (
-        "selgernummer eller besøkskode",
-        "vendor number or visitor code",
-    ),
+    "megafon.vendor_placeholder": ("nummer eller kode", "number or code"),
     "megafon.copies": ("Eksemplarer", "Copies"),
     "megafon.pay_hint": (
-        "Betaling lagrer salget: F6 kontant · F7 kort · F8 Vipps · Del i listen annullerer\n"
+        "F6 kontant · F7 kort · F8 Vipps lagrer salget · Del i listen annullerer\n"
         "F9 varemottak · F10 utgave (vaktleder) · ctrl+n gi en kode selgernummer",
-        "Payment records the sale: F6 cash · F7 card · F8 Vipps · Del in the list voids\n"
+        "F6 cash · F7 card · F8 Vipps records the sale · Del in the list voids\n"
         "F9 delivery · F10 issue (shift lead) · ctrl+n give a code a vendor number",
     ),
     "megafon.choose_payment": (
@@ -56,10 +53,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "megafon.col.payment": ("Betaling", "Payment"),
     "megafon.col.staff": ("Ansatt", "Staff"),
     "megafon.col.state": ("Status", "Status"),
-    "megafon.voided": ("annullert: {reason}", "voided: {reason}"),
+    "megafon.voided": ("annullert", "voided"),
     "megafon.totals": (
-        "Sum i dag: {parts}  ·  totalt {total}  ·  {copies}",
-        "Today: {parts}  ·  total {total}  ·  {copies}",
+        "I dag: {parts}\nTotalt {total} · {copies}",
+        "Today: {parts}\nTotal {total} · {copies}",
     ),
     # voiding
     "megafon.void_pick": (

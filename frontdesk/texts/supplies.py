@@ -1,6 +1,7 @@
 """Texts of the Supplies tab (F4, brukerutstyr) and its dialogs."""
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "supplies.lead.delivery": ("registrer varemottak", "record a delivery"),
     # who the hand-out is for
     "supplies.target.none": ("Utdeling: anonym, uten besøk", "Hand-out: anonymous, no visit"),
     "supplies.target.code": ("Utdeling for {code}", "Hand-out for {code}"),
@@ -18,20 +19,38 @@ TEXTS: dict[str, tuple[str, str]] = {
     "supplies.col.code": ("Kode", "Code"),
     "supplies.col.name": ("Navn", "Name"),
     "supplies.col.stock": ("Beholdning", "Stock"),
-    "supplies.col.cover": ("Dager igjen", "Days of cover"),
+    "supplies.col.cover": ("Dager igjen", "Days left"),
+    # units of the catalogue (as stored: bokmål), "one|many"
+    "supplies.unit.stk": ("{count} stk", "{count} pc|{count} pcs"),
+    "supplies.unit.ark": ("{count} ark", "{count} sheet|{count} sheets"),
+    "supplies.unit.pose": ("{count} pose|{count} poser", "{count} bag|{count} bags"),
+    "supplies.unit.sett": ("{count} sett", "{count} kit|{count} kits"),
     "supplies.col.quantity": ("Antall", "Quantity"),
     "supplies.stock_low": ("LAV {stock}", "LOW {stock}"),
     "supplies.enter_hint": (
-        "Antall (pil opp/ned), Enter deler ut alt · ctrl+t til andre · "
-        "F7 returnerte sprøyter · F8 kanylebøtte · F9 varemottak",
-        "Quantities (arrow up/down), Enter hands out all · ctrl+t for others · "
-        "F7 returned syringes · F8 sharps bin · F9 delivery",
+        "Skriv antall, pil opp/ned flytter, Enter deler ut alt som er skrevet",
+        "Type quantities, arrow up/down moves, Enter hands out all typed",
     ),
     "supplies.returns_hint": (
         "Antall returnerte sprøyter, Enter registrerer · Esc eller pil opp/ned: tilbake til utdeling",
         "Number of returned syringes, Enter records · Esc or arrow up/down: back to the hand-out",
     ),
     "supplies.key.back": ("Tilbake", "Back"),
+    "supplies.opening.banner": (
+        "Ny enhet uten beholdning: en vaktleder skriver inngående beholdning i Antall "
+        "og trykker Enter (lagres som varemottak).",
+        "A new centre with no stock: a shift lead types the opening stock under Quantity "
+        "and presses Enter (recorded as a delivery).",
+    ),
+    "supplies.opening.hint": (
+        "Inngående beholdning: skriv antall, pil opp/ned flytter, Enter lagrer (vaktleder)",
+        "Opening stock: type quantities, arrow up/down moves, Enter saves (shift lead)",
+    ),
+    "supplies.opening.done": (
+        "Inngående beholdning lagret for {count} vare.|"
+        "Inngående beholdning lagret for {count} varer.",
+        "Opening stock recorded for {count} item.|Opening stock recorded for {count} items.",
+    ),
     "supplies.need_quantity": (
         "Skriv et antall ved minst én vare.",
         "Type a quantity for at least one item.",
@@ -41,13 +60,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "supplies.done.for_visit": (" til anonymt besøk", " to an anonymous visit"),
     "supplies.done.for_others": (" (til andre)", " (for others)"),
     "supplies.low_warning": ("Lav beholdning: {items}", "Low stock: {items}"),
-    "supplies.today": (
-        "I dag: {hand_outs} utdelinger · {returned} returnerte sprøyter",
-        "Today: {hand_outs} hand-outs · {returned} returned syringes",
+    "supplies.today": ("I dag: {hand_outs} · {returned}", "Today: {hand_outs} · {returned}"),
+    "supplies.today.hand_outs": (
+        "{count} utdeling|{count} utdelinger",
+        "{count} hand-out|{count} hand-outs",
     ),
+    "supplies.today.returned": ("{count} returnert|{count} returnerte", "{count} returned"),
     # returned syringes
-    "supplies.returns_label": ("Returnerte sprøyter (telt):", "Returned syringes (counted):"),
-    "supplies.returns_placeholder": ("antall, Enter", "count, Enter"),
+    "supplies.returns_label": ("Returnerte sprøyter:", "Returned syringes:"),
+    "supplies.returns_placeholder": ("F7, antall", "F7, count"),
     "supplies.returns_need_count": (
         "Skriv antall returnerte sprøyter.",
         "Type the number of returned syringes.",
@@ -102,8 +123,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # deliveries
     "supplies.delivery_title": ("Varemottak: brukerutstyr", "Delivery: supplies"),
     "supplies.delivered": (
-        "Varemottak lagret: {name}, beholdning {stock} {unit}.",
-        "Delivery recorded: {name}, stock {stock} {unit}.",
+        "Varemottak lagret: {name}, beholdning {stock}.",
+        "Delivery recorded: {name}, stock {stock}.",
     ),
     # keys
     "supplies.key.hand_out": ("Del ut", "Hand out"),

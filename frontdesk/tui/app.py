@@ -29,6 +29,7 @@ from frontdesk.tui.calls import run_call  # noqa: E402
 from frontdesk.tui.commands import DeskCommands  # noqa: E402
 from frontdesk.tui.key_queue import KeyQueue  # noqa: E402
 from frontdesk.tui.widgets.footer import DeskFooter  # noqa: E402
+from frontdesk.tui.widgets.pane_kit import CorrectionBanner  # noqa: E402
 
 if TYPE_CHECKING:
     from frontdesk.config import CentreSettings
@@ -132,6 +133,14 @@ class DeskApp(App[None]):
             priority=True,
         ),
         Binding("ctrl+q", "quit", "key.quit", id="quit", tooltip="key.quit.tip", priority=True),
+        Binding(
+            "ctrl+e",
+            "end_correction",
+            "key.end_correction",
+            id="end_correction",
+            tooltip="key.end_correction.tip",
+            priority=True,
+        ),
     ]
 
     def __init__(
@@ -142,6 +151,9 @@ class DeskApp(App[None]):
         idle_seconds: float | None = None,
     ) -> None:
         super().__init__()
+        # No sliding tab underline or smooth scrolling: every frame of an animation
+        # is a repaint the desk waits behind (tab switches, benchmarks/tui.py).
+        self.animation_level = "none"
         self.target = target
         self.centre_code = centre_code
         self.idle_override = idle_seconds
@@ -152,6 +164,7 @@ class DeskApp(App[None]):
         self.locked = True
         self.day_closed = False
         self.business_date: Any = None
+        self.correcting: Any = None  # an earlier reopened day every tab records on (a lead's)
         self.panes: dict[str, Widget] = {}
         self._last_input = time.monotonic()
         self._idle_timer: Any = None
@@ -166,6 +179,7 @@ class DeskApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         yield Static(t("app.closed_banner"), id="closed-banner")
+        yield CorrectionBanner()
         yield Container(id="desk")
         yield DeskFooter()
 
@@ -203,7 +217,9 @@ class DeskApp(App[None]):
         self._update_header()
         if isinstance(self.screen, SignOnScreen):
             self.screen.centre_loaded(self.centre.name)
-        self.query_one(DeskFooter).refresh_texts()
+        for screen in self.screen_stack:  # the sign-on screen's footer too
+            for footer in screen.query(DeskFooter):
+                footer.refresh_texts()
         if self._pending_sign_on is not None:
             pending, self._pending_sign_on = self._pending_sign_on, None
             self.sign_on(*pending)
@@ -259,6 +275,14 @@ class DeskApp(App[None]):
 
         settle_memory()
         self._refresh_day()
+        # The tab bar measured its underline before the tab labels had their
+        # width; now they have it (else the active tab could show no underline).
+        try:
+            from textual.widgets import Tabs
+
+            self.screen_stack[0].query_one("#tabs").query_one(Tabs)._highlight_active(animate=False)
+        except Exception:  # noqa: BLE001 - no tabs yet: nothing to underline
+            pass
         if self.centre is not None:  # the first sign-on of a business day purges old rows
             run_call(
                 self, rights.apply_retention, self.centre.id, only_if_due=True,
@@ -278,6 +302,7 @@ class DeskApp(App[None]):
         actor = self.actor
         self.actor = None
         self.locked = True
+        self.action_end_correction()  # a correction is the lead's, not the next user's
         run_call(self, staff.sign_off, actor, reason, done=None, failed=lambda exc: None)
         self.push_screen(
             SignOnScreen(locked=True, centre_name=self.centre.name if self.centre else "")
@@ -312,12 +337,19 @@ class DeskApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While locked, only quitting works: no tabs, no palette.
         signed_on = not self.locked and self.actor is not None
+        if action == "end_correction":
+            return signed_on and self.correcting is not None
         return signed_on or action not in ("switch_tab", "lock", "command_palette")
 
     def action_command_palette(self) -> None:
-        if self.locked or self.actor is None:
+        from textual.command import CommandPalette
+
+        if self.locked or self.actor is None or CommandPalette.is_open(self):
             return
-        super().action_command_palette()
+        # Textual's own placeholder is English: the desk's language instead.
+        self.push_screen(
+            CommandPalette(id="--command-palette", placeholder=t("palette.placeholder"))
+        )
 
     # -- tabs -----------------------------------------------------------------
 
@@ -406,6 +438,24 @@ class DeskApp(App[None]):
     def confirm(self, text: str) -> None:
         """Confirm a committed change."""
         self.notify(text, timeout=3)
+
+    def start_correction(self, business_date: Any) -> None:
+        """Every tab records on this earlier, reopened day until ended (ctrl+e)."""
+        self.correcting = business_date
+        self._correction_changed()
+
+    def action_end_correction(self) -> None:
+        if self.correcting is None:
+            return
+        self.correcting = None
+        self._correction_changed()
+
+    def _correction_changed(self) -> None:
+        self.query_one(CorrectionBanner).show_day(self.correcting)
+        self.refresh_bindings()
+        if self.actor is not None:
+            for pane in self.panes.values():
+                pane.refresh_data()  # type: ignore[attr-defined]
 
     def data_changed(self) -> None:
         """A pane changed something that the header shows (e.g. closed or reopened a day)."""

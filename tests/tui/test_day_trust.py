@@ -250,7 +250,7 @@ async def test_x_and_z_report_list_supplies_in_catalogue_order_naloxone_once(
             "Sprøyte 2 ml 5",
             "Kanyle 23G 3",
             "Nalokson, sett 1",
-            "Nalokson, opplæring gitt 1",
+            "Nalokson, opplært 1",
             "Returnerte sprøyter 0",
         ]
         assert supply_lines() == expected
@@ -260,3 +260,115 @@ async def test_x_and_z_report_list_supplies_in_catalogue_order_naloxone_once(
         await settle(app, pilot)
         assert "Z-rapport nr 1" in screen_text(app)
         assert supply_lines() == expected  # the stored Z-report: the same lines, same order
+
+
+async def test_a_lead_corrects_a_reopened_earlier_day_and_closes_it_again(
+    desk_db: str, lead_actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from frontdesk.services import lunch, megafon
+    from tests.tui.conftest import VENDOR_NUMBER
+
+    on_day(monkeypatch, 1)
+    visits.check_in(lead_actor)
+    dayclose.close_day(lead_actor, 0)
+    monkeypatch.undo()
+    today = days.today(lead_actor.centre_id)
+    yesterday = today - dt.timedelta(days=1)
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_day_tab(app, pilot)
+        await pilot.press("f9", "enter")  # yesterday's Z-report
+        await settle(app, pilot)
+        await pilot.press("f7")
+        await settle(app, pilot)
+        await pilot.press(*"4711", "enter", *"glemt salg", "enter")
+        await settle(app, pilot)
+        assert f"Dagen {yesterday.isoformat()} er gjenåpnet: F10 retter den" in screen_text(app)
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert f"RETTER {yesterday.isoformat()}" in screen_text(app)  # on every tab
+        await pilot.press("f3")
+        await settle(app, pilot)
+        assert f"RETTER {yesterday.isoformat()}" in screen_text(app)
+        await pilot.press(*str(VENDOR_NUMBER), "enter", "f6")  # a forgotten cash sale
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        await pilot.press("tab", "tab", "2", "enter")  # two forgotten guest portions
+        await settle(app, pilot)
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert f"driftsdato {yesterday.isoformat()} · RETTES" in screen_text(app)
+        await pilot.press("f6")
+        await settle(app, pilot)
+        assert yesterday.isoformat() in screen_text(app)
+        await pilot.press(*"50", "enter", "enter")
+        await settle(app, pilot)
+        assert app.correcting is None  # closed again: back to recording on today
+        assert "RETTER" not in screen_text(app)
+    [sale] = megafon.sales_on(lead_actor.centre_id, yesterday)
+    assert sale.payment == "cash" and megafon.sales_on(lead_actor.centre_id) == []
+    assert lunch.roster(lead_actor.centre_id, yesterday).portions["guest"] == 2
+    z = dayclose.current_z(lead_actor.centre_id, yesterday)
+    assert (z.version, z.tally.get("megafon.copies"), z.diff_ore) == (2, 1, 0)
+    events = AuditEvent.select().where(AuditEvent.action.in_(["megafon.sell", "lunch.add"]))
+    assert [json.loads(e.detail)["correction"] for e in events] == [yesterday.isoformat()] * 2
+
+
+async def test_after_a_close_the_z_list_cursor_is_on_the_new_version(
+    desk_db: str, lead_actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from frontdesk.tui.widgets.pane_kit import selected_key
+
+    today = closed_days_behind_today(lead_actor, monkeypatch)
+    dayclose.reopen_day(lead_actor, today, "4711", "glemt salg")
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_day_tab(app, pilot)
+        table = app.screen.query_one("#day-z-list", DataTable)
+        table.move_cursor(row=table.row_count - 1)  # on the oldest Z-report
+        await pilot.press("f6")
+        await settle(app, pilot)
+        await pilot.press("0", "enter", "enter")
+        await settle(app, pilot)
+        assert selected_key(table) == f"{today.isoformat()}/2"
+
+
+async def test_a_burst_of_initials_enter_pin_enter_in_the_lead_prompt_is_kept(
+    desk_db: str, lead_actor: Actor
+) -> None:
+    from textual import events
+
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_day_tab(app, pilot, "CD", DESK_PIN)
+        await pilot.press("f6")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LeadPinScreen)
+        # One read from a fast typist or a paste: every key queued before any is handled.
+        for key, char in [("a", "a"), ("b", "b"), ("enter", "\r")] + [(d, d) for d in "4711"]:
+            app.post_message(events.Key(key, char))
+        app.post_message(events.Key("enter", "\r"))
+        await settle(app, pilot)
+        assert isinstance(app.screen, CashCountScreen)
+
+
+async def test_a_hand_over_shows_today_not_the_previous_users_z_report(
+    desk_db: str, lead_actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    today = closed_days_behind_today(lead_actor, monkeypatch)
+    earlier = today - dt.timedelta(days=2)
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_day_tab(app, pilot)
+        await pilot.press("f9", "down", "down", "enter")
+        await settle(app, pilot)
+        assert f"driftsdato {earlier.isoformat()}" in screen_text(app)
+        await pilot.press("ctrl+l")
+        await settle(app, pilot)
+        await pilot.press(*"cd", "enter", *DESK_PIN, "enter")
+        await settle(app, pilot)
+        assert app.actor.initials == "CD"
+        assert f"Z-rapport nr 3 · driftsdato {today.isoformat()}" in screen_text(app)

@@ -121,3 +121,21 @@ async def test_a_dagsverket_presence_marked_by_mistake_is_voided(
     assert not dagsverket.participants(lead_actor.centre_id)[0].present
     assert lunch.roster(lead_actor.centre_id).total == 0
     assert AuditEvent.select().where(AuditEvent.action == "dagsverket.void").count() == 1
+
+
+async def test_escape_empties_the_code_field_and_its_suggestions(
+    desk_db: str, lead_actor: Actor
+) -> None:
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lunch(app, pilot)
+        await pilot.press("a", "b", "8")
+        await settle(app, pilot)
+        assert "AB85" in str(app.screen.query_one("#lunch-suggest", Static).render())
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen.query_one("#lunch-code", Input).value == ""
+        assert str(app.screen.query_one("#lunch-suggest", Static).render()) == ""
+        await pilot.press("enter")  # nothing left to add
+        await settle(app, pilot)
+    assert lunch.roster(lead_actor.centre_id).total == 0

@@ -49,7 +49,7 @@ async def test_a_cash_sale_by_one_key(desk_db: str, lead_actor: Actor) -> None:
         text = screen_text(app)
         assert "Solgt 2 eks. til selger 101: 100,00 kr kontant." in text
         assert "lagerbeholdning 48 eks." in text
-        assert "kontant 100,00 kr" in text and "totalt 100,00 kr" in text
+        assert "kontant 100,00 kr" in text and "Totalt 100,00 kr" in text
         assert "KL90" in text  # the new row in today's sales
         # the form is ready for the next sale
         assert app.screen.query_one("#megafon-vendor", Input).value == ""
@@ -107,7 +107,7 @@ async def test_voiding_a_sale_asks_a_reason_and_marks_the_row(
         await pilot.press(*"feil selger", "enter")
         await settle(app, pilot)
         text = screen_text(app)
-        assert "annullert: feil selger" in text
+        assert "annullert" in text
         assert "kontant 0,00 kr" in text
     [sale] = megafon.sales_on(lead_actor.centre_id)
     assert sale.voided and sale.void_reason == "feil selger"

@@ -140,7 +140,7 @@ async def test_returned_syringes_counted_and_from_a_sharps_bin(
         await pilot.press("down", "enter")  # the 5 litre bin
         await settle(app, pilot)
         assert "Kanylebøtte 5 l returnert: anslått 200 sprøyter." in screen_text(app)
-        assert "225 returnerte sprøyter" in screen_text(app)
+        assert "225 returnerte" in screen_text(app)
     returns = supplies.returns_on(lead_actor.centre_id)
     assert sorted((r.method, r.count) for r in returns) == [("counted", 25), ("estimated", 200)]
     assert dayclose.x_report(lead_actor).get("syringes.returned") == 225
@@ -153,8 +153,22 @@ async def test_deliveries_are_for_a_lead(desk_db: str, lead_actor: Actor) -> Non
         await pilot.press("f9")
         await settle(app, pilot)
         assert not isinstance(app.screen, DeliveryScreen)
-        assert "Bare en vaktleder kan gjøre dette." in screen_text(app)
+        assert "Vaktleder kreves: registrer varemottak" in screen_text(app)  # the lead's PIN
+        await pilot.press("escape")
+        await settle(app, pilot)
     assert stock(lead_actor.centre_id)["SPR5ML"] == 0
+
+    app = DeskApp(desk_db)  # a desk user, with the lead's initials and PIN typed in place
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_supplies(app, pilot, "CD", DESK_PIN)
+        await pilot.press("f9")
+        await settle(app, pilot)
+        await pilot.press(*"ab", "enter", *"4711", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DeliveryScreen)
+        await pilot.press(*"spr5ml", "enter", "1", "0", "enter")
+        await settle(app, pilot)
+    assert stock(lead_actor.centre_id)["SPR5ML"] == 10
 
     app = DeskApp(desk_db)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -164,8 +178,8 @@ async def test_deliveries_are_for_a_lead(desk_db: str, lead_actor: Actor) -> Non
         assert isinstance(app.screen, DeliveryScreen)
         await pilot.press(*"spr5ml", "enter", "1", "0", "0", "enter")
         await settle(app, pilot)
-        assert "Varemottak lagret: Sprøyte 5 ml, beholdning 100 stk." in screen_text(app)
-    assert stock(lead_actor.centre_id)["SPR5ML"] == 100
+        assert "Varemottak lagret: Sprøyte 5 ml, beholdning 110 stk." in screen_text(app)
+    assert stock(lead_actor.centre_id)["SPR5ML"] == 110
 
 
 async def test_the_palette_opens_the_sharps_bin_from_another_tab(

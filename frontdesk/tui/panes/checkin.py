@@ -11,6 +11,7 @@ the code field.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -25,7 +26,9 @@ from textual.widgets.option_list import Option
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import t
 from frontdesk.tui.calls import run_call
-from frontdesk.tui.widgets.code_input import CodeInput
+from frontdesk.tui.widgets.code_input import CodeInput, has_space
+from frontdesk.tui.widgets.hint_line import HintLine, set_hint
+from frontdesk.tui.widgets.pane_kit import correction_day
 from frontdesk.tui.widgets.visit_list import RowList
 
 
@@ -38,14 +41,23 @@ class DayVisits:
 LIST_LENGTH = 200  # the latest visits listed; the counts cover the whole day
 
 
-def load_day(centre_id: int) -> DayVisits:
+def load_day(centre_id: int, correcting: dt.date | None = None) -> DayVisits:
+    """Today's visits (or those of the earlier day being corrected)."""
     from frontdesk.services import visits
 
-    return DayVisits(visits.visits_on(centre_id, limit=LIST_LENGTH), visits.day_counts(centre_id))
+    return DayVisits(
+        visits.visits_on(centre_id, correcting, limit=LIST_LENGTH),
+        visits.day_counts(centre_id, correcting),
+    )
 
 
 def check_in_and_count(
-    actor: Any, code: str | None, gender: str | None, *, prefix: bool = False
+    actor: Any,
+    code: str | None,
+    gender: str | None,
+    *,
+    prefix: bool = False,
+    correcting: dt.date | None = None,
 ) -> tuple[Any, Any]:
     """One check-in (its own transaction), then the day's counts as they now are.
 
@@ -63,15 +75,17 @@ def check_in_and_count(
         found = visits.find_visitors(actor.centre_id, code, limit=1)
         if found:
             code = found[0].code
-    visit = visits.check_in(actor, code, gender)
-    return visit, visits.day_counts(actor.centre_id)
+    visit = visits.check_in(actor, code, gender, business_date=correcting)
+    return visit, visits.day_counts(actor.centre_id, correcting)
 
 
-def void_and_load(actor: Any, visit_id: int, reason: str) -> tuple[Any, DayVisits]:
+def void_and_load(
+    actor: Any, visit_id: int, reason: str, correcting: dt.date | None = None
+) -> tuple[Any, DayVisits]:
     from frontdesk.services import visits
 
     visit = visits.void_visit(actor, visit_id, reason)
-    return visit, load_day(actor.centre_id)
+    return visit, load_day(actor.centre_id, correcting)
 
 
 class CodeField(CodeInput):
@@ -80,6 +94,7 @@ class CodeField(CodeInput):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "move(-1)", show=False),
         Binding("down", "move(1)", show=False),
+        Binding("escape", "clear", "checkin.key.clear", id="checkin.clear", show=False),
         Binding("f6", "gender('f')", "checkin.key.female", id="checkin.f", tooltip="checkin.key.gender_tip", key_display="F6"),
         Binding("f7", "gender('m')", "checkin.key.male", id="checkin.m", tooltip="checkin.key.gender_tip", key_display="F7"),
         Binding("f8", "gender('x')", "checkin.key.other", id="checkin.x", tooltip="checkin.key.gender_tip", key_display="F8"),
@@ -89,6 +104,10 @@ class CodeField(CodeInput):
         pane = self._pane()
         if pane is not None:
             pane.move_match(step)
+
+    def action_clear(self) -> None:
+        """Escape: empty the field (the matches list goes with it)."""
+        self.value = ""
 
     def action_gender(self, gender: str) -> None:
         pane = self._pane()
@@ -110,11 +129,16 @@ VISIT_FIELDS: tuple[tuple[str, int], ...] = (
 )
 
 
+def field_widths() -> list[tuple[str, int]]:
+    """The list's columns, each wide enough for its header in the desk's language."""
+    return [(key, max(width, len(t(f"checkin.col.{key}")) + 1)) for key, width in VISIT_FIELDS]
+
+
 def visit_line(values: dict[str, str], voided: bool) -> Text:
     """One row of the visit list: the fields padded to their widths."""
     style = "strike dim" if voided else ""
     line = Text()
-    for key, width in VISIT_FIELDS:
+    for key, width in field_widths():
         value = values[key][: width - 1].ljust(width)
         line.append(value, style="bold red" if key == "state" and voided else style)
     return line
@@ -175,7 +199,10 @@ class CheckinPane(Vertical):
         with Horizontal(id="checkin-top"):
             with Vertical(id="checkin-entry"):
                 yield Label(t("checkin.code_label"), id="checkin-code-label")
-                yield CodeField(id="checkin-code", placeholder=t("checkin.placeholder"))
+                yield set_hint(
+                    CodeField(id="checkin-code", placeholder=t("checkin.placeholder")),
+                    "checkin.hint.code",
+                )
                 yield Static("", id="checkin-status", markup=False)
                 matches = OptionList(id="checkin-matches")
                 matches.can_focus = False
@@ -183,8 +210,9 @@ class CheckinPane(Vertical):
             with Vertical(id="checkin-stats"):
                 yield Static(t("checkin.count", count="…"), id="checkin-count")
                 yield Static("", id="checkin-detail")
+        yield HintLine("checkin.hint.code", id="checkin-hint")
         yield Label(t("checkin.list_title"), id="checkin-list-title")
-        header = "".join(t(f"checkin.col.{key}").ljust(width) for key, width in VISIT_FIELDS)
+        header = "".join(t(f"checkin.col.{key}").ljust(width) for key, width in field_widths())
         yield Static(header, id="checkin-visits-header", markup=False)
         yield VisitsList(id="checkin-visits")
 
@@ -195,7 +223,13 @@ class CheckinPane(Vertical):
         if app.actor is None:
             return
         seq = self._next_seq()
-        run_call(self, load_day, app.actor.centre_id, done=lambda day: self._show(seq, day))
+        run_call(
+            self,
+            load_day,
+            app.actor.centre_id,
+            correction_day(self),
+            done=lambda day: self._show(seq, day),
+        )
 
     def focus_default(self) -> None:
         self.query_one("#checkin-code", CodeField).focus()
@@ -206,6 +240,9 @@ class CheckinPane(Vertical):
     def _code_entered(self, event: CodeInput.Submitted) -> None:
         event.stop()
         text = event.value.strip().upper()
+        if has_space(text):
+            self._status(t("checkin.no_space"), error=True)  # refused, never squeezed
+            return
         if not text:
             self._check_in(None, None)
             return
@@ -242,6 +279,7 @@ class CheckinPane(Vertical):
             code,
             gender,
             prefix=prefix,
+            correcting=correction_day(self),
             done=lambda result: self._checked_in(seq, code, result),
             failed=lambda exc: self._check_in_refused(code, exc),
         )
@@ -269,6 +307,8 @@ class CheckinPane(Vertical):
         else:
             who = visit.visitor_code or t("word.anonymous")
             text = t("checkin.done", who=who, time=self._hhmm(visit.at))
+            if getattr(visit, "earlier_at", None) is not None:
+                text += " " + t("checkin.earlier_today", time=self._hhmm(visit.earlier_at))
         self._status(text)
 
     def _check_in_refused(self, code: str | None, exc: FrontdeskError) -> None:
@@ -306,6 +346,12 @@ class CheckinPane(Vertical):
         app: Any = self.app
         self._match_seq += 1
         seq = self._match_seq
+        if has_space(event.value):
+            self._status(t("checkin.no_space"), error=True)
+            self._show_matches(seq, text, [])
+            return
+        if self._status_is_error:
+            self._status("")  # the field changed: an old refusal no longer applies
         if not text:
             self._show_matches(seq, "", [])
             return
@@ -517,6 +563,7 @@ class CheckinPane(Vertical):
                 app.actor,
                 visit.id,
                 reason,
+                correction_day(self),
                 done=lambda result: self._voided(seq, result),
                 failed=self._error,
             )
@@ -536,6 +583,10 @@ class CheckinPane(Vertical):
         app: Any = self.app
         tz = app.settings.timezone if app.settings else "Europe/Oslo"
         return clock.local_time(at, tz).strftime("%H:%M")
+
+    @property
+    def _status_is_error(self) -> bool:
+        return self.query_one("#checkin-status", Static).has_class("error")
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#checkin-status", Static)

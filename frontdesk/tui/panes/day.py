@@ -9,6 +9,7 @@ the list.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, ClassVar
@@ -28,6 +29,7 @@ from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.hour_chart import HourChart
 from frontdesk.tui.widgets.pane_kit import (
     LoadedPane,
+    correction_day,
     fill_table,
     format_nok,
     local_hhmm,
@@ -47,7 +49,7 @@ LUNCH_GROUPS = ("visitor", "dagsverket", "staff", "guest")
 class DayView:
     """Everything the tab shows for today, read in one worker call."""
 
-    business_date: dt.date
+    business_date: dt.date  # today, or the earlier day the desk is correcting
     tally: Any  # tally.DayTally
     closed: bool
     z_today: Any  # dayclose.ZReport | None
@@ -55,6 +57,7 @@ class DayView:
     z_list: list[Any]  # list[dayclose.ZReport]: every version
     # catalogue order: code -> (bokmål, English, kind)
     item_names: dict[str, tuple[str, str, str]]
+    real_today: dt.date
     # retention: the retention_days setting and when it last ran (UTC; None: never)
     retention: tuple[int, dt.datetime | None] = (0, None)
 
@@ -76,10 +79,14 @@ def load_z(actor: Any, business_date: dt.date, version: int | None) -> ShownDay:
     return ShownDay(business_date, z.tally, days.is_closed(actor.centre_id, business_date), z)
 
 
-def load_view(actor: Any, audited: bool) -> DayView:
-    """Today's tally (an audited X-report when the user asks to see it), day state, lists."""
+def load_view(actor: Any, audited: bool, correcting: dt.date | None = None) -> DayView:
+    """Today's tally (an audited X-report when the user asks to see it), day state, lists.
+
+    While the desk corrects an earlier day, that day stands in for today.
+    """
     centre_id = actor.centre_id
-    today = days.today(centre_id)
+    real_today = days.today(centre_id)
+    today = correcting or real_today
     # The periodic refresh of a tab already on screen is not a new showing: not audited.
     day_tally = dayclose.x_report(actor, today) if audited else tally.compute_day(centre_id, today)
     z_list = dayclose.z_versions(centre_id)
@@ -94,9 +101,10 @@ def load_view(actor: Any, audited: bool) -> DayView:
         tally=day_tally,
         closed=closed,
         z_today=z_today,
-        open_days=dayclose.open_days_before(centre_id, today),
+        open_days=dayclose.open_days_before(centre_id, real_today),
         z_list=z_list,
         item_names=names,
+        real_today=real_today,
         retention=(
             get_settings(centre_id).retention_days,
             rights.retention_last_run(centre_id),
@@ -129,7 +137,7 @@ class TallyBox(Static):
         return Text("\n".join(lines), no_wrap=True, overflow="crop")
 
 
-def _columns(rows: list[tuple[str, ...]], gap: int = 2) -> list[str]:
+def _columns(rows: Sequence[Sequence[str]], gap: int = 2) -> list[str]:
     """Rows of cells as left-aligned text columns."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))] if rows else []
     return [
@@ -146,6 +154,7 @@ class DayPane(LoadedPane):
         ("day.palette.reopen", "day.palette.reopen_help", "action_reopen_day"),
         ("day.palette.z_reports", "day.palette.z_reports_help", "action_z_reports"),
         ("day.palette.open_days", "day.palette.open_days_help", "action_open_days"),
+        ("day.palette.correct", "day.palette.correct_help", "action_correct_day"),
     ]
     BINDINGS = [
         Binding("f6", "close_day", "day.key.close", id="day.close", tooltip="day.key.close_tip"),
@@ -155,12 +164,16 @@ class DayPane(LoadedPane):
                 tooltip="day.key.x_report_tip"),
         Binding("f9", "z_reports", "day.key.z_reports", id="day.z_reports",
                 tooltip="day.key.z_reports_tip"),
+        Binding("f10", "correct_day", "day.key.correct", id="day.correct",
+                tooltip="day.key.correct_tip"),
     ]  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__()
         self._view: DayView | None = None  # type: ignore[assignment]
         self._shown: ShownDay | None = None  # None: today's live tally
+        self._seen_actor: Any = None
+        self._select_z: str | None = None  # the Z-report version just made: the cursor goes there
         self._audit_next = True
         self._had_open_days = False
 
@@ -220,8 +233,14 @@ class DayPane(LoadedPane):
         app: Any = self.app
         if getattr(app, "actor", None) is None:
             return
+        if self._seen_actor is not None and app.actor != self._seen_actor:
+            # Someone else signed on: back to today, nothing of the previous user's view.
+            self._shown = None
+            self._audit_next = True
+            self._status("")
+        self._seen_actor = app.actor
         audited, self._audit_next = self._audit_next, False
-        run_call(self, load_view, app.actor, audited, done=self._show)
+        run_call(self, load_view, app.actor, audited, correction_day(self), done=self._show)
 
     @property
     def shown_day(self) -> dt.date | None:
@@ -271,7 +290,8 @@ class DayPane(LoadedPane):
                     ),
                 )
             )
-        fill_table(z_list, rows)
+        select, self._select_z = self._select_z, None
+        fill_table(z_list, rows, select=select)
         keep, ran = view.retention
         self.query_one("#day-retention", Static).update(
             t("rights.retention_off")
@@ -293,6 +313,8 @@ class DayPane(LoadedPane):
             title = t("day.title.earlier_open", date=day.isoformat())
         elif closed and z is not None:
             title = t("day.title.closed", date=day.isoformat(), z_no=z.z_no)
+        elif correction_day(self) == day:
+            title = t("day.title.correcting", date=day.isoformat())
         else:
             title = t("day.title.open", date=day.isoformat())
         self.query_one("#day-title", Static).update(title)
@@ -496,12 +518,16 @@ class DayPane(LoadedPane):
             return
         done = t("day.closed_done", date=z.business_date.isoformat(), z_no=z.z_no)
         self._confirm(done)
+        self._select_z = z_key(z.business_date, z.version)
         view = self._view
         today = view is not None and z.business_date == view.business_date
         self._shown = None if today else ShownDay(z.business_date, z.tally, True, z)
         if self._shown is not None:
             self._show_day(z.business_date, z.tally, True, z)
         self._status(done)
+        app: Any = self.app
+        if correction_day(self) == z.business_date:
+            app.action_end_correction()  # closed again: the desk records on today
         self._changed()
 
     # -- reopening -----------------------------------------------------------------
@@ -534,9 +560,48 @@ class DayPane(LoadedPane):
     def _reopened(self, day: dt.date | None) -> None:
         if day is None:
             return
-        self._shown = None
-        self._confirm(t("day.reopened", date=day.isoformat()))
+        view = self._view
+        earlier = view is not None and day < view.real_today
+        self._confirm(
+            t("day.reopened_earlier" if earlier else "day.reopened", date=day.isoformat())
+        )
+        if earlier:
+            # The reopened day stays on screen: F10 corrects it, F6 closes it again.
+            app: Any = self.app
+            run_call(self, load_z, app.actor, day, None, done=self._show_reopened)
+        else:
+            self._shown = None
         self._changed()
+
+    def _show_reopened(self, shown: ShownDay) -> None:
+        self._shown = shown
+        self._show_day(shown.business_date, shown.tally, shown.closed, shown.z)
+        self._status(t("day.reopened_earlier", date=shown.business_date.isoformat()))
+
+    # -- correcting an earlier day -------------------------------------------------
+
+    def action_correct_day(self) -> None:
+        """Record on the reopened earlier day shown: every tab dates its entries on it."""
+        self._when_loaded(self._correct_day)
+
+    def _correct_day(self) -> None:
+        app: Any = self.app
+        view = self._view
+        day = self.shown_day
+        if view is None or day is None:
+            return
+        if not app.actor.is_lead:
+            self._status(t("day.correct.lead"), error=True)
+            return
+        if self._shown is None or day >= view.real_today:
+            self._status(t("day.correct.not_earlier"), error=True)
+            return
+        if self._shown.closed:
+            self._status(t("day.correct.closed", date=day.isoformat()), error=True)
+            return
+        self._shown = None
+        app.start_correction(day)
+        self._confirm(t("day.correct.started", date=day.isoformat()))
 
 
 def z_key(business_date: dt.date, version: int) -> str:

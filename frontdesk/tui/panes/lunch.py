@@ -12,6 +12,7 @@ marked by mistake. Escape goes back to the code field.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -28,7 +29,7 @@ from frontdesk.i18n import t
 from frontdesk.services.lunch import LunchEntryInfo
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.code_input import CodeInput
-from frontdesk.tui.widgets.pane_kit import local_hhmm
+from frontdesk.tui.widgets.pane_kit import correction_day, local_hhmm
 
 GROUPS = ("visitor", "dagsverket", "staff", "guest")
 
@@ -39,16 +40,23 @@ class LunchView:
     participants: list[Any]  # dagsverket.ParticipantInfo
 
 
-def load_lunch(centre_id: int) -> LunchView:
+def load_lunch(centre_id: int, correcting: dt.date | None = None) -> LunchView:
+    """The roster and attendance of today (or of the earlier day being corrected)."""
     from frontdesk.services import dagsverket, lunch
 
-    return LunchView(lunch.roster(centre_id), dagsverket.participants(centre_id))
+    return LunchView(
+        lunch.roster(centre_id, correcting), dagsverket.participants(centre_id, correcting)
+    )
 
 
-def write_and_load(fn: Callable[..., Any], actor: Any, *args: Any) -> tuple[Any, LunchView]:
-    """One write (its own transaction), then the roster as it now is."""
-    result = fn(actor, *args)
-    return result, load_lunch(actor.centre_id)
+def write_and_load(
+    fn: Callable[..., Any], actor: Any, *args: Any, correcting: dt.date | None = None
+) -> tuple[Any, LunchView]:
+    """One write (its own transaction; an addition dated on the day being corrected, if
+    any), then the roster as it now is."""
+    kwargs = {"business_date": correcting} if correcting is not None else {}
+    result = fn(actor, *args, **kwargs)
+    return result, load_lunch(actor.centre_id, correcting)
 
 
 def known_codes(centre_id: int, prefix: str) -> list[str]:
@@ -104,6 +112,11 @@ class AttendanceTable(_PaneTable):
 
 
 class LunchPane(Vertical):
+    # Esc in a field empties it (and the suggestion line); in a list, back to the code field.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "clear_field", "lunch.key.clear", id="lunch.clear", show=False),
+    ]
+
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("lunch.palette.guest", "lunch.palette.guest_help", "action_add_guest"),
         ("lunch.palette.anonymous", "lunch.palette.anonymous_help", "action_add_anonymous"),
@@ -125,7 +138,9 @@ class LunchPane(Vertical):
         with Horizontal(id="lunch-add"):
             with Vertical(classes="lunch-field", id="lunch-code-field"):
                 yield Label(t("lunch.add.code"))
-                yield CodeInput(id="lunch-code", placeholder=t("lunch.add.code_placeholder"))
+                yield CodeInput(
+                    id="lunch-code", placeholder=t("lunch.add.code_placeholder"), compact=True
+                )
             with Vertical(classes="lunch-field"):
                 yield Label(t("lunch.add.staff"))
                 yield Input(
@@ -133,6 +148,7 @@ class LunchPane(Vertical):
                     max_length=4,
                     restrict=r"[A-Za-zÆØÅæøå]*",
                     placeholder=t("lunch.add.staff_placeholder"),
+                    compact=True,
                 )
             with Vertical(classes="lunch-field"):
                 yield Label(t("lunch.add.guests"))
@@ -141,6 +157,7 @@ class LunchPane(Vertical):
                     max_length=3,
                     restrict=r"[0-9]*",
                     placeholder=t("lunch.add.count_placeholder"),
+                    compact=True,
                 )
             with Vertical(classes="lunch-field"):
                 yield Label(t("lunch.add.anonymous"))
@@ -149,7 +166,9 @@ class LunchPane(Vertical):
                     max_length=3,
                     restrict=r"[0-9]*",
                     placeholder=t("lunch.add.count_placeholder"),
+                    compact=True,
                 )
+        yield Static(t("lunch.keys"), id="lunch-keys", markup=False)
         yield Static("", id="lunch-suggest", markup=False)
         yield Static("", id="lunch-status", markup=False)
         with Horizontal(id="lunch-body"):
@@ -177,7 +196,13 @@ class LunchPane(Vertical):
             self._hand_over()
         self._seen_actor = app.actor
         seq = self._next_seq()
-        run_call(self, load_lunch, app.actor.centre_id, done=lambda view: self._show(seq, view))
+        run_call(
+            self,
+            load_lunch,
+            app.actor.centre_id,
+            correction_day(self),
+            done=lambda view: self._show(seq, view),
+        )
 
     def focus_default(self) -> None:
         self.query_one("#lunch-code", CodeInput).focus()
@@ -221,7 +246,7 @@ class LunchPane(Vertical):
                 lunch.add_visitor_by_prefix,
                 typed,
                 field=event.input,
-                text=t("lunch.added", who="{who}"),
+                text=lambda entry: t("lunch.added", who=entry.label),
             )
 
     @on(CodeInput.SpaceRefused, "#lunch-code")
@@ -288,6 +313,13 @@ class LunchPane(Vertical):
 
     # -- the roster -----------------------------------------------------------
 
+    def action_clear_field(self) -> None:
+        focused = self.screen.focused
+        if isinstance(focused, Input):
+            focused.value = ""
+        self.query_one("#lunch-suggest", Static).update("")
+        self._status("")
+
     def enter_in_table(self) -> None:
         """Enter in a list changes nothing (Space does): say so."""
         self._status(t("lunch.enter_hint"))
@@ -303,7 +335,7 @@ class LunchPane(Vertical):
             return
         who = self._who(entry)
         text = t("lunch.unserved_done" if entry.served else "lunch.served_done", who=who)
-        self._write(lunch.mark_served, entry.id, not entry.served, text=text)
+        self._write(lunch.mark_served, entry.id, not entry.served, text=text, dated=False)
 
     def action_remove(self) -> None:
         from frontdesk.services import lunch
@@ -327,7 +359,8 @@ class LunchPane(Vertical):
 
         def with_reason(reason: str | None) -> None:
             if reason:
-                self._write(lunch.remove, entry.id, reason, text=t("lunch.removed_done", who=who))
+                done = t("lunch.removed_done", who=who)
+                self._write(lunch.remove, entry.id, reason, text=done, dated=False)
 
         self.app.push_screen(ReasonScreen(title), with_reason)
 
@@ -381,25 +414,42 @@ class LunchPane(Vertical):
     # -- writing and showing ------------------------------------------------------
 
     def _write(
-        self, fn: Callable[..., Any], *args: Any, text: str, field: Input | None = None
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        text: str | Callable[[Any], str],
+        field: Input | None = None,
+        dated: bool = True,
     ) -> None:
+        """Run a write; ``dated`` ones (additions) record on the day being corrected, if any.
+
+        ``text`` confirms it: a sentence, or one made from the service's answer.
+        """
         app: Any = self.app
         if app.actor is None:
             return
 
         def done(result: tuple[Any, LunchView]) -> None:
             entry = result[0]
-            said = text
+            said = text(entry) if callable(text) else text
             if isinstance(entry, LunchEntryInfo) and not entry.voided:
                 self._select = str(entry.id)  # the entry just made gets the cursor
-                said = text.replace("{who}", entry.label)
             self._show(self._next_seq(), result[1])
             if field is not None:
                 field.value = ""
             self._status(said)
             app.confirm(said)
 
-        run_call(self, write_and_load, fn, app.actor, *args, done=done, failed=self._error)
+        run_call(
+            self,
+            write_and_load,
+            fn,
+            app.actor,
+            *args,
+            correcting=correction_day(self) if dated else None,
+            done=done,
+            failed=self._error,
+        )
 
     def _next_seq(self) -> int:
         self._seq += 1

@@ -6,6 +6,7 @@ committed by one payment key. Deliveries and new issues are for a shift lead.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -22,6 +23,7 @@ from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.pane_kit import (
     FieldInput,
     LoadedPane,
+    correction_day,
     fill_table,
     format_nok,
     local_hhmm,
@@ -52,8 +54,9 @@ class MegafonView:
         return next((r for r in records if str(r.id) == number), None)
 
 
-def load_view(centre_id: int) -> MegafonView:
-    today = days.today(centre_id)
+def load_view(centre_id: int, correcting: dt.date | None = None) -> MegafonView:
+    """The tab's data for today (or for the earlier day being corrected)."""
+    today = correcting or days.today(centre_id)
     return MegafonView(
         title=megafon.magazine_title(centre_id),
         issue=megafon.current_issue(centre_id),
@@ -148,7 +151,7 @@ class MegafonPane(LoadedPane):
         if self._seen_actor is not None and app.actor != self._seen_actor:
             self._hand_over()
         self._seen_actor = app.actor
-        run_call(self, load_view, app.actor.centre_id, done=self._show)
+        run_call(self, load_view, app.actor.centre_id, correction_day(self), done=self._show)
 
     def _hand_over(self) -> None:
         """Someone else signed on: nothing of the previous user's sale stays on screen."""
@@ -192,7 +195,7 @@ class MegafonPane(LoadedPane):
         rows = []
         records: list[tuple[Any, str, tuple[str, ...], bool, str | None]] = []
         for sale in view.sales:
-            cells = (
+            cells: tuple[str, ...] = (
                 local_hhmm(sale.at, tz),
                 "" if sale.vendor_number is None else str(sale.vendor_number),
                 sale.vendor_code or "",
@@ -233,7 +236,7 @@ class MegafonPane(LoadedPane):
         self.query_one("#megafon-totals", Static).update(
             t(
                 "megafon.totals",
-                parts="  ·  ".join(parts),
+                parts=" · ".join(parts),
                 total=format_nok(total_ore, lang),
                 copies=copies_text(totals.get("copies", 0)),
             )
@@ -280,6 +283,7 @@ class MegafonPane(LoadedPane):
             vendor,
             copies,
             payment,
+            business_date=correction_day(self),
             done=self._sold,
             failed=self._failed,
         )

@@ -8,6 +8,7 @@ cover at the last 28 days' rate.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -17,11 +18,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static
 
-from frontdesk.i18n import get_language, t
+from frontdesk.i18n import get_language, has, t, tn
 from frontdesk.services import days, supplies
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.hint_line import HintLine, set_hint
-from frontdesk.tui.widgets.pane_kit import LoadedPane
+from frontdesk.tui.widgets.pane_kit import LoadedPane, correction_day, with_lead
 
 
 @dataclass(frozen=True)
@@ -32,21 +33,30 @@ class SuppliesView:
     returned_today: int
     hand_outs_today: int
     closed: bool
+    opening: bool = False  # a new centre: no stock on record yet (a lead types it in)
 
 
-def load_view(centre_id: int) -> SuppliesView:
-    returns = supplies.returns_on(centre_id)
-    hand_outs = supplies.hand_outs_on(centre_id)
+def load_view(centre_id: int, correcting: dt.date | None = None) -> SuppliesView:
+    """Stock now; the day's counts for today (or the earlier day being corrected)."""
+    returns = supplies.returns_on(centre_id, correcting)
+    hand_outs = supplies.hand_outs_on(centre_id, correcting)
     return SuppliesView(
         items=supplies.catalogue(centre_id),
         returned_today=sum(r.count for r in returns if not r.voided),
         hand_outs_today=sum(1 for h in hand_outs if not h.voided),
-        closed=days.is_closed(centre_id, days.today(centre_id)),
+        closed=days.is_closed(centre_id, correcting or days.today(centre_id)),
+        opening=supplies.needs_opening_stock(centre_id),
     )
 
 
 def item_name(item: Any) -> str:
     return item.name_nb if get_language() == "nb" else item.name_en
+
+
+def quantity_text(count: int, unit: str) -> str:
+    """'12 stk' / '12 pcs', '1 pose' / '2 poser': a catalogue unit in the desk's language."""
+    key = f"supplies.unit.{unit}"
+    return tn(key, count) if has(key) else f"{count} {unit}"
 
 
 class QuantityInput(Input):
@@ -109,7 +119,7 @@ class SupplyRow(Horizontal):
         if not self.children:
             return  # a refresh came before the row was built: on_mount shows self.item
         self.query_one(".supply-name", Label).update(item_name(item))
-        stock = f"{item.stock} {item.unit}"
+        stock = quantity_text(item.stock, item.unit)
         if item.low:
             stock = t("supplies.stock_low", stock=stock)
         self.query_one(".supply-stock", Label).update(stock)
@@ -153,6 +163,7 @@ class SuppliesPane(LoadedPane):
     def compose(self) -> ComposeResult:
         yield Static("", id="supplies-target", markup=False)
         yield Static("", id="supplies-closed", markup=False)
+        yield Static("", id="supplies-opening", markup=False)
         with Horizontal(classes="supply-row supply-head"):
             yield Label(t("supplies.col.code"), classes="supply-code")
             yield Label(t("supplies.col.name"), classes="supply-name")
@@ -193,7 +204,7 @@ class SuppliesPane(LoadedPane):
         app: Any = self.app
         if getattr(app, "actor", None) is None:
             return
-        run_call(self, load_view, app.actor.centre_id, done=self._show)
+        run_call(self, load_view, app.actor.centre_id, correction_day(self), done=self._show)
 
     def start_hand_out(self, visit_id: int | None, visitor_code: str | None) -> None:
         """Start a hand-out for this visit (``visitor_code`` None: an anonymous visit)."""
@@ -220,14 +231,20 @@ class SuppliesPane(LoadedPane):
         else:
             for item in view.items:
                 self._rows[item.code].show(item)
+        opening = self.query_one("#supplies-opening", Static)
+        opening.update(t("supplies.opening.banner") if view.opening else "")
+        opening.display = view.opening
+        grid = self.query_one("#supplies-grid", VerticalScroll)
+        set_hint(grid, "supplies.opening.hint" if view.opening else "supplies.enter_hint")
+        self.query_one("#supplies-hint", HintLine).show_hint()
         closed = self.query_one("#supplies-closed", Static)
         closed.update(t("supplies.day_closed") if view.closed else "")
         closed.display = view.closed
         self.query_one("#supplies-returns-today", Static).update(
             t(
                 "supplies.today",
-                returned=view.returned_today,
-                hand_outs=view.hand_outs_today,
+                returned=tn("supplies.today.returned", view.returned_today),
+                hand_outs=tn("supplies.today.hand_outs", view.hand_outs_today),
             )
         )
         self._run_pending()
@@ -252,7 +269,9 @@ class SuppliesPane(LoadedPane):
         self.query_one("#supplies-target", Static).set_class(self.for_others, "-for-others")
 
     def _warn(self, text: str) -> None:
-        self.query_one("#supplies-warning", Static).update(text)
+        warning = self.query_one("#supplies-warning", Static)
+        warning.update(text)
+        warning.display = bool(text)  # no empty line when there is nothing to warn of
 
     def _clear_quantities(self) -> None:
         for qty in self.query(QuantityInput):
@@ -282,6 +301,9 @@ class SuppliesPane(LoadedPane):
         if not lines:
             self._status(t("supplies.need_quantity"), error=True)
             return
+        if self._view is not None and self._view.opening:
+            self._opening_stock(lines)
+            return
         items = self._items()
         kits = sum(n for code, n in lines if getattr(items.get(code), "kind", "") == "naloxone")
         if kits:
@@ -310,6 +332,7 @@ class SuppliesPane(LoadedPane):
             for_others=self.for_others,
             naloxone_recipient=recipient,
             naloxone_trained=trained,
+            business_date=correction_day(self),
             done=self._handed_out,
             failed=self._failed,
         )
@@ -338,6 +361,28 @@ class SuppliesPane(LoadedPane):
         self.visitor_code = None
         self.for_others = False
         self._show_target()
+        self.focus_default()
+        self.refresh_data()
+
+    def _opening_stock(self, lines: list[tuple[str, int]]) -> None:
+        """A new centre: the typed quantities are its opening stock (lead; one delivery per item)."""
+        if not self._lead_only("record the opening stock"):
+            return
+        app: Any = self.app
+        self._busy = True
+        run_call(
+            self,
+            supplies.record_opening_stock,
+            app.actor,
+            lines,
+            done=self._opening_recorded,
+            failed=self._failed,
+        )
+
+    def _opening_recorded(self, items: list[Any]) -> None:
+        self._busy = False
+        self._confirm(tn("supplies.opening.done", len(items)))
+        self._clear_quantities()
         self.focus_default()
         self.refresh_data()
 
@@ -372,6 +417,7 @@ class SuppliesPane(LoadedPane):
             app.actor,
             count=int(text),
             visit_id=self.visit_id,
+            business_date=correction_day(self),
             done=self._returned,
             failed=self._failed,
         )
@@ -413,8 +459,12 @@ class SuppliesPane(LoadedPane):
             self._status(t("supplies.bin.none"), error=True)
             return
 
+        correcting = correction_day(self)
+
         def commit(code: str) -> Any:
-            return supplies.record_return(actor, bin_code=code, visit_id=visit_id)
+            return supplies.record_return(
+                actor, bin_code=code, visit_id=visit_id, business_date=correcting
+            )
 
         def done(info: Any) -> None:
             if info is not None:
@@ -425,14 +475,11 @@ class SuppliesPane(LoadedPane):
     # -- lead: deliveries --------------------------------------------------------
 
     def action_delivery(self) -> None:
-        if self._lead_only("record supply deliveries"):
-            self._when_loaded(self._delivery)
+        self._when_loaded(lambda: with_lead(self, t("supplies.lead.delivery"), self._delivery))
 
-    def _delivery(self) -> None:
+    def _delivery(self, actor: Any) -> None:
         from frontdesk.tui.screens.delivery import DeliveryScreen
 
-        app: Any = self.app
-        actor = app.actor
         items = [(item.code, item_name(item)) for item in self._items().values()]
 
         def commit(code: str | None, quantity: int) -> Any:
@@ -441,7 +488,11 @@ class SuppliesPane(LoadedPane):
         def done(item: Any) -> None:
             if item is not None:
                 self._confirm(
-                    t("supplies.delivered", name=item_name(item), stock=item.stock, unit=item.unit)
+                    t(
+                        "supplies.delivered",
+                        name=item_name(item),
+                        stock=quantity_text(item.stock, item.unit),
+                    )
                 )
                 self.refresh_data()
 

@@ -31,6 +31,9 @@ class FormDialog(ModalScreen[ResultT]):
     FormDialog .dialog-error { color: $text-error; }
     FormDialog .dialog-hint { color: $text-muted; }
     FormDialog .-asking { text-style: bold; color: $text-warning; }
+    FormDialog Input { border: none; height: 1; padding: 0 1; margin-bottom: 1;
+        background: $boost; }
+    FormDialog Input:focus { border: none; background: $primary 40%; }
     """
     BINDINGS = [
         Binding("escape", "cancel", "formdialog.cancel", id="formdialog.cancel"),

@@ -71,7 +71,8 @@ class ReopenScreen(FormDialog[Any]):
             yield Label(t("day.reopen.reason"))
             yield Input(id="reopen-reason", max_length=200, placeholder=t("day.reopen.placeholder"))
             yield Static("", classes="dialog-error", markup=False)
-            yield Static(t("day.reopen.hint"), classes="dialog-hint", markup=False)
+            hint = "day.reopen.hint_hand_over" if self.hand_over else "day.reopen.hint"
+            yield Static(t(hint), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         first = "#reopen-initials" if self.hand_over else "#reopen-pin"

@@ -72,6 +72,13 @@ class SignOnScreen(Screen[None]):
         self.query_one("#pin-label", Label).update(t("signon.pin"))
         self.query_one("#signon-help", Static).update(t("signon.help"))
 
+    @on(Input.Changed)
+    def _typing(self, event: Input.Changed) -> None:
+        message = self.query_one("#signon-message", Static)
+        if message.has_class("error") and event.value:
+            message.update("")  # typing again: the old refusal is gone
+            message.remove_class("error")
+
     @on(Input.Submitted, "#initials")
     def _initials_done(self, event: Input.Submitted) -> None:
         event.stop()
@@ -104,7 +111,9 @@ class SignOnScreen(Screen[None]):
         # Keys typed after that Enter (a fast typist) start the next PIN.
         rest = pin.value[len(typed) :] if pin.value.startswith(typed) else ""
         pin.value = rest
-        self.query_one("#signon-message", Static).update(t("signon.checking"))
+        message = self.query_one("#signon-message", Static)
+        message.update(t("signon.checking"))
+        message.remove_class("error")  # the last refusal is about the last PIN, not this one
         app: Any = self.app
         app.sign_on(initials, typed, failed=self.refused)
 

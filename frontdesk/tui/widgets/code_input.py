@@ -1,4 +1,10 @@
-"""An input for visitor codes: letters and digits only; a space is refused on the spot."""
+"""An input for visitor codes: letters and digits; a space is shown and refused, never dropped.
+
+Dropping the space quietly turned "Ola N" into the code "OLAN": a name, squeezed
+into something that looks like a code. The space stays in the field, the
+screen says at once why that is wrong, and Enter refuses the code (the
+services refuse a code with a space, too).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +15,14 @@ from textual.widgets import Input
 CODE_MAX = 12
 
 
-class CodeInput(Input):
-    """Takes only what a visitor code can hold; a space (how names get typed in) is refused.
+def has_space(text: str) -> bool:
+    return any(ch.isspace() for ch in text.strip())
 
-    A refused space posts ``CodeInput.SpaceRefused`` so the screen can say why.
+
+class CodeInput(Input):
+    """Takes what a visitor code can hold, and spaces, which ``SpaceRefused`` reports.
+
+    A space (typed or pasted) posts ``CodeInput.SpaceRefused`` so the screen can say why.
     """
 
     class SpaceRefused(Message):
@@ -30,7 +40,7 @@ class CodeInput(Input):
         super().__init__(
             value,
             max_length=CODE_MAX,
-            restrict=r"[A-Za-z0-9ÆØÅæøå]*",
+            restrict=r"[A-Za-z0-9ÆØÅæøå ]*",
             **kwargs,  # type: ignore[arg-type]
         )
 
@@ -38,14 +48,9 @@ class CodeInput(Input):
 
     def _on_key(self, event: events.Key) -> None:
         if event.key == "space":
-            event.prevent_default()
-            event.stop()
             self.post_message(self.SpaceRefused(self))
 
     def _on_paste(self, event: events.Paste) -> None:
-        if any(ch.isspace() for ch in event.text.strip()):
-            event.prevent_default()
-            event.stop()
+        event.text = " ".join(event.text.split())  # one line; inner spaces kept and refused
+        if has_space(event.text):
             self.post_message(self.SpaceRefused(self))
-            return
-        event.text = event.text.strip()  # then Input inserts it

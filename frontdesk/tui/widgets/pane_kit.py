@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from textual.containers import Vertical
@@ -17,7 +17,7 @@ from textual.widgets.data_table import CellDoesNotExist
 
 from frontdesk import clock
 from frontdesk.errors import FrontdeskError
-from frontdesk.i18n import get_language
+from frontdesk.i18n import get_language, t
 
 NBSP = "\u00a0"
 _GROUP_SEPARATORS = " \u00a0\u202f\u2009"
@@ -63,7 +63,7 @@ def local_hhmm(at: dt.datetime, timezone: str) -> str:
 
 
 def fill_table(
-    table: DataTable, rows: list[tuple[str, tuple[object, ...]]], *, select: str | None = None
+    table: DataTable, rows: Sequence[tuple[str, Sequence[object]]], *, select: str | None = None
 ) -> None:
     """Replace a table's rows, keeping the cursor on the same row key when it is still there.
 
@@ -120,11 +120,37 @@ def with_lead(node: Any, what: str, then: Callable[[Any], None]) -> None:
     app.push_screen(LeadPinScreen(actor.centre_id, what), granted)
 
 
+def correction_day(node: Any) -> dt.date | None:
+    """The earlier day the desk records on (correction mode), or None for today."""
+    return getattr(node.app, "correcting", None)
+
+
+class CorrectionBanner(Static):
+    """The bar that says every entry is dated on an earlier day, and how to stop."""
+
+    DEFAULT_CSS = """
+    CorrectionBanner { display: none; height: auto; background: $warning; color: $text;
+        text-style: bold; padding: 0 1; }
+    CorrectionBanner.-on { display: block; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__("", id="correction-banner", markup=False)
+
+    def show_day(self, business_date: dt.date | None) -> None:
+        text = (
+            "" if business_date is None else t("correction.banner", date=business_date.isoformat())
+        )
+        self.update(text)
+        self.set_class(business_date is not None, "-on")
+
+
 class FieldInput(Input):
     """An input whose Enter moves the cursor to the next field at once.
 
     The move happens while the key is handled (not when the Submitted message
-    arrives), so keys typed quickly after Enter land in the next field.
+    arrives); the app's key queue (tui/key_queue.py) delivers the next key only
+    after that, so keys typed quickly after Enter land in the next field.
     """
 
     def __init__(self, *args: Any, next_field: str | None = None, **kwargs: Any) -> None:
@@ -174,17 +200,6 @@ class LoadedPane(Vertical):
         confirm = getattr(self.app, "confirm", None)
         if confirm is not None:
             confirm(text)
-
-    def _lead_only(self, what: str) -> bool:
-        """Refuse a lead action to desk staff before any dialog opens (the service's sentence)."""
-        from frontdesk.services import staff
-
-        try:
-            staff.require_lead(getattr(self.app, "actor", None), what)
-        except FrontdeskError as exc:
-            self._failed(exc)
-            return False
-        return True
 
     refresh_data: Callable[[], None]  # each pane loads its own data (tui-interface)
 

@@ -1,0 +1,56 @@
+"""F4 on a new centre: no stock on record, so a lead types the opening stock in the grid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import db
+from db import migrate
+from db.models import database
+from frontdesk.services import supplies
+from frontdesk.services.centre import find_centre, init_centre
+from frontdesk.services.staff import Actor, add_staff
+from frontdesk.tui.app import DeskApp
+from frontdesk.tui.panes.supplies import QuantityInput
+from tests.tui.conftest import DESK_PIN, LEAD_PIN, screen_text, settle, signed_in
+
+
+def new_centre(path: Path) -> str:
+    migrate.upgrade(db.connect(str(path), create=True))
+    centre, member = init_centre("NY", "Nytt sted", "AB", LEAD_PIN)
+    add_staff(Actor(centre.id, member.id, member.initials, member.role), "CD", DESK_PIN, "desk")
+    database.obj.close()
+    return str(path)
+
+
+async def test_a_lead_enters_the_opening_stock_on_the_supplies_tab(tmp_path: Path) -> None:
+    path = new_centre(tmp_path / "new.db")
+    app = DeskApp(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await signed_in(app, pilot, "CD", DESK_PIN)
+        await pilot.press("f4")
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "Ny enhet uten beholdning" in text
+        assert "Inngående beholdning: skriv antall" in text  # the hint says what Enter does
+        await pilot.press("5", "0", "enter")  # desk staff: refused, nothing recorded
+        await settle(app, pilot)
+        centre_id = find_centre("NY").id
+        assert supplies.needs_opening_stock(centre_id)
+        await pilot.press("ctrl+l")
+        await settle(app, pilot)
+        await signed_in(app, pilot)
+        await pilot.press("f4")
+        await settle(app, pilot)
+        first = next(iter(app.screen.query(QuantityInput)))
+        await pilot.press("backspace", "backspace")  # the refused 50 is still there
+        await pilot.press(*"500", "down", *"300", "enter")
+        await settle(app, pilot)
+        assert "Inngående beholdning lagret for 2 varer." in screen_text(app)
+        assert "Ny enhet uten beholdning" not in screen_text(app)
+        stock = {i.code: i.stock for i in supplies.catalogue(centre_id)}
+        assert stock[first.code] == 500 and sum(stock.values()) == 800
+        # From now on Enter hands out.
+        await pilot.press("7", "enter")
+        await settle(app, pilot)
+        assert supplies.get_item(centre_id, first.code).stock == 493
