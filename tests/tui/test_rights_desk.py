@@ -34,6 +34,17 @@ async def test_a_lead_sees_a_codes_rows_and_closes_the_screen(
     assert VISITOR not in shown.detail
 
 
+async def test_f9_on_a_typed_prefix_shows_the_highlighted_match(desk_db: str) -> None:
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await signed_in(app, pilot)
+        await pilot.press(*"ab8")
+        await settle(app, pilot)
+        await pilot.press("f9")
+        await settle(app, pilot)
+        assert f"besøkskoden {VISITOR} ved STR" in screen_text(app)
+
+
 async def test_from_the_visit_list_f9_shows_the_selected_visits_code(
     desk_db: str, lead_actor: Actor
 ) -> None:

@@ -468,7 +468,11 @@ class CheckinPane(Vertical):
         field = self.query_one("#checkin-code", CodeField)
         in_list = self.query_one("#checkin-visits", VisitsList).has_focus
         visit = self._selected_visit() if in_list else None
-        code = (visit.visitor_code if visit else None) or field.value.strip()
+        typed = field.value.strip().upper()
+        highlighted = self.query_one("#checkin-matches", OptionList).highlighted
+        if typed and self._matches_for == typed and self._matches and highlighted is not None:
+            typed = self._matches[highlighted]  # the match Enter would check in
+        code = (visit.visitor_code if visit else None) or typed
         if not code:
             self._status(t("rights.need_code"), error=True)
             return
