@@ -24,7 +24,7 @@ from pathlib import Path
 from benchmarks import cache
 from benchmarks.common import Line, pg_server, scratch
 
-SECTIONS = ("demo", "checkin", "tui", "cli", "reports", "export", "writers")
+SECTIONS = ("demo", "checkin", "tui", "cli", "reports", "export", "writers", "rights")
 
 
 def machine() -> str:
@@ -189,6 +189,16 @@ def main(argv: list[str] | None = None) -> int:
         return bench.run()
 
     section("writers", writers)
+
+    def erase() -> list[Line]:
+        from benchmarks import rights as bench
+
+        result = bench.measure(str(big), "SQLite")
+        if pg_big:
+            result += bench.measure(pg_big, "PostgreSQL")
+        return result
+
+    section("rights", erase)
 
     total = time.perf_counter() - started
     whole = Line(
