@@ -28,9 +28,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "rights.section.audit": ("Logg om koden ({n})", "Audit events about the code ({n})"),
     "rights.visit": ("{date} kl. {time} · kjønn {gender}", "{date} at {time} · gender {gender}"),
     "rights.lunch": (
-        "{date} · {group} · {portions} porsjon(er){served}",
-        "{date} · {group} · {portions} portion(s){served}",
+        "{date} · {group} · {portions}{served}",
+        "{date} · {group} · {portions}{served}",
     ),
+    "rights.portions": ("{count} porsjon|{count} porsjoner", "{count} portion|{count} portions"),
     "rights.served": (" · servert", " · served"),
     "rights.hand_out": ("{date} kl. {time} · {items}{extra}", "{date} at {time} · {items}{extra}"),
     "rights.for_others": (" · for andre", " · for others"),
@@ -60,12 +61,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Erase everything stored under {code} at {centre} for good?",
     ),
     "rights.erased": (
-        "Slettet {code} ved {centre}: koden, kjønn, fødselsår og selgernummer er borte; "
-        "{visits} besøk, {lunch} lunsjer, {hand_outs} utleveringer, {sales} Megafon-salg og "
-        "{dagsverket} Dagsverket-dager er nå anonyme; dagenes totaler er uendret.",
-        "Erased {code} at {centre}: the code, gender, birth year and vendor number are gone; "
-        "{visits} visits, {lunch} lunch entries, {hand_outs} hand-outs, {sales} Megafon sales "
-        "and {dagsverket} Dagsverket days are now anonymous; every day's totals are unchanged.",
+        "Slettet {code} ved {centre}: koden, kjønn, fødselsår og selgernummer er borte. "
+        "Nå anonyme: besøk {visits}, lunsj {lunch}, utleveringer {hand_outs}, "
+        "Megafon-salg {sales}, Dagsverket-dager {dagsverket}. Dagenes totaler er uendret.",
+        "Erased {code} at {centre}: the code, gender, birth year and vendor number are gone. "
+        "Now anonymous: visits {visits}, lunch {lunch}, hand-outs {hand_outs}, "
+        "Megafon sales {sales}, Dagsverket days {dagsverket}. Every day's totals are unchanged.",
     ),
     "rights.wal_busy": (
         "Et annet program leser databasen: de gamle kopiene forsvinner fra WAL-fila ved neste "
@@ -120,7 +121,7 @@ def records_text(records: Any) -> str:
     """A visitor's records (rights.VisitorRecords) as text in the current language: for
     `frontdesk visitor show` and the desk's records screen."""
     from frontdesk import clock, i18n
-    from frontdesk.i18n import t
+    from frontdesk.i18n import t, tn
     from frontdesk.services.export import nok
 
     lang = i18n.get_language()
@@ -164,7 +165,7 @@ def records_text(records: Any) -> str:
         for v in records.visits
     ])  # fmt: skip
     section("rights.section.lunch", [
-        t("rights.lunch", date=x.business_date, group=word("lunch.group", x.group), portions=x.portions,
+        t("rights.lunch", date=x.business_date, group=word("lunch.group", x.group), portions=tn("rights.portions", x.portions),
           served=t("rights.served") if x.served else "") + mark(x.voided)
         for x in records.lunch
     ])  # fmt: skip
