@@ -97,8 +97,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Everything under {code} is erased; every day's totals are unchanged.",
     ),
     "rights.palette.records": (
-        "innsyn: vis og slett en besøkskode",
-        "records: show and erase a visitor code",
+        "innsjekk: innsyn i en besøkskode (se, slett)",
+        "check-in: a visitor code's records (see, erase)",
     ),
     "rights.palette.records_help": (
         "Alt som er lagret under en kode (vaktleder)",

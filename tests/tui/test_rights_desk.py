@@ -45,6 +45,18 @@ async def test_f9_on_a_typed_prefix_shows_the_highlighted_match(desk_db: str) ->
         assert f"besøkskoden {VISITOR} ved STR" in screen_text(app)
 
 
+async def test_the_palette_opens_the_records_of_the_code_in_the_field(desk_db: str) -> None:
+    from tests.tui.test_palette import run_command
+
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await signed_in(app, pilot)
+        await pilot.press(*VISITOR.lower())
+        await run_command(app, pilot, "innsyn i en besøkskode")
+        assert isinstance(app.screen, VisitorRecordsScreen)
+        assert f"besøkskoden {VISITOR} ved STR" in screen_text(app)
+
+
 async def test_from_the_visit_list_f9_shows_the_selected_visits_code(
     desk_db: str, lead_actor: Actor
 ) -> None:

@@ -182,7 +182,8 @@ class CheckinPane(Vertical):
         ("rights.palette.records", "rights.palette.records_help", "action_records"),
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f9", "records", "rights.key.records", id="checkin.records", tooltip="rights.key.records_tip"),
+        # Not in the footer (a rare lead action; the check-in footer is full): F9, or the palette.
+        Binding("f9", "records", "rights.key.records", id="checkin.records", tooltip="rights.key.records_tip", show=False),
     ]  # fmt: skip
 
     def __init__(self) -> None:
