@@ -112,3 +112,19 @@ def test_purge_retention_on_the_command_line(backend: str, thirty_days: Actor) -
     for args in ((), ("--before", "2026-05-01", "--retention")):
         wrong = run("--db", backend, "purge", *args, "--yes")
         assert wrong.exit_code == 2 and "Give either --before DATE or --retention" in wrong.stderr
+
+
+def test_retention_stops_after_a_batch_when_asked_and_finishes_next_time(
+    backend: str, thirty_days: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from frontdesk.services import purge
+
+    monkeypatch.setattr(purge, "BATCH_ROWS", 1)  # one day per batch
+    visit_on(thirty_days, OLD - dt.timedelta(days=1), "OLD0")
+    with freeze_time(NOW):
+        stopped = rights.apply_retention(thirty_days.centre_id, keep_going=lambda: False)
+        assert stopped is not None and stopped.purged is None
+        # The first day went, whole; the next is untouched (codes go with the last batch).
+        assert sorted(v.business_date for v in Visit.select()) == [OLD, RECENT]
+        rights.apply_retention(thirty_days.centre_id)
+    assert codes() == {"NEW1"}

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -443,13 +444,24 @@ def retention_due(centre_id: int) -> bool:
     return last is None or days.today(centre_id, last) < days.today(centre_id)
 
 
-def apply_retention(centre_id: int, *, only_if_due: bool = False) -> RetentionRun | None:
+class _Stopped(Exception):
+    """The caller asked retention to stop (e.g. the desk app is quitting)."""
+
+
+def apply_retention(
+    centre_id: int,
+    *,
+    only_if_due: bool = False,
+    keep_going: Callable[[], bool] | None = None,
+) -> RetentionRun | None:
     """Purge the centre's individual rows of closed days older than ``retention_days``.
 
     With ``only_if_due`` (the desk's first sign-on of a business day) it runs once per
     business day: the first caller marks the day, in one short transaction, and others
     return None. The purge itself is ``purge.purge`` (batches, audit events, balancing
-    stock, purged days marked): the same guarantees as ``frontdesk purge``.
+    stock, purged days marked): the same guarantees as ``frontdesk purge``. When
+    ``keep_going()`` turns false it stops after the batch in hand (``purged`` is then
+    None); the next run finishes the rest.
     """
     from frontdesk.services import purge
     from frontdesk.services.centre import CentreInfo
@@ -473,6 +485,13 @@ def apply_retention(centre_id: int, *, only_if_due: bool = False) -> RetentionRu
         return RetentionRun(None, None, now)
     from db.models import Centre
 
+    def step(_done: int, _total: int) -> None:
+        if keep_going is not None and not keep_going():
+            raise _Stopped  # after a committed batch: every day purged or untouched
+
     centre = Centre.get_by_id(centre_id)
-    done = purge.purge([CentreInfo(centre.id, centre.code, centre.name)], before)
+    try:
+        done = purge.purge([CentreInfo(centre.id, centre.code, centre.name)], before, step)
+    except _Stopped:
+        return RetentionRun(before, None, now)
     return RetentionRun(before, done, now)

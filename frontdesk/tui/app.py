@@ -286,6 +286,7 @@ class DeskApp(App[None]):
         if self.centre is not None:  # the first sign-on of a business day purges old rows
             run_call(
                 self, rights.apply_retention, self.centre.id, only_if_due=True,
+                keep_going=lambda: self.is_running,  # quitting stops it after a batch
                 failed=lambda exc: self.log.warning(f"retention: {exc}"),
             )  # fmt: skip
         pane = self.active_pane
