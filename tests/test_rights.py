@@ -266,3 +266,24 @@ def test_every_column_pointing_at_a_visitor_can_be_made_anonymous() -> None:
     links = rights._links()
     assert {table for table, _, _ in links} >= {"visit", "lunch_entry", "hand_out"}
     assert [(table, f.name) for table, _, f in links if not f.null] == []
+
+
+def test_a_reader_on_an_old_snapshot_delays_emptying_the_wal_not_the_erasure(
+    backend: str, seeded: Actor
+) -> None:
+    if backend.startswith("postgres"):
+        pytest.skip("SQLite only")
+    import sqlite3
+
+    import db
+
+    reader = sqlite3.connect(backend)  # another desk, in the middle of reading
+    reader.execute("BEGIN")
+    reader.execute("SELECT COUNT(*) FROM visit").fetchone()
+    with freeze_time(NOW):
+        done = rights.erase_visitor(seeded, CODE, "asked")
+    assert not done.file_clean  # committed, but the WAL still holds the old pages
+    assert not Visitor.select().where(Visitor.code == CODE).exists()
+    reader.close()
+    assert db.truncate_wal()
+    assert CODE.encode() not in raw_bytes(Path(backend))

@@ -180,3 +180,21 @@ def test_kill_9_at_random_moments_leaves_all_or_nothing(backend: str, seeded: Ac
         seen.append(state)
         if state == "all":
             break
+
+
+def test_erase_says_when_a_reader_delays_emptying_the_wal(backend: str, seeded: Actor) -> None:
+    if backend.startswith("postgres"):
+        pytest.skip("SQLite only")
+    import sqlite3
+
+    reader = sqlite3.connect(backend)
+    reader.execute("BEGIN")
+    reader.execute("SELECT COUNT(*) FROM visit").fetchone()
+    with freeze_time(NOW):
+        result = run("--db", backend, "visitor", "erase", CODE, "--reason", "asked", "--yes")
+    reader.close()
+    assert result.exit_code == 0 and result.stdout.startswith("Slettet QZ77")
+    assert result.stderr == (
+        "Et annet program leser databasen: de gamle kopiene forsvinner fra WAL-fila ved neste "
+        "sjekkpunkt.\n"
+    )

@@ -251,8 +251,9 @@ def purge(
             if progress:
                 progress(done_days, total)
         done.append(CentrePurge(centre.code, planned.days, counts or dict(planned.counts)))
-    # The deleted rows were overwritten in the file (secure_delete); empty the WAL of them too.
-    db.truncate_wal()
+    if done_days:
+        # The deleted rows were overwritten in the file (secure_delete); empty the WAL too.
+        db.truncate_wal()
     return PurgePlan(before, tuple(done))
 
 
