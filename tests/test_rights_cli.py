@@ -194,7 +194,5 @@ def test_erase_says_when_a_reader_delays_emptying_the_wal(backend: str, seeded: 
         result = run("--db", backend, "visitor", "erase", CODE, "--reason", "asked", "--yes")
     reader.close()
     assert result.exit_code == 0 and result.stdout.startswith("Slettet QZ77")
-    assert result.stderr == (
-        "Et annet program leser databasen: de gamle kopiene forsvinner fra WAL-fila ved neste "
-        "sjekkpunkt.\n"
-    )
+    assert result.stderr.startswith("Et annet program leser databasen nå: WAL-fila blir kvitt")
+    assert len(result.stderr.splitlines()) == 1

@@ -69,10 +69,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Megafon sales {sales}, Dagsverket days {dagsverket}. Every day's totals are unchanged.",
     ),
     "rights.wal_busy": (
-        "Et annet program leser databasen: de gamle kopiene forsvinner fra WAL-fila ved neste "
-        "sjekkpunkt.",
-        "Another program is reading the database: the old copies leave its WAL file at the "
-        "next checkpoint.",
+        "Et annet program leser databasen nå: WAL-fila blir kvitt de gamle kopiene når det "
+        "siste programmet lukker databasen, eller ved neste sletting.",
+        "Another program is reading the database now: its WAL file drops the old copies when "
+        "the last program closes the database, or at the next erasure or purge.",
     ),
     # The desk's screen (Check-in tab, lead only)
     "rights.screen.erase": ("Slett alt (lederkode)", "Erase all (lead PIN)"),
