@@ -2,6 +2,7 @@
 
 TEXTS: dict[str, tuple[str, str]] = {
     "supplies.lead.delivery": ("registrer varemottak", "record a delivery"),
+    "supplies.lead.opening": ("registrer inngående beholdning", "record the opening stock"),
     # who the hand-out is for
     "supplies.target.none": ("Utdeling: anonym, uten besøk", "Hand-out: anonymous, no visit"),
     "supplies.target.code": ("Utdeling for {code}", "Hand-out for {code}"),

@@ -12,6 +12,7 @@ from frontdesk.services.centre import find_centre, init_centre
 from frontdesk.services.staff import Actor, add_staff
 from frontdesk.tui.app import DeskApp
 from frontdesk.tui.panes.supplies import QuantityInput
+from frontdesk.tui.screens.lead_pin import LeadPinScreen
 from tests.tui.conftest import DESK_PIN, LEAD_PIN, screen_text, settle, signed_in
 
 
@@ -33,23 +34,25 @@ async def test_a_lead_enters_the_opening_stock_on_the_supplies_tab(tmp_path: Pat
         text = screen_text(app)
         assert "Ny enhet uten beholdning" in text
         assert "Inngående beholdning: skriv antall" in text  # the hint says what Enter does
-        await pilot.press("5", "0", "enter")  # desk staff: refused, nothing recorded
+        await pilot.press("5", "0", "enter")  # desk staff: the lead PIN prompt, in place
+        await settle(app, pilot)
+        assert isinstance(app.screen, LeadPinScreen)
+        await pilot.press("escape")  # cancelled: nothing recorded, the 50 still typed
         await settle(app, pilot)
         centre_id = find_centre("NY").id
         assert supplies.needs_opening_stock(centre_id)
-        await pilot.press("ctrl+l")
-        await settle(app, pilot)
-        await signed_in(app, pilot)
-        await pilot.press("f4")
-        await settle(app, pilot)
         first = next(iter(app.screen.query(QuantityInput)))
-        await pilot.press("backspace", "backspace")  # the refused 50 is still there
+        await pilot.press("backspace", "backspace")
         await pilot.press(*"500", "down", *"300", "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LeadPinScreen)
+        await pilot.press(*"AB", "enter", *LEAD_PIN, "enter")  # the lead, for this one action
         await settle(app, pilot)
         assert "Inngående beholdning lagret for 2 varer." in screen_text(app)
         assert "Ny enhet uten beholdning" not in screen_text(app)
         stock = {i.code: i.stock for i in supplies.catalogue(centre_id)}
         assert stock[first.code] == 500 and sum(stock.values()) == 800
+        assert app.actor.initials == "CD"  # the desk stays signed on as the desk user
         # From now on Enter hands out.
         await pilot.press("7", "enter")
         await settle(app, pilot)

@@ -366,18 +366,19 @@ class SuppliesPane(LoadedPane):
 
     def _opening_stock(self, lines: list[tuple[str, int]]) -> None:
         """A new centre: the typed quantities are its opening stock (lead; one delivery per item)."""
-        if not self._lead_only("record the opening stock"):
-            return
-        app: Any = self.app
-        self._busy = True
-        run_call(
-            self,
-            supplies.record_opening_stock,
-            app.actor,
-            lines,
-            done=self._opening_recorded,
-            failed=self._failed,
-        )
+
+        def record(lead: Any) -> None:
+            self._busy = True
+            run_call(
+                self,
+                supplies.record_opening_stock,
+                lead,
+                lines,
+                done=self._opening_recorded,
+                failed=self._failed,
+            )
+
+        with_lead(self, t("supplies.lead.opening"), record)
 
     def _opening_recorded(self, items: list[Any]) -> None:
         self._busy = False
