@@ -24,7 +24,9 @@ from pathlib import Path
 from benchmarks import cache
 from benchmarks.common import Line, pg_server, scratch
 
-SECTIONS = ("demo", "checkin", "tui", "cli", "reports", "export", "writers", "rights")
+SECTIONS = ("demo", "checkin", "tui", "cli", "reports", "export", "writers", "papers", "rights")
+# The sections that read the cached 5-year databases (the others build their own).
+BIG_SECTIONS = {"demo", "reports", "export", "rights"}
 
 
 def machine() -> str:
@@ -107,14 +109,15 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     print(f"frontdesk benchmarks, {started_at}\n{machine()}\n", flush=True)
 
-    big, big_info = cache.ensure_big_db()
-    server = None if args.no_pg else pg_server()
+    needs_big = bool(only & BIG_SECTIONS)
+    big, big_info = cache.ensure_big_db() if needs_big else (None, {})
+    server = None if args.no_pg or only <= {"papers", "cli", "tui"} else pg_server()
     pg_big, pg_info = (None, None)
-    if server:
+    if server and needs_big:
         from benchmarks.pg import ensure_pg_big
 
         pg_big, pg_info = ensure_pg_big(server)
-    else:
+    elif not server:
         print("(no PostgreSQL server: the PostgreSQL lines are skipped)\n", flush=True)
 
     lines: list[Line] = []
@@ -189,6 +192,13 @@ def main(argv: list[str] | None = None) -> int:
         return bench.run()
 
     section("writers", writers)
+
+    def papers() -> list[Line]:
+        from benchmarks import papers as bench
+
+        return bench.run()
+
+    section("papers", papers)
 
     def erase() -> list[Line]:
         from benchmarks import rights as bench

@@ -600,29 +600,65 @@ def export(
 @click.option("--to", "date_to", type=ISO_DATE, help="Last business date (default: today).")
 @click.option(
     "--centre",
-    "centre_code",
+    "centre_codes",
     metavar="CODE",
-    callback=_not_empty,
-    help="One centre (default: all).",
+    multiple=True,
+    callback=lambda ctx, param, codes: tuple(_not_empty(ctx, param, c) for c in codes),
+    help="A centre; repeat for several (default: all).",
+)
+@click.option(
+    "--pdf",
+    "pdf_output",
+    type=click.Path(dir_okay=False),
+    help="Write the report as a PDF with charts: a cover, then a page per centre.",
 )
 @click.pass_context
 def report(
-    ctx: click.Context, date_from: dt.date | None, date_to: dt.date | None, centre_code: str | None
+    ctx: click.Context,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    centre_codes: tuple[str, ...],
+    pdf_output: str | None,
 ) -> None:
     """Print a report for a period (default: the last 7 business days).
 
     Totals per day and centre, supplies handed out, stock on hand with low
-    items marked, and visits by hour. Plain text when piped.
+    items marked, and visits by hour. Plain text when piped. With --pdf, a
+    PDF: the totals per centre and for the city, then each centre's charts
+    (the same figures as 'frontdesk export --include-open').
     """
     from frontdesk.services import report as reports
-    from frontdesk.services.export import check_period, select_centres
+    from frontdesk.services.export import check_period
 
     if date_from and date_to:
         check_period(date_from, date_to)
+    if pdf_output is not None:
+        from frontdesk.services import outputs
+
+        outputs.check_output(pdf_output, option="--pdf", protected=())
     open_db(ctx)
-    centres = select_centres(centre_code or ctx.find_object(Options).centre)
+    centres = _report_centres(centre_codes or (ctx.find_object(Options).centre,))
     date_from, date_to = reports.default_period(centres, date_from, date_to)
+    if pdf_output is not None:
+        from frontdesk.services import papers
+
+        content = papers.period_report(centres, date_from, date_to)
+        path = papers.write_bytes(pdf_output, papers.report_pdf_bytes(content), option="--pdf")
+        click.echo(f"Wrote the report for {date_from} to {date_to} to {path}.", err=True)
+        return
     _render_report(reports.build_report(centres, date_from, date_to))
+
+
+def _report_centres(codes: tuple[str | None, ...]) -> list[Any]:
+    """The centres named (each once, by code), or every centre when none is named."""
+    from frontdesk.services.centre import find_centre
+    from frontdesk.services.export import select_centres
+
+    named = [c for c in codes if c]
+    if not named:
+        return select_centres(None)
+    found = {centre.code: centre for centre in (find_centre(code) for code in named)}
+    return [found[code] for code in sorted(found)]
 
 
 def _render_report(rep: Any) -> None:
@@ -754,6 +790,107 @@ def _render_report(rep: Any) -> None:
             f"  {hour:02d}:00 [cyan]{bar:<{width}}[/cyan] {num(count):>8}  ({num(per_day)}/day)",
             highlight=False,
         )
+
+
+# -- papers: printable X- and Z-reports -------------------------------------------
+
+
+@cli.group("print")
+def print_group() -> None:
+    """Printable X- and Z-reports: an A4 PDF, or plain text for an 80 mm receipt printer."""
+
+
+_PAPER_OUTPUT = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    callback=_not_empty,
+    help="FILE.pdf for A4, FILE.txt for a receipt (default with --receipt: stdout).",
+)
+_PAPER_RECEIPT = click.option(
+    "--receipt", is_flag=True, help="Plain text, 42 columns, for an 80 mm receipt printer."
+)
+_PAPER_CENTRE = click.option(
+    "--centre",
+    "centre_code",
+    metavar="CODE",
+    callback=_not_empty,
+    help="The centre (default: the only or first).",
+)
+
+
+def _paper_actor(ctx: click.Context, centre_code: str | None) -> Any:
+    from frontdesk.config import resolve_centre
+    from frontdesk.services.centre import find_centre
+    from frontdesk.services.staff import Actor
+
+    code = centre_code or resolve_centre(ctx.find_object(Options).centre)
+    return Actor.cli(find_centre(code).id)
+
+
+def _paper_target(output: str | None, receipt: bool) -> str | None:
+    """The output's format, checked before anything is read or audited."""
+    from frontdesk.services import outputs, papers
+
+    if output is None:
+        if not receipt:
+            raise click.UsageError(
+                "Name the file with -o (FILE.pdf for A4, FILE.txt for a receipt), "
+                "or pass --receipt to print the receipt text here."
+            )
+        return None
+    fmt = papers.output_format(output, receipt)
+    outputs.check_output(output, protected=())
+    return fmt
+
+
+def _write_paper(paper: Any, output: str | None, fmt: str | None) -> None:
+    from frontdesk.services import papers
+
+    if output is None or fmt is None:
+        click.echo(papers.receipt_text(paper), nl=False)
+        return
+    path = papers.write_day_paper(paper, output, fmt)
+    click.echo(f"Wrote {paper.title} for {paper.business_date} to {path}.", err=True)
+
+
+@print_group.command("z")
+@click.option("--date", "business_date", type=ISO_DATE, required=True, help="The closed day.")
+@click.option("--version", type=click.IntRange(min=1), help="A stored version (default: latest).")
+@_PAPER_CENTRE
+@_PAPER_OUTPUT
+@_PAPER_RECEIPT
+@click.pass_context
+def print_z(
+    ctx: click.Context,
+    business_date: dt.date,
+    version: int | None,
+    centre_code: str | None,
+    output: str | None,
+    receipt: bool,
+) -> None:
+    """The Z-report of a closed day, with a signature line for the shift lead."""
+    from frontdesk.services import papers
+
+    fmt = _paper_target(output, receipt)
+    open_db(ctx)
+    paper = papers.z_paper(_paper_actor(ctx, centre_code), business_date, version)
+    _write_paper(paper, output, fmt)
+
+
+@print_group.command("x")
+@_PAPER_CENTRE
+@_PAPER_OUTPUT
+@_PAPER_RECEIPT
+@click.pass_context
+def print_x(ctx: click.Context, centre_code: str | None, output: str | None, receipt: bool) -> None:
+    """The X-report: today's running tally (the day stays open)."""
+    from frontdesk.services import papers
+
+    fmt = _paper_target(output, receipt)
+    open_db(ctx)
+    paper = papers.x_paper(_paper_actor(ctx, centre_code))
+    _write_paper(paper, output, fmt)
 
 
 @cli.command()

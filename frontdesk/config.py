@@ -71,6 +71,8 @@ class CentreSettings:
     lockout_attempts: int = 5
     lockout_minutes: int = 5
     sharps_fill_factor: int = 40  # syringes per litre of a returned sharps bin (estimates)
+    org_number: str = ""  # the organisation number printed on X- and Z-reports
+    papers_dir: str = ""  # where the Day tab writes papers ("": papers/ beside the database)
     retention_days: int = 365  # individual rows of closed days older than this are purged; 0 = off
 
     @classmethod
@@ -135,4 +137,13 @@ def parse_setting(key: str, value: str) -> int | str:
                 "Bladets tittel må være 1 til 40 tegn.",
             ),
         )
+    if key == "org_number":
+        if len(text) > 30 or not all(c.isalnum() or c in " .-" for c in text):
+            raise BadInput(
+                "The organisation number is up to 30 letters, digits and spaces.",
+                nb="Organisasjonsnummeret er opptil 30 bokstaver, sifre og mellomrom.",
+            )
+        return text
+    if key == "papers_dir":
+        return text  # any path up to 200 characters without control characters (checked above)
     raise BadInput(f"There is no setting called '{shown(key)}'.")

@@ -151,13 +151,17 @@ def _modules_after(code: str) -> set[str]:
     return set(out.stdout.split())
 
 
-def test_help_never_imports_textual() -> None:
+@pytest.mark.parametrize(
+    "args", [["--help"], ["print", "--help"], ["print", "z", "--help"], ["report", "--help"]]
+)
+def test_help_never_imports_textual_nor_the_pdf_library(args: list[str]) -> None:
     mods = _modules_after(
         "import sys\nfrom frontdesk.cli import cli\n"
-        "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass"
+        f"try:\n    cli.main({args!r}, standalone_mode=False)\nexcept SystemExit:\n    pass"
     )
     assert "frontdesk.cli" in mods
     assert not any(m == "textual" or m.startswith("textual.") for m in mods)
+    assert not any(m == "fpdf" or m.startswith("fpdf.") for m in mods)
 
 
 def test_services_and_db_never_import_textual() -> None:

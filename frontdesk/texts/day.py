@@ -169,6 +169,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "day.key.x_report_tip": ("Dagens løpende tall", "Today's running tally"),
     "day.key.z_reports": ("Z-rapporter", "Z-reports"),
     "day.key.z_reports_tip": ("Gå til listen over Z-rapporter", "Go to the list of Z-reports"),
+    "day.key.paper": ("Skriv ut", "Print"),
+    "day.key.paper_tip": (
+        "Lagre dagen som vises som PDF (og skriv den ut)",
+        "Save the day shown as a PDF (and print it)",
+    ),
+    "day.paper.saved": ("Lagret {path}", "Saved {path}"),
+    "day.print.title": ("Skrive ut?", "Print it?"),
+    "day.print.question": (
+        "Skriv ut {file} på standardskriveren?",
+        "Print {file} on the default printer?",
+    ),
+    "day.print.help": ("Enter skriver ut · Esc lar være", "Enter prints · Esc does not"),
+    "day.print.yes": ("Skriv ut", "Print"),
+    "day.print.sent": ("{file} er sendt til skriveren.", "{file} was sent to the printer."),
     # command palette
     "day.palette.x_report": ("dag: X-rapport", "day: X-report"),
     "day.palette.x_report_help": ("Vis dagens løpende tall", "Show today's running tally"),
@@ -184,6 +198,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "day.palette.z_reports": ("dag: Z-rapporter", "day: Z-reports"),
     "day.palette.z_reports_help": ("Velg en tidligere Z-rapport", "Pick an earlier Z-report"),
+    "day.palette.paper": ("dag: skriv ut PDF", "day: print as PDF"),
+    "day.palette.paper_help": (
+        "Dagen som vises som PDF i mappen for utskrifter (F12)",
+        "The day shown as a PDF in the papers folder (F12)",
+    ),
     "day.palette.open_days": ("dag: åpne tidligere dager", "day: earlier open days"),
     "day.palette.open_days_help": (
         "Avslutt en tidligere dag som står åpen",

@@ -12,8 +12,8 @@ import time
 
 _STARTED = time.perf_counter()  # start-up is measured from here to the first frame
 
-from pathlib import Path  # noqa: E402
-from typing import TYPE_CHECKING, Any, ClassVar  # noqa: E402
+from pathlib import Path, PurePath  # noqa: E402
+from typing import TYPE_CHECKING, Any, ClassVar, cast  # noqa: E402
 
 from textual import events, on  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
@@ -114,7 +114,7 @@ class DeskApp(App[None]):
 
     TITLE = "frontdesk"
     # Absolute paths, so a subclass (e.g. in a benchmark) finds them too.
-    CSS_PATH: ClassVar[list[str | Path]] = [
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
         _HERE / "app.tcss",
         *sorted((_HERE / "panes").glob("*.tcss")),
     ]
@@ -345,7 +345,7 @@ class DeskApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if self.locked or self.actor is None or CommandPalette.is_open(self):
+        if self.locked or self.actor is None or CommandPalette.is_open(cast("App[object]", self)):
             return
         # Textual's own placeholder is English: the desk's language instead.
         self.push_screen(
@@ -387,7 +387,9 @@ class DeskApp(App[None]):
         pane = self.panes.get(event.pane.id or "")
         if pane is None or self.locked:
             return
-        pane.refresh_data()  # type: ignore[attr-defined]
+        # Draw the tab first, then load its data: a worker started now would
+        # hold the interpreter while the new tab is laid out and drawn.
+        self.call_after_refresh(pane.refresh_data)  # type: ignore[attr-defined]
         self.call_after_refresh(self._focus_unless_inside, pane)
 
     def _focus_unless_inside(self, pane: Widget) -> None:
@@ -418,6 +420,11 @@ class DeskApp(App[None]):
     def _day_loaded(self, status: tuple[Any, bool]) -> None:
         self.business_date, self.day_closed = status
         self.query_one("#closed-banner", Static).display = self.day_closed
+        if not self.day_closed:
+            for pane in self.panes.values():  # stale "the day is closed" sentences go
+                reopened = getattr(pane, "day_reopened", None)
+                if reopened is not None:
+                    reopened()
         self._update_header()
 
     def _update_header(self) -> None:

@@ -23,7 +23,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from frontdesk.errors import FrontdeskError
+from frontdesk.errors import DayClosed, FrontdeskError
 from frontdesk.i18n import t
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.code_input import CodeInput, has_space
@@ -195,6 +195,7 @@ class CheckinPane(Vertical):
         self._visits: dict[str, Any] = {}
         self._in_flight = 0  # check-ins not yet answered
         self._overlapped = False  # two were in flight at once: reload when all are answered
+        self._closed_refusal = False  # the status line says the day is closed
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="checkin-top"):
@@ -606,4 +607,11 @@ class CheckinPane(Vertical):
     def _error(self, exc: FrontdeskError) -> None:
         app: Any = self.app
         self._status(exc.text(app.lang), error=True)
+        self._closed_refusal = isinstance(exc, DayClosed)
         app.show_error(exc)
+
+    def day_reopened(self) -> None:
+        """The day is open (again): a closed-day refusal on the status line no longer holds."""
+        if self._closed_refusal and self._status_is_error:
+            self._status("")
+        self._closed_refusal = False

@@ -147,6 +147,8 @@ def _columns(rows: Sequence[Sequence[str]], gap: int = 2) -> list[str]:
 
 
 class DayPane(LoadedPane):
+    """F5 Day: X-report, close and reopen the day shown, Z-report versions, corrections."""
+
     STATUS_ID = "day-status"
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("day.palette.x_report", "day.palette.x_report_help", "action_x_report"),
@@ -155,6 +157,7 @@ class DayPane(LoadedPane):
         ("day.palette.z_reports", "day.palette.z_reports_help", "action_z_reports"),
         ("day.palette.open_days", "day.palette.open_days_help", "action_open_days"),
         ("day.palette.correct", "day.palette.correct_help", "action_correct_day"),
+        ("day.palette.paper", "day.palette.paper_help", "action_save_paper"),
     ]
     BINDINGS = [
         Binding("f6", "close_day", "day.key.close", id="day.close", tooltip="day.key.close_tip"),
@@ -166,6 +169,8 @@ class DayPane(LoadedPane):
                 tooltip="day.key.z_reports_tip"),
         Binding("f10", "correct_day", "day.key.correct", id="day.correct",
                 tooltip="day.key.correct_tip"),
+        Binding("f12", "save_paper", "day.key.paper", id="day.paper",
+                tooltip="day.key.paper_tip", show=False),
     ]  # fmt: skip
 
     def __init__(self) -> None:
@@ -286,7 +291,7 @@ class DayPane(LoadedPane):
                         Text(format_nok(z.diff_ore, lang), justify="right"),
                         f"{local_day_hhmm(z.closed_at, tz)} {z.closed_by}",
                         reopened,
-                        z.reopen_reason or "",
+                        Text(z.reopen_reason or ""),  # the lead's words, not markup
                     ),
                 )
             )
@@ -476,6 +481,18 @@ class DayPane(LoadedPane):
         self._status(
             t("day.z.shown", z_no=z.z_no, version=z.version, date=z.business_date.isoformat())
         )
+
+    def action_save_paper(self) -> None:
+        """Write the PDF of the day shown (the Z-report version shown, else the X-report)
+        to the papers folder; the toast names the file and lp, if any, is offered."""
+        from frontdesk.services import papers
+        from frontdesk.tui.screens.print_offer import paper_saved
+
+        app: Any = self.app
+        shown = self._shown
+        version = shown.z.version if shown is not None and shown.z is not None else None
+        run_call(self, papers.save_day_paper, app.actor, self.shown_day, version,
+                 done=partial(paper_saved, self), failed=self._failed)  # fmt: skip
 
     # -- closing -------------------------------------------------------------------
 
