@@ -117,6 +117,7 @@ async def test_a_desk_user_needs_a_leads_pin_to_see_and_to_erase(
         await settle(app, pilot)
         assert not isinstance(app.screen, (VisitorRecordsScreen, ReasonScreen))
         assert f"Alt under {VISITOR} er slettet" in screen_text(app)
+        assert "Besøk i dag: 1" in screen_text(app)  # the day's count is unchanged
     assert not Visitor.select().where(Visitor.code == VISITOR).exists()
     assert Visit.select().where(Visit.visitor.is_null()).count() == 1  # now anonymous
     erased = AuditEvent.select().where(AuditEvent.action == "visitor.erase").get()
