@@ -5,7 +5,9 @@ one hint line, and a non-zero exit status; never a traceback for a user
 mistake. That happens in one place: ``FrontdeskGroup.main``.
 
 Imports of the services and the desk app are made inside the commands, so
-``frontdesk --help`` and ``frontdesk export`` never load Textual.
+``frontdesk --help`` and ``frontdesk export`` never load Textual; only the
+vocabulary (``services/vocab.py``, no imports) is read at start-up for the
+``click.Choice`` options.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import click
 
 from frontdesk import __version__
 from frontdesk.errors import FrontdeskError, OutputClosed
+from frontdesk.services.vocab import ITEM_KINDS, ROLES
 
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
@@ -290,7 +293,7 @@ def staff() -> None:
 
 @staff.command("add")
 @click.argument("initials")
-@click.option("--role", type=click.Choice(["desk", "lead"]), default="desk", show_default=True)
+@click.option("--role", type=click.Choice(ROLES), default="desk", show_default=True)
 @click.option("--pin-stdin", is_flag=True, help="Read the new member's PIN as one line from stdin.")
 @click.pass_context
 def staff_add(ctx: click.Context, initials: str, role: str, pin_stdin: bool) -> None:
@@ -379,7 +382,7 @@ def catalogue_list(ctx: click.Context) -> None:
 @click.option("--unit", default="stk", show_default=True)
 @click.option(
     "--kind",
-    type=click.Choice(["syringe", "naloxone", "sharps_bin", "other"]),
+    type=click.Choice(ITEM_KINDS),
     default="other",
     show_default=True,
 )

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 import db
 from db.models import ALL_MODELS, AuditEvent, DayClose, Staff, database
 from frontdesk.errors import DiskFull, FrontdeskError
-from frontdesk.services import dayclose, lunch, megafon, supplies, visits
+from frontdesk.services import dayclose, lunch, megafon, supplies, visits, vocab
 from frontdesk.services import settings as centre_settings
 from frontdesk.services import staff as staff_service
 from frontdesk.services.centre import init_centre
@@ -170,7 +170,7 @@ def test_check_in_takes_any_code_and_gender(world: World, code: Any, gender: Any
     result = attempt(visits.check_in, world.desk, code, gender)
     if result is not None:
         assert result.visitor_code in (None, world.vendor_code)
-        assert result.gender in visits.GENDERS
+        assert result.gender in vocab.GENDERS
 
 
 @FUZZ
@@ -361,7 +361,7 @@ def test_record_return_takes_any_input(world: World, count: Any, bin_code: Any, 
     name_nb=texts,
     name_en=texts,
     unit=texts,
-    kind=st.one_of(texts, st.sampled_from(supplies.KINDS)),
+    kind=st.one_of(texts, st.sampled_from(vocab.ITEM_KINDS)),
     low_stock=numbers,
 )
 def test_add_item_takes_any_input(

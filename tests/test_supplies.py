@@ -22,7 +22,7 @@ from db.models import (
     database,
 )
 from frontdesk.errors import BadInput, DayClosed, NotAllowed, NotFound, OutOfStock
-from frontdesk.services import megafon, supplies, tally, visits
+from frontdesk.services import megafon, supplies, tally, visits, vocab
 from frontdesk.services.settings import set_setting
 from frontdesk.services.staff import Actor
 from tests.conftest import mark_day_closed
@@ -633,7 +633,7 @@ def test_the_tally_is_the_sum_of_its_parts(lead: Actor, desk: Actor, frozen) -> 
     # Megafon: revenue is cash + card + Vipps, and each is the sum of its live sales.
     live_sales = [s for s in megafon.sales_on(lead.centre_id) if not s.voided]
     by_payment = {
-        p: sum(s.amount_ore for s in live_sales if s.payment == p) for p in megafon.PAYMENTS
+        p: sum(s.amount_ore for s in live_sales if s.payment == p) for p in vocab.PAYMENTS
     }
     assert by_payment == {"cash": 18_500, "card": 5_000, "vipps": 10_000}
     assert megafon.totals_on(lead.centre_id) == {

@@ -64,9 +64,12 @@ LEAD, DESK = STAFF[0], STAFF[1]
 OPEN_HOUR, CLOSE_HOUR = 10, 18
 HOUR_WEIGHTS = (0.8, 1.25, 1.45, 1.3, 1.1, 1.0, 0.85, 0.6)  # 10:00 … 17:00
 WEEKDAY = (1.05, 1.0, 1.0, 1.05, 1.1, 0.85, 0.75)  # Monday … Sunday
-GENDERS, GENDER_WEIGHTS = ("m", "f", "x", "u"), (0.55, 0.27, 0.02, 0.16)
-VISITOR_GENDERS = (0.62, 0.32, 0.02, 0.04)
-PAYMENTS, PAYMENT_WEIGHTS = ("cash", "card", "vipps"), (0.55, 0.25, 0.2)
+# How often the demo draws each stored value (vocab.py), in the order it draws them:
+# the same seed gives the same demo.
+VISIT_GENDERS = {"m": 0.55, "f": 0.27, "x": 0.02, "u": 0.16}
+VISITOR_GENDERS = {"m": 0.62, "f": 0.32, "x": 0.02, "u": 0.04}
+PAYMENTS = {"cash": 0.55, "card": 0.25, "vipps": 0.2}
+RECIPIENTS = {"user": 0.7, "relative": 0.2, "other": 0.1}
 LATE_ITEM = "FOLIE"  # one item whose last delivery is late, so the demo has a low stock
 MEGAFON_PRICE_ORE = 5000  # what a vendor pays per copy at the outlet
 VOID_REASONS = ("Feil tast", "Registrert to ganger", "Feil person")
@@ -470,7 +473,7 @@ def _add_visitors(
             if code not in codes:
                 codes.add(code)
                 break
-        gender = rng.choices(GENDERS, VISITOR_GENDERS)[0]
+        gender = _draw(rng, VISITOR_GENDERS)
         participant = i < n_part
         vendor = 100 + i - n_part if n_part <= i < n_part + n_vendors else None
         visitor_id = bulk.new_id()
@@ -574,7 +577,7 @@ def _build_day(
         if rng.random() < 0.55:
             visitor_id, gender = p.visitors[coded[i]]
         else:
-            visitor_id, gender = None, rng.choices(GENDERS, GENDER_WEIGHTS)[0]
+            visitor_id, gender = None, _draw(rng, VISIT_GENDERS)
         visit_id = visit_bulk.new_id()
         voided = void(when, 0.004)
         visit_bulk.add(
@@ -631,7 +634,7 @@ def _build_day(
         if when >= now_db or copies <= 0:
             continue
         voided = void(when, 0.02)
-        payment = rng.choices(PAYMENTS, PAYMENT_WEIGHTS)[0]
+        payment = _draw(rng, PAYMENTS)
         if voided[0] is None:
             p.issue_stock[issue_id] -= copies
             if payment == "cash":
@@ -711,7 +714,7 @@ def _hand_out(
         for code, quantity in lines_ok:
             p.stock[code] -= quantity
             p.used[code] = p.used.get(code, 0) + quantity
-    recipient = rng.choices(("user", "relative", "other"), (0.7, 0.2, 0.1))[0] if naloxone else None
+    recipient = _draw(rng, RECIPIENTS) if naloxone else None
     trained = (rng.random() < 0.6) if naloxone else None
     hand_out_id = t["hand_out"].new_id()
     t["hand_out"].add(
@@ -721,6 +724,11 @@ def _hand_out(
     )
     for code, quantity in lines_ok:
         t["line"].add((t["line"].new_id(), hand_out_id, p.items[code][0], quantity))
+
+
+def _draw(rng: random.Random, weights: dict[str, float]) -> str:
+    """One value drawn by its weight."""
+    return rng.choices(tuple(weights), tuple(weights.values()))[0]
 
 
 def _void(rng: random.Random, when: dt.datetime, staff_id: int, rate: float) -> tuple[Any, ...]:

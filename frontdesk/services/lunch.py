@@ -21,10 +21,10 @@ from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, store
 from frontdesk.services.records import check_reason, void_row
 from frontdesk.services.staff import Actor, normalise_initials
-from frontdesk.services.tally import LUNCH_GROUPS, lunch_group_of
+from frontdesk.services.tally import lunch_group_of
 from frontdesk.services.visits import find_visitors, visitor_row
+from frontdesk.services.vocab import LUNCH_GROUPS
 
-GROUPS = ("visitor", "dagsverket", "staff", "guest")
 MAX_PORTIONS = 200
 # Any constant, the same in every process: serialises roster additions per centre.
 _ADVISORY_LOCK_KEY = 0x4C554E43  # "LUNC"

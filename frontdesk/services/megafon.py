@@ -25,8 +25,8 @@ from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import Actor, require_lead
 from frontdesk.services.tally import count_megafon
 from frontdesk.services.visits import VisitorInfo, normalise_code, unknown_code, visitor_info
+from frontdesk.services.vocab import PAYMENTS
 
-PAYMENTS = ("cash", "card", "vipps")
 MAX_PRICE_ORE = 100_000
 MAX_DELIVERY_COPIES = 10_000
 MAX_SALE_COPIES = 500

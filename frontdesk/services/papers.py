@@ -40,13 +40,11 @@ from frontdesk.services.centre import CentreInfo
 from frontdesk.services.export import DayRow, check_period, day_rows
 from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import Actor
+from frontdesk.services.vocab import GENDERS, LUNCH_GROUPS, PAYMENTS
 
 RECEIPT_WIDTH = 42  # columns of an 80 mm receipt printer at its normal font
 MISSING = "–"  # a figure the stored Z-report's tally predates
 FORMATS = ("pdf", "txt")
-PAYMENTS = ("cash", "card", "vipps")
-GENDERS = ("f", "m", "x", "u")
-LUNCH_GROUPS = ("visitor", "dagsverket", "staff", "guest")
 # Reported naloxone reversals: not counted by the tally yet. When a metric of this
 # key is added to ``tally.METRICS``, the report draws it beside the kits.
 REVERSALS_KEY = "naloxone.reversals"

@@ -28,8 +28,8 @@ from frontdesk import clock
 from frontdesk.errors import BadInput, LockedOut, NotAllowed, NotFound, WrongPin
 from frontdesk.services import audit, pepper, store
 from frontdesk.services.settings import get_settings
+from frontdesk.services.vocab import ROLES
 
-ROLES = ("desk", "lead")
 INITIALS_RE = re.compile(r"^[A-Za-zÆØÅæøå]{2,4}$")
 PIN_RE = re.compile(r"^[0-9]{4,8}$")
 

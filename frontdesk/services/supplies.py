@@ -35,6 +35,7 @@ from frontdesk.services.records import MAX_ID, check_reason, void_row
 from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import Actor, require_lead
 from frontdesk.services.visits import normalise_code, unknown_code
+from frontdesk.services.vocab import ITEM_KINDS, NALOXONE_RECIPIENTS
 
 # (code, name_nb, name_en, unit, kind, low_stock, bin_litres)
 DEFAULT_CATALOGUE: tuple[tuple[str, str, str, str, str, int, int | None], ...] = (
@@ -75,8 +76,6 @@ def install_default_catalogue(centre_id: int) -> None:
     ).execute()
 
 
-KINDS = ("syringe", "naloxone", "sharps_bin", "other")
-RECIPIENTS = ("user", "relative", "other")
 ITEM_CODE_RE = re.compile(r"^[A-Z0-9]{2,12}$")
 COVER_DAYS = 28  # days of cover are reckoned at the rate of the last 28 business days
 MAX_LINE_QUANTITY = 1000
@@ -334,7 +333,7 @@ def _check_unit(unit: str) -> str:
 
 def _check_kind(kind: str) -> str:
     text = str(kind if kind is not None else "").strip().lower()
-    if text not in KINDS:
+    if text not in ITEM_KINDS:
         raise BadInput(
             "The kind is syringe, naloxone, sharps_bin or other.",
             nb="Typen er syringe, naloxone, sharps_bin eller other.",
@@ -752,7 +751,7 @@ def hand_out(
                 )
         naloxone = any(r.kind == "naloxone" for r in rows)
         if naloxone:
-            if recipient not in RECIPIENTS:
+            if recipient not in NALOXONE_RECIPIENTS:
                 raise BadInput(
                     "For naloxone, say who receives it: user, relative or other.",
                     nb="For nalokson, oppgi hvem som mottar: bruker, pårørende eller annen.",

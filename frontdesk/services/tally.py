@@ -34,10 +34,8 @@ from db.models import (
     SyringeReturn,
     Visit,
 )
+from frontdesk.services.vocab import GENDERS, LUNCH_GROUPS, PAYMENTS
 
-GENDERS = ("f", "m", "x", "u")
-LUNCH_GROUPS = ("visitor", "dagsverket", "staff", "guest")
-PAYMENTS = ("cash", "card", "vipps")
 HOURS = tuple(f"{h:02d}" for h in range(24))
 
 

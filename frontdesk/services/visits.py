@@ -24,8 +24,8 @@ from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, store, tally
 from frontdesk.services.records import check_reason, void_row
 from frontdesk.services.staff import Actor
+from frontdesk.services.vocab import GENDERS
 
-GENDERS = ("f", "m", "x", "u")
 CODE_RE = re.compile(r"^[A-Za-z0-9ÆØÅæøå]{2,12}$")
 _CODE_CHARS_RE = re.compile(r"^[A-Za-z0-9ÆØÅæøå]*$")
 FIRST_BIRTH_YEAR = 1920

@@ -25,6 +25,7 @@ from textual.widgets import DataTable, Label, Static
 from frontdesk.i18n import get_language, t
 from frontdesk.services import dayclose, days, rights, supplies, tally
 from frontdesk.services.settings import get_settings
+from frontdesk.services.vocab import GENDERS, LUNCH_GROUPS, PAYMENTS
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.hour_chart import HourChart
 from frontdesk.tui.widgets.pane_kit import (
@@ -36,13 +37,10 @@ from frontdesk.tui.widgets.pane_kit import (
     with_lead,
 )
 
-PAYMENTS = ("cash", "card", "vipps")
 Z_COLUMNS = (
     "z_no", "date", "version", "state", "expected", "counted", "diff", "closed", "reopened",
     "reason",
 )  # fmt: skip
-GENDERS = ("f", "m", "x", "u")
-LUNCH_GROUPS = ("visitor", "dagsverket", "staff", "guest")
 
 
 @dataclass(frozen=True)

@@ -27,11 +27,10 @@ from textual.widgets import DataTable, Input, Label, Static
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import t
 from frontdesk.services.lunch import LunchEntryInfo
+from frontdesk.services.vocab import LUNCH_GROUPS
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.code_input import CodeInput
 from frontdesk.tui.widgets.pane_kit import correction_day, local_hhmm
-
-GROUPS = ("visitor", "dagsverket", "staff", "guest")
 
 
 @dataclass(frozen=True)
@@ -467,8 +466,8 @@ class LunchPane(Vertical):
             selected, self._select = self._select, None
         table.clear()
         self._entries = {}
-        order = {g: i for i, g in enumerate(GROUPS)}
-        entries = sorted(roster.entries, key=lambda e: order.get(e.group, len(GROUPS)))
+        order = {g: i for i, g in enumerate(LUNCH_GROUPS)}
+        entries = sorted(roster.entries, key=lambda e: order.get(e.group, len(LUNCH_GROUPS)))
         last_group = None
         for entry in entries:
             key = str(entry.id)
@@ -494,9 +493,9 @@ class LunchPane(Vertical):
                 portions=roster.portions.get(g, 0),
                 served=roster.served.get(g, 0),
             )
-            for g in GROUPS
+            for g in LUNCH_GROUPS
         ]
-        served_total = sum(roster.served.get(g, 0) for g in GROUPS)
+        served_total = sum(roster.served.get(g, 0) for g in LUNCH_GROUPS)
         lines.append(t("lunch.total", total=roster.total, served=served_total))
         box = self.query_one("#lunch-counts", Static)
         box.border_title = t("lunch.counts_title")

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from frontdesk.i18n import get_language, t
 from frontdesk.services import days, megafon
+from frontdesk.services.vocab import PAYMENTS
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.pane_kit import (
     FieldInput,
@@ -30,8 +31,6 @@ from frontdesk.tui.widgets.pane_kit import (
     selected_key,
     with_lead,
 )
-
-PAYMENTS = ("cash", "card", "vipps")
 
 
 @dataclass(frozen=True)

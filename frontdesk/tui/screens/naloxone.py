@@ -9,10 +9,12 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from frontdesk.i18n import t
+from frontdesk.services.vocab import NALOXONE_RECIPIENTS
 from frontdesk.tui.screens.form_dialog import FormDialog
 from frontdesk.tui.widgets.hint_line import HintLine
 
-RECIPIENTS = (("b", "user"), ("p", "relative"), ("a", "other"))
+# The key that picks each recipient (its binding below), shown beside its word.
+RECIPIENT_KEYS = {"user": "b", "relative": "p", "other": "a"}
 TRAINED = (("j", True), ("n", False))
 
 
@@ -62,7 +64,10 @@ class NaloxoneScreen(FormDialog[tuple[str, bool]]):
     def _show(self) -> None:
         self.query_one("#naloxone-recipients", Static).update(
             self._choices(
-                [(k, t(f"supplies.recipient.{r}"), r == self.recipient) for k, r in RECIPIENTS]
+                [
+                    (RECIPIENT_KEYS[r], t(f"supplies.recipient.{r}"), r == self.recipient)
+                    for r in NALOXONE_RECIPIENTS
+                ]
             )
         )
         self.query_one("#naloxone-trained", Static).update(

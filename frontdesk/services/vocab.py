@@ -1,0 +1,36 @@
+"""The desk's vocabulary: the values a record stores, each list defined once.
+
+These are the stable values written to the database, the tally and the export
+(``visits.f``, ``lunch.guest``, ``megafon.vipps_ore``); their order is the
+order the desk, the papers and the report show them in. The words on screen
+stay in ``frontdesk/texts/`` keyed by these values (``gender.f``,
+``megafon.pay.vipps``, ``lunch.group.guest``, ``supplies.recipient.user``).
+
+Everything else imports these tuples: the services that validate a value, the
+tally that counts by it, the panes that show it and the command line's
+``click.Choice``. ``tests/test_vocab.py`` fails when another module spells a
+list out again. No imports here: the command line reads it at start-up.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# A visit's or a visitor's gender: woman, man, other, unknown (or not given).
+GENDERS: Final = ("f", "m", "x", "u")
+
+# The groups of the lunch roster.
+LUNCH_GROUPS: Final = ("visitor", "dagsverket", "staff", "guest")
+
+# How a Megafon sale was paid.
+PAYMENTS: Final = ("cash", "card", "vipps")
+
+# A staff member's role: desk staff, or a shift lead (close, reopen, staff, catalogue).
+ROLES: Final = ("desk", "lead")
+
+# What a supply catalogue item is; the tally counts naloxone kits and the stock
+# view estimates returns from sharps bins by it.
+ITEM_KINDS: Final = ("syringe", "naloxone", "sharps_bin", "other")
+
+# Who a naloxone kit was handed to.
+NALOXONE_RECIPIENTS: Final = ("user", "relative", "other")
