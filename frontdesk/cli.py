@@ -23,7 +23,7 @@ import click
 
 from frontdesk import __version__
 from frontdesk.errors import FrontdeskError, OutputClosed
-from frontdesk.services.vocab import ITEM_KINDS, ROLES
+from frontdesk.services.vocab import EXPORT_FORMATS, EXPORT_LAYOUTS, ITEM_KINDS, ROLES
 
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
@@ -509,14 +509,14 @@ def _print_metrics(ctx: click.Context, _param: Any, value: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "json"]),
+    type=click.Choice(EXPORT_FORMATS),
     default="csv",
     show_default=True,
     help="JSON has one shape: no --layout long, no --excel.",
 )
 @click.option(
     "--layout",
-    type=click.Choice(["wide", "long"]),
+    type=click.Choice(EXPORT_LAYOUTS),
     default="wide",
     show_default=True,
     help="wide: one column per metric; long: date, centre, status, z_no, metric, value.",

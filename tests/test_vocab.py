@@ -3,8 +3,9 @@
 A second copy of a list drifts: a payment method added in one place and not in
 another is refused at the desk, or counted under no method. So no other module
 of the application spells out a list of payment methods, lunch groups,
-genders, roles, item kinds or naloxone recipients; each imports them, and each
-value has its words (both languages), its tally metric and its desk key.
+genders, roles, item kinds, naloxone recipients, export formats or layouts;
+each imports them, and each value has its words (both languages), its tally
+metric and its desk key.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ LISTS = {
     "ROLES": vocab.ROLES,
     "ITEM_KINDS": vocab.ITEM_KINDS,
     "NALOXONE_RECIPIENTS": vocab.NALOXONE_RECIPIENTS,
+    "EXPORT_FORMATS": vocab.EXPORT_FORMATS,
+    "EXPORT_LAYOUTS": vocab.EXPORT_LAYOUTS,
 }
 
 
@@ -77,6 +80,8 @@ def test_no_module_but_vocab_spells_out_a_list_of_stored_values() -> None:
         ('option = click.Choice(["desk", "lead"])', "ROLES"),
         ('kind = click.Choice(("syringe", "naloxone", "sharps_bin", "other"))', "ITEM_KINDS"),
         ('r = rng.choices(("user", "relative", "other"), (0.7, 0.2, 0.1))', "NALOXONE_RECIPIENTS"),
+        ('fmt = click.Choice(["csv", "json"])', "EXPORT_FORMATS"),
+        ('LAYOUTS = ("wide", "long")', "EXPORT_LAYOUTS"),
     ],
 )
 def test_the_check_finds_a_copy_that_comes_back(source: str, name: str) -> None:

@@ -31,9 +31,8 @@ from db.models import ALL_MODELS, Centre, DayClose, SupplyItem
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import days, outputs, tally
 from frontdesk.services.centre import CentreInfo, find_centre
+from frontdesk.services.vocab import EXPORT_FORMATS, EXPORT_LAYOUTS
 
-FORMATS = ("csv", "json")
-LAYOUTS = ("wide", "long")
 STATUSES = ("closed", "open", "empty")
 LONG_HEADER = ("date", "centre", "status", "z_no", "metric", "value")
 
@@ -418,10 +417,10 @@ def write_export(
     excel: bool = False,
 ) -> int:
     """Write the rows in the chosen format; returns the number of centre-days written."""
-    if fmt not in FORMATS:
-        raise BadInput(f"The format is one of {', '.join(FORMATS)}.")
-    if layout not in LAYOUTS:
-        raise BadInput(f"The layout is one of {', '.join(LAYOUTS)}.")
+    if fmt not in EXPORT_FORMATS:
+        raise BadInput(f"The format is one of {', '.join(EXPORT_FORMATS)}.")
+    if layout not in EXPORT_LAYOUTS:
+        raise BadInput(f"The layout is one of {', '.join(EXPORT_LAYOUTS)}.")
     refuse_combination(fmt, layout, excel)
     if fmt == "json":
         return write_json(out, rows, codes)

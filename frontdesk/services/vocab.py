@@ -8,8 +8,9 @@ stay in ``frontdesk/texts/`` keyed by these values (``gender.f``,
 
 Everything else imports these tuples: the services that validate a value, the
 tally that counts by it, the panes that show it and the command line's
-``click.Choice``. ``tests/test_vocab.py`` fails when another module spells a
-list out again. No imports here: the command line reads it at start-up.
+``click.Choice`` (the export's formats and layouts are defined here too).
+``tests/test_vocab.py`` fails when another module spells a list out again.
+No imports here: the command line reads it at start-up.
 """
 
 from __future__ import annotations
@@ -34,3 +35,7 @@ ITEM_KINDS: Final = ("syringe", "naloxone", "sharps_bin", "other")
 
 # Who a naloxone kit was handed to.
 NALOXONE_RECIPIENTS: Final = ("user", "relative", "other")
+
+# `frontdesk export --format` and `--layout`.
+EXPORT_FORMATS: Final = ("csv", "json")
+EXPORT_LAYOUTS: Final = ("wide", "long")
