@@ -53,6 +53,20 @@ def _pepper_file_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _desk_config_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test reads the user's own frontdesk.toml: a path that does not exist (children too)."""
+    from frontdesk.config import ENV_CONFIG
+
+    saved = os.environ.get(ENV_CONFIG)
+    os.environ[ENV_CONFIG] = str(tmp_path_factory.mktemp("config") / "absent" / "frontdesk.toml")
+    yield
+    if saved is None:
+        os.environ.pop(ENV_CONFIG, None)
+    else:
+        os.environ[ENV_CONFIG] = saved
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _cheap_pin_hashing() -> Iterator[None]:
     """Real scrypt, at a lower cost, so hundreds of sign-ons stay quick in tests."""
     saved = staff_service._SCRYPT_N
