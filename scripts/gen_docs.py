@@ -100,13 +100,16 @@ def keymap() -> str:
         "```toml",
         "[keymap]",
         'lock = "ctrl+k"        # lock the desk with Ctrl+K instead of Ctrl+L',
-        'tab.checkin = "f9"     # the check-in tab on F9',
+        'tab.checkin = "f11"    # the check-in tab on F11',
         'checkin.lunch = "l,m"  # two keys: separate them with commas',
         "```\n",
-        "The new key replaces the old one (the old key no longer does it) and the footer",
-        "and tab bar show it. An id that is not in the tables below, or keys that are not",
-        "a quoted text, are refused with a sentence naming the file; the desk does not",
-        "open until the file is corrected. Only bindings with an id can be remapped.\n",
+        "Key names are Textual's: `f1`–`f24`, `ctrl+k`, `shift+up`, `escape`, `enter`,",
+        "`space`, `delete`, a letter or digit, `question_mark`. The new key replaces the",
+        "old one (the old key no longer does it) and the footer and tab bar show it. An id",
+        "that is not in the tables below, an unknown key name, or a key that another key",
+        "of the same place (or one of the app's own, which work everywhere) already has is",
+        "refused with a sentence naming the file, and the desk does not open until the",
+        "file is corrected. Only bindings with an id can be remapped.\n",
     ]
     for cls in binding_classes():
         doc = (inspect.getdoc(cls) or "").splitlines()

@@ -122,14 +122,28 @@ def test_a_file_that_is_not_utf8_or_not_a_file_is_refused(config_file: Path) -> 
     assert f"The desk config file {config_file} could not be read" in run("staff", "list").stderr
 
 
-def test_an_unknown_binding_id_keeps_the_desk_closed(config_file: Path, tmp_path: Path) -> None:
-    config_file.write_text('[keymap]\nlock = "ctrl+k"\nlokc = "ctrl+j"\n', encoding="utf-8")
+@pytest.mark.parametrize(
+    ("keymap", "message"),
+    [
+        ('lock = "ctrl+k"\nlokc = "ctrl+j"', "remaps 'lokc' in [keymap], which is not a key binding id (docs/keymap.md lists them)."),
+        ('lock = "ctrl+kk"', "gives 'lock' the key 'ctrl+kk', which is not a key name (e.g. \"f9\", \"ctrl+k\", \"x\", \"escape\")."),
+        ('lock = "f9,F99"', "gives 'lock' the key 'F99', which is not a key name"),
+        ('lock = "esc"', "gives 'lock' the key 'esc', which is not a key name"),
+        ('lock = "ctrl+q"', "gives ctrl+q to both 'lock' and 'quit' in [keymap]; one of them could never be used."),
+        ('tab.lunch = "F1"', "gives f1 to both 'tab.checkin' and 'tab.lunch' in [keymap]"),
+        ('checkin.f = "f7"', "gives f7 to both 'checkin.f' and 'checkin.m' in [keymap]"),
+        ('checkin.f = "ctrl+l"', "gives ctrl+l to both 'checkin.f' and 'lock' in [keymap]"),
+    ],
+)  # fmt: skip
+def test_a_keymap_the_desk_cannot_use_keeps_it_closed(
+    config_file: Path, tmp_path: Path, keymap: str, message: str
+) -> None:
+    config_file.write_text(f"[keymap]\n{keymap}\n", encoding="utf-8")
     result = run("--db", str(tmp_path / "x.db"))  # no command: the desk app
     assert result.exit_code == 1
-    assert result.stderr.strip().splitlines()[0] == (
-        f"Error: The desk config file {config_file} remaps 'lokc' in [keymap], "
-        "which is not a key binding id (docs/keymap.md lists them)."
-    )
+    first = result.stderr.strip().splitlines()[0]
+    assert first.startswith(f"Error: The desk config file {config_file} ")
+    assert message in first
     assert "Traceback" not in result.output
 
 
@@ -155,3 +169,15 @@ def test_binding_ids_may_be_written_with_or_without_quotes(config_file: Path) ->
         encoding="utf-8",
     )
     assert read_desk_config().keymap == {"tab.lunch": "f9", "checkin.f": "f10,w", "lock": "ctrl+k"}
+
+
+@pytest.mark.parametrize("document", ["README.md", "docs/keymap.md"])
+def test_the_documented_example_is_a_file_the_desk_accepts(
+    config_file: Path, document: str
+) -> None:
+    from frontdesk.tui.keymap import check_keymap
+
+    text = (Path(__file__).resolve().parent.parent / document).read_text(encoding="utf-8")
+    example = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    config_file.write_text(example, encoding="utf-8")
+    assert check_keymap(read_desk_config())  # every id known, every key free where it works

@@ -12,7 +12,7 @@ from frontdesk.tui.screens.signon import SignOnScreen
 from frontdesk.tui.widgets.footer import DeskFooter
 from tests.tui.conftest import settle, signed_in
 
-KEYMAP = {"lock": "ctrl+k", "tab.lunch": "f9", "checkin.f": "f10"}
+KEYMAP = {"lock": "ctrl+k", "tab.lunch": "f11", "checkin.f": "f10"}
 
 
 def footer_text(app: DeskApp) -> str:
@@ -28,14 +28,14 @@ async def test_a_remapped_key_shows_on_screen_and_works(desk_db: str) -> None:
         assert "F10 Kvinne" in shown and "F6" not in shown  # a pane's key
         tabs = app.query_one("#tabs", TabbedContent)
         labels = [str(tab.label) for tab in tabs.query("ContentTab")]
-        assert "F9 Lunsj" in labels and "F2 Lunsj" not in labels
+        assert "F11 Lunsj" in labels and "F2 Lunsj" not in labels
         assert "F1 Innsjekk" in labels  # the others keep their keys
-        assert "F9" not in shown  # a tab key stays on the tab bar, not in the footer too
+        assert "F11" not in shown  # a tab key stays on the tab bar, not in the footer too
 
         await pilot.press("f2")  # the old key does nothing now
         await settle(app, pilot)
         assert tabs.active == "checkin"
-        await pilot.press("f9")
+        await pilot.press("f11")
         await settle(app, pilot)
         assert tabs.active == "lunch"
 
@@ -66,7 +66,7 @@ def test_the_cli_hands_the_files_keymap_to_the_desk(
 
     config = tmp_path / "frontdesk.toml"
     config.write_text(
-        f'database = "{desk_db}"\n[keymap]\nlock = "ctrl+k"\ntab.lunch = "f9"\n',
+        f'database = "{desk_db}"\n[keymap]\nlock = "ctrl+k"\ntab.lunch = "f11"\n',
         encoding="utf-8",
     )
     monkeypatch.setenv("FRONTDESK_CONFIG", str(config))
@@ -77,4 +77,35 @@ def test_the_cli_hands_the_files_keymap_to_the_desk(
     assert result.exit_code == 0, result.output
     (app,) = started
     assert app.target == desk_db
-    assert app.keymap == {"lock": "ctrl+k", "tab.lunch": "f9"}
+    assert app.keymap == {"lock": "ctrl+k", "tab.lunch": "f11"}
+
+
+def test_two_keys_may_swap_and_key_names_are_spelt_as_textual_does(
+    desk_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from frontdesk.cli import cli
+
+    config = tmp_path / "frontdesk.toml"
+    config.write_text(
+        '[keymap]\nlock = "Ctrl+Q"\nquit = "ctrl+l"\n"checkin.f" = "F11,?"\n', encoding="utf-8"
+    )
+    monkeypatch.setenv("FRONTDESK_CONFIG", str(config))
+    started: list[DeskApp] = []
+    monkeypatch.setattr(DeskApp, "run", lambda self: started.append(self))
+    result = CliRunner().invoke(cli, ["--db", desk_db])
+    assert result.exit_code == 0, result.output
+    (app,) = started
+    assert app.keymap == {"lock": "ctrl+q", "quit": "ctrl+l", "checkin.f": "f11,question_mark"}
+
+
+async def test_swapped_keys_do_each_others_work(desk_db: str) -> None:
+    app = DeskApp(desk_db, keymap={"lock": "ctrl+q", "quit": "ctrl+l"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await signed_in(app, pilot)
+        shown = footer_text(app)
+        assert "^q Lås" in shown and "^l Avslutt" in shown
+        await pilot.press("ctrl+q")
+        await settle(app, pilot)
+        assert app.locked and app.is_running
