@@ -109,3 +109,18 @@ async def test_swapped_keys_do_each_others_work(desk_db: str) -> None:
         await pilot.press("ctrl+q")
         await settle(app, pilot)
         assert app.locked and app.is_running
+
+
+async def test_the_palette_names_the_remapped_keys(desk_db: str) -> None:
+    from frontdesk.tui.commands import DeskCommands
+
+    app = DeskApp(desk_db, keymap=KEYMAP)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await signed_in(app, pilot)
+        helps = {
+            title: help_text for title, help_text, _run in DeskCommands(app.screen)._commands()
+        }
+        assert helps["lås skjerm"] == "Lås skjermen (^k)"
+        assert helps["gå til: Lunsj"] == "Bytt til fanen Lunsj (F11)"
+        assert helps["gå til: Innsjekk"] == "Bytt til fanen Innsjekk (F1)"
+        assert helps["avslutt"] == "Avslutt frontdesk (^q)"
