@@ -23,6 +23,9 @@ SQLITE_PRAGMAS = (
     ("synchronous", "full"),  # a confirmed action survives power loss
     ("foreign_keys", 1),
     ("busy_timeout", BUSY_TIMEOUT_MS),
+    # A deleted or rewritten row is overwritten with zeros, not left in free space: an
+    # erased visitor code or a purged row is gone from the file, not just unlinked.
+    ("secure_delete", "on"),
 )
 
 
@@ -156,6 +159,25 @@ def connect(target: str, *, create: bool = False, wal: bool = True) -> Database:
         database.obj.close()
     database.initialize(db)
     return db
+
+
+def truncate_wal(db: Database | None = None, wait_ms: int = 100) -> bool:
+    """SQLite: copy the WAL into the database file and empty it, so no old page image
+    (e.g. of a row just erased) stays in the -wal file. False when another connection
+    still reads an older snapshot after ``wait_ms`` (the WAL is then emptied at a later
+    checkpoint). PostgreSQL: nothing to do, True."""
+    db = db or database.obj
+    if is_postgres(db):
+        return True
+    # While it waits for readers, a TRUNCATE checkpoint holds other writers (the desks)
+    # back: it waits briefly, not the full busy timeout.
+    (usual,) = db.execute_sql("PRAGMA busy_timeout").fetchone()
+    db.execute_sql(f"PRAGMA busy_timeout = {int(wait_ms)}")
+    try:
+        busy, _log, _done = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        db.execute_sql(f"PRAGMA busy_timeout = {int(usual)}")
+    return int(busy) == 0
 
 
 @contextmanager

@@ -283,6 +283,8 @@ class DeskApp(App[None]):
         self.call_after_refresh(self._after_sign_on)
 
     def _after_sign_on(self) -> None:
+        from frontdesk.services import rights
+
         settle_memory()
         self._refresh_day()
         # The tab bar measured its underline before the tab labels had their
@@ -293,6 +295,12 @@ class DeskApp(App[None]):
             self.screen_stack[0].query_one("#tabs").query_one(Tabs)._highlight_active(animate=False)
         except Exception:  # noqa: BLE001 - no tabs yet: nothing to underline
             pass
+        if self.centre is not None:  # the first sign-on of a business day purges old rows
+            run_call(
+                self, rights.apply_retention, self.centre.id, only_if_due=True,
+                keep_going=lambda: self.is_running,  # quitting stops it after a batch
+                failed=lambda exc: self.log.warning(f"retention: {exc}"),
+            )  # fmt: skip
         pane = self.active_pane
         if pane is not None:
             pane.refresh_data()  # type: ignore[attr-defined]
