@@ -231,3 +231,13 @@ def desk(lead: Actor) -> Actor:
     """A desk member CD (PIN 1234) at the lead's centre."""
     member = add_staff(lead, "CD", DESK_PIN, "desk")
     return Actor(lead.centre_id, member.id, member.initials, member.role)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Under CI nothing is skipped: a skipped test there is a failure, with its reason."""
+    outcome = yield
+    report = outcome.get_result()
+    if IN_CI and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI (every test must run there): {report.longrepr}"
