@@ -185,8 +185,8 @@ def open_db(ctx: click.Context, *, create: bool = False, upgrade: bool = False) 
 def centre_actor(ctx: click.Context) -> Any:
     """The command line's actor at the chosen (or only) centre."""
     from frontdesk.config import resolve_centre
+    from frontdesk.services.actor import Actor
     from frontdesk.services.centre import find_centre
-    from frontdesk.services.staff import Actor
 
     centre = find_centre(resolve_centre(ctx.find_object(Options).centre))
     return Actor.cli(centre.id)
@@ -821,8 +821,8 @@ _PAPER_CENTRE = click.option(
 
 def _paper_actor(ctx: click.Context, centre_code: str | None) -> Any:
     from frontdesk.config import resolve_centre
+    from frontdesk.services.actor import Actor
     from frontdesk.services.centre import find_centre
-    from frontdesk.services.staff import Actor
 
     code = centre_code or resolve_centre(ctx.find_object(Options).centre)
     return Actor.cli(find_centre(code).id)

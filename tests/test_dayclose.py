@@ -11,6 +11,7 @@ from freezegun import freeze_time
 from db.models import AuditEvent, DayClose, MegafonSale, Staff, Visit
 from frontdesk.errors import BadInput, DayClosed, NotAllowed, NotFound, WrongPin
 from frontdesk.services import audit, days, store
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
 from frontdesk.services.dayclose import (
     ZReport,
@@ -21,7 +22,6 @@ from frontdesk.services.dayclose import (
     z_report,
     z_reports,
 )
-from frontdesk.services.staff import Actor
 from frontdesk.services.tally import StaffSales, compute_day, current_version, load_stored
 from tests.conftest import LEAD_PIN, open_since
 from tests.test_tally import (

@@ -35,8 +35,8 @@ import db
 from db.models import database
 from frontdesk.cli import cli
 from frontdesk.services import dayclose, visits
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
-from frontdesk.services.staff import Actor
 from frontdesk.services.validate import bad_char
 from tests.conftest import open_since
 

@@ -11,8 +11,8 @@ from freezegun import freeze_time
 from db.models import AuditEvent, MegafonDelivery, MegafonIssue, MegafonSale
 from frontdesk.errors import BadInput, DayClosed, NotAllowed, NotFound, OutOfStock
 from frontdesk.services import megafon, visits
+from frontdesk.services.actor import Actor
 from frontdesk.services.settings import set_setting
-from frontdesk.services.staff import Actor
 from tests.conftest import mark_day_closed
 
 # 11:00 in Oslo on a Monday: business date 2026-11-16.

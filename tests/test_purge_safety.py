@@ -22,9 +22,9 @@ from db.models import AuditEvent, Centre, DayClose, HandOut, Visit
 from frontdesk.errors import BadInput
 from frontdesk.services import purge as purging
 from frontdesk.services import supplies
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import find_centre, init_centre
 from frontdesk.services.dayclose import close_day, reopen_day
-from frontdesk.services.staff import Actor
 from tests.conftest import LEAD_PIN, open_since
 from tests.test_cli_export import DAY, NEXT, ROOT, run
 from tests.test_cli_purge import exports, seed_with_stock, stock

@@ -17,8 +17,8 @@ from db.models import DagsverketAttendance, LunchEntry, Staff, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, lunch, store
+from frontdesk.services.actor import Actor
 from frontdesk.services.records import check_reason, void_row
-from frontdesk.services.staff import Actor
 from frontdesk.services.visits import visitor_row
 
 ABSENT_REASON = "absent"

@@ -35,8 +35,8 @@ from db.models import (
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, staff, store, tally, validate
+from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.settings import get_settings
-from frontdesk.services.staff import Actor
 from frontdesk.services.tally import DayTally, StaffSales
 
 REASON_MAX = 200
@@ -217,7 +217,7 @@ def close_day(actor: Actor, counted_cash_ore: int, business_date: dt.date | None
     day that has not started yet, and a day that is already closed. A day
     closed again after a reopen keeps its Z number under a new version.
     """
-    staff.require_lead(actor, "close the day")
+    require_lead(actor, "close the day")
     if (
         isinstance(counted_cash_ore, bool)
         or not isinstance(counted_cash_ore, int)
@@ -325,7 +325,7 @@ def reopen_day(actor: Actor, business_date: dt.date, pin: str, reason: str) -> N
     A wrong PIN is refused, counted and audited like at sign-on. The Z-report
     stays stored, marked reopened; closing the day again adds a new version.
     """
-    staff.require_lead(actor, "reopen a day")
+    require_lead(actor, "reopen a day")
     reason = validate.text(
         reason,
         "reason",

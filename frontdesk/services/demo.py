@@ -42,8 +42,9 @@ from db.models import (
 from frontdesk import clock
 from frontdesk.errors import BadInput, StoreUnavailable
 from frontdesk.services import audit, days, outputs, store
+from frontdesk.services.actor import Actor
 from frontdesk.services.settings import get_settings
-from frontdesk.services.staff import Actor, hash_pin
+from frontdesk.services.staff import hash_pin
 
 # code, name, mean visits per day, visitor codes, Dagsverket participants, vendors
 CENTRES = (

@@ -19,8 +19,9 @@ from db.models import LunchEntry, Staff, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, store
+from frontdesk.services.actor import Actor
 from frontdesk.services.records import check_reason
-from frontdesk.services.staff import Actor, normalise_initials
+from frontdesk.services.staff import normalise_initials
 from frontdesk.services.tally import LUNCH_GROUPS, lunch_group_of
 from frontdesk.services.visits import find_visitors, visitor_row
 

@@ -20,9 +20,9 @@ from db.models import MegafonDelivery, MegafonIssue, MegafonSale, Staff, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound, OutOfStock
 from frontdesk.services import audit, days, store, validate
+from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.records import check_reason, void_row
 from frontdesk.services.settings import get_settings
-from frontdesk.services.staff import Actor, require_lead
 from frontdesk.services.tally import count_megafon
 from frontdesk.services.visits import VisitorInfo, normalise_code, unknown_code, visitor_info
 

@@ -36,10 +36,10 @@ from frontdesk import clock
 from frontdesk.errors import BadInput
 from frontdesk.i18n import texts
 from frontdesk.services import dayclose, days, outputs, store, tally
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import CentreInfo
 from frontdesk.services.export import DayRow, check_period, day_rows
 from frontdesk.services.settings import get_settings
-from frontdesk.services.staff import Actor
 
 RECEIPT_WIDTH = 42  # columns of an 80 mm receipt printer at its normal font
 MISSING = "–"  # a figure the stored Z-report's tally predates

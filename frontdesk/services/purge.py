@@ -50,8 +50,8 @@ from db.models import (
 from frontdesk import clock
 from frontdesk.errors import BadInput
 from frontdesk.services import audit, store
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import CentreInfo
-from frontdesk.services.staff import Actor
 
 # The individual-level tables, by the name used in messages and the audit event.
 DATED = (

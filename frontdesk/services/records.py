@@ -6,14 +6,12 @@ nowhere. Every void in the services goes through ``void_row``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from frontdesk import clock
 from frontdesk.errors import FrontdeskError
 from frontdesk.services import days, validate
-
-if TYPE_CHECKING:
-    from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 
 MAX_REASON = 200
 MAX_ID = 2**31 - 1  # PostgreSQL's integer

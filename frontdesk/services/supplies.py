@@ -31,9 +31,9 @@ from db.models import (
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound, OutOfStock
 from frontdesk.services import audit, days, store, validate
+from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.records import MAX_ID, check_reason, void_row
 from frontdesk.services.settings import get_settings
-from frontdesk.services.staff import Actor, require_lead
 from frontdesk.services.visits import normalise_code, unknown_code
 
 # (code, name_nb, name_en, unit, kind, low_stock, bin_litres)

@@ -22,8 +22,8 @@ from db.models import Staff, Visit, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, store, tally
+from frontdesk.services.actor import Actor
 from frontdesk.services.records import check_reason, void_row
-from frontdesk.services.staff import Actor
 
 GENDERS = ("f", "m", "x", "u")
 CODE_RE = re.compile(r"^[A-Za-z0-9ÆØÅæøå]{2,12}$")

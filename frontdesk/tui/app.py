@@ -33,8 +33,8 @@ from frontdesk.tui.widgets.pane_kit import CorrectionBanner  # noqa: E402
 
 if TYPE_CHECKING:
     from frontdesk.config import CentreSettings
+    from frontdesk.services.actor import Actor
     from frontdesk.services.centre import CentreInfo
-    from frontdesk.services.staff import Actor
 
 _HERE = Path(__file__).parent
 

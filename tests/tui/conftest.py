@@ -23,8 +23,9 @@ import db
 from db.models import database
 from frontdesk.services import megafon, visits
 from frontdesk.services import supplies as supplies_service
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
-from frontdesk.services.staff import Actor, add_staff
+from frontdesk.services.staff import add_staff
 
 LEAD_PIN = "4711"
 DESK_PIN = "1234"
