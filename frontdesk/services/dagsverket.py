@@ -16,9 +16,9 @@ from peewee import JOIN
 from db.models import DagsverketAttendance, LunchEntry, Staff, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import audit, days, lunch, store
+from frontdesk.services import audit, days, lunch, store, validate
 from frontdesk.services.actor import Actor
-from frontdesk.services.records import check_reason, void_row
+from frontdesk.services.records import void_row
 from frontdesk.services.visits import visitor_row
 
 ABSENT_REASON = "absent"
@@ -170,7 +170,7 @@ def void_attendance(
     missing reason, an unknown code, a visitor who is not a participant, a
     participant not marked present today and a closed day.
     """
-    reason = check_reason(reason)
+    reason = validate.reason(reason)
     with store.write():
         st = days.stamp_on(actor, business_date)
         visitor = _participant(actor, code)

@@ -39,7 +39,6 @@ from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.settings import get_settings
 from frontdesk.services.tally import DayTally, StaffSales
 
-REASON_MAX = 200
 # How far back the desk looks for days left open (a little over a year).
 OPEN_DAYS_LOOKBACK = 400
 
@@ -188,7 +187,7 @@ def open_days_before(centre_id: int, business_date: dt.date | None = None) -> li
             & (model.business_date < before)
         )
         query = part if query is None else query | part  # UNION
-    active = {_as_date(value) for (value,) in query.tuples()} if query is not None else set()
+    active = {validate.date(value) for (value,) in query.tuples()} if query is not None else set()
     closed_rows: Any = (
         DayClose.select(DayClose.business_date)
         .where(
@@ -199,7 +198,7 @@ def open_days_before(centre_id: int, business_date: dt.date | None = None) -> li
         )
         .tuples()
     )
-    closed = {_as_date(value) for (value,) in closed_rows}
+    closed = {validate.date(value) for (value,) in closed_rows}
     return sorted(active - closed)
 
 
@@ -218,15 +217,17 @@ def close_day(actor: Actor, counted_cash_ore: int, business_date: dt.date | None
     closed again after a reopen keeps its Z number under a new version.
     """
     require_lead(actor, "close the day")
-    if (
-        isinstance(counted_cash_ore, bool)
-        or not isinstance(counted_cash_ore, int)
-        or not 0 <= counted_cash_ore <= MAX_COUNTED_CASH_ORE
-    ):
-        raise BadInput(
+    counted_cash_ore = validate.in_range(
+        counted_cash_ore,
+        0,
+        MAX_COUNTED_CASH_ORE,
+        "counted cash",
+        "opptalt kontant",
+        sentence=(
             "The counted cash must be a whole amount from 0 to 1 000 000 kr.",
-            nb="Opptalt kontant må være et helt beløp fra 0 til 1 000 000 kr.",
-        )
+            "Opptalt kontant må være et helt beløp fra 0 til 1 000 000 kr.",
+        ),
+    )
     today = days.today(actor.centre_id)
     day = business_date or today
     if day > today:
@@ -315,7 +316,7 @@ def first_day(centre_id: int) -> dt.date:
         earliest = model.select(fn.MIN(model.business_date)).where(model.centre == centre_id)
         value = earliest.scalar()
         if value is not None:
-            first = min(first, _as_date(value))
+            first = min(first, validate.date(value))
     return first
 
 
@@ -326,16 +327,7 @@ def reopen_day(actor: Actor, business_date: dt.date, pin: str, reason: str) -> N
     stays stored, marked reopened; closing the day again adds a new version.
     """
     require_lead(actor, "reopen a day")
-    reason = validate.text(
-        reason,
-        "reason",
-        REASON_MAX,
-        nb_field="begrunnelsen",
-        sentence=(
-            f"Give a reason for reopening the day (1 to {REASON_MAX} characters).",
-            f"Skriv en begrunnelse for å gjenåpne dagen (1 til {REASON_MAX} tegn).",
-        ),
-    )
+    reason = validate.reason(reason)
     staff.confirm_pin(actor, pin)
     with store.write():
         days.lock_centre(actor.centre_id, exclusive=True)
@@ -409,10 +401,6 @@ def _sales_from_json(text: str) -> tuple[StaffSales, ...]:
     )
 
 
-def _as_date(value: dt.date | str) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
 def _ref(row: DayClose, name: str) -> Any:
     """A foreign key's id without a query (peewee's ``<name>_id``, unknown to its stubs)."""
     return row.__data__.get(name)
@@ -442,7 +430,7 @@ def _z_info(
         ids = {i for i in (_ref(row, "closed_by"), _ref(row, "reopened_by")) if i is not None}
         names = _initials(ids)
     sales = _sales_from_json(row.sales_by_staff)
-    day = _as_date(row.business_date)
+    day = validate.date(row.business_date)
     centre_id = _ref(row, "centre")
     result = tally_ or DayTally.from_stored(centre_id, day, row.tally, sales)
     return ZReport(

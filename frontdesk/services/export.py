@@ -29,7 +29,7 @@ from peewee import fn
 
 from db.models import ALL_MODELS, Centre, DayClose, SupplyItem
 from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import days, outputs, tally
+from frontdesk.services import days, outputs, tally, validate
 from frontdesk.services.centre import CentreInfo, find_centre
 
 FORMATS = ("csv", "json")
@@ -188,15 +188,7 @@ def _closed_row(
     version, metrics = tally.load_stored(tally_json)
     metrics["cash.counted_ore"] = int(counted_ore)
     metrics["cash.diff_ore"] = int(diff_ore)
-    return DayRow(_as_date(business_date), code, "closed", int(z_no), metrics, version)
-
-
-def _as_date(value: dt.date | str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
+    return DayRow(validate.date(business_date), code, "closed", int(z_no), metrics, version)
 
 
 def first_days(centres: list[CentreInfo]) -> dict[int, dt.date]:
@@ -212,7 +204,7 @@ def first_days(centres: list[CentreInfo]) -> dict[int, dt.date]:
         )
         for centre_id, value in rows:
             if value is not None:
-                day = _as_date(value)
+                day = validate.date(value)
                 first[centre_id] = min(day, first.get(centre_id, day))
     return first
 
@@ -244,7 +236,7 @@ def _active_days(
             & (model.business_date <= date_to)
         )
         query = part if query is None else query | part  # UNION
-    return {(int(centre_id), _as_date(value)) for centre_id, value in query.tuples()}
+    return {(int(centre_id), validate.date(value)) for centre_id, value in query.tuples()}
 
 
 def day_rows(
@@ -271,7 +263,7 @@ def day_rows(
     end = max(last for _, last in spans.values())
     for window in _windows(start, end):
         closed = {
-            (values[1], _as_date(values[0])): values
+            (values[1], validate.date(values[0])): values
             for values in _closed_query(ordered, *window).tuples()
         }
         active = _active_days(ordered, *window)

@@ -18,9 +18,8 @@ import db
 from db.models import LunchEntry, Staff, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import audit, days, store
+from frontdesk.services import audit, days, store, validate
 from frontdesk.services.actor import Actor
-from frontdesk.services.records import check_reason
 from frontdesk.services.staff import normalise_initials
 from frontdesk.services.tally import LUNCH_GROUPS, lunch_group_of
 from frontdesk.services.visits import find_visitors, visitor_row
@@ -203,17 +202,17 @@ def add_staff(actor: Actor, initials: str, business_date: dt.date | None = None)
 
 
 def _check_portions(portions: int) -> int:
-    if isinstance(portions, bool) or not isinstance(portions, int):
-        try:
-            portions = int(str(portions).strip())
-        except ValueError:
-            portions = 0
-    if not 1 <= portions <= MAX_PORTIONS:
-        raise BadInput(
+    return validate.in_range(
+        portions,
+        1,
+        MAX_PORTIONS,
+        "portions",
+        "porsjonene",
+        sentence=(
             f"Portions are a whole number from 1 to {MAX_PORTIONS}.",
-            nb=f"Porsjoner er et heltall fra 1 til {MAX_PORTIONS}.",
-        )
-    return portions
+            f"Porsjoner er et heltall fra 1 til {MAX_PORTIONS}.",
+        ),
+    )
 
 
 def _add_count(
@@ -338,7 +337,7 @@ def remove(actor: Actor, entry_id: int, reason: str) -> LunchEntryInfo:
     Refuses a missing reason, an unknown entry, one already removed and an
     entry of a closed day.
     """
-    reason = check_reason(reason)
+    reason = validate.reason(reason)
     with store.write():
         info = _open_entry(actor, entry_id)
         if info.voided:

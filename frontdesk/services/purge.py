@@ -49,7 +49,7 @@ from db.models import (
 )
 from frontdesk import clock
 from frontdesk.errors import BadInput
-from frontdesk.services import audit, store
+from frontdesk.services import audit, store, validate
 from frontdesk.services.actor import Actor
 from frontdesk.services.centre import CentreInfo
 
@@ -88,10 +88,6 @@ class PurgePlan:
         return out
 
 
-def _as_date(value: dt.date | str) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-
-
 def _days_with_rows(centre_id: int, before: dt.date) -> set[dt.date]:
     query: Any = None
     for _, model in DATED:
@@ -100,7 +96,7 @@ def _days_with_rows(centre_id: int, before: dt.date) -> set[dt.date]:
         )
         query = part if query is None else query | part  # UNION
     assert query is not None
-    return {_as_date(value) for (value,) in query.tuples()}
+    return {validate.date(value) for (value,) in query.tuples()}
 
 
 def _closed_days(centre_id: int, before: dt.date) -> set[dt.date]:
@@ -113,7 +109,7 @@ def _closed_days(centre_id: int, before: dt.date) -> set[dt.date]:
         )
         .tuples()
     )
-    return {_as_date(value) for (value,) in rows}
+    return {validate.date(value) for (value,) in rows}
 
 
 def _unreferenced_visitors(centre_id: int) -> Any:
@@ -176,7 +172,7 @@ def _rows_per_day(centre_id: int, before: dt.date) -> dict[dt.date, int]:
             .tuples()
         )
         for value, count in rows:
-            day = _as_date(value)
+            day = validate.date(value)
             per_day[day] = per_day.get(day, 0) + int(count)
     return per_day
 
@@ -265,7 +261,7 @@ def _purge_days(
     if db.is_postgres():
         # Hold these Z-reports: a reopen waits, then finds the day purged. Desks are not held up.
         closed = closed.for_update()
-    closed_days = {_as_date(value) for (value,) in closed.tuples()}
+    closed_days = {validate.date(value) for (value,) in closed.tuples()}
     if not set(day_batch) <= closed_days:
         day = min(set(day_batch) - closed_days).isoformat()
         raise BadInput(
@@ -290,7 +286,7 @@ def _purge_days(
                 item=item_id,
                 quantity=-int(quantity),
                 at=now,
-                business_date=_as_date(day),
+                business_date=validate.date(day),
                 purged_usage=True,
             )
             adjustments += 1

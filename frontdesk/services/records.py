@@ -10,25 +10,10 @@ from typing import Any
 
 from frontdesk import clock
 from frontdesk.errors import FrontdeskError
-from frontdesk.services import days, validate
+from frontdesk.services import days
 from frontdesk.services.actor import Actor
 
-MAX_REASON = 200
 MAX_ID = 2**31 - 1  # PostgreSQL's integer
-
-
-def check_reason(reason: object) -> str:
-    """A void reason: 1 to 200 printable characters after stripping."""
-    return validate.text(
-        reason,
-        "reason",
-        MAX_REASON,
-        nb_field="årsaken",
-        sentence=(
-            f"Give a reason of 1 to {MAX_REASON} characters.",
-            f"Skriv en årsak på 1 til {MAX_REASON} tegn.",
-        ),
-    )
 
 
 def record_id(value: object) -> int | None:
