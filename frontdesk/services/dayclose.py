@@ -20,17 +20,10 @@ from peewee import fn
 
 import db
 from db.models import (
+    DATED_MODELS,
     Centre,
-    DagsverketAttendance,
     DayClose,
-    HandOut,
-    LunchEntry,
-    MegafonDelivery,
-    MegafonSale,
     Staff,
-    SupplyDelivery,
-    SyringeReturn,
-    Visit,
 )
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
@@ -41,18 +34,6 @@ from frontdesk.services.tally import DayTally, StaffSales
 
 # How far back the desk looks for days left open (a little over a year).
 OPEN_DAYS_LOOKBACK = 400
-
-# Every table whose rows make a day worth closing.
-_DATED_MODELS = (
-    Visit,
-    LunchEntry,
-    MegafonSale,
-    MegafonDelivery,
-    HandOut,
-    SyringeReturn,
-    DagsverketAttendance,
-    SupplyDelivery,
-)
 
 
 @dataclass(frozen=True)
@@ -180,7 +161,7 @@ def open_days_before(centre_id: int, business_date: dt.date | None = None) -> li
     before = business_date or days.today(centre_id)
     since = before - dt.timedelta(days=OPEN_DAYS_LOOKBACK)
     query: Any = None
-    for model in _DATED_MODELS:
+    for model in DATED_MODELS:
         part = model.select(model.business_date).where(
             (model.centre == centre_id)
             & (model.business_date >= since)
@@ -312,7 +293,8 @@ def first_day(centre_id: int) -> dt.date:
     first = clock.business_date(
         clock.as_utc(centre.created_at), settings.timezone, settings.rollover_hour
     )
-    for model in (*_DATED_MODELS, DayClose):
+    day_models: tuple[Any, ...] = (*DATED_MODELS, DayClose)
+    for model in day_models:
         earliest = model.select(fn.MIN(model.business_date)).where(model.centre == centre_id)
         value = earliest.scalar()
         if value is not None:

@@ -27,7 +27,7 @@ from typing import IO, Any
 
 from peewee import fn
 
-from db.models import ALL_MODELS, Centre, DayClose, SupplyItem
+from db.models import DATED_MODELS, Centre, DayClose, SupplyItem
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import days, outputs, tally, validate
 from frontdesk.services.centre import CentreInfo, find_centre
@@ -136,8 +136,9 @@ def count_rows(
 
 # -- the rows -----------------------------------------------------------------
 
-# Every model with a business date: a row in any of them is activity on that day.
-DATED_MODELS: tuple[Any, ...] = tuple(m for m in ALL_MODELS if "business_date" in m._meta.fields)
+# A day with a record of any dated model, or a Z-report (closed, or reopened and
+# emptied), has activity; the first such day is the centre's first day.
+_DAY_MODELS: tuple[Any, ...] = (*DATED_MODELS, DayClose)
 
 
 def _closed_query(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date) -> Any:
@@ -195,7 +196,7 @@ def first_days(centres: list[CentreInfo]) -> dict[int, dt.date]:
     """Each centre's first business day with activity (centres without any left out)."""
     ids = [c.id for c in centres]
     first: dict[int, dt.date] = {}
-    for model in DATED_MODELS:
+    for model in _DAY_MODELS:
         rows: Any = (
             model.select(model.centre, fn.MIN(model.business_date))
             .where(model.centre.in_(ids))
@@ -229,7 +230,7 @@ def _active_days(
     """(centre id, date) of every day in the window with a row of any dated model."""
     ids = [c.id for c in centres]
     query: Any = None
-    for model in DATED_MODELS:
+    for model in _DAY_MODELS:
         part = model.select(model.centre, model.business_date).where(
             model.centre.in_(ids)
             & (model.business_date >= date_from)

@@ -34,6 +34,7 @@ from peewee import fn
 
 import db
 from db.models import (
+    DATED_MODELS,
     DagsverketAttendance,
     DayClose,
     HandOut,
@@ -53,14 +54,20 @@ from frontdesk.services import audit, store, validate
 from frontdesk.services.actor import Actor
 from frontdesk.services.centre import CentreInfo
 
-# The individual-level tables, by the name used in messages and the audit event.
-DATED = (
-    ("visits", Visit),
-    ("hand_outs", HandOut),
-    ("syringe_returns", SyringeReturn),
-    ("lunch_entries", LunchEntry),
-    ("megafon_sales", MegafonSale),
-    ("dagsverket_attendance", DagsverketAttendance),
+# How each individual-level table is named in messages and the audit event, in that order.
+_NAMES = {
+    Visit: "visits",
+    HandOut: "hand_outs",
+    SyringeReturn: "syringe_returns",
+    LunchEntry: "lunch_entries",
+    MegafonSale: "megafon_sales",
+    DagsverketAttendance: "dagsverket_attendance",
+}
+# The individual-level tables: every dated model whose rows are about one person
+# (``Dated.personal``). A new one without a name above fails here, at import.
+DATED: tuple[tuple[str, Any], ...] = tuple(
+    (_NAMES[model], model)
+    for model in sorted((m for m in DATED_MODELS if m.personal), key=list(_NAMES).index)
 )
 
 
