@@ -7,8 +7,16 @@ subclassing ``Dated``.
 
 from __future__ import annotations
 
-from db.models import ALL_MODELS, DATED_MODELS, Dated, DayClose, Voidable
-from frontdesk.services import purge
+import datetime as dt
+
+from freezegun import freeze_time
+
+from db.models import ALL_MODELS, DATED_MODELS, AuditEvent, Dated, DayClose, Voidable
+from frontdesk.services import lunch, megafon, purge, supplies, visits
+from frontdesk.services.actor import Actor
+
+NOON = dt.datetime(2026, 11, 16, 10, 0, tzinfo=dt.UTC)
+DAY = dt.date(2026, 11, 16)
 
 
 def _subclasses(cls: type) -> set[type]:
@@ -36,3 +44,31 @@ def test_purge_removes_exactly_the_personal_dated_rows() -> None:
     assert purged == {m for m in DATED_MODELS if m.personal}
     assert {m.__name__ for m in set(DATED_MODELS) - purged} == {"MegafonDelivery", "SupplyDelivery"}
     assert purge.DATED[0][1].__name__ == "Visit"  # deleted last: the others refer to visits
+
+
+def test_every_dated_write_is_stamped_and_audited_the_same_way(lead: Actor, desk: Actor) -> None:
+    """Each recording service writes through ``records.add``: the row carries the
+    centre, the writer and the business day, and one audit event names the row."""
+    with freeze_time(NOON):
+        visits.register_visitor(lead, "KL90", vendor_number=7)
+        megafon.add_issue(lead, "2026-11", 2500)
+        megafon.record_delivery(lead, 20)
+        supplies.record_delivery(lead, "SPR1ML", 100)
+        visit = visits.check_in(desk, "KL90")
+        megafon.sell(desk, "7", 2, "cash")
+        supplies.hand_out(desk, {"SPR1ML": 10}, visit_id=visit.id)
+        supplies.record_return(desk, count=30)
+        lunch.add_guests(desk, 3)
+        lunch.add_staff(desk, "AB")
+    events = {(e.entity, e.entity_id): e for e in AuditEvent.select()}
+    written = 0
+    for model in DATED_MODELS:
+        for row in model.select():
+            written += 1
+            assert row.business_date in (DAY, DAY.isoformat()), model.__name__
+            assert row.centre_id == lead.centre_id and row.staff_id is not None
+            event = events[(model._meta.table_name, row.id)]
+            assert (event.staff_id, event.centre_id) == (row.staff_id, row.centre_id)
+    assert (
+        written == 8
+    )  # two deliveries of stock, a visit, a sale, a hand-out, a return, two lunches

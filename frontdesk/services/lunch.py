@@ -18,7 +18,7 @@ import db
 from db.models import LunchEntry, Staff, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import audit, days, store, validate
+from frontdesk.services import audit, days, records, store, validate
 from frontdesk.services.actor import Actor
 from frontdesk.services.staff import normalise_initials
 from frontdesk.services.tally import LUNCH_GROUPS, lunch_group_of
@@ -98,15 +98,14 @@ def create_visitor_entry(
     actor: Actor, visitor: Visitor, stamp: days.Stamp, source: str = "desk"
 ) -> LunchEntry:
     """Put a visitor on the roster (inside the caller's transaction, no checks)."""
-    return LunchEntry.create(
-        centre=actor.centre_id,
-        business_date=stamp.business_date,
+    return records.stamped(
+        actor,
+        stamp,
+        LunchEntry,
         group="dagsverket" if visitor.dagsverket else "visitor",
         visitor=visitor.id,
         portions=1,
         source=source,
-        at=stamp.at,
-        staff=actor.staff_id,
     )
 
 
@@ -185,18 +184,16 @@ def add_staff(actor: Actor, initials: str, business_date: dt.date | None = None)
                 f"{initials} is already on today's lunch roster.",
                 nb=f"{initials} står allerede på dagens lunsjliste.",
             )
-        row = LunchEntry.create(
-            centre=actor.centre_id,
-            business_date=st.business_date,
+        row = records.add(
+            actor,
+            st,
+            LunchEntry,
+            "lunch.add",
+            {"group": "staff", "portions": 1},
             group="staff",
             staff_member=member.id,
             portions=1,
             source="desk",
-            at=st.at,
-            staff=actor.staff_id,
-        )
-        audit.record(
-            actor, "lunch.add", "lunch_entry", row.id, group="staff", portions=1, **st.detail
         )
     return _info(row, initials)
 
@@ -221,17 +218,15 @@ def _add_count(
     portions = _check_portions(portions)
     with store.write():
         st = days.stamp_on(actor, business_date)
-        row = LunchEntry.create(
-            centre=actor.centre_id,
-            business_date=st.business_date,
+        row = records.add(
+            actor,
+            st,
+            LunchEntry,
+            "lunch.add",
+            {"group": group, "portions": portions},
             group=group,
             portions=portions,
             source="desk",
-            at=st.at,
-            staff=actor.staff_id,
-        )
-        audit.record(
-            actor, "lunch.add", "lunch_entry", row.id, group=group, portions=portions, **st.detail
         )
     return _info(row, "")
 

@@ -19,7 +19,7 @@ import db
 from db.models import MegafonDelivery, MegafonIssue, MegafonSale, Staff, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound, OutOfStock
-from frontdesk.services import audit, days, store, validate
+from frontdesk.services import audit, days, records, store, validate
 from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.records import void_row
 from frontdesk.services.settings import get_settings
@@ -438,20 +438,13 @@ def record_delivery(actor: Actor, copies: int, issue_number: str | None = None) 
             else _require_current(actor.centre_id)
         )
         _lock_issue(row.id)
-        delivery = MegafonDelivery.create(
-            centre=actor.centre_id,
-            issue=row.id,
-            copies=copies,
-            at=st.at,
-            business_date=st.business_date,
-            staff=actor.staff_id,
-        )
-        audit.record(
+        delivery = records.add(
             actor,
+            st,
+            MegafonDelivery,
             "megafon.delivery",
-            "megafon_delivery",
-            delivery.id,
-            issue=row.number,
+            {"issue": row.number, "copies": copies},
+            issue=row.id,
             copies=copies,
         )
         return replace(_info_of(row), delivery_id=delivery.id)
@@ -553,26 +546,17 @@ def sell(
                 nb=f"Bare {stock} eksemplar{'er' if stock != 1 else ''} av {label} igjen.",
             )
         unit = issue.price_ore if price is None else price
-        sale = MegafonSale.create(
-            centre=actor.centre_id,
+        sale = records.add(
+            actor,
+            st,
+            MegafonSale,
+            "megafon.sell",
+            {"copies": copies, "amount_ore": copies * unit, "payment": method},
             issue=issue.id,
             vendor=seller.id,
             copies=copies,
             unit_price_ore=unit,
             payment=method,
-            at=st.at,
-            business_date=st.business_date,
-            staff=actor.staff_id,
-        )
-        audit.record(
-            actor,
-            "megafon.sell",
-            "megafon_sale",
-            sale.id,
-            copies=copies,
-            amount_ore=copies * unit,
-            payment=method,
-            **st.detail,
         )
         return _sale(sale.id)
 

@@ -30,7 +30,7 @@ from db.models import (
 )
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound, OutOfStock
-from frontdesk.services import audit, days, store, validate
+from frontdesk.services import audit, days, records, store, validate
 from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.records import MAX_ID, void_row
 from frontdesk.services.settings import get_settings
@@ -457,20 +457,13 @@ def record_delivery(actor: Actor, code: str, quantity: int) -> ItemInfo:
     with store.write():
         st = days.stamp(actor.centre_id)
         row = _item_row(actor.centre_id, code)
-        delivery = SupplyDelivery.create(
-            centre=actor.centre_id,
-            item=row.id,
-            quantity=quantity,
-            at=st.at,
-            business_date=st.business_date,
-            staff=actor.staff_id,
-        )
-        audit.record(
+        records.add(
             actor,
+            st,
+            SupplyDelivery,
             "supplies.delivery",
-            "supply_delivery",
-            delivery.id,
-            code=row.code,
+            {"code": row.code, "quantity": quantity},
+            item=row.id,
             quantity=quantity,
         )
         return _infos(actor.centre_id, [row])[0]
@@ -517,20 +510,13 @@ def record_opening_stock(actor: Actor, lines: Sequence[tuple[str, int]]) -> list
             if any(r.id == row.id for r in rows):
                 raise BadInput(f"{row.code} is listed twice.", nb=f"{row.code} står der to ganger.")
             quantity = validate.in_range(quantity, 1, MAX_DELIVERY_QUANTITY, "quantity", "Antallet")
-            delivery = SupplyDelivery.create(
-                centre=actor.centre_id,
-                item=row.id,
-                quantity=quantity,
-                at=st.at,
-                business_date=st.business_date,
-                staff=actor.staff_id,
-            )
-            audit.record(
+            records.add(
                 actor,
+                st,
+                SupplyDelivery,
                 "supplies.opening_stock",
-                "supply_delivery",
-                delivery.id,
-                code=row.code,
+                {"code": row.code, "quantity": quantity},
+                item=row.id,
                 quantity=quantity,
             )
             rows.append(row)
@@ -775,16 +761,17 @@ def hand_out(
             stock = levels.get(item.id, (0, 0))[0]
             if quantity > stock:
                 raise _out_of_stock(item, stock)
-        row = HandOut.create(
-            centre=actor.centre_id,
+        row = records.add(
+            actor,
+            st,
+            HandOut,
+            "supplies.hand_out",
+            {"lines": wanted, "for_others": bool(for_others), "naloxone": naloxone},
             visit=visit.id if visit else None,
             visitor=visitor.id if visitor else None,
             for_others=bool(for_others),
             naloxone_recipient=recipient if naloxone else None,
             naloxone_trained=naloxone_trained if naloxone else None,
-            at=st.at,
-            business_date=st.business_date,
-            staff=actor.staff_id,
         )
         HandOutLine.insert_many(
             [
@@ -792,16 +779,6 @@ def hand_out(
                 for code, quantity in wanted.items()
             ]
         ).execute()
-        audit.record(
-            actor,
-            "supplies.hand_out",
-            "hand_out",
-            row.id,
-            lines=wanted,
-            for_others=bool(for_others),
-            naloxone=naloxone,
-            **st.detail,
-        )
         order = sorted(rows, key=lambda r: (r.sort_order, r.id))
         low = [info for info in _infos(actor.centre_id, order) if info.low]
         return _hand_out_infos([_hand_out_query().where(HandOut.id == row.id).get()], low)[0]
@@ -953,25 +930,17 @@ def record_return(
                 )
             litres = item.bin_litres * bins
             count = litres * get_settings(actor.centre_id).sharps_fill_factor
-        row = SyringeReturn.create(
-            centre=actor.centre_id,
-            visit=visit.id if visit else None,
-            method="counted" if litres is None else "estimated",
-            count=count,
-            bin_litres=litres,
-            at=st.at,
-            business_date=st.business_date,
-            staff=actor.staff_id,
-        )
-        audit.record(
+        method = "counted" if litres is None else "estimated"
+        row = records.add(
             actor,
+            st,
+            SyringeReturn,
             "supplies.return",
-            "syringe_return",
-            row.id,
-            method=row.method,
+            {"method": method, "count": count, "bin_litres": litres},
+            visit=visit.id if visit else None,
+            method=method,
             count=count,
             bin_litres=litres,
-            **st.detail,
         )
         return _return_info(row)
 

@@ -21,7 +21,7 @@ import db
 from db.models import Staff, Visit, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import audit, days, store, tally, validate
+from frontdesk.services import audit, days, records, store, tally, validate
 from frontdesk.services.actor import Actor
 from frontdesk.services.records import void_row
 
@@ -207,17 +207,15 @@ def check_in(
                 .order_by(Visit.at.desc())
                 .first()
             )
-        row = Visit.create(
-            centre=actor.centre_id,
+        row = records.add(
+            actor,
+            st,
+            Visit,
+            "visits.check_in",
+            {"anonymous": visitor is None},
             visitor=visitor.id if visitor else None,
             gender=gender,
-            at=st.at,
-            business_date=st.business_date,
             local_hour=st.local_hour,
-            staff=actor.staff_id,
-        )
-        audit.record(
-            actor, "visits.check_in", "visit", row.id, anonymous=visitor is None, **st.detail
         )
     info = _visit_info(row, normal, actor.initials)
     if earlier is not None:
