@@ -155,7 +155,7 @@ class DagsverketAttendance(Dated):
 
     id = AutoField()
     centre = ForeignKeyField(Centre)
-    visitor = ForeignKeyField(Visitor)
+    visitor = ForeignKeyField(Visitor, null=True)  # None once the participant was erased
     present = BooleanField(default=True)
     at = DateTimeField()
     staff = ForeignKeyField(Staff, null=True, backref="+")
@@ -194,7 +194,7 @@ class MegafonSale(Dated):
     id = AutoField()
     centre = ForeignKeyField(Centre)
     issue = ForeignKeyField(MegafonIssue)
-    vendor = ForeignKeyField(Visitor)
+    vendor = ForeignKeyField(Visitor, null=True)  # None once the vendor was erased
     copies = IntegerField()
     unit_price_ore = IntegerField()
     payment = CharField(max_length=8)  # cash | card | vipps

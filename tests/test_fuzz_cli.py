@@ -383,7 +383,25 @@ COMMAND_LINES = st.one_of(
         ("-o", some(["out.csv", "sub/out.csv"])),
     ),
     _command(
-        ["report"], ("--from", dates_or_junk), ("--to", dates_or_junk), ("--centre", some(["STR"]))
+        ["report"],
+        ("--from", dates_or_junk),
+        ("--to", dates_or_junk),
+        ("--centre", some(["STR"])),
+        ("--pdf", some(["report.pdf"])),
+    ),
+    _command(
+        ["print", "z"],
+        ("--date", dates_or_junk),
+        ("--version", some(["1", "2"])),
+        ("--centre", some(["STR"])),
+        ("-o", some(["z.pdf", "z.txt"])),
+        ("--receipt", None),
+    ),
+    _command(
+        ["print", "x"],
+        ("--centre", some(["STR"])),
+        ("-o", some(["x.pdf", "x.txt"])),
+        ("--receipt", None),
     ),
     _command(["backup"], ("-o", some(["copy.db"]))),
     _command(["purge"], ("--before", dates_or_junk), ("--yes", None)),
@@ -430,6 +448,8 @@ def _dump(path: str) -> list[str]:
     pin="4711",
 )
 @example(argv=["backup", "-o", "~nosuchuser/x.db"], centre=None, pin="4711")
+@example(argv=["print", "x", "-o", "~nosuchuser/x.pdf"], centre=None, pin="4711")
+@example(argv=["report", "--pdf", "~nosuchuser/r.pdf"], centre=None, pin="4711")
 @example(
     argv=["export", "--from", "2026-11-01", "--to", "2026-11-02", "-o", "x" * 300],
     centre=None,
@@ -497,6 +517,9 @@ EVERY_COMMAND = [
     ["db", "upgrade"],
     ["export", "--from", "2026-11-01", "--to", "2026-11-30", "--include-open"],
     ["report"],
+    ["report", "--pdf", "report.pdf"],
+    ["print", "x", "--receipt"],
+    ["print", "z", "--date", "2026-11-30", "-o", "z.pdf"],
     ["backup", "-o", "copy.db"],
     ["purge", "--before", "2026-12-31", "--yes"],
     ["demo", "--days", "1", "--centres", "1"],

@@ -108,6 +108,12 @@ def test_a_setting_refuses_the_same_inputs(lead: Actor, typed: str) -> None:
     assert get_settings(lead.centre_id).rollover_hour == CentreSettings().rollover_hour
 
 
+def test_a_typed_minus_is_out_of_range_not_a_wrong_number() -> None:
+    with pytest.raises(BadInput, match="The quantity must be from 1 to 10"):
+        validate.in_range(" -1 ", 1, 10, "quantity", "antallet")
+    assert validate.whole("-0012", "quantity", "antallet") == -12
+
+
 def test_out_of_range_names_the_range() -> None:
     with pytest.raises(BadInput, match="The bin size must be from 1 to 50") as caught:
         validate.in_range("51", 1, 50, "bin size", "bøttestørrelsen")

@@ -9,10 +9,10 @@ A refusal is a ``BadInput`` whose message names the field, in both languages.
 
 A whole number (``whole``, ``in_range``) is what a desk field holds when a
 person types one: a Python ``int`` (never a ``bool``: a tick box is not a
-count), or text of the digits 0–9 only, spaces around it ignored. So ``12``,
-``"12"`` and ``" 12"`` are 12; ``"+12"``, ``"-1"``, ``"1e3"``, ``"1_000"``,
-``"12.0"``, ``"١٢"``, ``12.0`` and ``True`` are refused. A negative amount
-comes only as an ``int`` (and is then refused or taken by the range).
+count), or text of the digits 0–9 only, maybe after a minus, spaces around
+it ignored. So ``12``, ``"12"`` and ``" 12"`` are 12 and ``"-1"`` is -1 (which
+the field's range then takes or refuses); ``"+12"``, ``"1e3"``, ``"1_000"``,
+``"12.0"``, ``"١٢"``, ``12.0`` and ``True`` are no whole numbers.
 
 ``shown`` is the other side of the same rule: any text that is echoed back in
 a message (an unknown code, a path) is made safe to print first.
@@ -38,7 +38,7 @@ CENTRE_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 
 # A reason (a void, a reopen) is stored in a 200-character column.
 MAX_REASON = 200
-_DIGITS_RE = re.compile(r"[0-9]+")
+_DIGITS_RE = re.compile(r"-?[0-9]+")
 # Python refuses to parse longer digit strings (CVE-2020-10735); no count is that long.
 _MAX_DIGITS = 4000
 
