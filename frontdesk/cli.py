@@ -171,12 +171,19 @@ DB_TARGET = UserPath(url_ok=True)
 class Options:
     db: str | None
     centre: str | None
+    desk: Any  # frontdesk.config.DeskConfig: the desk config file, read once per command
 
     @property
     def target(self) -> str:
         from frontdesk.config import resolve_db
 
-        return resolve_db(self.db)
+        return resolve_db(self.db, self.desk.database)
+
+    @property
+    def centre_code(self) -> str | None:
+        from frontdesk.config import resolve_centre
+
+        return resolve_centre(self.centre, self.desk.centre)
 
 
 def open_db(ctx: click.Context, *, create: bool = False, upgrade: bool = False) -> Any:
@@ -187,11 +194,10 @@ def open_db(ctx: click.Context, *, create: bool = False, upgrade: bool = False) 
 
 def centre_actor(ctx: click.Context) -> Any:
     """The command line's actor at the chosen (or only) centre."""
-    from frontdesk.config import resolve_centre
     from frontdesk.services.actor import Actor
     from frontdesk.services.centre import find_centre
 
-    centre = find_centre(resolve_centre(ctx.find_object(Options).centre))
+    centre = find_centre(ctx.find_object(Options).centre_code)
     return Actor.cli(centre.id)
 
 
@@ -231,14 +237,20 @@ def read_pin(pin_stdin: bool, prompt: str = "PIN") -> str:
     metavar="PATH_OR_URL",
     type=DB_TARGET,
     callback=_not_empty,
-    help="SQLite file or postgresql:// URL (default: $FRONTDESK_DB, else the user data folder).",
+    help=(
+        "SQLite file or postgresql:// URL (default: $FRONTDESK_DB, else frontdesk.toml's"
+        " database, else the user data folder)."
+    ),
 )
 @click.option(
     "--centre",
     "centre",
     metavar="CODE",
     callback=_not_empty,
-    help="Centre code, when the database holds several (default: $FRONTDESK_CENTRE, else the first).",
+    help=(
+        "Centre code, when the database holds several (default: $FRONTDESK_CENTRE,"
+        " else frontdesk.toml's centre, else the first)."
+    ),
 )
 @click.version_option(__version__, prog_name="frontdesk")
 @click.pass_context
@@ -247,7 +259,11 @@ def cli(ctx: click.Context, db_target: str | None, centre: str | None) -> None:
 
     Without a command, opens the desk app.
     """
-    ctx.obj = Options(db=db_target, centre=centre)
+    from frontdesk.config import read_desk_config
+
+    # Read (and refused when broken) whatever the command: a typo there must not
+    # quietly send the desk to the default database.
+    ctx.obj = Options(db=db_target, centre=centre, desk=read_desk_config())
     if ctx.invoked_subcommand != "demo":  # demo may name its own database
         from frontdesk.config import skip_unused_driver
 
@@ -255,7 +271,7 @@ def cli(ctx: click.Context, db_target: str | None, centre: str | None) -> None:
     if ctx.invoked_subcommand is None:
         from frontdesk.tui.app import run_desk
 
-        run_desk(ctx.obj.target, ctx.obj.centre)
+        run_desk(ctx.obj.target, ctx.obj.centre_code, ctx.obj.desk)
 
 
 # -- init and staff ---------------------------------------------------------
@@ -823,11 +839,10 @@ _PAPER_CENTRE = click.option(
 
 
 def _paper_actor(ctx: click.Context, centre_code: str | None) -> Any:
-    from frontdesk.config import resolve_centre
     from frontdesk.services.actor import Actor
     from frontdesk.services.centre import find_centre
 
-    code = centre_code or resolve_centre(ctx.find_object(Options).centre)
+    code = centre_code or ctx.find_object(Options).centre_code
     return Actor.cli(find_centre(code).id)
 
 
@@ -906,11 +921,10 @@ def backup(ctx: click.Context, output: str | None) -> None:
     frontdesk-backup-YYYYMMDD-HHMMSS.db next to the database). PostgreSQL:
     runs pg_dump.
     """
-    from frontdesk.config import resolve_centre
     from frontdesk.services import backup as backups
 
     open_db(ctx)
-    centre = resolve_centre(ctx.find_object(Options).centre)
+    centre = ctx.find_object(Options).centre_code
     if _stderr_is_terminal():
         from rich.console import Console
         from rich.progress import Progress
