@@ -97,6 +97,10 @@ def open_database(target: str, *, create: bool = False, wal: bool = True) -> Dat
             _create_sqlite_file(path)
         elif stat.S_ISDIR(found.st_mode):
             raise StoreError(f"{path} is a folder, not a database file.")
+        elif not stat.S_ISREG(found.st_mode):  # SQLite would leave a -journal beside a device
+            raise StoreError(
+                f"{path} is not a regular file (a device or a pipe), not a database file."
+            )
         db = SqliteDatabase(
             str(path),
             pragmas=SQLITE_PRAGMAS,

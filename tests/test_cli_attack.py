@@ -1,0 +1,95 @@
+"""A second attack on the command line, from a fresh clone: what it found, as tests.
+
+Each test drives the real command (click's CliRunner) the way an admin or an
+attacker typed it, and asserts what they would see: one sentence, a non-zero
+exit, and no file changed that is not ours.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from db.models import database
+from frontdesk.services.staff import Actor
+from tests.test_cli_errors import assert_one_sentence
+from tests.test_cli_export import run
+
+SQLITE = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+
+
+def _close_bound() -> None:
+    if not database.is_closed():
+        database.close()
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path, 0o600)
+    return path
+
+
+def _still_a_fifo(path: Path) -> None:
+    assert stat.S_ISFIFO(path.lstat().st_mode), f"{path} was replaced by a regular file"
+
+
+# -- output over something that is not a regular file (a device, a pipe) ----------
+
+# `report --pdf /dev/null` run as root replaced /dev/null with a 0600 PDF and exited 0.
+OUTPUT_COMMANDS = {
+    "export": ("export", "--from", "2026-03-01", "--to", "2026-03-31", "-o", "{}"),
+    "report --pdf": ("report", "--pdf", "{}"),
+    "print x pdf": ("print", "x", "-o", "{}"),
+    "print x receipt": ("print", "x", "--receipt", "-o", "{}"),
+    "backup": ("backup", "-o", "{}"),
+}
+_NAMES = {"print x pdf": "out.pdf", "print x receipt": "out.txt"}
+
+
+@SQLITE
+@pytest.mark.parametrize("command", sorted(OUTPUT_COMMANDS))
+@pytest.mark.parametrize("through_link", [False, True])
+def test_output_over_a_pipe_or_device_is_refused_and_left_alone(
+    backend: str, lead: Actor, tmp_path: Path, command: str, through_link: bool
+) -> None:
+    fifo = _fifo(tmp_path / _NAMES.get(command, "out.csv"))
+    target = fifo
+    if through_link:
+        target = tmp_path / ("link-" + fifo.name)
+        target.symlink_to(fifo)
+    args = [a.replace("{}", str(target)) for a in OUTPUT_COMMANDS[command]]
+    result = run("--db", backend, *args)
+    line = assert_one_sentence(result)
+    assert "not a regular file" in line
+    _still_a_fifo(fifo)
+    if through_link:
+        assert target.is_symlink()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_demo_over_a_pipe_is_refused_and_left_alone(tmp_path: Path) -> None:
+    fifo = _fifo(tmp_path / "demo.db")
+    result = run("demo", "--days", "1", "--centres", "1", "--db", str(fifo))
+    assert "not a regular file" in assert_one_sentence(result)
+    _close_bound()
+    _still_a_fifo(fifo)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("init", "--centre-code", "STR", "--centre-name", "S", "--lead", "AB", "--pin-stdin"),
+        ("report",),
+        ("db", "check"),
+    ],
+)
+def test_a_database_path_that_is_a_pipe_is_refused(tmp_path: Path, args: tuple[str, ...]) -> None:
+    fifo = _fifo(tmp_path / "x.db")
+    result = run("--db", str(fifo), *args, input="4711\n")
+    assert "not a regular file" in assert_one_sentence(result)
+    _close_bound()
+    _still_a_fifo(fifo)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.db"]  # no x.db-journal left
