@@ -3,7 +3,15 @@
 Knows nothing of frontdesk's rules; `frontdesk.services` builds on it.
 """
 
-from db.connect import StoreError, connect, is_postgres, transaction, use_wal
+from db.connect import StoreError, check_target, connect, is_postgres, transaction, use_wal
 from db.models import database
 
-__all__ = ["StoreError", "connect", "database", "is_postgres", "transaction", "use_wal"]
+__all__ = [
+    "StoreError",
+    "check_target",
+    "connect",
+    "database",
+    "is_postgres",
+    "transaction",
+    "use_wal",
+]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,6 +33,31 @@ class StoreError(Exception):
 
 def is_url(target: str) -> bool:
     return target.startswith(("postgresql://", "postgres://"))
+
+
+# "mysql://…", "sqlite:///…", "http://…": a URL, never a relative file name "mysql:/…".
+_URL_SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]+)://")
+
+
+def check_target(target: str) -> None:
+    """Refuse a URL that is not postgresql://, and one that names no database.
+
+    Without this, ``mysql://host/x.db`` was a path: ``init`` made the folders
+    ``mysql:/host/`` and a SQLite file in them.
+    """
+    if is_url(target):
+        if not _parse_url(target).get("database"):
+            raise StoreError(
+                "The database URL names no database; "
+                "write it as postgresql://USER:PASSWORD@HOST:PORT/NAME."
+            )
+        return
+    found = _URL_SCHEME.match(target)
+    if found:
+        raise StoreError(
+            f"A {found['scheme']}:// URL is not a database frontdesk can use; name a SQLite file "
+            "or write postgresql://USER:PASSWORD@HOST:PORT/NAME."
+        )
 
 
 def is_postgres(db: Database | None = None) -> bool:
@@ -79,6 +105,7 @@ def open_database(target: str, *, create: bool = False, wal: bool = True) -> Dat
     """
     if not target:
         raise StoreError("The database path is empty; name a file or a postgresql:// URL.")
+    check_target(target)
     if is_url(target):
         params = _parse_url(target)
         name = params.pop("database", None)

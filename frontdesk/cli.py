@@ -149,11 +149,11 @@ class UserPath(click.ParamType):
         self.url_ok = url_ok
 
     def convert(self, value: Any, param: Any, ctx: Any) -> str:
-        from frontdesk.config import is_postgres_url
+        from frontdesk.config import has_url_scheme
         from frontdesk.services.validate import path
 
-        if self.url_ok and is_postgres_url(str(value)):
-            return str(value)
+        if self.url_ok and has_url_scheme(str(value)):
+            return str(value)  # as typed: opening it refuses every kind but postgresql://
         try:
             return str(path(value, "database path" if self.url_ok else "file name"))
         except FrontdeskError as exc:

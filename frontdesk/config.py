@@ -9,6 +9,7 @@ knows their names, types and defaults.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -42,6 +43,11 @@ def resolve_db(option: str | None) -> str:
 
 def is_postgres_url(target: str) -> bool:
     return target.startswith(("postgresql://", "postgres://"))
+
+
+def has_url_scheme(target: str) -> bool:
+    """``scheme://…``: a URL (db.connect refuses all but postgresql://), never a file name."""
+    return re.match(r"^[A-Za-z][A-Za-z0-9+.-]+://", target) is not None
 
 
 def skip_unused_driver(target: str) -> None:

@@ -93,3 +93,70 @@ def test_a_database_path_that_is_a_pipe_is_refused(tmp_path: Path, args: tuple[s
     _close_bound()
     _still_a_fifo(fifo)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.db"]  # no x.db-journal left
+
+
+# -- a URL that is not postgresql:// is not a file name ----------------------------
+
+# `--db mysql://localhost/x.db init` made the folders mysql:/localhost/ and a SQLite
+# database in them, and said it created the centre.
+FOREIGN_URLS = ["mysql://localhost/x.db", "sqlite:///tmp/x.db", "http://x.db", "postgresq://h/x"]
+
+
+@pytest.mark.parametrize("url", FOREIGN_URLS)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("init", "--centre-code", "STR", "--centre-name", "S", "--lead", "AB", "--pin-stdin"),
+        ("report",),
+        ("backup",),
+    ],
+)
+def test_a_url_of_another_kind_is_refused_and_creates_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str, args: tuple[str, ...]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("--db", url, *args, input="4711\n")
+    line = assert_one_sentence(result)
+    assert "postgresql://" in line and "SQLite file" in line
+    _close_bound()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("url", FOREIGN_URLS)
+def test_demo_refuses_a_url_of_another_kind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("demo", "--days", "1", "--centres", "1", "--db", url)
+    assert "postgresql://" in assert_one_sentence(result)
+    _close_bound()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_environment_variable_is_checked_the_same_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FRONTDESK_DB", "mysql://localhost/x.db")
+    result = run(
+        "init",
+        "--centre-code",
+        "STR",
+        "--centre-name",
+        "S",
+        "--lead",
+        "AB",
+        "--pin-stdin",
+        input="4711\n",
+    )
+    assert "postgresql://" in assert_one_sentence(result)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "url", ["postgresql://", "postgresql:///", "postgres://u:p@localhost:5432/"]
+)
+def test_a_postgresql_url_without_a_database_name_is_one_sentence(url: str) -> None:
+    result = run("--db", url, "report")
+    line = assert_one_sentence(result)
+    assert "names no database" in line and "p@" not in line
