@@ -7,6 +7,7 @@ exit, and no file changed that is not ours.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 from pathlib import Path
@@ -160,3 +161,44 @@ def test_a_postgresql_url_without_a_database_name_is_one_sentence(url: str) -> N
     result = run("--db", url, "report")
     line = assert_one_sentence(result)
     assert "names no database" in line and "p@" not in line
+
+
+# -- numbers beyond what the database stores ---------------------------------------
+
+# `print z --version 99999999999999999999999 --receipt` ended in OverflowError on SQLite.
+BIG_VERSIONS = [2**31, 2**63, 10**23]
+
+
+@pytest.mark.parametrize("version", BIG_VERSIONS)
+def test_a_z_report_version_too_big_to_store_is_not_found(
+    backend: str, lead: Actor, version: int
+) -> None:
+    from frontdesk.errors import NotFound
+    from frontdesk.services import dayclose
+    from tests.conftest import mark_day_closed
+
+    day = dt.date(2026, 3, 2)
+    mark_day_closed(lead.centre_id, day)
+    with pytest.raises(NotFound, match=f"no Z-report version {version}"):
+        dayclose.z_report(lead, day, version)
+
+
+@pytest.mark.parametrize("version", BIG_VERSIONS)
+def test_print_z_with_a_huge_version_is_one_sentence(
+    backend: str, lead: Actor, version: int
+) -> None:
+    from tests.conftest import mark_day_closed
+
+    mark_day_closed(lead.centre_id, dt.date(2026, 3, 2))
+    result = run(
+        "--db",
+        backend,
+        "print",
+        "z",
+        "--date",
+        "2026-03-02",
+        "--version",
+        str(version),
+        "--receipt",
+    )
+    assert "has no Z-report version" in assert_one_sentence(result)
