@@ -489,17 +489,64 @@ def _tracked(rows: Any, progress: Any, task: Any) -> Any:
         progress.advance(task)
 
 
-def _print_metrics(ctx: click.Context, _param: Any, value: bool) -> None:
-    if value and not ctx.resilient_parsing:
-        from frontdesk.services import export as exporter
+_METRICS = "frontdesk.export.metrics"
 
+
+def _note_metrics(ctx: click.Context, _param: Any, value: bool) -> None:
+    # Eager: known before --from and --to, which --metrics does without.
+    ctx.meta[_METRICS] = bool(value)
+
+
+class _ExportPeriodOption(click.Option):
+    """A required option of an export that ``--metrics`` (which exports nothing) leaves out."""
+
+    def process_value(self, ctx: click.Context, value: Any) -> Any:
+        if ctx.meta.get(_METRICS) and (value is None or self.value_is_missing(value)):
+            return None
+        return super().process_value(ctx, value)
+
+
+def _print_metrics(ctx: click.Context, output: str | None) -> None:
+    """``export --metrics``: the metric table, on stdout or into ``-o FILE``; nothing else."""
+    from click.core import ParameterSource
+
+    from frontdesk.services import export as exporter
+
+    given = [
+        param.opts[0]
+        for param in ctx.command.params
+        if param.name not in ("metrics", "output", "help")
+        and ctx.get_parameter_source(param.name or "") == ParameterSource.COMMANDLINE
+    ]
+    if given:
+        raise click.UsageError(
+            f"--metrics prints the list of metrics; leave out {', '.join(given)}."
+        )
+    if output is None:
         click.echo(exporter.metric_table_text(), nl=False)
-        ctx.exit()
+        return
+    with exporter.atomic_output(output) as handle:
+        handle.write(exporter.metric_table_text())
+    click.echo(f"Wrote the metrics to {_describe(output)}.", err=True)
 
 
 @cli.command()
-@click.option("--from", "date_from", type=ISO_DATE, required=True, help="First business date.")
-@click.option("--to", "date_to", type=ISO_DATE, required=True, help="Last business date.")
+@click.option(
+    "--from",
+    "date_from",
+    cls=_ExportPeriodOption,
+    type=ISO_DATE,
+    required=True,
+    help="First business date.",
+)
+@click.option(
+    "--to",
+    "date_to",
+    cls=_ExportPeriodOption,
+    type=ISO_DATE,
+    required=True,
+    help="Last business date.",
+)
 @click.option(
     "--format",
     "fmt",
@@ -534,7 +581,7 @@ def _print_metrics(ctx: click.Context, _param: Any, value: bool) -> None:
     is_flag=True,
     is_eager=True,
     expose_value=False,
-    callback=_print_metrics,
+    callback=_note_metrics,
     help="Print the metrics (wide column, long name, unit, since which version) and exit.",
 )
 @click.pass_context
@@ -559,6 +606,9 @@ def export(
 
     from frontdesk.services import export as exporter
 
+    if ctx.meta.get(_METRICS):
+        _print_metrics(ctx, output)
+        return
     exporter.check_period(date_from, date_to)
     try:
         exporter.refuse_combination(fmt, layout, excel)

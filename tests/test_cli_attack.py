@@ -202,3 +202,57 @@ def test_print_z_with_a_huge_version_is_one_sentence(
         "--receipt",
     )
     assert "has no Z-report version" in assert_one_sentence(result)
+
+
+# -- export --metrics and the options it cannot use --------------------------------
+
+
+def test_export_metrics_writes_to_the_file_named_with_o(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("export", "--metrics", "-o", "metrics.txt")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""  # was: the table on stdout, -o silently ignored
+    text = (tmp_path / "metrics.txt").read_text(encoding="utf-8")
+    assert text.startswith("long name (JSON)") and "visits.total" in text
+    assert stat.S_IMODE((tmp_path / "metrics.txt").stat().st_mode) == 0o600
+    assert "metrics.txt" in result.stderr
+
+
+@SQLITE
+def test_export_metrics_will_not_write_over_the_database(backend: str, lead: Actor) -> None:
+    _close_bound()
+    before = Path(backend).read_bytes()
+    result = run("--db", backend, "export", "--metrics", "-o", backend)
+    assert "database" in assert_one_sentence(result)
+    assert Path(backend).read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ("--from", "2026-03-01"),
+        ("--to", "2026-03-01"),
+        ("--format", "json"),
+        ("--layout", "long"),
+        ("--excel",),
+        ("--centre", "NOPE"),
+        ("--include-open",),
+    ],
+)
+def test_export_metrics_refuses_the_options_of_an_export(extra: tuple[str, ...]) -> None:
+    for args in (("export", "--metrics", *extra), ("export", *extra, "--metrics")):
+        result = run(*args)
+        line = assert_one_sentence(result, code=2)
+        assert "--metrics" in line and extra[0] in line
+
+
+def test_export_metrics_alone_still_prints_the_table() -> None:
+    result = run("export", "--metrics")
+    assert result.exit_code == 0 and "visits.total" in result.stdout
+
+
+def test_export_without_from_still_says_it_is_missing() -> None:
+    result = run("export", "--to", "2026-03-01")
+    assert "--from" in assert_one_sentence(result, code=2)
