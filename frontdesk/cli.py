@@ -244,7 +244,11 @@ def cli(ctx: click.Context, db_target: str | None, centre: str | None) -> None:
 
     Without a command, opens the desk app.
     """
-    ctx.obj = Options(db=db_target, centre=centre)
+    from frontdesk.config import resolve_centre
+
+    # $FRONTDESK_CENTRE is the default of --centre for every command (export, report and
+    # purge too: it names one centre, and a code that is no centre is refused).
+    ctx.obj = Options(db=db_target, centre=resolve_centre(centre))
     if ctx.invoked_subcommand != "demo":  # demo may name its own database
         from frontdesk.config import skip_unused_driver
 
@@ -568,7 +572,7 @@ def _print_metrics(ctx: click.Context, output: str | None) -> None:
     "centre_code",
     metavar="CODE",
     callback=_not_empty,
-    help="One centre (default: all).",
+    help="One centre (default: the --centre before 'export' or $FRONTDESK_CENTRE, else all).",
 )
 @click.option(
     "--include-open",
@@ -654,7 +658,7 @@ def export(
     metavar="CODE",
     multiple=True,
     callback=lambda ctx, param, codes: tuple(_not_empty(ctx, param, c) for c in codes),
-    help="A centre; repeat for several (default: all).",
+    help="A centre; repeat for several (default: the --centre before 'report' or $FRONTDESK_CENTRE, else all).",
 )
 @click.option(
     "--pdf",
@@ -1054,7 +1058,7 @@ def purge(ctx: click.Context, before: dt.date, yes: bool) -> None:
     attendance go; Z-reports, deliveries, staff and the audit trail stay, so
     exports, stock on hand and days of cover are unchanged. Works a few days
     at a time, so desks keep working; a purged day cannot be reopened. Every
-    centre unless --centre.
+    centre unless --centre (or $FRONTDESK_CENTRE).
     """
     from frontdesk.services import purge as purging
     from frontdesk.services.export import select_centres

@@ -256,3 +256,53 @@ def test_export_metrics_alone_still_prints_the_table() -> None:
 def test_export_without_from_still_says_it_is_missing() -> None:
     result = run("export", "--to", "2026-03-01")
     assert "--from" in assert_one_sentence(result, code=2)
+
+
+# -- $FRONTDESK_CENTRE is the default of --centre, for every command ----------------
+
+# export, report and purge ignored it: FRONTDESK_CENTRE=NOPE silently meant every centre.
+
+
+def _two_centres(lead: Actor) -> None:
+    from frontdesk.services.centre import init_centre
+    from tests.conftest import mark_day_closed, open_since
+
+    centre, _member = init_centre("NES", "Nesttun", "EF", "4711")
+    open_since(centre.id)
+    for centre_id in (lead.centre_id, centre.id):  # a row for each centre in the export
+        mark_day_closed(centre_id, dt.date(2026, 3, 1))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "--from", "2026-03-01", "--to", "2026-03-02", "--include-open"),
+        ("report", "--from", "2026-03-01", "--to", "2026-03-02"),
+        ("purge", "--before", "2026-03-01", "--yes"),
+        ("print", "x", "--receipt"),
+        ("staff", "list"),
+    ],
+)
+def test_an_unknown_centre_in_the_environment_is_refused(
+    backend: str, lead: Actor, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    monkeypatch.setenv("FRONTDESK_CENTRE", "NOPE")
+    result = run("--db", backend, *args)
+    assert "no centre with the code NOPE" in assert_one_sentence(result)
+
+
+@pytest.mark.parametrize("command", ["export", "report"])
+def test_the_environment_centre_narrows_export_and_report_like_the_option(
+    backend: str, lead: Actor, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    _two_centres(lead)
+    args = (command, "--from", "2026-03-01", "--to", "2026-03-01")
+    by_option = run("--db", backend, "--centre", "NES", *args)
+    monkeypatch.setenv("FRONTDESK_CENTRE", "NES")
+    by_env = run("--db", backend, *args)
+    assert by_env.exit_code == 0, by_env.stderr
+    assert by_env.stdout == by_option.stdout
+    assert "NES" in by_env.stdout and "STR" not in by_env.stdout
+    # The option still wins over the environment.
+    both = run("--db", backend, "--centre", "STR", *args)
+    assert "STR" in both.stdout and "NES" not in both.stdout
