@@ -306,3 +306,25 @@ def test_the_environment_centre_narrows_export_and_report_like_the_option(
     # The option still wins over the environment.
     both = run("--db", backend, "--centre", "STR", *args)
     assert "STR" in both.stdout and "NES" not in both.stdout
+
+
+# -- a failed write leaves nothing beside the target --------------------------------
+
+# `backup -o` on a full disk failed cleanly but left `.b.db.PID.TOKEN.part-journal`
+# (SQLite's journal of the half-written copy) until the next run.
+
+
+@pytest.mark.parametrize("side", ["-journal", "-wal", "-shm"])
+def test_a_failed_staged_write_removes_the_side_files_of_its_temporary_file(
+    tmp_path: Path, side: str
+) -> None:
+    import errno
+
+    from frontdesk.services import outputs
+
+    target = tmp_path / "b.db"
+    with pytest.raises(OSError), outputs.staged(target, overwrite=False) as part:
+        part.write_bytes(b"half")
+        Path(f"{part}{side}").write_bytes(b"journal of the half copy")
+        raise OSError(errno.ENOSPC, "No space left on device")
+    assert list(tmp_path.iterdir()) == []

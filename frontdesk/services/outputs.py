@@ -185,8 +185,10 @@ def staged(path: Path, *, overwrite: bool = True) -> Iterator[Path]:
         _move(part, path, overwrite=overwrite)
         _fsync_folder(path.parent)
     finally:
-        with suppress(FileNotFoundError):
-            os.unlink(part)
+        # The temporary file, and a journal SQLite began in it (a backup on a full disk).
+        for leftover in (part, *(part.with_name(part.name + s) for s in SIDE_SUFFIXES)):
+            with suppress(FileNotFoundError):
+                os.unlink(leftover)
 
 
 def _move(part: Path, path: Path, *, overwrite: bool) -> None:
