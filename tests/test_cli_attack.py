@@ -328,3 +328,19 @@ def test_a_failed_staged_write_removes_the_side_files_of_its_temporary_file(
         Path(f"{part}{side}").write_bytes(b"journal of the half copy")
         raise OSError(errno.ENOSPC, "No space left on device")
     assert list(tmp_path.iterdir()) == []
+
+
+# -- the PIN key file -------------------------------------------------------------
+
+
+@SQLITE
+def test_a_key_file_that_is_not_text_is_called_damaged(
+    backend: str, lead: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FRONTDESK_PEPPER_FILE pointed at a binary file said "'ascii' codec can't decode byte …".
+    key = tmp_path / "binary.key"
+    key.write_bytes(b"SQLite format 3\x00\xf9\xfe" * 4)
+    monkeypatch.setenv("FRONTDESK_PEPPER_FILE", str(key))
+    result = run("--db", backend, "staff", "reset-pin", "AB", "--pin-stdin", input="8642\n")
+    line = assert_one_sentence(result)
+    assert "is damaged" in line and "codec" not in line
