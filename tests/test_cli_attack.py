@@ -344,3 +344,43 @@ def test_a_key_file_that_is_not_text_is_called_damaged(
     result = run("--db", backend, "staff", "reset-pin", "AB", "--pin-stdin", input="8642\n")
     line = assert_one_sentence(result)
     assert "is damaged" in line and "codec" not in line
+
+
+def test_reset_pin_says_when_it_made_a_new_key_file(
+    backend: str, lead: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A typo in FRONTDESK_PEPPER_FILE made a new key (and its folders) without a word; the
+    # desks, which use the real key, then refused the new PIN.
+    key = tmp_path / "typo" / "pin-pepper.key"
+    monkeypatch.setenv("FRONTDESK_PEPPER_FILE", str(key))
+    result = run("--db", backend, "staff", "reset-pin", "AB", "--pin-stdin", input="8642\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Set a new PIN for AB." in result.stdout
+    assert str(key) in result.stderr and "new PIN key file" in result.stderr
+    again = run("--db", backend, "staff", "reset-pin", "AB", "--pin-stdin", input="8643\n")
+    assert again.exit_code == 0 and "key file" not in again.stderr
+
+
+# -- the last shift lead --------------------------------------------------------------
+
+
+def test_the_last_active_lead_cannot_be_disabled(backend: str, lead: Actor) -> None:
+    # `staff disable AB` left a centre with no active lead (and there is no `staff enable`).
+    from frontdesk.errors import BadInput
+    from frontdesk.services import staff
+
+    cli_actor = Actor.cli(lead.centre_id)
+    staff.add_staff(cli_actor, "CD", "1234", "desk")
+    with pytest.raises(BadInput, match="last active shift lead"):
+        staff.disable_staff(cli_actor, "AB")
+    assert [m.active for m in staff.list_staff(lead.centre_id) if m.initials == "AB"] == [True]
+    staff.add_staff(cli_actor, "EF", "1234", "lead")
+    staff.disable_staff(cli_actor, "AB")  # with another lead it is allowed
+    assert [m.active for m in staff.list_staff(lead.centre_id) if m.initials == "AB"] == [False]
+
+
+def test_staff_disable_of_the_last_lead_is_one_sentence(backend: str, lead: Actor) -> None:
+    result = run("--db", backend, "staff", "disable", "AB")
+    assert "last active shift lead" in assert_one_sentence(result)
+    listed = run("--db", backend, "staff", "list")
+    assert "AB    lead  active" in listed.stdout
