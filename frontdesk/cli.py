@@ -312,14 +312,24 @@ def staff_add(ctx: click.Context, initials: str, role: str, pin_stdin: bool) -> 
 @click.pass_context
 def staff_reset_pin(ctx: click.Context, initials: str, pin_stdin: bool) -> None:
     """Give a staff member a new PIN (also when the PIN key file was lost)."""
+    from frontdesk.services import pepper
     from frontdesk.services.staff import check_pin_format, normalise_initials, reset_pin
 
     normalise_initials(initials)
     open_db(ctx)
     actor = centre_actor(ctx)
     pin = check_pin_format(read_pin(pin_stdin, prompt=f"New PIN for {initials.upper()}"))
+    key = pepper.key_path()
+    had_key = key.exists()
     member = reset_pin(actor, initials, pin)
     click.echo(f"Set a new PIN for {member.initials}.")
+    if not had_key and key.exists():  # reset_pin made one: say where, or a typo goes unseen
+        click.echo(
+            f"Made a new PIN key file at {_describe(str(key))}: back it up with the database; "
+            "every desk needs this file (FRONTDESK_PEPPER_FILE), and PINs set with another "
+            "key need a reset too.",
+            err=True,
+        )
 
 
 @staff.command("list")
