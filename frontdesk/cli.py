@@ -753,7 +753,7 @@ def _render_report(rep: Any) -> None:
     names = escape(", ".join(f"{c.code} {c.name}" for c in rep.centres))
     console.print(
         f"[bold]frontdesk report[/bold] · {names} · "
-        f"{rep.date_from.isoformat()} to {rep.date_to.isoformat()} ({rep.day_count} days)"
+        f"{rep.date_from.isoformat()} to {rep.date_to.isoformat()} ({_count(rep.day_count, 'day')})"
     )
     if rep.open_days:
         several = rep.open_days != 1
@@ -1039,14 +1039,20 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
     names = ", ".join(f"{code} {name}" for code, name in result.centres)
     click.echo(
         f"Built a demo database at {_describe(target)}: {names}; "
-        f"{days} business days ({result.first_day.isoformat()} to {result.last_day.isoformat()}), "
-        f"{result.visits:,} visits, {result.closed_days:,} days closed with a Z-report, today open."
+        f"{_count(days, 'business day')} ({result.first_day.isoformat()} to "
+        f"{result.last_day.isoformat()}), {_count(result.visits, 'visit')}, "
+        f"{_count(result.closed_days, 'day')} closed with a Z-report, today open."
     )
     click.echo("Demo sign-on (the same at every centre):")
     for initials, role, pin in result.sign_on:
         label = "shift lead" if role == "lead" else "desk"
         click.echo(f"  {label:<10}  initials {initials}  PIN {pin}")
     click.echo(f"Open the desk app with: frontdesk --db {_describe(target)}")
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 day', '2 days', '1,204 visits'."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _describe(target: str) -> str:

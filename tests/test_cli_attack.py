@@ -384,3 +384,22 @@ def test_staff_disable_of_the_last_lead_is_one_sentence(backend: str, lead: Acto
     assert "last active shift lead" in assert_one_sentence(result)
     listed = run("--db", backend, "staff", "list")
     assert "AB    lead  active" in listed.stdout
+
+
+# -- one is not "1 days" ------------------------------------------------------------
+
+
+def test_demo_and_report_count_one_day_in_the_singular(tmp_path: Path) -> None:
+    target = str(tmp_path / "demo.db")
+    built = run("demo", "--days", "2", "--centres", "1", "--db", target)
+    assert built.exit_code == 0, built.stderr
+    assert "2 business days (" in built.stdout
+    assert "1 day closed with a Z-report" in built.stdout and "1 days" not in built.stdout
+    _close_bound()
+    one = run("demo", "--days", "1", "--centres", "1", "--db", str(tmp_path / "one.db"))
+    assert "1 business day (" in one.stdout and "0 days closed" in one.stdout
+    _close_bound()
+    day = built.stdout.split("(")[1][:10]
+    report = run("--db", target, "report", "--from", day, "--to", day)
+    assert report.exit_code == 0, report.stderr
+    assert "(1 day)" in report.stdout and "1 days" not in report.stdout
