@@ -674,6 +674,7 @@ def export(
     "--pdf",
     "pdf_output",
     type=click.Path(dir_okay=False),
+    callback=_not_empty,
     help="Write the report as a PDF with charts: a cover, then a page per centre.",
 )
 @click.pass_context
@@ -697,9 +698,10 @@ def report(
     if date_from and date_to:
         check_period(date_from, date_to)
     if pdf_output is not None:
-        from frontdesk.services import outputs
+        from frontdesk.services import outputs, papers
 
-        outputs.check_output(pdf_output, option="--pdf", protected=())
+        outputs.check_output(pdf_output, option="--pdf", protected=())  # the database first
+        papers.check_pdf_name(pdf_output)
     open_db(ctx)
     centres = _report_centres(centre_codes or (ctx.find_object(Options).centre,))
     date_from, date_to = reports.default_period(centres, date_from, date_to)

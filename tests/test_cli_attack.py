@@ -46,7 +46,7 @@ OUTPUT_COMMANDS = {
     "print x receipt": ("print", "x", "--receipt", "-o", "{}"),
     "backup": ("backup", "-o", "{}"),
 }
-_NAMES = {"print x pdf": "out.pdf", "print x receipt": "out.txt"}
+_NAMES = {"print x pdf": "out.pdf", "print x receipt": "out.txt", "report --pdf": "out.pdf"}
 
 
 @SQLITE
@@ -403,3 +403,33 @@ def test_demo_and_report_count_one_day_in_the_singular(tmp_path: Path) -> None:
     report = run("--db", target, "report", "--from", day, "--to", day)
     assert report.exit_code == 0, report.stderr
     assert "(1 day)" in report.stdout and "1 days" not in report.stdout
+
+
+# -- report --pdf names a PDF file ------------------------------------------------------
+
+# `report --pdf -` wrote a file called "-", `report --pdf out.txt` a PDF called .txt,
+# while `print -o` refuses both.
+
+
+@SQLITE
+@pytest.mark.parametrize("name", ["-", "out.txt", "out.csv", "out"])
+def test_report_pdf_refuses_a_name_that_is_not_a_pdf(
+    backend: str, lead: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("--db", backend, "report", "--pdf", name)
+    assert ".pdf" in assert_one_sentence(result)
+    assert not (tmp_path / name).exists()
+
+
+@SQLITE
+def test_report_pdf_takes_an_upper_case_suffix(backend: str, lead: Actor, tmp_path: Path) -> None:
+    result = run("--db", backend, "report", "--pdf", str(tmp_path / "Week.PDF"))
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "Week.PDF").read_bytes().startswith(b"%PDF")
+
+
+@SQLITE
+def test_report_pdf_empty_is_refused_like_every_empty_option(backend: str, lead: Actor) -> None:
+    result = run("--db", backend, "report", "--pdf", "")
+    assert "is empty; leave the option out" in assert_one_sentence(result, code=2)
