@@ -433,3 +433,11 @@ def test_report_pdf_takes_an_upper_case_suffix(backend: str, lead: Actor, tmp_pa
 def test_report_pdf_empty_is_refused_like_every_empty_option(backend: str, lead: Actor) -> None:
     result = run("--db", backend, "report", "--pdf", "")
     assert "is empty; leave the option out" in assert_one_sentence(result, code=2)
+
+
+@SQLITE
+def test_a_catalogue_name_too_long_is_called_too_long(backend: str, lead: Actor) -> None:
+    # It said "The Norwegian name is required (1 to 80 characters)." of a 100,000-letter name.
+    result = run("--db", backend, "catalogue", "add", "LONG1", "--nb", "x" * 81, "--en", "y")
+    line = assert_one_sentence(result)
+    assert "must be 1 to 80 characters" in line and "required" not in line
