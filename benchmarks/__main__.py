@@ -24,9 +24,9 @@ from pathlib import Path
 from benchmarks import cache
 from benchmarks.common import Line, pg_server, scratch
 
-SECTIONS = ("demo", "checkin", "tui", "cli", "reports", "export", "writers", "papers")
+SECTIONS = ("demo", "checkin", "tui", "cli", "reports", "export", "writers", "papers", "rights")
 # The sections that read the cached 5-year databases (the others build their own).
-BIG_SECTIONS = {"demo", "reports", "export"}
+BIG_SECTIONS = {"demo", "reports", "export", "rights"}
 
 
 def machine() -> str:
@@ -199,6 +199,16 @@ def main(argv: list[str] | None = None) -> int:
         return bench.run()
 
     section("papers", papers)
+
+    def erase() -> list[Line]:
+        from benchmarks import rights as bench
+
+        result = bench.measure(str(big), "SQLite")
+        if pg_big:
+            result += bench.measure(pg_big, "PostgreSQL")
+        return result
+
+    section("rights", erase)
 
     total = time.perf_counter() - started
     whole = Line(

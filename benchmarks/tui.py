@@ -153,7 +153,7 @@ async def _press_to_row(db_path: str) -> tuple[list[float], list[float]]:
     return to_state[10:], to_screen[10:]
 
 
-async def _tab_switches(db_path: str) -> list[float]:
+async def _tab_switches(db_path: str, cpu: list[float] | None = None) -> list[float]:
     """Press F1..F5 in turn; time from the key to the first frame composed with the new tab.
 
     Keys go straight to the driver (see ``_press_to_row``).
@@ -191,6 +191,7 @@ async def _tab_switches(db_path: str) -> list[float]:
                 await app.workers.wait_for_complete()
                 await pilot.pause(0.05)  # a quiet moment, like a desk
                 started = time.perf_counter()
+                started_cpu = time.thread_time()
                 driver.send_message(events.Key(key, None))
                 deadline = started + 10
                 while tabbed.active != tab:
@@ -203,19 +204,32 @@ async def _tab_switches(db_path: str) -> list[float]:
                         raise RuntimeError("no frame was composed after the tab switch")
                     await asyncio.sleep(0.0002)
                 times.append(ms(frames[-1] - started))
+                if cpu is not None:
+                    cpu.append(ms(time.thread_time() - started_cpu))
+    if cpu is not None:
+        del cpu[: 2 * len(TABS)]
     return times[2 * len(TABS) :]
 
 
 def tab_switch_line(db_path: str) -> Line:
-    times = asyncio.run(_tab_switches(db_path))
+    cpu: list[float] = []
+    times = asyncio.run(_tab_switches(db_path, cpu))
     p95 = percentile(times, 95)
+    # The UI thread's own CPU time per switch: what a quiet machine would wait at least
+    # (it includes the benchmark's polling); wall-clock suffers from a busy machine.
     return Line(
         "tab switch, key press (F1–F5) → the new tab drawn (Pilot, SQLite)",
-        f"p50 {median(times):.1f} ms, p95 {p95:.1f} ms over {len(times)} switches",
+        f"p50 {median(times):.1f} ms, p95 {p95:.1f} ms over {len(times)} switches "
+        f"(UI thread CPU: p50 {median(cpu):.1f}, p95 {percentile(cpu, 95):.1f} ms)",
         "p95 must ≤ 50 ms / aim ≤ 16 ms",
         p95 <= 50,
         p95 <= 16,
-        figures={"p50_ms": median(times), "p95_ms": p95},
+        figures={
+            "p50_ms": median(times),
+            "p95_ms": p95,
+            "cpu_p50_ms": median(cpu),
+            "cpu_p95_ms": percentile(cpu, 95),
+        },
     )
 
 

@@ -3,7 +3,15 @@
 Knows nothing of frontdesk's rules; `frontdesk.services` builds on it.
 """
 
-from db.connect import StoreError, check_target, connect, is_postgres, transaction, use_wal
+from db.connect import (
+    StoreError,
+    check_target,
+    connect,
+    is_postgres,
+    transaction,
+    truncate_wal,
+    use_wal,
+)
 from db.models import database
 
 __all__ = [
@@ -13,5 +21,6 @@ __all__ = [
     "database",
     "is_postgres",
     "transaction",
+    "truncate_wal",
     "use_wal",
 ]

@@ -24,11 +24,22 @@ SQLITE_PRAGMAS = (
     ("synchronous", "full"),  # a confirmed action survives power loss
     ("foreign_keys", 1),
     ("busy_timeout", BUSY_TIMEOUT_MS),
+    # A deleted or rewritten row is overwritten with zeros, not left in free space: an
+    # erased visitor code or a purged row is gone from the file, not just unlinked.
+    ("secure_delete", "on"),
 )
 
 
 class StoreError(Exception):
-    """The database cannot be opened or used; the message is one sentence."""
+    """The database cannot be opened or used; the message is one sentence (``nb``: in bokmål)."""
+
+    def __init__(self, message: str, *, nb: str | None = None) -> None:
+        super().__init__(message)
+        self.nb = nb
+
+
+class NoDatabase(StoreError):
+    """There is no database file at the path (and it was not to be created)."""
 
 
 def is_url(target: str) -> bool:
@@ -49,14 +60,18 @@ def check_target(target: str) -> None:
         if not _parse_url(target).get("database"):
             raise StoreError(
                 "The database URL names no database; "
-                "write it as postgresql://USER:PASSWORD@HOST:PORT/NAME."
+                "write it as postgresql://USER:PASSWORD@HOST:PORT/NAME.",
+                nb="Database-URL-en nevner ingen database; "
+                "skriv den som postgresql://BRUKER:PASSORD@VERT:PORT/NAVN.",
             )
         return
     found = _URL_SCHEME.match(target)
     if found:
         raise StoreError(
             f"A {found['scheme']}:// URL is not a database frontdesk can use; name a SQLite file "
-            "or write postgresql://USER:PASSWORD@HOST:PORT/NAME."
+            "or write postgresql://USER:PASSWORD@HOST:PORT/NAME.",
+            nb=f"En {found['scheme']}://-URL er ikke en database frontdesk kan bruke; oppgi en "
+            "SQLite-fil eller skriv postgresql://BRUKER:PASSORD@VERT:PORT/NAVN.",
         )
 
 
@@ -104,7 +119,10 @@ def open_database(target: str, *, create: bool = False, wal: bool = True) -> Dat
     is left as it is (see ``use_wal``).
     """
     if not target:
-        raise StoreError("The database path is empty; name a file or a postgresql:// URL.")
+        raise StoreError(
+            "The database path is empty; name a file or a postgresql:// URL.",
+            nb="Databasestien er tom; oppgi en fil eller en postgresql://-URL.",
+        )
     check_target(target)
     if is_url(target):
         params = _parse_url(target)
@@ -117,16 +135,25 @@ def open_database(target: str, *, create: bool = False, wal: bool = True) -> Dat
         except FileNotFoundError:
             found = None
         except OSError as exc:  # a symlink loop, a file used as a folder, no access, …
-            raise StoreError(f"Cannot use {path}: {exc.strerror or exc}.") from None
+            reason = exc.strerror or exc
+            raise StoreError(
+                f"Cannot use {path}: {reason}.", nb=f"Kan ikke bruke {path}: {reason}."
+            ) from None
         if found is None:
             if not create:
-                raise StoreError(f"There is no database at {path}.")
+                raise NoDatabase(
+                    f"There is no database at {path}.", nb=f"Det finnes ingen database i {path}."
+                )
             _create_sqlite_file(path)
         elif stat.S_ISDIR(found.st_mode):
-            raise StoreError(f"{path} is a folder, not a database file.")
+            raise StoreError(
+                f"{path} is a folder, not a database file.",
+                nb=f"{path} er en mappe, ikke en databasefil.",
+            )
         elif not stat.S_ISREG(found.st_mode):  # SQLite would leave a -journal beside a device
             raise StoreError(
-                f"{path} is not a regular file (a device or a pipe), not a database file."
+                f"{path} is not a regular file (a device or a pipe), not a database file.",
+                nb=f"{path} er ikke en vanlig fil (en enhet eller et rør), ikke en databasefil.",
             )
         db = SqliteDatabase(
             str(path),
@@ -141,9 +168,15 @@ def open_database(target: str, *, create: bool = False, wal: bool = True) -> Dat
         if isinstance(db, SqliteDatabase) and not isinstance(exc, OperationalError):
             raise  # a damaged file or another program's: the caller says which
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise StoreError(f"Cannot open the database {describe(target)}: {first}.") from exc
+        raise StoreError(
+            f"Cannot open the database {describe(target)}: {first}.",
+            nb=f"Kan ikke åpne databasen {describe(target)}: {first}.",
+        ) from exc
     except Exception as exc:  # psycopg raises its own errors for bad URLs
-        raise StoreError(f"Cannot open the database {describe(target)}: {exc}.") from exc
+        raise StoreError(
+            f"Cannot open the database {describe(target)}: {exc}.",
+            nb=f"Kan ikke åpne databasen {describe(target)}: {exc}.",
+        ) from exc
     if wal:
         use_wal(db)
     return db
@@ -162,6 +195,25 @@ def connect(target: str, *, create: bool = False, wal: bool = True) -> Database:
         database.obj.close()
     database.initialize(db)
     return db
+
+
+def truncate_wal(db: Database | None = None, wait_ms: int = 100) -> bool:
+    """SQLite: copy the WAL into the database file and empty it, so no old page image
+    (e.g. of a row just erased) stays in the -wal file. False when another connection
+    still reads an older snapshot after ``wait_ms`` (the WAL is then emptied at a later
+    checkpoint). PostgreSQL: nothing to do, True."""
+    db = db or database.obj
+    if is_postgres(db):
+        return True
+    # While it waits for readers, a TRUNCATE checkpoint holds other writers (the desks)
+    # back: it waits briefly, not the full busy timeout.
+    (usual,) = db.execute_sql("PRAGMA busy_timeout").fetchone()
+    db.execute_sql(f"PRAGMA busy_timeout = {int(wait_ms)}")
+    try:
+        busy, _log, _done = db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        db.execute_sql(f"PRAGMA busy_timeout = {int(usual)}")
+    return int(busy) == 0
 
 
 @contextmanager

@@ -55,7 +55,9 @@ def refuse_foreign(db: Database) -> None:
     if others:
         raise StoreError(
             f"This is not a frontdesk database (it holds other tables, e.g. {others[0]}); "
-            "nothing was changed."
+            "nothing was changed.",
+            nb=f"Dette er ikke en frontdesk-database (den har andre tabeller, f.eks. {others[0]}); "
+            "ingenting ble endret.",
         )
 
 
@@ -64,7 +66,9 @@ def refuse_newer(db: Database) -> SchemaStatus:
     if st.unknown:
         raise StoreError(
             f"This database has schema version {st.current}, newer than this frontdesk "
-            f"knows ({st.latest}); install a newer frontdesk to open it."
+            f"knows ({st.latest}); install a newer frontdesk to open it.",
+            nb=f"Databasen har skjemaversjon {st.current}, nyere enn denne frontdesk kjenner "
+            f"({st.latest}); installer en nyere frontdesk for å åpne den.",
         )
     return st
 
@@ -75,7 +79,8 @@ def require_frontdesk(db: Database) -> SchemaStatus:
     if st.current == 0:
         refuse_foreign(db)
         raise StoreError(
-            "The database is empty: create it with 'frontdesk init' or 'frontdesk demo'."
+            "The database is empty: create it with 'frontdesk init' or 'frontdesk demo'.",
+            nb="Databasen er tom: lag den med 'frontdesk init' eller 'frontdesk demo'.",
         )
     return st
 
@@ -86,6 +91,8 @@ def require_current(db: Database) -> SchemaStatus:
     if st.pending:
         raise StoreError(
             f"The database has schema version {st.current} and needs {st.latest}: "
-            "run 'frontdesk db upgrade'."
+            "run 'frontdesk db upgrade'.",
+            nb=f"Databasen har skjemaversjon {st.current} og trenger {st.latest}: "
+            "kjør 'frontdesk db upgrade'.",
         )
     return st

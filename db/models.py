@@ -145,7 +145,7 @@ class DagsverketAttendance(Voidable):
     id = AutoField()
     centre = ForeignKeyField(Centre)
     business_date = DateField()
-    visitor = ForeignKeyField(Visitor)
+    visitor = ForeignKeyField(Visitor, null=True)  # None once the participant was erased
     present = BooleanField(default=True)
     at = DateTimeField()
     staff = ForeignKeyField(Staff, null=True, backref="+")
@@ -184,7 +184,7 @@ class MegafonSale(Voidable):
     id = AutoField()
     centre = ForeignKeyField(Centre)
     issue = ForeignKeyField(MegafonIssue)
-    vendor = ForeignKeyField(Visitor)
+    vendor = ForeignKeyField(Visitor, null=True)  # None once the vendor was erased
     copies = IntegerField()
     unit_price_ore = IntegerField()
     payment = CharField(max_length=8)  # cash | card | vipps

@@ -150,14 +150,17 @@ class UserPath(click.ParamType):
 
     def convert(self, value: Any, param: Any, ctx: Any) -> str:
         from frontdesk.config import has_url_scheme
-        from frontdesk.services.validate import path
+        from frontdesk.services.validate import path, shown
 
         if self.url_ok and has_url_scheme(str(value)):
             return str(value)  # as typed: opening it refuses every kind but postgresql://
         try:
-            return str(path(value, "database path" if self.url_ok else "file name"))
+            chosen = path(value, "database path" if self.url_ok else "file name")
         except FrontdeskError as exc:
             self.fail(str(exc), param, ctx)
+        if not self.url_ok and chosen.is_dir():
+            self.fail(f"File {shown(str(chosen))!r} is a directory.", param, ctx)  # click's words
+        return str(chosen)
 
 
 USER_PATH = UserPath()
@@ -673,8 +676,7 @@ def export(
 @click.option(
     "--pdf",
     "pdf_output",
-    type=click.Path(dir_okay=False),
-    callback=_not_empty,
+    type=USER_PATH,
     help="Write the report as a PDF with charts: a cover, then a page per centre.",
 )
 @click.pass_context
@@ -869,7 +871,7 @@ def print_group() -> None:
 _PAPER_OUTPUT = click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False),
+    type=USER_PATH,
     callback=_not_empty,
     help="FILE.pdf for A4, FILE.txt for a receipt (default with --receipt: stdout).",
 )
@@ -1066,11 +1068,20 @@ def _describe(target: str) -> str:
 
 
 @cli.command()
-@click.option("--before", type=ISO_DATE, required=True, help="Purge closed days before this date.")
+@click.option("--before", type=ISO_DATE, help="Purge closed days before this date.")
+@click.option(
+    "--retention",
+    is_flag=True,
+    help="Purge closed days older than each centre's retention_days setting (as the desk "
+    "does at the first sign-on of a day).",
+)
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_context
-def purge(ctx: click.Context, before: dt.date, yes: bool) -> None:
-    """Remove individual-level rows of closed days before a date.
+def purge(ctx: click.Context, before: dt.date | None, retention: bool, yes: bool) -> None:
+    """Remove individual-level rows of old, closed days.
+
+    Closed days before --before DATE, or with --retention those older than each
+    centre's retention_days setting.
 
     Visits, hand-outs, returns, lunch entries, Megafon sales and Dagsverket
     attendance go; Z-reports, deliveries, staff and the audit trail stay, so
@@ -1081,8 +1092,13 @@ def purge(ctx: click.Context, before: dt.date, yes: bool) -> None:
     from frontdesk.services import purge as purging
     from frontdesk.services.export import select_centres
 
+    if (before is None) == (not retention):
+        raise click.UsageError("Give either --before DATE or --retention.")
     open_db(ctx)
     centres = select_centres(ctx.find_object(Options).centre)
+    if before is None:
+        _purge_retention(centres, yes)
+        return
     plan = purging.plan(centres, before)
     if plan.total == 0:
         click.echo(f"Nothing to purge before {before.isoformat()}.")
@@ -1108,6 +1124,35 @@ def purge(ctx: click.Context, before: dt.date, yes: bool) -> None:
     click.echo(_purge_summary(done, "Deleted"))
 
 
+def _purge_retention(centres: list[Any], yes: bool) -> None:
+    """Each centre's rows past its retention_days, through the same purge."""
+    from frontdesk.services import purge as purging
+    from frontdesk.services import rights
+
+    due = []
+    for centre in centres:
+        cutoff = rights.retention_before(centre.id)
+        if cutoff is None:
+            click.echo(f"Retention is off at {centre.code} (retention_days is 0).")
+            continue
+        plan = purging.plan([centre], cutoff)
+        if plan.total == 0:
+            click.echo(
+                f"Nothing at {centre.code} is older than its retention ({cutoff.isoformat()})."
+            )
+        else:
+            click.echo(_purge_summary(plan, "Will delete"))
+        due.append((centre, plan.total))
+    if any(total for _, total in due) and not yes:
+        if not sys.stdin.isatty():
+            raise click.UsageError("Purging deletes rows for good: pass --yes to confirm it.")
+        click.confirm("Delete these rows for good?", abort=True)
+    for centre, total in due:
+        run = rights.apply_retention(centre.id)
+        if total and run is not None and run.purged is not None:
+            click.echo(_purge_summary(run.purged, "Deleted"))
+
+
 _PURGE_LABELS = {
     "hand_outs": "hand-outs",
     "hand_out_lines": "hand-out lines",
@@ -1130,6 +1175,118 @@ def _purge_summary(plan: Any, verb: str) -> str:
         + ", ".join(parts)
         + "."
     )
+
+
+# -- a visitor's rights ------------------------------------------------------------
+
+
+@cli.group("visitor")
+def visitor_group() -> None:
+    """A visitor's rights: show or erase everything stored under a code."""
+
+
+def _visitor_actor(ctx: click.Context, centre_code: str | None) -> Any:
+    from frontdesk.services.centre import find_centre
+    from frontdesk.services.staff import Actor
+
+    open_db(ctx)
+    if centre_code is None:
+        return centre_actor(ctx)
+    return Actor.cli(find_centre(centre_code).id)
+
+
+@visitor_group.command("show")
+@click.argument("code")
+@click.option(
+    "--centre", "centre_code", metavar="C", help="The centre (default: --centre, else the first)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.pass_context
+def visitor_show(ctx: click.Context, code: str, centre_code: str | None, fmt: str) -> None:
+    """Show every row stored under a visitor code.
+
+    Visits, lunch, hand-outs, returns, Megafon sales, Dagsverket days, the
+    vendor number, gender and birth year, in the centre's language. Audited
+    (without the code).
+    """
+    from frontdesk.services import rights
+
+    records = rights.visitor_records(_visitor_actor(ctx, centre_code), code)
+    if fmt == "json":
+        import dataclasses
+        import json
+
+        def iso(value: Any) -> str:
+            return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+        fields = dataclasses.asdict(records)
+        click.echo(json.dumps(fields, default=iso, ensure_ascii=False, indent=2))
+        return
+    from frontdesk import i18n
+    from frontdesk.texts.rights import records_text
+
+    i18n.set_language(records.language)
+    click.echo(records_text(records))
+
+
+@visitor_group.command("erase")
+@click.argument("code")
+@click.option("--reason", required=True, help="Why (kept in the audit trail, without the code).")
+@click.option(
+    "--centre", "centre_code", metavar="C", help="The centre (default: --centre, else the first)."
+)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+def visitor_erase(
+    ctx: click.Context, code: str, reason: str, centre_code: str | None, yes: bool
+) -> None:
+    """Erase everything stored under a visitor code, for good.
+
+    The code, gender, birth year and vendor number go; the visits, lunch,
+    hand-outs, sales and Dagsverket days made under it become anonymous, so
+    every day's totals, the stock and the exports stay as they are. The audit trail keeps
+    that an erasure happened, not the code. Backups made before keep it.
+    """
+    from frontdesk import i18n
+    from frontdesk.i18n import t
+    from frontdesk.services import rights
+    from frontdesk.services.records import check_reason
+    from frontdesk.services.settings import get_settings
+    from frontdesk.services.visits import get_visitor
+
+    check_reason(reason)
+    actor = _visitor_actor(ctx, centre_code)
+    stored = get_visitor(actor.centre_id, code).code  # an unknown code is refused before asking
+    centre = _centre_code(actor.centre_id)
+    i18n.set_language(get_settings(actor.centre_id).language)
+    if not yes:
+        if not sys.stdin.isatty():
+            raise click.UsageError("Erasing is for good: pass --yes to confirm it.")
+        click.confirm(t("rights.erase_confirm", code=stored, centre=centre), abort=True)
+    done = rights.erase_visitor(actor, stored, reason)
+    n = done.counts
+    click.echo(
+        t(
+            "rights.erased",
+            code=stored,
+            centre=centre,
+            visits=n["visits"],
+            lunch=n["lunch_entries"],
+            hand_outs=n["hand_outs"],
+            sales=n["megafon_sales"],
+            dagsverket=n["dagsverket_attendance"],
+        )
+    )
+    if not done.file_clean:
+        click.echo(t("rights.wal_busy"), err=True)
+
+
+def _centre_code(centre_id: int) -> str:
+    from frontdesk.services.centre import list_centres
+
+    return next(c.code for c in list_centres() if c.id == centre_id)
 
 
 def main() -> None:

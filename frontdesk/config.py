@@ -79,6 +79,7 @@ class CentreSettings:
     sharps_fill_factor: int = 40  # syringes per litre of a returned sharps bin (estimates)
     org_number: str = ""  # the organisation number printed on X- and Z-reports
     papers_dir: str = ""  # where the Day tab writes papers ("": papers/ beside the database)
+    retention_days: int = 365  # individual rows of closed days older than this are purged; 0 = off
 
     @classmethod
     def keys(cls) -> list[str]:
@@ -101,6 +102,7 @@ _INT_RANGES = {
     "lockout_attempts": (1, 20),
     "lockout_minutes": (1, 240),
     "sharps_fill_factor": (1, 500),
+    "retention_days": (0, 3660),
 }
 
 

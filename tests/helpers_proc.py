@@ -23,6 +23,10 @@ Commands:
       print "ready", wait for a line on stdin (so that many children try at
       the same moment), try one sign-on and print its outcome as JSON:
       {"kind": "signed_on"} or {"kind": <the FrontdeskError's class name>}.
+  erase TARGET CENTRE_ID STAFF_ID INITIALS CODE [pause]
+      print "ready", then erase everything under CODE (rights.erase_visitor) and print
+      "erased" after the commit; with "pause", print "inside" halfway through the
+      erasure's transaction and wait there (for a kill -9).
 """
 
 from __future__ import annotations
@@ -172,6 +176,27 @@ def sign_on_once(target: str, centre_id: int, initials: str, pin: str) -> None:
     _emit(kind="signed_on")
 
 
+def erase(
+    target: str, centre_id: int, staff_id: int, initials: str, code: str, pause: bool
+) -> None:
+    from frontdesk.services import rights
+
+    db.connect(target)
+    if pause:
+        scrub = rights._scrub_free_text
+
+        def scrub_then_wait(centre: int, text: str) -> int:
+            changed = scrub(centre, text)  # the links are already gone, in this transaction
+            _emit(kind="inside")
+            time.sleep(60)
+            return changed
+
+        rights._scrub_free_text = scrub_then_wait  # type: ignore[assignment]
+    _emit(kind="ready")
+    rights.erase_visitor(Actor(centre_id, staff_id, initials, "lead"), code, "asked")
+    _emit(kind="erased")
+
+
 def main(argv: list[str]) -> None:
     command, *args = argv
     if command == "signon":
@@ -195,6 +220,9 @@ def main(argv: list[str]) -> None:
             days_text,
             pace_ms,
         )
+    elif command == "erase":
+        target, centre_id, staff_id, initials, code = args[:5]
+        erase(target, int(centre_id), int(staff_id), initials, code, args[5:] == ["pause"])
     else:
         raise SystemExit(f"unknown command {command!r}")
 

@@ -671,3 +671,12 @@ def test_a_closed_stdin_is_one_sentence(demo_file: Path, args: tuple[str, ...]) 
     assert out.returncode in (1, 2), out
     lines = out.stderr.strip().splitlines()
     assert 1 <= len(lines) <= 2 and lines[0].startswith("Error: "), out.stderr
+
+
+def test_explain_leaves_other_failures_alone() -> None:
+    """Only the database, its driver or the system get a storage sentence; a bug stays a bug."""
+    from frontdesk.services.store import explain
+
+    assert explain(ValueError("malformed input")) is None
+    assert explain(RuntimeError("database or disk is full")) is None
+    assert explain(sqlite3.DatabaseError("database disk image is malformed")) is not None

@@ -103,3 +103,10 @@ def test_unknown_centre_is_one_sentence(backend: str, lead: Actor) -> None:
     assert result.exit_code == 1
     assert result.stderr.strip() == "Error: There is no centre with the code XYZ."
     assert dt.date(2026, 3, 2) == DAY
+
+
+def test_a_one_day_report_says_one_day(backend: str, lead: Actor) -> None:
+    seed(lead)
+    result = run("--db", backend, "report", "--from", "2026-03-02", "--to", "2026-03-02")
+    assert result.exit_code == 0, result.stderr
+    assert "2026-03-02 to 2026-03-02 (1 day)" in result.stdout

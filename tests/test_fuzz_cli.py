@@ -450,6 +450,8 @@ def _dump(path: str) -> list[str]:
     pin="4711",
 )
 @example(argv=["backup", "-o", "~nosuchuser/x.db"], centre=None, pin="4711")
+@example(argv=["print", "x", "-o", "~nosuchuser/x.pdf"], centre=None, pin="4711")
+@example(argv=["report", "--pdf", "~nosuchuser/r.pdf"], centre=None, pin="4711")
 @example(
     argv=["export", "--from", "2026-11-01", "--to", "2026-11-02", "-o", "x" * 300],
     centre=None,
@@ -528,6 +530,9 @@ EVERY_COMMAND = [
     ["db", "upgrade"],
     ["export", "--from", "2026-11-01", "--to", "2026-11-30", "--include-open"],
     ["report"],
+    ["report", "--pdf", "report.pdf"],
+    ["print", "x", "--receipt"],
+    ["print", "z", "--date", "2026-11-30", "-o", "z.pdf"],
     ["backup", "-o", "copy.db"],
     ["purge", "--before", "2026-12-31", "--yes"],
     ["demo", "--days", "1", "--centres", "1"],

@@ -76,9 +76,8 @@ def test_refusals_are_one_sentence_and_write_nothing(
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("frontdesk")) == []
 
 
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)  # PostgreSQL has no file
 def test_print_refuses_to_overwrite_the_database(tmp_path: Path, lead: Actor, backend: str) -> None:
-    if not Path(backend).exists():
-        pytest.skip("PostgreSQL has no database file to protect")
     seed(lead)
     before = Path(backend).read_bytes()[:100]
     with freeze_time(NOW):

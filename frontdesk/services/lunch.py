@@ -19,7 +19,7 @@ from db.models import LunchEntry, Staff, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, store
-from frontdesk.services.records import check_reason
+from frontdesk.services.records import check_reason, void_row
 from frontdesk.services.staff import Actor, normalise_initials
 from frontdesk.services.tally import LUNCH_GROUPS, lunch_group_of
 from frontdesk.services.visits import find_visitors, visitor_row
@@ -303,9 +303,7 @@ def _open_entry(actor: Actor, entry_id: int) -> LunchEntryInfo:
         (LunchEntry.id == entry_id) & (LunchEntry.centre == actor.centre_id)
     ).first()
     if found is None:
-        raise NotFound(
-            f"There is no lunch entry {entry_id}.", nb=f"Fant ikke lunsjoppføring {entry_id}."
-        )
+        raise _no_entry(entry_id)
     day, info = _tuple_info(found)
     days.ensure_open(actor.centre_id, day)
     return info
@@ -339,12 +337,23 @@ def remove(actor: Actor, entry_id: int, reason: str) -> LunchEntryInfo:
     """
     reason = check_reason(reason)
     with store.write():
-        info = _open_entry(actor, entry_id)
-        if info.voided:
-            raise _already_removed()
-        void_entries(actor, [info.id], reason)
-        audit.record(actor, "lunch.remove", "lunch_entry", info.id, reason=reason)
-    return replace(info, voided=True)
+        row = void_row(
+            actor,
+            LunchEntry,
+            entry_id,
+            reason,
+            missing=_no_entry(entry_id),
+            already=_already_removed(),
+        )
+        audit.record(actor, "lunch.remove", "lunch_entry", row.id, reason=reason)
+        found = _entry_rows(LunchEntry.id == row.id).first()
+    return _tuple_info(found)[1]
+
+
+def _no_entry(entry_id: object) -> NotFound:
+    return NotFound(
+        f"There is no lunch entry {entry_id}.", nb=f"Fant ikke lunsjoppføring {entry_id}."
+    )
 
 
 def _already_removed() -> BadInput:
@@ -355,12 +364,17 @@ def _already_removed() -> BadInput:
 
 
 def void_entries(actor: Actor, entry_ids: list[int], reason: str) -> None:
-    """Void not-yet-voided entries (inside the caller's transaction, day already checked)."""
-    if not entry_ids:
-        return
-    LunchEntry.update(
-        voided_at=clock.to_db(clock.utcnow()), voided_by=actor.staff_id, void_reason=reason
-    ).where(LunchEntry.id.in_(entry_ids) & LunchEntry.voided_at.is_null()).execute()
+    """Void entries that are not voided yet (inside the caller's transaction), each through
+    ``records.void_row`` like every other void."""
+    for entry_id in entry_ids:
+        void_row(
+            actor,
+            LunchEntry,
+            entry_id,
+            reason,
+            missing=_no_entry(entry_id),
+            already=_already_removed(),
+        )
 
 
 def roster(centre_id: int, business_date: dt.date | None = None) -> Roster:

@@ -201,7 +201,7 @@ def _sale_query():
         MegafonSale.select(MegafonSale, MegafonIssue, Visitor, Staff)
         .join(MegafonIssue, on=(MegafonSale.issue == MegafonIssue.id))
         .switch(MegafonSale)
-        .join(Visitor, on=(MegafonSale.vendor == Visitor.id))
+        .join(Visitor, JOIN.LEFT_OUTER, on=(MegafonSale.vendor == Visitor.id))
         .switch(MegafonSale)
         .join(Staff, JOIN.LEFT_OUTER, on=(MegafonSale.staff == Staff.id))
     )
@@ -209,12 +209,13 @@ def _sale_query():
 
 def _sale_info(row: MegafonSale) -> SaleInfo:
     staff = row.staff
+    vendor = row.vendor if row.vendor_id is not None else None  # None: the vendor was erased
     return SaleInfo(
         id=row.id,
         at=clock.as_utc(row.at),
         business_date=row.business_date,
-        vendor_code=row.vendor.code,
-        vendor_number=row.vendor.vendor_number,
+        vendor_code=vendor.code if vendor else "",
+        vendor_number=vendor.vendor_number if vendor else None,
         issue_number=row.issue.number,
         copies=row.copies,
         unit_price_ore=row.unit_price_ore,

@@ -160,6 +160,13 @@ def plan(centres: list[CentreInfo], before: dt.date) -> PurgePlan:
     return PurgePlan(before, tuple(planned))
 
 
+def purgeable_before(centre_id: int, before: dt.date) -> dt.date:
+    """The date, or the first earlier day with rows that is not closed: purging before
+    the answer never meets a day that is not closed (retention stops there)."""
+    not_closed = _days_with_rows(centre_id, before) - _closed_days(centre_id, before)
+    return min(not_closed, default=before)
+
+
 # A batch is this many rows at most (or one whole day, if a day has more): about 10 ms.
 BATCH_ROWS = 1000
 # SQLite's busy handler retries a writer that has waited under 0.2 s at least every 50 ms.
@@ -244,6 +251,9 @@ def purge(
             if progress:
                 progress(done_days, total)
         done.append(CentrePurge(centre.code, planned.days, counts or dict(planned.counts)))
+    if done_days:
+        # The deleted rows were overwritten in the file (secure_delete); empty the WAL too.
+        db.truncate_wal()
     return PurgePlan(before, tuple(done))
 
 

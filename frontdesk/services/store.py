@@ -11,7 +11,7 @@ from peewee import Database, DatabaseError, IntegrityError, InterfaceError
 
 import db
 from db import migrate
-from db.connect import describe, is_url
+from db.connect import NoDatabase, describe, is_url
 from db.models import database as bound
 from frontdesk.errors import (
     BadInput,
@@ -42,22 +42,21 @@ def open_store(target: str, *, create: bool = False, upgrade: bool = False) -> D
         else:
             migrate.require_current(database)
         db.use_wal(database)
+    except NoDatabase as exc:
+        raise StoreUnavailable(
+            str(exc),
+            nb=exc.nb,
+            hint="Name the database with --db PATH_OR_URL or FRONTDESK_DB, "
+            "or create one with 'frontdesk init' or 'frontdesk demo'.",
+        ) from None
     except db.StoreError as exc:
-        raise StoreUnavailable(str(exc), hint=_hint(exc)) from None
+        raise StoreUnavailable(str(exc), nb=exc.nb) from None
     except (DatabaseError, InterfaceError, sqlite3.Error, OSError) as exc:
         raise explain(exc, target) or StoreUnavailable(
-            f"The database {describe(target)} cannot be used: {_short(exc)}."
+            f"The database {describe(target)} cannot be used: {_short(exc)}.",
+            nb=f"Databasen {describe(target)} kan ikke brukes: {_short(exc)}.",
         ) from None
     return database
-
-
-def _hint(exc: db.StoreError) -> str | None:
-    if str(exc).startswith("There is no database at"):
-        return (
-            "Name the database with --db PATH_OR_URL or FRONTDESK_DB, "
-            "or create one with 'frontdesk init' or 'frontdesk demo'."
-        )
-    return None
 
 
 # SQLite's primary result codes (sqlite3.SQLITE_* from Python 3.11).
@@ -84,6 +83,11 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
         todo.extend([current.__cause__, current.__context__, *wrapped])
 
 
+def _from_storage(exc: BaseException) -> bool:
+    storage = (sqlite3.Error, DatabaseError, InterfaceError, OSError)
+    return isinstance(exc, storage) or type(exc).__module__.startswith("psycopg")
+
+
 def _sqlite_code(exc: BaseException) -> int | None:
     code = getattr(exc, "sqlite_errorcode", None)
     return code & 0xFF if isinstance(code, int) else None
@@ -97,7 +101,11 @@ def explain(exc: BaseException, target: str | None = None) -> FrontdeskError | N
     handler and ``write`` use it, so the user sees the cause, never a traceback,
     and a failed rollback never hides a full disk.
     """
-    chain = list(_chain(exc))
+    # Only failures of the database, its driver or the system count: a bug elsewhere whose
+    # message happens to say "malformed" must stay a bug, not become "the database is damaged".
+    chain = [e for e in _chain(exc) if _from_storage(e)]
+    if not chain:
+        return None
     where = describe(target) if target else _bound_target()
     codes = {_sqlite_code(e) for e in chain} - {None}
     texts = " | ".join(str(e).lower() for e in chain)
@@ -150,8 +158,8 @@ def explain(exc: BaseException, target: str | None = None) -> FrontdeskError | N
                 f"Cannot use {validate.shown(name, 200)}: {e.strerror or e}.",
                 nb=f"Kan ikke bruke {validate.shown(name, 200)}: {e.strerror or e}.",
             )
-    if any(type(e).__module__.startswith("psycopg") for e in chain) or isinstance(
-        exc, InterfaceError
+    if any(
+        type(e).__module__.startswith("psycopg") or isinstance(e, InterfaceError) for e in chain
     ):
         return StoreUnavailable(
             f"The database server for {where} failed: {_short(exc)}.",
@@ -185,7 +193,7 @@ def upgrade_schema(database: Database) -> list[str]:
     try:
         return migrate.upgrade(database)
     except db.StoreError as exc:
-        raise StoreUnavailable(str(exc)) from None
+        raise StoreUnavailable(str(exc), nb=exc.nb) from None
 
 
 def integrity_check(database: Database) -> str:

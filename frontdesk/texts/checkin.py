@@ -122,6 +122,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "register.dagsverket": ("Dagsverket-deltaker", "Dagsverket participant"),
     "register.vendor": ("Selgernummer (Megafon)", "Vendor number (Megafon)"),
     "register.optional": ("valgfritt", "optional"),
+    "register.hint.code": (
+        "Bokstaver og sifre, ingen mellomrom · Enter registrerer og sjekker inn · Esc avbryter",
+        "Letters and digits, no spaces · Enter registers and checks in · Esc cancels",
+    ),
     "register.help": (
         "Resten er valgfritt · Enter registrerer og sjekker inn · Esc avbryter",
         "The rest is optional · Enter registers and checks in · Esc cancels",

@@ -3,6 +3,7 @@
 TEXTS: dict[str, tuple[str, str]] = {
     "supplies.lead.delivery": ("registrer varemottak", "record a delivery"),
     "supplies.lead.opening": ("registrer inngående beholdning", "record the opening stock"),
+    "supplies.lead.void_delivery": ("annuller et varemottak", "void a delivery"),
     # who the hand-out is for
     "supplies.target.none": ("Utdeling: anonym, uten besøk", "Hand-out: anonymous, no visit"),
     "supplies.target.code": ("Utdeling for {code}", "Hand-out for {code}"),
@@ -175,4 +176,42 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Levering av en vare (vaktleder)",
         "A delivery of an item (shift lead)",
     ),
+    # voiding today's entries (F10)
+    "supplies.key.void": ("Annuller", "Void"),
+    "supplies.key.void_tip": (
+        "Annuller en av dagens registreringer (med årsak)",
+        "Void one of today's entries (with a reason)",
+    ),
+    "supplies.palette.void": ("utstyr: annuller registrering", "supplies: void an entry"),
+    "supplies.palette.void_help": (
+        "Annuller en utdeling, retur, kanylebøtte eller et varemottak fra i dag",
+        "Void a hand-out, return, sharps bin or delivery from today",
+    ),
+    "supplies.entries.title": (
+        "Dagens registreringer: hvilken skal annulleres?",
+        "Today's entries: which one to void?",
+    ),
+    "supplies.entries.none": ("Ingen registreringer i dag.", "No entries today."),
+    "supplies.entries.hint": (
+        "Pil opp/ned velger · Enter annullerer (spør om årsak) · Esc avbryter",
+        "Arrow up/down picks · Enter voids (asks a reason) · Esc cancels",
+    ),
+    "supplies.entry.hand_out": (
+        "{time} · Utdeling: {what} ({who})",
+        "{time} · Hand-out: {what} ({who})",
+    ),
+    "supplies.entry.return": (
+        "{time} · Returnerte sprøyter: {count} (telt)",
+        "{time} · Returned syringes: {count} (counted)",
+    ),
+    "supplies.entry.bin": (
+        "{time} · Kanylebøtte {litres} l: anslått {count} sprøyter",
+        "{time} · Sharps bin {litres} l: an estimated {count} syringes",
+    ),
+    "supplies.entry.delivery": (
+        "{time} · Varemottak: {quantity} {name} ({who})",
+        "{time} · Delivery: {quantity} {name} ({who})",
+    ),
+    "supplies.void.title": ("Annuller {what}", "Void {what}"),
+    "supplies.voided": ("Annullert: {what}.", "Voided: {what}."),
 }

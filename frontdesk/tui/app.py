@@ -12,8 +12,8 @@ import time
 
 _STARTED = time.perf_counter()  # start-up is measured from here to the first frame
 
-from pathlib import Path  # noqa: E402
-from typing import TYPE_CHECKING, Any, ClassVar  # noqa: E402
+from pathlib import Path, PurePath  # noqa: E402
+from typing import TYPE_CHECKING, Any, ClassVar, cast  # noqa: E402
 
 from textual import events, on  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
@@ -114,7 +114,7 @@ class DeskApp(App[None]):
 
     TITLE = "frontdesk"
     # Absolute paths, so a subclass (e.g. in a benchmark) finds them too.
-    CSS_PATH: ClassVar[list[str | Path]] = [
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
         _HERE / "app.tcss",
         *sorted((_HERE / "panes").glob("*.tcss")),
     ]
@@ -271,6 +271,8 @@ class DeskApp(App[None]):
         self.call_after_refresh(self._after_sign_on)
 
     def _after_sign_on(self) -> None:
+        from frontdesk.services import rights
+
         settle_memory()
         self._refresh_day()
         # The tab bar measured its underline before the tab labels had their
@@ -281,6 +283,12 @@ class DeskApp(App[None]):
             self.screen_stack[0].query_one("#tabs").query_one(Tabs)._highlight_active(animate=False)
         except Exception:  # noqa: BLE001 - no tabs yet: nothing to underline
             pass
+        if self.centre is not None:  # the first sign-on of a business day purges old rows
+            run_call(
+                self, rights.apply_retention, self.centre.id, only_if_due=True,
+                keep_going=lambda: self.is_running,  # quitting stops it after a batch
+                failed=lambda exc: self.log.warning(f"retention: {exc}"),
+            )  # fmt: skip
         pane = self.active_pane
         if pane is not None:
             pane.refresh_data()  # type: ignore[attr-defined]
@@ -337,7 +345,7 @@ class DeskApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if self.locked or self.actor is None or CommandPalette.is_open(self):
+        if self.locked or self.actor is None or CommandPalette.is_open(cast("App[object]", self)):
             return
         # Textual's own placeholder is English: the desk's language instead.
         self.push_screen(
@@ -379,7 +387,9 @@ class DeskApp(App[None]):
         pane = self.panes.get(event.pane.id or "")
         if pane is None or self.locked:
             return
-        pane.refresh_data()  # type: ignore[attr-defined]
+        # Draw the tab first, then load its data: a worker started now would
+        # hold the interpreter while the new tab is laid out and drawn.
+        self.call_after_refresh(pane.refresh_data)  # type: ignore[attr-defined]
         self.call_after_refresh(self._focus_unless_inside, pane)
 
     def _focus_unless_inside(self, pane: Widget) -> None:
@@ -410,6 +420,11 @@ class DeskApp(App[None]):
     def _day_loaded(self, status: tuple[Any, bool]) -> None:
         self.business_date, self.day_closed = status
         self.query_one("#closed-banner", Static).display = self.day_closed
+        if not self.day_closed:
+            for pane in self.panes.values():  # stale "the day is closed" sentences go
+                reopened = getattr(pane, "day_reopened", None)
+                if reopened is not None:
+                    reopened()
         self._update_header()
 
     def _update_header(self) -> None:

@@ -57,7 +57,13 @@ def run_call(
                 back(_show_error, app, exc)
             return
         except Exception as exc:  # noqa: BLE001 - shown as one sentence, logged in full
-            back(_show_crash, app, exc)
+            from frontdesk.services.store import explain
+
+            sentence = explain(exc)  # a damaged or read-only database, a full disk: say which
+            if sentence is not None:
+                back(failed or (lambda e: _show_error(app, e)), sentence)
+            else:
+                back(_show_crash, app, exc)
             return
         if done is not None:
             back(done, result)

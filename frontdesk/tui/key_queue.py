@@ -50,6 +50,7 @@ class KeyQueue:
         self._post = post  # App.post_message of the base class: the key goes in for real
         self._keys: deque[events.Key] = deque()
         self._task: asyncio.Task[None] | None = None
+        self._unsettled: set[Worker[Any]] | None = None  # the workers before the last key
         self._idle = asyncio.Event()
         self._idle.set()
 
@@ -61,21 +62,25 @@ class KeyQueue:
         return True
 
     async def wait_until_idle(self) -> None:
-        """Wait until every key offered has been delivered and has settled (for tests)."""
+        """Wait until every key offered has been delivered (for tests)."""
         await self._idle.wait()
 
     async def _deliver(self) -> None:
         try:
             while self._keys:
+                if self._unsettled is not None:
+                    # The key before this one goes first: wait for what it started.
+                    before, self._unsettled = self._unsettled, None
+                    try:
+                        async with asyncio.timeout(MAX_WAIT_SECONDS):
+                            await self._settle(before)
+                    except TimeoutError:
+                        self._app.log.warning("a key's effects took too long; the next key goes on")
                 key = self._keys.popleft()
                 before = set(self._app.workers)
-                if not self._post(key):
-                    continue
-                try:
-                    async with asyncio.timeout(MAX_WAIT_SECONDS):
-                        await self._settle(before)
-                except TimeoutError:
-                    self._app.log.warning("a key's effects took too long; the next key goes on")
+                if self._post(key):
+                    # Settled only when another key comes: typing slowly costs nothing.
+                    self._unsettled = before
         finally:
             self._idle.set()
 

@@ -63,3 +63,25 @@ async def test_a_check_in_on_a_full_disk_says_so_and_records_nothing(
             pytest.fail("the database never filled up")
         assert status.startswith("Disken er full; ingenting ble lagret.")
         assert visits.count_visits(centre_id) == before == recorded
+
+
+async def test_a_damaged_table_read_at_the_desk_is_named_not_a_crash(desk_db: str) -> None:
+    con = sqlite3.connect(desk_db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    roots = [
+        r for (r,) in con.execute("SELECT rootpage FROM sqlite_master WHERE tbl_name = 'visit'")
+    ]
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    with open(desk_db, "r+b") as handle:  # `dd` over the first page of the visits and their indexes
+        for root in roots:
+            handle.seek((root - 1) * size)
+            handle.write(b"\xff" * size)
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        # Signing on opens the Check-in tab, which reads today's visits: that read fails.
+        await settle(app, pilot)
+        await pilot.press("a", "b", "enter", *"4711", "enter")
+        await settle(app, pilot)  # fails the test on a crash
+        shown = " ".join(str(n.message) for n in app._notifications) + screen_text(app)
+        assert "er skadet" in shown, shown

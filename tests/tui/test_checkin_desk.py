@@ -83,3 +83,36 @@ async def test_english_column_headers_are_apart(desk_db: str, lead_actor: Actor)
         header = str(app.screen.query_one("#checkin-visits-header").render())
         assert "Visitor code " in header and "codeGender" not in header
         assert "F6 woman" in screen_text(app) and "F8 other" in screen_text(app)
+
+
+async def test_the_command_palette_asks_in_bokmal(desk_db: str) -> None:
+    from textual.command import CommandInput, CommandPalette
+
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await signed_in(app, pilot)
+        await pilot.press("ctrl+p")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).placeholder == "Søk etter kommandoer…"
+
+
+async def test_the_closed_day_sentence_goes_when_the_day_is_reopened(
+    desk_db: str, lead_actor: Actor
+) -> None:
+    from db.models import DayClose
+    from frontdesk.services import days
+    from tests.conftest import mark_day_closed
+
+    mark_day_closed(lead_actor.centre_id, days.today(lead_actor.centre_id))
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await signed_in(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        closed_sentence = status(app)
+        assert closed_sentence and app.screen.query_one("#checkin-status").has_class("error")
+        DayClose.delete().execute()  # another desk reopens the day
+        app.data_changed()  # as the periodic refresh does
+        await settle(app, pilot)
+        assert status(app) == ""

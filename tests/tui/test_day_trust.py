@@ -372,3 +372,35 @@ async def test_a_hand_over_shows_today_not_the_previous_users_z_report(
         await settle(app, pilot)
         assert app.actor.initials == "CD"
         assert f"Z-rapport nr 3 · driftsdato {today.isoformat()}" in screen_text(app)
+
+
+async def test_locking_ends_a_correction_and_a_desk_user_cannot_start_one(
+    desk_db: str, lead_actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on_day(monkeypatch, 1)
+    visits.check_in(lead_actor)
+    dayclose.close_day(lead_actor, 0)
+    monkeypatch.undo()
+    yesterday = days.today(lead_actor.centre_id) - dt.timedelta(days=1)
+    dayclose.reopen_day(lead_actor, yesterday, "4711", "glemt")
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_day_tab(app, pilot, "CD", DESK_PIN)
+        await pilot.press("f9", "enter", "f10")
+        await settle(app, pilot)
+        assert app.correcting is None
+        assert "Bare en vaktleder kan rette en tidligere dag" in screen_text(app)
+        await pilot.press("ctrl+l")
+        await settle(app, pilot)
+        await pilot.press(*"ab", "enter", *"4711", "enter")
+        await settle(app, pilot)
+        await pilot.press("f5", "f9", "enter", "f10")
+        await settle(app, pilot)
+        assert app.correcting == yesterday
+        await pilot.press("ctrl+l")  # the next user records on today again
+        await settle(app, pilot)
+        assert app.correcting is None
+        await pilot.press(*"cd", "enter", *DESK_PIN, "enter", "f1", "enter")
+        await settle(app, pilot)
+    assert visits.count_visits(lead_actor.centre_id, yesterday) == 1
+    assert visits.count_visits(lead_actor.centre_id) == 1

@@ -34,10 +34,10 @@ async def test_a_lead_enters_the_opening_stock_on_the_supplies_tab(tmp_path: Pat
         text = screen_text(app)
         assert "Ny enhet uten beholdning" in text
         assert "Inngående beholdning: skriv antall" in text  # the hint says what Enter does
-        await pilot.press("5", "0", "enter")  # desk staff: the lead PIN prompt, in place
+        await pilot.press("5", "0", "enter")  # desk staff: a lead's PIN is asked for
         await settle(app, pilot)
         assert isinstance(app.screen, LeadPinScreen)
-        await pilot.press("escape")  # cancelled: nothing recorded, the 50 still typed
+        await pilot.press("escape")  # none given: nothing recorded
         await settle(app, pilot)
         centre_id = find_centre("NY").id
         assert supplies.needs_opening_stock(centre_id)

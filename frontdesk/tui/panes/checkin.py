@@ -23,7 +23,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from frontdesk.errors import FrontdeskError
+from frontdesk.errors import DayClosed, FrontdeskError
 from frontdesk.i18n import t
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.code_input import CodeInput, has_space
@@ -179,7 +179,12 @@ class CheckinPane(Vertical):
         ("checkin.palette.register", "checkin.palette.register_help", "action_register"),
         ("checkin.palette.list", "checkin.palette.list_help", "action_focus_list"),
         ("checkin.palette.void", "checkin.palette.void_help", "action_void"),
+        ("rights.palette.records", "rights.palette.records_help", "action_records"),
     ]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Not in the footer (a rare lead action; the check-in footer is full): F9, or the palette.
+        Binding("f9", "records", "rights.key.records", id="checkin.records", tooltip="rights.key.records_tip", show=False),
+    ]  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__(id="checkin-pane")
@@ -190,6 +195,7 @@ class CheckinPane(Vertical):
         self._visits: dict[str, Any] = {}
         self._in_flight = 0  # check-ins not yet answered
         self._overlapped = False  # two were in flight at once: reload when all are answered
+        self._closed_refusal = False  # the status line says the day is closed
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="checkin-top"):
@@ -455,6 +461,35 @@ class CheckinPane(Vertical):
     def action_focus_list(self) -> None:
         self.query_one("#checkin-visits", VisitsList).focus()
 
+    def action_records(self) -> None:
+        """A shift lead sees (and may erase) everything stored under a code: the selected
+        visit's when the list has the cursor, else the one in the code field (F9)."""
+        from frontdesk.tui.screens.visitor_records import VisitorRecordsScreen
+        from frontdesk.tui.widgets.pane_kit import with_lead
+
+        field = self.query_one("#checkin-code", CodeField)
+        in_list = self.query_one("#checkin-visits", VisitsList).has_focus
+        visit = self._selected_visit() if in_list else None
+        typed = field.value.strip().upper()
+        highlighted = self.query_one("#checkin-matches", OptionList).highlighted
+        if typed and self._matches_for == typed and self._matches and highlighted is not None:
+            typed = self._matches[highlighted]  # the match Enter would check in
+        code = (visit.visitor_code if visit else None) or typed
+        if not code:
+            self._status(t("rights.need_code"), error=True)
+            return
+
+        def closed(erased: str | None) -> None:
+            if erased:
+                field.value = ""
+                self._confirm(t("rights.erased_toast", code=erased))
+                self.refresh_data()
+
+        def show(lead: Any) -> None:
+            self.app.push_screen(VisitorRecordsScreen(lead, code), closed)
+
+        with_lead(self, t("rights.screen.show_what", code=code.upper()), show)
+
     # -- from a selected visit ----------------------------------------------------
 
     def action_lunch(self) -> None:
@@ -561,7 +596,7 @@ class CheckinPane(Vertical):
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#checkin-status", Static)
-        status.update(text, layout=False)  # one line of fixed height
+        status.update(text, layout=False)  # two lines of fixed height
         status.set_class(error, "error")
 
     def _confirm(self, text: str) -> None:
@@ -572,4 +607,11 @@ class CheckinPane(Vertical):
     def _error(self, exc: FrontdeskError) -> None:
         app: Any = self.app
         self._status(exc.text(app.lang), error=True)
+        self._closed_refusal = isinstance(exc, DayClosed)
         app.show_error(exc)
+
+    def day_reopened(self) -> None:
+        """The day is open (again): a closed-day refusal on the status line no longer holds."""
+        if self._closed_refusal and self._status_is_error:
+            self._status("")
+        self._closed_refusal = False

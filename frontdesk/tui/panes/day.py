@@ -23,7 +23,8 @@ from textual.geometry import Size
 from textual.widgets import DataTable, Label, Static
 
 from frontdesk.i18n import get_language, t
-from frontdesk.services import dayclose, days, supplies, tally
+from frontdesk.services import dayclose, days, rights, supplies, tally
+from frontdesk.services.settings import get_settings
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.hour_chart import HourChart
 from frontdesk.tui.widgets.pane_kit import (
@@ -57,6 +58,8 @@ class DayView:
     # catalogue order: code -> (bokmål, English, kind)
     item_names: dict[str, tuple[str, str, str]]
     real_today: dt.date
+    # retention: the retention_days setting and when it last ran (UTC; None: never)
+    retention: tuple[int, dt.datetime | None] = (0, None)
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,10 @@ def load_view(actor: Any, audited: bool, correcting: dt.date | None = None) -> D
         z_list=z_list,
         item_names=names,
         real_today=real_today,
+        retention=(
+            get_settings(centre_id).retention_days,
+            rights.retention_last_run(centre_id),
+        ),
     )
 
 
@@ -140,6 +147,8 @@ def _columns(rows: Sequence[Sequence[str]], gap: int = 2) -> list[str]:
 
 
 class DayPane(LoadedPane):
+    """F5 Day: X-report, close and reopen the day shown, Z-report versions, corrections."""
+
     STATUS_ID = "day-status"
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("day.palette.x_report", "day.palette.x_report_help", "action_x_report"),
@@ -190,6 +199,7 @@ class DayPane(LoadedPane):
                 yield HourChart(id="day-hours", classes="day-box")
             yield Label(t("day.z_list.title"), id="day-z-list-title")
             yield DataTable(id="day-z-list", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="day-retention", markup=False)
         yield Static("", id="day-status", markup=False)
 
     def on_mount(self) -> None:
@@ -281,12 +291,20 @@ class DayPane(LoadedPane):
                         Text(format_nok(z.diff_ore, lang), justify="right"),
                         f"{local_day_hhmm(z.closed_at, tz)} {z.closed_by}",
                         reopened,
-                        z.reopen_reason or "",
+                        Text(z.reopen_reason or ""),  # the lead's words, not markup
                     ),
                 )
             )
         select, self._select_z = self._select_z, None
         fill_table(z_list, rows, select=select)
+        keep, ran = view.retention
+        self.query_one("#day-retention", Static).update(
+            t("rights.retention_off")
+            if keep == 0
+            else t("rights.retention_ran", days=keep, at=local_day_hhmm(ran, tz))
+            if ran
+            else t("rights.retention_never")
+        )
         if self._shown is None:
             self._show_day(view.business_date, view.tally, view.closed, view.z_today)
         self._run_pending()

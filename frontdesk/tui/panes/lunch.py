@@ -112,6 +112,8 @@ class AttendanceTable(_PaneTable):
 
 
 class LunchPane(Vertical):
+    """F2 Lunch: today's roster, portion counts and Dagsverket attendance."""
+
     # Esc in a field empties it (and the suggestion line); in a list, back to the code field.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "clear_field", "lunch.key.clear", id="lunch.clear", show=False),

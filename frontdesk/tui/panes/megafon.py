@@ -81,6 +81,8 @@ class SalesTable(DataTable):
 
 
 class MegafonPane(LoadedPane):
+    """F3 Megafon: the sale form (one key per payment), today's sales and deliveries."""
+
     STATUS_ID = "megafon-status"
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("megafon.palette.new_sale", "megafon.palette.new_sale_help", "action_new_sale"),
@@ -413,8 +415,9 @@ class MegafonPane(LoadedPane):
         self._when_loaded(lambda: with_lead(self, t("megafon.lead.delivery"), self._delivery))
 
     def _delivery(self, actor: Any) -> None:
-        issue = self._view.issue if self._view else None
-        if issue is None:
+        view = self._view
+        issue = view.issue if view is not None else None
+        if view is None or issue is None:
             self._status(t("megafon.no_issue_short"), error=True)
             return
         from frontdesk.tui.screens.delivery import DeliveryScreen
@@ -430,7 +433,7 @@ class MegafonPane(LoadedPane):
                 self._select = f"d:{issue.delivery_id}"
                 self.refresh_data()
 
-        title = t("megafon.delivery_title", title=self._view.title, number=issue.number)
+        title = t("megafon.delivery_title", title=view.title, number=issue.number)
         self.app.push_screen(DeliveryScreen(title, commit, unit=t("megafon.copies")), done)
 
     def action_new_issue(self) -> None:

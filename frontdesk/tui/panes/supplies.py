@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static
 
+from frontdesk.errors import DayClosed, FrontdeskError
 from frontdesk.i18n import get_language, has, t, tn
 from frontdesk.services import days, supplies
 from frontdesk.tui.calls import run_call
@@ -46,6 +47,16 @@ def load_view(centre_id: int, correcting: dt.date | None = None) -> SuppliesView
         hand_outs_today=sum(1 for h in hand_outs if not h.voided),
         closed=days.is_closed(centre_id, correcting or days.today(centre_id)),
         opening=supplies.needs_opening_stock(centre_id),
+    )
+
+
+def load_entries(centre_id: int) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+    """Today's hand-outs, returns and deliveries, and the catalogue (for names)."""
+    return (
+        supplies.hand_outs_on(centre_id),
+        supplies.returns_on(centre_id),
+        supplies.deliveries_on(centre_id),
+        supplies.catalogue(centre_id, include_inactive=True),
     )
 
 
@@ -96,6 +107,25 @@ class ReturnCountInput(Input):
             pane.back_to_grid()
 
 
+# The grid's columns before the quantity field, in characters (one line of text
+# per row: four labels per row made every tab switch lay out 56 more widgets).
+COLUMNS: tuple[tuple[str, int, str], ...] = (
+    ("code", 10, "left"),
+    ("name", 26, "left"),
+    ("stock", 16, "right"),
+    ("cover", 13, "right"),
+)
+
+
+def grid_line(values: dict[str, str]) -> str:
+    """One row of the grid's text: each column padded (or cut) to its width."""
+    parts = []
+    for key, width, align in COLUMNS:
+        text = values[key][: width - 1]
+        parts.append(text.ljust(width - 1) if align == "left" else text.rjust(width - 1))
+    return " ".join(parts) + "  "
+
+
 class SupplyRow(Horizontal):
     """One catalogue item: code, name, stock, days of cover, quantity to hand out."""
 
@@ -105,10 +135,7 @@ class SupplyRow(Horizontal):
         self.item = item
 
     def compose(self) -> ComposeResult:
-        yield Label(self.code, classes="supply-code")
-        yield Label("", classes="supply-name")
-        yield Label("", classes="supply-stock")
-        yield Label("", classes="supply-cover")
+        yield Static("", classes="supply-line", markup=False)
         yield QuantityInput(self.code)
 
     def on_mount(self) -> None:
@@ -118,13 +145,14 @@ class SupplyRow(Horizontal):
         self.item = item
         if not self.children:
             return  # a refresh came before the row was built: on_mount shows self.item
-        self.query_one(".supply-name", Label).update(item_name(item))
         stock = quantity_text(item.stock, item.unit)
         if item.low:
             stock = t("supplies.stock_low", stock=stock)
-        self.query_one(".supply-stock", Label).update(stock)
         cover = "–" if item.days_of_cover is None else str(item.days_of_cover)
-        self.query_one(".supply-cover", Label).update(cover)
+        line = grid_line(
+            {"code": self.code, "name": item_name(item), "stock": stock, "cover": cover}
+        )
+        self.query_one(".supply-line", Static).update(line)
         self.set_class(item.low, "-low")
 
 
@@ -136,6 +164,7 @@ class SuppliesPane(LoadedPane):
         ("supplies.palette.bin", "supplies.palette.bin_help", "action_sharps_bin"),
         ("supplies.palette.for_others", "supplies.palette.for_others_help", "action_for_others"),
         ("supplies.palette.delivery", "supplies.palette.delivery_help", "action_delivery"),
+        ("supplies.palette.void", "supplies.palette.void_help", "action_void_entry"),
     ]
     BINDINGS = [
         Binding("f6", "hand_out", "supplies.key.hand_out", id="supplies.hand_out",
@@ -148,6 +177,8 @@ class SuppliesPane(LoadedPane):
                 tooltip="supplies.key.bin_tip"),
         Binding("f9", "delivery", "supplies.key.delivery", id="supplies.delivery",
                 tooltip="supplies.key.delivery_tip"),
+        Binding("f10", "void_entry", "supplies.key.void", id="supplies.void",
+                tooltip="supplies.key.void_tip"),
     ]  # fmt: skip
 
     def __init__(self) -> None:
@@ -164,12 +195,8 @@ class SuppliesPane(LoadedPane):
         yield Static("", id="supplies-target", markup=False)
         yield Static("", id="supplies-closed", markup=False)
         yield Static("", id="supplies-opening", markup=False)
-        with Horizontal(classes="supply-row supply-head"):
-            yield Label(t("supplies.col.code"), classes="supply-code")
-            yield Label(t("supplies.col.name"), classes="supply-name")
-            yield Label(t("supplies.col.stock"), classes="supply-stock")
-            yield Label(t("supplies.col.cover"), classes="supply-cover")
-            yield Label(t("supplies.col.quantity"), classes="supply-qty-head")
+        head = grid_line({key: t(f"supplies.col.{key}") for key, _w, _a in COLUMNS})
+        yield Static(head + t("supplies.col.quantity"), classes="supply-head", markup=False)
         yield set_hint(VerticalScroll(id="supplies-grid"), "supplies.enter_hint")
         yield HintLine("supplies.enter_hint", id="supplies-hint")
         yield Static("", id="supplies-status", markup=False)
@@ -267,6 +294,16 @@ class SuppliesPane(LoadedPane):
         others = t("supplies.for_others.on" if self.for_others else "supplies.for_others.off")
         self.query_one("#supplies-target", Static).update(f"{who}  ·  {others}")
         self.query_one("#supplies-target", Static).set_class(self.for_others, "-for-others")
+
+    def _failed(self, exc: FrontdeskError) -> None:
+        super()._failed(exc)
+        self._closed_refusal = isinstance(exc, DayClosed)
+
+    def day_reopened(self) -> None:
+        """The day is open (again): a closed-day refusal on the status line no longer holds."""
+        if getattr(self, "_closed_refusal", False):
+            self._status("")
+        self._closed_refusal = False
 
     def _warn(self, text: str) -> None:
         warning = self.query_one("#supplies-warning", Static)
@@ -367,12 +404,12 @@ class SuppliesPane(LoadedPane):
     def _opening_stock(self, lines: list[tuple[str, int]]) -> None:
         """A new centre: the typed quantities are its opening stock (lead; one delivery per item)."""
 
-        def record(lead: Any) -> None:
+        def record(actor: Any) -> None:
             self._busy = True
             run_call(
                 self,
                 supplies.record_opening_stock,
-                lead,
+                actor,
                 lines,
                 done=self._opening_recorded,
                 failed=self._failed,
@@ -501,3 +538,104 @@ class SuppliesPane(LoadedPane):
             t("supplies.delivery_title"), commit, unit=t("supplies.col.quantity"), items=items
         )
         self.app.push_screen(screen, done)
+
+    # -- voiding today's entries -------------------------------------------------
+
+    def action_void_entry(self) -> None:
+        """F10: today's entries to pick from; then a reason; then the one void in the services."""
+        app: Any = self.app
+        if getattr(app, "actor", None) is None:
+            return
+        run_call(self, load_entries, app.actor.centre_id, done=self._pick_entry)
+
+    def _describe_entries(
+        self, loaded: tuple[list[Any], list[Any], list[Any], list[Any]]
+    ) -> list[Any]:
+        from frontdesk.tui.screens.supply_entries import SupplyEntry
+
+        hand_outs, returns, deliveries, catalogue = loaded
+        items = {item.code: item for item in catalogue}
+
+        def named(code: str, count: int) -> str:
+            item = items.get(code)
+            return f"{count} × {item_name(item) if item else code}"
+
+        entries: list[tuple[Any, SupplyEntry]] = []
+        for h in hand_outs:
+            what = ", ".join(named(code, n) for code, n in h.lines)
+            text = t(
+                "supplies.entry.hand_out", time=self._hhmm(h.at), what=what, who=h.staff_initials
+            )
+            entries.append((h.at, SupplyEntry("hand_out", h.id, text, h.voided)))
+        for r in returns:
+            if r.method == "estimated":
+                text = t(
+                    "supplies.entry.bin", time=self._hhmm(r.at), litres=r.bin_litres, count=r.count
+                )
+            else:
+                text = t("supplies.entry.return", time=self._hhmm(r.at), count=r.count)
+            entries.append((r.at, SupplyEntry("return", r.id, text, r.voided)))
+        for d in deliveries:
+            item = items.get(d.code)
+            quantity = quantity_text(d.quantity, item.unit) if item else str(d.quantity)
+            name = item_name(item) if item else d.code
+            text = t(
+                "supplies.entry.delivery",
+                time=self._hhmm(d.at),
+                quantity=quantity,
+                name=name,
+                who=d.staff_initials,
+            )
+            entries.append((d.at, SupplyEntry("delivery", d.id, text, d.voided)))
+        entries.sort(key=lambda pair: pair[0], reverse=True)
+        return [entry for _at, entry in entries]
+
+    def _pick_entry(self, loaded: tuple[list[Any], list[Any], list[Any], list[Any]]) -> None:
+        from frontdesk.tui.screens.reason import ReasonScreen
+        from frontdesk.tui.screens.supply_entries import SupplyEntriesScreen
+
+        app: Any = self.app
+
+        def picked(entry: Any) -> None:
+            if entry is None:
+                return
+
+            def ask_reason(actor: Any) -> None:
+                def with_reason(reason: str | None) -> None:
+                    if reason is None:
+                        return
+                    void = {
+                        "hand_out": supplies.void_hand_out,
+                        "return": supplies.void_return,
+                        "delivery": supplies.void_delivery,
+                    }[entry.kind]
+                    run_call(
+                        self,
+                        void,
+                        actor,
+                        entry.id,
+                        reason,
+                        done=lambda _info: self._entry_voided(entry),
+                        failed=self._failed,
+                    )
+
+                title = t("supplies.void.title", what=entry.description)
+                app.push_screen(ReasonScreen(title), with_reason)
+
+            if entry.kind == "delivery":  # a lead's, or a lead's PIN in place
+                with_lead(self, t("supplies.lead.void_delivery"), ask_reason)
+            else:
+                ask_reason(app.actor)
+
+        app.push_screen(SupplyEntriesScreen(self._describe_entries(loaded)), picked)
+
+    def _entry_voided(self, entry: Any) -> None:
+        self._confirm(t("supplies.voided", what=entry.description))
+        self.refresh_data()
+
+    def _hhmm(self, at: Any) -> str:
+        from frontdesk import clock
+
+        app: Any = self.app
+        tz = app.settings.timezone if getattr(app, "settings", None) else "Europe/Oslo"
+        return clock.local_time(at, tz).strftime("%H:%M") if at is not None else "--:--"

@@ -38,7 +38,8 @@ class NoDatabaseScreen(Screen[None]):
 
 
 def _needs_creating(reason: str) -> bool:
-    return reason.startswith("There is no database") or "frontdesk init" in reason
+    starts = ("There is no database", "Det finnes ingen database")
+    return reason.startswith(starts) or "frontdesk init" in reason
 
 
 def _quote(target: str) -> str:

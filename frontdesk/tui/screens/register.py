@@ -20,6 +20,7 @@ from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import t
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.code_input import CodeInput
+from frontdesk.tui.widgets.hint_line import HintLine, set_hint
 
 
 class RegisterScreen(ModalScreen[Any]):
@@ -40,7 +41,7 @@ class RegisterScreen(ModalScreen[Any]):
             yield Static(title, classes="modal-title", markup=False)
             yield Static(t("register.reminder"), classes="modal-hint")
             yield Label(t("register.code"))
-            yield CodeInput(self.code, id="register-code")
+            yield set_hint(CodeInput(self.code, id="register-code"), "register.hint.code")
             with Horizontal(id="register-row"):
                 with Vertical():
                     yield Label(t("register.gender"))
@@ -53,7 +54,7 @@ class RegisterScreen(ModalScreen[Any]):
                     yield Input(id="register-vendor", max_length=6, restrict=r"[0-9]*")
             yield Checkbox(t("register.dagsverket"), id="register-dagsverket")
             yield Static("", id="register-error", classes="modal-error", markup=False)
-            yield Static(t("register.help"), classes="modal-help")
+            yield HintLine("register.help", classes="modal-help")
 
     def on_mount(self) -> None:
         # The code is usually known already: start at the first optional field.

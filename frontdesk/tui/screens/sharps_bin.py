@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -31,7 +32,9 @@ class SharpsBinScreen(FormDialog[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(t("supplies.bin.title"), classes="dialog-title", markup=False)
-            yield OptionList(*(Option(label, id=code) for code, label in self._bins), id="bin-list")
+            # Text, not markup: an item name is shown as typed ("[/red]" included).
+            options = (Option(Text(label), id=code) for code, label in self._bins)
+            yield OptionList(*options, id="bin-list")
             yield Static("", classes="dialog-error", markup=False)
             yield HintLine("supplies.bin.hint", classes="dialog-hint")
 

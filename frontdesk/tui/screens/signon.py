@@ -22,7 +22,7 @@ from frontdesk.tui.widgets.footer import DeskFooter
 class InitialsInput(Input):
     """Initials: digits typed ahead (before the cursor has moved) go to the PIN."""
 
-    def _on_key(self, event: events.Key) -> None:
+    async def _on_key(self, event: events.Key) -> None:
         screen = self.screen
         if not isinstance(screen, SignOnScreen):
             return
@@ -50,7 +50,7 @@ class SignOnScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="signon-box"):
-            yield Static(self.centre_name or t("signon.loading"), id="signon-centre")
+            yield Static(self.centre_name or t("signon.loading"), id="signon-centre", markup=False)
             yield Static(self._title(), id="signon-title")
             yield Label(t("signon.initials"), id="initials-label", classes="field-label")
             yield InitialsInput(id="initials", max_length=4, restrict=r"[A-Za-zÆØÅæøå]*")

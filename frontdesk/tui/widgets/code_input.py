@@ -46,7 +46,7 @@ class CodeInput(Input):
 
     # Textual also runs Input's own handlers after these, unless prevent_default() is called.
 
-    def _on_key(self, event: events.Key) -> None:
+    async def _on_key(self, event: events.Key) -> None:
         if event.key == "space":
             self.post_message(self.SpaceRefused(self))
 
