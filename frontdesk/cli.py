@@ -1198,7 +1198,11 @@ def _visitor_actor(ctx: click.Context, centre_code: str | None) -> Any:
 @visitor_group.command("show")
 @click.argument("code")
 @click.option(
-    "--centre", "centre_code", metavar="C", help="The centre (default: --centre, else the first)."
+    "--centre",
+    "centre_code",
+    metavar="C",
+    callback=_not_empty,
+    help="The centre (default: --centre, else the first).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -1235,7 +1239,11 @@ def visitor_show(ctx: click.Context, code: str, centre_code: str | None, fmt: st
 @click.argument("code")
 @click.option("--reason", required=True, help="Why (kept in the audit trail, without the code).")
 @click.option(
-    "--centre", "centre_code", metavar="C", help="The centre (default: --centre, else the first)."
+    "--centre",
+    "centre_code",
+    metavar="C",
+    callback=_not_empty,
+    help="The centre (default: --centre, else the first).",
 )
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_context

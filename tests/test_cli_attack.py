@@ -441,3 +441,23 @@ def test_a_catalogue_name_too_long_is_called_too_long(backend: str, lead: Actor)
     result = run("--db", backend, "catalogue", "add", "LONG1", "--nb", "x" * 81, "--en", "y")
     line = assert_one_sentence(result)
     assert "must be 1 to 80 characters" in line and "required" not in line
+
+
+# -- visitor show|erase ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args", [("visitor", "show", "AB85"), ("visitor", "erase", "AB85", "--reason", "r", "--yes")]
+)
+def test_visitor_commands_refuse_an_empty_centre(
+    backend: str, lead: Actor, args: tuple[str, ...]
+) -> None:
+    # `visitor show CODE --centre ''` silently meant the first centre.
+    from frontdesk.services import visits
+
+    visits.register_visitor(lead, "AB85")
+    result = run("--db", backend, *args, "--centre", "")
+    assert "is empty" in assert_one_sentence(result, code=2)
+    _close_bound()
+    shown = run("--db", backend, "visitor", "show", "AB85")
+    assert shown.exit_code == 0, shown.stderr  # the refused erase erased nothing
