@@ -171,12 +171,19 @@ DB_TARGET = UserPath(url_ok=True)
 class Options:
     db: str | None
     centre: str | None
+    desk: Any  # frontdesk.config.DeskConfig: the desk config file, read once per command
 
     @property
     def target(self) -> str:
         from frontdesk.config import resolve_db
 
-        return resolve_db(self.db)
+        return resolve_db(self.db, self.desk.database)
+
+    @property
+    def centre_code(self) -> str | None:
+        from frontdesk.config import resolve_centre
+
+        return resolve_centre(self.centre, self.desk.centre)
 
 
 def open_db(ctx: click.Context, *, create: bool = False, upgrade: bool = False) -> Any:
@@ -187,11 +194,10 @@ def open_db(ctx: click.Context, *, create: bool = False, upgrade: bool = False) 
 
 def centre_actor(ctx: click.Context) -> Any:
     """The command line's actor at the chosen (or only) centre."""
-    from frontdesk.config import resolve_centre
     from frontdesk.services.centre import find_centre
     from frontdesk.services.staff import Actor
 
-    centre = find_centre(resolve_centre(ctx.find_object(Options).centre))
+    centre = find_centre(ctx.find_object(Options).centre_code)
     return Actor.cli(centre.id)
 
 
@@ -231,14 +237,20 @@ def read_pin(pin_stdin: bool, prompt: str = "PIN") -> str:
     metavar="PATH_OR_URL",
     type=DB_TARGET,
     callback=_not_empty,
-    help="SQLite file or postgresql:// URL (default: $FRONTDESK_DB, else the user data folder).",
+    help=(
+        "SQLite file or postgresql:// URL (default: $FRONTDESK_DB, else frontdesk.toml's"
+        " database, else the user data folder)."
+    ),
 )
 @click.option(
     "--centre",
     "centre",
     metavar="CODE",
     callback=_not_empty,
-    help="Centre code, when the database holds several (default: $FRONTDESK_CENTRE, else the first).",
+    help=(
+        "Centre code, when the database holds several (default: $FRONTDESK_CENTRE,"
+        " else frontdesk.toml's centre, else the first)."
+    ),
 )
 @click.version_option(__version__, prog_name="frontdesk")
 @click.pass_context
@@ -247,11 +259,11 @@ def cli(ctx: click.Context, db_target: str | None, centre: str | None) -> None:
 
     Without a command, opens the desk app.
     """
-    from frontdesk.config import resolve_centre
+    from frontdesk.config import read_desk_config
 
-    # $FRONTDESK_CENTRE is the default of --centre for every command (export, report and
-    # purge too: it names one centre, and a code that is no centre is refused).
-    ctx.obj = Options(db=db_target, centre=resolve_centre(centre))
+    # Read (and refused when broken) whatever the command: a typo there must not
+    # quietly send the desk to the default database.
+    ctx.obj = Options(db=db_target, centre=centre, desk=read_desk_config())
     if ctx.invoked_subcommand != "demo":  # demo may name its own database
         from frontdesk.config import skip_unused_driver
 
@@ -259,7 +271,7 @@ def cli(ctx: click.Context, db_target: str | None, centre: str | None) -> None:
     if ctx.invoked_subcommand is None:
         from frontdesk.tui.app import run_desk
 
-        run_desk(ctx.obj.target, ctx.obj.centre)
+        run_desk(ctx.obj.target, ctx.obj.centre_code, ctx.obj.desk)
 
 
 # -- init and staff ---------------------------------------------------------
@@ -585,7 +597,7 @@ def _print_metrics(ctx: click.Context, output: str | None) -> None:
     "centre_code",
     metavar="CODE",
     callback=_not_empty,
-    help="One centre (default: the --centre before 'export' or $FRONTDESK_CENTRE, else all).",
+    help="One centre (default: the global --centre and its defaults, else all).",
 )
 @click.option(
     "--include-open",
@@ -632,7 +644,7 @@ def export(
     except FrontdeskError as exc:
         raise click.UsageError(str(exc)) from None
     open_db(ctx)
-    centres = exporter.select_centres(centre_code or ctx.find_object(Options).centre)
+    centres = exporter.select_centres(centre_code or ctx.find_object(Options).centre_code)
     codes = exporter.supply_codes(centres)
     rows = exporter.day_rows(centres, date_from, date_to, include_open)
 
@@ -671,7 +683,7 @@ def export(
     metavar="CODE",
     multiple=True,
     callback=lambda ctx, param, codes: tuple(_not_empty(ctx, param, c) for c in codes),
-    help="A centre; repeat for several (default: the --centre before 'report' or $FRONTDESK_CENTRE, else all).",
+    help="A centre; repeat for several (default: the global --centre and its defaults, else all).",
 )
 @click.option(
     "--pdf",
@@ -705,7 +717,7 @@ def report(
         outputs.check_output(pdf_output, option="--pdf", protected=())  # the database first
         papers.check_pdf_name(pdf_output)
     open_db(ctx)
-    centres = _report_centres(centre_codes or (ctx.find_object(Options).centre,))
+    centres = _report_centres(centre_codes or (ctx.find_object(Options).centre_code,))
     date_from, date_to = reports.default_period(centres, date_from, date_to)
     if pdf_output is not None:
         from frontdesk.services import papers
@@ -888,11 +900,10 @@ _PAPER_CENTRE = click.option(
 
 
 def _paper_actor(ctx: click.Context, centre_code: str | None) -> Any:
-    from frontdesk.config import resolve_centre
     from frontdesk.services.centre import find_centre
     from frontdesk.services.staff import Actor
 
-    code = centre_code or resolve_centre(ctx.find_object(Options).centre)
+    code = centre_code or ctx.find_object(Options).centre_code
     return Actor.cli(find_centre(code).id)
 
 
@@ -971,11 +982,10 @@ def backup(ctx: click.Context, output: str | None) -> None:
     frontdesk-backup-YYYYMMDD-HHMMSS.db next to the database). PostgreSQL:
     runs pg_dump.
     """
-    from frontdesk.config import resolve_centre
     from frontdesk.services import backup as backups
 
     open_db(ctx)
-    centre = resolve_centre(ctx.find_object(Options).centre)
+    centre = ctx.find_object(Options).centre_code
     if _stderr_is_terminal():
         from rich.console import Console
         from rich.progress import Progress
@@ -1087,7 +1097,7 @@ def purge(ctx: click.Context, before: dt.date | None, retention: bool, yes: bool
     attendance go; Z-reports, deliveries, staff and the audit trail stay, so
     exports, stock on hand and days of cover are unchanged. Works a few days
     at a time, so desks keep working; a purged day cannot be reopened. Every
-    centre unless --centre (or $FRONTDESK_CENTRE).
+    centre unless --centre, $FRONTDESK_CENTRE or frontdesk.toml names one.
     """
     from frontdesk.services import purge as purging
     from frontdesk.services.export import select_centres
@@ -1095,7 +1105,7 @@ def purge(ctx: click.Context, before: dt.date | None, retention: bool, yes: bool
     if (before is None) == (not retention):
         raise click.UsageError("Give either --before DATE or --retention.")
     open_db(ctx)
-    centres = select_centres(ctx.find_object(Options).centre)
+    centres = select_centres(ctx.find_object(Options).centre_code)
     if before is None:
         _purge_retention(centres, yes)
         return

@@ -1,7 +1,11 @@
-"""Configuration: where the database is, and each centre's settings.
+"""Configuration: where the database is, the desk's config file, and each centre's settings.
 
-The database is chosen by ``--db PATH_OR_URL``, else ``FRONTDESK_DB``, else a
-file in the user data directory. Centre settings (time zone, rollover hour,
+The database is chosen by ``--db PATH_OR_URL``, else ``FRONTDESK_DB``, else the
+desk config file's ``database``, else a file in the user data directory; the
+centre likewise (``--centre``, ``FRONTDESK_CENTRE``, the file's ``centre``).
+The desk config file is ``frontdesk.toml`` in the user config folder
+(``FRONTDESK_CONFIG`` names another); its ``[keymap]`` remaps the desk's keys.
+Centre settings (time zone, rollover hour,
 language, idle lock, …) are stored per centre in the database; this module
 knows their names, types and defaults.
 """
@@ -11,7 +15,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -22,6 +26,7 @@ from frontdesk.services.validate import text as validate_text
 
 ENV_DB = "FRONTDESK_DB"
 ENV_CENTRE = "FRONTDESK_CENTRE"
+ENV_CONFIG = "FRONTDESK_CONFIG"
 APP_NAME = "frontdesk"
 
 
@@ -31,14 +36,10 @@ def default_db_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "frontdesk.db"
 
 
-def resolve_db(option: str | None) -> str:
-    """The database path or URL: the option, else $FRONTDESK_DB, else the default file."""
-    if option:
-        return option
-    env = os.environ.get(ENV_DB)
-    if env:
-        return env
-    return str(default_db_path())
+def resolve_db(option: str | None, configured: str | None = None) -> str:
+    """The database path or URL: the option, else $FRONTDESK_DB, else the desk config
+    file's ``database`` (``configured``), else the default file."""
+    return option or os.environ.get(ENV_DB) or configured or str(default_db_path())
 
 
 def is_postgres_url(target: str) -> bool:
@@ -63,8 +64,145 @@ def skip_unused_driver(target: str) -> None:
         sys.modules.setdefault(driver, None)  # type: ignore[arg-type]  # import → ImportError
 
 
-def resolve_centre(option: str | None) -> str | None:
-    return option or os.environ.get(ENV_CENTRE) or None
+def resolve_centre(option: str | None, configured: str | None = None) -> str | None:
+    """The centre code: the option, else $FRONTDESK_CENTRE, else the desk config file's."""
+    return option or os.environ.get(ENV_CENTRE) or configured or None
+
+
+# -- the desk config file ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeskConfig:
+    """What ``frontdesk.toml`` says (every field empty when there is no file)."""
+
+    path: Path
+    database: str | None = None
+    centre: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)  # binding id -> "key" or "key1,key2"
+
+
+DESK_CONFIG_KEYS = ("database", "centre", "keymap")
+
+
+def desk_config_path() -> Path:
+    """``$FRONTDESK_CONFIG``, else ``frontdesk.toml`` in the user config folder."""
+    chosen = os.environ.get(ENV_CONFIG)
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False) / "frontdesk.toml"
+
+
+def desk_config_error(path: Path, en: str, nb: str) -> BadInput:
+    name = shown(str(path), max_len=4096)  # a path in full: the user must find the file
+    return BadInput(
+        f"The desk config file {name} {en}",
+        nb=f"Oppsettfila {name} {nb}",
+        hint="Correct or remove that file (the README shows an example).",
+    )
+
+
+def read_desk_config(path: Path | None = None) -> DeskConfig:
+    """The desk config file read and checked; no file is an empty config.
+
+    Refuses (BadInput naming the file) a file that cannot be read, a TOML
+    syntax error (with its line), an unknown top-level key and a value of the
+    wrong type. Binding ids are checked where the bindings are known
+    (``frontdesk.tui.keymap.check_keymap``), so that commands never load the desk.
+    """
+    path = path or desk_config_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return DeskConfig(path)
+    except OSError as exc:
+        reason = shown(exc.strerror or str(exc))
+        raise desk_config_error(
+            path, f"could not be read ({reason}).", f"kunne ikke leses ({reason})."
+        ) from None
+    import tomllib
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise desk_config_error(path, "is not UTF-8 text.", "er ikke UTF-8-tekst.") from None
+    except tomllib.TOMLDecodeError as exc:
+        found = re.match(r"(.*) \(at line (\d+), column \d+\)$", str(exc))
+        reason, line = (found.group(1), found.group(2)) if found else (str(exc), "?")
+        raise desk_config_error(
+            path,
+            f"has a TOML syntax error on line {line}: {shown(reason)}.",
+            f"har en TOML-syntaksfeil på linje {line}: {shown(reason)}.",
+        ) from None
+    for key in data:
+        if key not in DESK_CONFIG_KEYS:
+            known = ", ".join(DESK_CONFIG_KEYS)
+            raise desk_config_error(
+                path,
+                f"has an unknown setting '{shown(key)}' (known: {known}).",
+                f"har en ukjent innstilling '{shown(key)}' (kjente: {known}).",
+            )
+    return DeskConfig(
+        path,
+        database=_database(path, data.get("database")),
+        centre=_text_value(path, "centre", data.get("centre"), "a centre code"),
+        keymap=_keymap(path, data.get("keymap", {})),
+    )
+
+
+def _text_value(path: Path, key: str, value: object, what: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise desk_config_error(
+            path,
+            f"must give '{key}' as a quoted text ({what}).",
+            f"må gi '{key}' som en tekst i anførselstegn ({what}).",
+        )
+    return value.strip()
+
+
+def _database(path: Path, value: object) -> str | None:
+    text = _text_value(path, "database", value, "a file or a postgresql:// URL")
+    if text is None or is_postgres_url(text):
+        return text
+    # A relative file name is read from the config file's folder, not from wherever the desk starts.
+    return str(path.parent / Path(text).expanduser())
+
+
+def _dotted(table: dict[str, Any], prefix: str = "") -> list[tuple[str, object]]:
+    """A TOML table's entries with dotted names: ``tab.lunch = "f9"`` unquoted is a nested table."""
+    entries: list[tuple[str, object]] = []
+    for key, value in table.items():
+        if isinstance(value, dict):
+            entries.extend(_dotted(value, f"{prefix}{key}."))
+        else:
+            entries.append((f"{prefix}{key}", value))
+    return entries
+
+
+def _keymap(path: Path, value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise desk_config_error(
+            path,
+            'must give [keymap] as a table of lines like lock = "ctrl+k".',
+            'må gi [keymap] som en tabell med linjer som lock = "ctrl+k".',
+        )
+    keymap: dict[str, str] = {}
+    for binding_id, keys in _dotted(value):
+        parts = [part.strip() for part in keys.split(",")] if isinstance(keys, str) else []
+        if not parts or not all(parts):
+            raise desk_config_error(
+                path,
+                f"must give the keys of '{shown(binding_id)}' in [keymap] as a quoted text "
+                'such as "ctrl+k" or "f9,ctrl+k".',
+                f"må gi tastene til '{shown(binding_id)}' i [keymap] som en tekst i "
+                'anførselstegn, som "ctrl+k" eller "f9,ctrl+k".',
+            )
+        keymap[binding_id] = ",".join(parts)
+    return keymap
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,7 @@ cannot drift from the code.
 
 from __future__ import annotations
 
-import importlib
 import inspect
-import pkgutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -79,20 +77,6 @@ def export_format(current: str) -> str:
 # -- docs/keymap.md ------------------------------------------------------------------
 
 
-def _binding_classes() -> list[Any]:
-    """Every class in frontdesk.tui that declares its own BINDINGS, app first."""
-    import frontdesk.tui as tui
-
-    found = []
-    for info in pkgutil.walk_packages(tui.__path__, f"{tui.__name__}."):
-        module = importlib.import_module(info.name)
-        for _, cls in inspect.getmembers(module, inspect.isclass):
-            if cls.__module__ == module.__name__ and cls.__dict__.get("BINDINGS"):
-                found.append(cls)
-    found.sort(key=lambda c: (c.__module__ != "frontdesk.tui.app", c.__module__, c.__name__))
-    return found
-
-
 def _text(key: str) -> tuple[str, str]:
     from frontdesk import i18n
 
@@ -101,7 +85,7 @@ def _text(key: str) -> tuple[str, str]:
 
 def keymap() -> str:
     """docs/keymap.md: per class that owns bindings, its keys with their texts."""
-    from textual.binding import Binding
+    from frontdesk.tui.keymap import binding_classes, own_bindings
 
     parts = [
         "# Desk key map\n",
@@ -109,15 +93,31 @@ def keymap() -> str:
         "with the code. *Where* is the screen or widget that owns the key (the app's own",
         "keys work everywhere). *id* names the binding for a keymap; keys without a",
         "description are not shown in the footer.\n",
+        "## Remapping keys\n",
+        "Give a binding a different key in the desk's `frontdesk.toml` (in the user config",
+        "folder, e.g. `~/.config/frontdesk/frontdesk.toml` on Linux; `$FRONTDESK_CONFIG`",
+        "names another file), in a `[keymap]` table of *id* = keys:\n",
+        "```toml",
+        "[keymap]",
+        'lock = "ctrl+k"        # lock the desk with Ctrl+K instead of Ctrl+L',
+        'tab.checkin = "f11"    # the check-in tab on F11',
+        'checkin.lunch = "l,m"  # two keys: separate them with commas',
+        "```\n",
+        "Key names are Textual's: `f1`–`f24`, `ctrl+k`, `shift+up`, `escape`, `enter`,",
+        "`space`, `delete`, a letter or digit, `question_mark`. The new key replaces the",
+        "old one (the old key no longer does it) and the footer and tab bar show it. An id",
+        "that is not in the tables below, an unknown key name, or a key that another key",
+        "of the same place (or one of the app's own, which work everywhere) already has is",
+        "refused with a sentence naming the file, and the desk does not open until the",
+        "file is corrected. Only bindings with an id can be remapped.\n",
     ]
-    for cls in _binding_classes():
+    for cls in binding_classes():
         doc = (inspect.getdoc(cls) or "").splitlines()
         where = f"`{cls.__module__}.{cls.__name__}`"
         parts.append(f"## {where}" + (f": {doc[0]}" if doc and doc[0] else "") + "\n")
         parts.append("| key | action | id | English | bokmål |")
         parts.append("|---|---|---|---|---|")
-        for item in cls.__dict__["BINDINGS"]:
-            binding = item if isinstance(item, Binding) else Binding(*item)
+        for binding in own_bindings(cls):
             nb, en = _text(binding.description)
             key = binding.key_display or binding.key
             cells = [f"`{key}`", f"`{binding.action}`", binding.id or "", en, nb]

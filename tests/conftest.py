@@ -53,6 +53,20 @@ def _pepper_file_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _desk_config_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test reads the user's own frontdesk.toml: a path that does not exist (children too)."""
+    from frontdesk.config import ENV_CONFIG
+
+    saved = os.environ.get(ENV_CONFIG)
+    os.environ[ENV_CONFIG] = str(tmp_path_factory.mktemp("config") / "absent" / "frontdesk.toml")
+    yield
+    if saved is None:
+        os.environ.pop(ENV_CONFIG, None)
+    else:
+        os.environ[ENV_CONFIG] = saved
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _cheap_pin_hashing() -> Iterator[None]:
     """Real scrypt, at a lower cost, so hundreds of sign-ons stay quick in tests."""
     saved = staff_service._SCRYPT_N
@@ -217,3 +231,13 @@ def desk(lead: Actor) -> Actor:
     """A desk member CD (PIN 1234) at the lead's centre."""
     member = add_staff(lead, "CD", DESK_PIN, "desk")
     return Actor(lead.centre_id, member.id, member.initials, member.role)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Under CI nothing is skipped: a skipped test there is a failure, with its reason."""
+    outcome = yield
+    report = outcome.get_result()
+    if IN_CI and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI (every test must run there): {report.longrepr}"

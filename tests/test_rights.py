@@ -188,9 +188,8 @@ def raw_bytes(path: Path) -> bytes:
     return out
 
 
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)  # SQLite's own files
 def test_the_code_is_gone_from_the_sqlite_files(backend: str, seeded: Actor) -> None:
-    if backend.startswith("postgres"):
-        pytest.skip("raw files: SQLite only (PostgreSQL deletes in one transaction)")
     # Put the code in free space too: an older code and a changed row leave old bytes behind.
     visits_service.update_visitor(seeded, CODE, birth_year=1986)
     assert CODE.encode() in raw_bytes(Path(backend))
@@ -228,11 +227,10 @@ def test_a_failed_erasure_changes_nothing(
     assert every_text() == before
 
 
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)  # SQLite's own files
 def test_every_sqlite_connection_overwrites_deleted_bytes(backend: str, seeded: Actor) -> None:
     """Some SQLite builds do it by default, others not: frontdesk asks for it on every connection,
     and without it the erased code would stay in the file's free space."""
-    if backend.startswith("postgres"):
-        pytest.skip("SQLite only")
     from db.models import database
 
     assert database.execute_sql("PRAGMA secure_delete").fetchone()[0] == 1
@@ -242,11 +240,10 @@ def test_every_sqlite_connection_overwrites_deleted_bytes(backend: str, seeded: 
     assert CODE.encode() in raw_bytes(Path(backend))
 
 
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)  # SQLite's own files
 def test_after_a_purge_a_purged_code_is_gone_from_the_sqlite_files(
     backend: str, lead: Actor
 ) -> None:
-    if backend.startswith("postgres"):
-        pytest.skip("raw files: SQLite only")
     from frontdesk.services import purge
     from frontdesk.services.centre import find_centre
 
@@ -268,11 +265,10 @@ def test_every_column_pointing_at_a_visitor_can_be_made_anonymous() -> None:
     assert [(table, f.name) for table, _, f in links if not f.null] == []
 
 
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)  # SQLite's own files
 def test_a_reader_on_an_old_snapshot_delays_emptying_the_wal_not_the_erasure(
     backend: str, seeded: Actor
 ) -> None:
-    if backend.startswith("postgres"):
-        pytest.skip("SQLite only")
     import sqlite3
 
     import db
@@ -287,3 +283,14 @@ def test_a_reader_on_an_old_snapshot_delays_emptying_the_wal_not_the_erasure(
     reader.close()
     assert db.truncate_wal()
     assert CODE.encode() not in raw_bytes(Path(backend))
+
+
+def test_a_closed_day_with_erased_records_cannot_be_reopened(backend: str, seeded: Actor) -> None:
+    """Issue 17: reopening and closing again would recount the day without the code."""
+    with freeze_time(NOW):
+        rights.erase_visitor(seeded, CODE, "asked to be forgotten")
+        with pytest.raises(BadInput, match="erased") as refused:
+            dayclose.reopen_day(seeded, CLOSED, "4711", "forgot a sale")
+    assert "2026-03-02" in str(refused.value) and refused.value.text("nb")
+    z = dayclose.current_z(seeded.centre_id, CLOSED)
+    assert z is not None and z.reopened_at is None  # still closed, as stored

@@ -182,9 +182,8 @@ def test_kill_9_at_random_moments_leaves_all_or_nothing(backend: str, seeded: Ac
             break
 
 
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)  # SQLite's own files
 def test_erase_says_when_a_reader_delays_emptying_the_wal(backend: str, seeded: Actor) -> None:
-    if backend.startswith("postgres"):
-        pytest.skip("SQLite only")
     import sqlite3
 
     reader = sqlite3.connect(backend)

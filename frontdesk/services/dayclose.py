@@ -361,10 +361,10 @@ def reopen_day(actor: Actor, business_date: dt.date, pin: str, reason: str) -> N
         if row.purged_at is not None:
             day = business_date.isoformat()
             raise BadInput(
-                f"The day {day} was purged (its individual records are gone), "
-                "so it cannot be reopened.",
-                nb=f"Dagen {day} er slettet (enkeltregistreringene er borte), "
-                "så den kan ikke gjenåpnes.",
+                f"The day {day} cannot be reopened: its individual records were purged or "
+                "erased, so its stored Z-report is final.",
+                nb=f"Dagen {day} kan ikke gjenåpnes: enkeltregistreringene er slettet, "
+                "så den lagrede Z-rapporten er endelig.",
             )
         DayClose.update(
             reopened_at=clock.to_db(clock.utcnow()),

@@ -361,6 +361,21 @@ def erase_visitor(actor: Actor, code: str, reason: str) -> Erasure:
             # A check-in under the code waits for the erasure, then finds the code unknown.
             Visitor.select(Visitor.id).where(Visitor.id == row.id).for_update().execute()
         stored_code = str(row.code)
+        # A closed day that held the code's records can never be reopened: closing it again
+        # would recount it without them (the stored Z-report is final, as after a purge).
+        erased_days: set[dt.date] = set()
+        for _table, model, link in _links():
+            if hasattr(model, "business_date"):
+                erased_days.update(
+                    d for (d,) in model.select(model.business_date).where(link == row.id).tuples()
+                )
+        if erased_days:
+            DayClose.update(purged_at=clock.to_db(clock.utcnow())).where(
+                (DayClose.centre == actor.centre_id)
+                & DayClose.business_date.in_(sorted(erased_days))
+                & DayClose.reopened_at.is_null()
+                & DayClose.purged_at.is_null()
+            ).execute()
         counts: dict[str, int] = {}
         for table, model, link in _links():
             counts[_COUNT_NAMES.get(table, table)] = int(

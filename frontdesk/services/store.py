@@ -46,8 +46,8 @@ def open_store(target: str, *, create: bool = False, upgrade: bool = False) -> D
         raise StoreUnavailable(
             str(exc),
             nb=exc.nb,
-            hint="Name the database with --db PATH_OR_URL or FRONTDESK_DB, "
-            "or create one with 'frontdesk init' or 'frontdesk demo'.",
+            hint="Name the database with --db PATH_OR_URL, FRONTDESK_DB or frontdesk.toml's "
+            "database, or create one with 'frontdesk init' or 'frontdesk demo'.",
         ) from None
     except db.StoreError as exc:
         raise StoreUnavailable(str(exc), nb=exc.nb) from None

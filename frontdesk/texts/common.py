@@ -87,11 +87,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "reason.empty": ("Skriv en årsak først.", "Type a reason first."),
     # palette
     "palette.lock": ("lås skjerm", "lock screen"),
-    "palette.lock.help": ("Lås skjermen (ctrl+l)", "Lock the screen (ctrl+l)"),
+    "palette.lock.help": ("Lås skjermen ({key})", "Lock the screen ({key})"),
     "palette.tab": ("gå til: {tab}", "go to: {tab}"),
     "palette.tab.help": ("Bytt til fanen {tab} ({key})", "Switch to the {tab} tab ({key})"),
     "palette.quit": ("avslutt", "quit"),
-    "palette.quit.help": ("Avslutt frontdesk (ctrl+q)", "Quit frontdesk (ctrl+q)"),
+    "palette.quit.help": ("Avslutt frontdesk ({key})", "Quit frontdesk ({key})"),
     # the hint line of a dialog field (widgets/hint_line.py)
     "dialog.hint.item": (
         "Varekoden (Tab fullfører), Enter går til antall · Esc avbryter",

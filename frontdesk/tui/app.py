@@ -28,11 +28,11 @@ from frontdesk.i18n import set_language, t  # noqa: E402
 from frontdesk.tui.calls import run_call  # noqa: E402
 from frontdesk.tui.commands import DeskCommands  # noqa: E402
 from frontdesk.tui.key_queue import KeyQueue  # noqa: E402
-from frontdesk.tui.widgets.footer import DeskFooter  # noqa: E402
+from frontdesk.tui.widgets.footer import DeskFooter, key_label  # noqa: E402
 from frontdesk.tui.widgets.pane_kit import CorrectionBanner  # noqa: E402
 
 if TYPE_CHECKING:
-    from frontdesk.config import CentreSettings
+    from frontdesk.config import CentreSettings, DeskConfig
     from frontdesk.services.centre import CentreInfo
     from frontdesk.services.staff import Actor
 
@@ -92,8 +92,10 @@ class _Tabs(Container):
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs", initial="checkin"):
-            for tab, key, _module, _cls in TABS:
-                yield TabPane(f"{key.upper()} {t(f'tab.{tab}')}", self._panes[tab], id=tab)
+            app = cast("DeskApp", self.app)
+            for tab, _key, _module, _cls in TABS:
+                shown = key_label(app, app.binding_by_id(f"tab.{tab}"))
+                yield TabPane(f"{shown} {t(f'tab.{tab}')}", self._panes[tab], id=tab)
 
 
 def settle_memory() -> None:
@@ -149,8 +151,12 @@ class DeskApp(App[None]):
         centre_code: str | None = None,
         *,
         idle_seconds: float | None = None,
+        keymap: dict[str, str] | None = None,
     ) -> None:
         super().__init__()
+        self.keymap = dict(keymap or {})  # binding id -> keys, from frontdesk.toml's [keymap]
+        if self.keymap:
+            self.set_keymap(self.keymap)
         # No sliding tab underline or smooth scrolling: every frame of an animation
         # is a repaint the desk waits behind (tab switches, benchmarks/tui.py).
         self.animation_level = "none"
@@ -173,6 +179,12 @@ class DeskApp(App[None]):
         self.crashes: list[Exception] = []  # unexpected errors shown as a toast (tests check it)
         self._key_queue: KeyQueue | None = None
         set_language("nb")
+
+    def binding_by_id(self, binding_id: str) -> Binding:
+        """One of the app's own bindings, with its key from the keymap (the first, if several)."""
+        binding = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == binding_id)
+        keys = self.keymap.get(binding_id)
+        return binding.with_key(keys.split(",")[0], key_display=None) if keys else binding
 
     # -- building -------------------------------------------------------------
 
@@ -482,9 +494,15 @@ class DeskApp(App[None]):
             pane.start_sale(vendor)  # type: ignore[attr-defined]
 
 
-def run_desk(target: str, centre_code: str | None = None) -> None:
-    """Open the desk app on the database at ``target`` (the cli's default command)."""
+def run_desk(target: str, centre_code: str | None = None, desk: DeskConfig | None = None) -> None:
+    """Open the desk app on the database at ``target`` (the cli's default command).
+
+    BadInput, before anything is shown, when the desk config's keymap names a binding
+    the desk does not have.
+    """
     from frontdesk.config import skip_unused_driver
+    from frontdesk.tui.keymap import check_keymap
 
     skip_unused_driver(target)
-    DeskApp(target, centre_code).run()
+    keymap = check_keymap(desk) if desk is not None else {}
+    DeskApp(target, centre_code, keymap=keymap).run()

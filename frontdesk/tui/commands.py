@@ -16,6 +16,13 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from frontdesk.i18n import t
 
 
+def _key(app: Any, binding_id: str) -> str:
+    """The key of one of the app's bindings as the footer shows it (remapped ones too)."""
+    from frontdesk.tui.widgets.footer import key_label
+
+    return key_label(app, app.binding_by_id(binding_id))
+
+
 class DeskCommands(Provider):
     """Offers the app's actions and the panes' PALETTE entries."""
 
@@ -27,15 +34,16 @@ class DeskCommands(Provider):
         for tab, pane in tabs.items():
             for title, help_text, method in getattr(pane, "PALETTE", []):
                 yield t(title), t(help_text), partial(_run_pane_action, app, tab, method)
-        for index, tab in enumerate(tabs, start=1):
+        for tab in tabs:
             name = t(f"tab.{tab}")
             yield (
                 t("palette.tab", tab=name),
-                t("palette.tab.help", tab=name, key=f"F{index}"),
+                t("palette.tab.help", tab=name, key=_key(app, f"tab.{tab}")),
                 partial(app.switch_tab, tab),
             )
-        yield t("palette.lock"), t("palette.lock.help"), partial(app.action_lock, "lock")
-        yield t("palette.quit"), t("palette.quit.help"), app.exit
+        lock_help = t("palette.lock.help", key=_key(app, "lock"))
+        yield t("palette.lock"), lock_help, partial(app.action_lock, "lock")
+        yield t("palette.quit"), t("palette.quit.help", key=_key(app, "quit")), app.exit
 
     async def discover(self) -> Hits:
         for title, help_text, run in self._commands():

@@ -21,11 +21,12 @@ from textual.widget import Widget
 
 from frontdesk.i18n import get_language, t
 
+# By binding id, so that a remapped key keeps its place (frontdesk.toml's [keymap]).
 # The app's keys, in the order they are shown, before any pane's keys.
-FIRST = ("ctrl+l", "ctrl+q")
-# F1–F5 are on the tab bar, with their tabs' names: not twice (room for a pane's keys at 80×24).
-ON_TAB_BAR = ("f1", "f2", "f3", "f4", "f5")
-PALETTE_KEY = "ctrl+p"
+FIRST = ("lock", "quit")
+# The tab keys are on the tab bar, with their tabs' names: not twice (room for a pane's keys at 80×24).
+ON_TAB_BAR_PREFIX = "tab."
+PALETTE_ID = "palette"
 GAP = 2  # spaces between two keys
 
 
@@ -55,8 +56,9 @@ def footer_items(screen: Screen[Any]) -> list[FooterItem]:
     items: list[tuple[tuple[int, int], FooterItem]] = []
     seen: set[str] = set()
     for index, (node, binding, enabled, _tooltip) in enumerate(screen.active_bindings.values()):
-        palette = binding.key == PALETTE_KEY
-        if not (binding.show or palette) or binding.action in seen or binding.key in ON_TAB_BAR:
+        palette = binding.id == PALETTE_ID
+        on_tab_bar = (binding.id or "").startswith(ON_TAB_BAR_PREFIX)
+        if not (binding.show or palette) or binding.action in seen or on_tab_bar:
             continue
         seen.add(binding.action)
         item = FooterItem(
@@ -66,7 +68,7 @@ def footer_items(screen: Screen[Any]) -> list[FooterItem]:
             binding.action,
             node,
         )
-        rank = (2, index) if palette else (0, FIRST.index(binding.key)) if binding.key in FIRST else (1, index)  # fmt: skip
+        rank = (2, index) if palette else (0, FIRST.index(binding.id)) if binding.id in FIRST else (1, index)  # fmt: skip
         items.append((rank, item))
     return [item for _rank, item in sorted(items, key=lambda pair: pair[0])]
 
