@@ -47,6 +47,11 @@ def is_postgres_url(target: str) -> bool:
     return target.startswith(("postgresql://", "postgres://"))
 
 
+def has_url_scheme(target: str) -> bool:
+    """``scheme://…``: a URL (db.connect refuses all but postgresql://), never a file name."""
+    return re.match(r"^[A-Za-z][A-Za-z0-9+.-]+://", target) is not None
+
+
 def skip_unused_driver(target: str) -> None:
     """Before peewee is first imported: leave the PostgreSQL driver out for a SQLite file.
 

@@ -74,6 +74,10 @@ def x_report(actor: Actor, business_date: dt.date | None = None) -> DayTally:
     return result
 
 
+# The largest integer both databases store in an INTEGER column.
+MAX_STORED_INT = 2**31 - 1
+
+
 def z_report(actor: Actor, business_date: dt.date, version: int | None = None) -> ZReport:
     """Show one stored version of a day's Z-report (default the latest); audited.
 
@@ -84,7 +88,9 @@ def z_report(actor: Actor, business_date: dt.date, version: int | None = None) -
             (DayClose.centre == actor.centre_id) & (DayClose.business_date == business_date)
         )
         if version is not None:
-            query = query.where(DayClose.version == version)
+            # A number no column can hold is no version either (SQLite overflows on it).
+            in_range = 1 <= version <= MAX_STORED_INT
+            query = query.where(DayClose.version == (version if in_range else 0))
         row = query.order_by(DayClose.version.desc()).first()
         if row is None and version is not None:
             day = business_date.isoformat()

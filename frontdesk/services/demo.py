@@ -103,6 +103,10 @@ def build_at(
     hidden temporary file beside the target and moved into place when done;
     a PostgreSQL demo is built in one transaction.
     """
+    try:
+        db.check_target(target)  # "mysql://…" is not a file name to build a demo in
+    except db.StoreError as exc:
+        raise StoreUnavailable(str(exc)) from None
     if is_url(target):
         prepare(target)
         with store.write():

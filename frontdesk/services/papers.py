@@ -685,6 +685,15 @@ def output_format(output: str | os.PathLike[str], receipt: bool = False) -> str:
     )
 
 
+def check_pdf_name(output: str | os.PathLike[str], option: str = "--pdf") -> None:
+    """A PDF is written to a name ending in .pdf (not '-', not 'report.txt')."""
+    if Path(output).suffix.lower() != ".pdf":
+        raise BadInput(
+            f"Name the file for {option} FILE.pdf, not '{Path(output).name}'.",
+            nb=f"Gi filen for {option} navnet FIL.pdf, ikke '{Path(output).name}'.",
+        )
+
+
 def write_bytes(output: str | os.PathLike[str], data: bytes, *, option: str = "-o") -> Path:
     """Write a finished paper through ``outputs``: never a database file, owner-only, whole."""
     target = outputs.check_output(output, option=option)

@@ -147,10 +147,27 @@ def disable_staff(actor: Actor, initials: str) -> StaffInfo:
             raise BadInput("You cannot disable yourself.", nb="Du kan ikke deaktivere deg selv.")
         if not row.active:
             raise BadInput(f"{initials} is already disabled.")
+        if row.role == "lead" and not _other_active_leads(actor.centre_id, row.id):
+            raise BadInput(
+                f"{initials} is the centre's last active shift lead; add another lead first "
+                "(frontdesk staff add INITIALS --role lead).",
+                nb=f"{initials} er senterets siste aktive skiftleder; legg til en annen "
+                "skiftleder først (frontdesk staff add INITIALER --role lead).",
+            )
         row.active = False
         row.save()
         audit.record(actor, "staff.disable", "staff", row.id)
     return _info(row)
+
+
+def _other_active_leads(centre_id: int, staff_id: int) -> int:
+    """The centre's other active leads, locked on PostgreSQL so two disables cannot cross."""
+    query = Staff.select(Staff.id).where(
+        (Staff.centre == centre_id) & (Staff.role == "lead") & Staff.active
+    )
+    if db.is_postgres():
+        query = query.for_update()
+    return sum(1 for row in query if row.id != staff_id)
 
 
 def reset_pin(actor: Actor, initials: str, pin: str) -> StaffInfo:

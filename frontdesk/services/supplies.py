@@ -293,14 +293,16 @@ def _check_code(code: str) -> str:
 
 
 def _check_name(name: str, what: str, nb: str) -> str:
+    empty = not str(name if name is not None else "").strip()
     return validate.text(
         name,
         what,
         80,
         nb_field=nb,
         sentence=(
-            f"The {what} is required (1 to 80 characters).",
-            f"{nb} må fylles ut (1 til 80 tegn).",
+            (f"The {what} is required (1 to 80 characters).", f"{nb} må fylles ut (1 til 80 tegn).")
+            if empty  # a name of 100,000 letters is not "required"
+            else (f"The {what} must be 1 to 80 characters.", f"{nb} må være 1 til 80 tegn.")
         ),
     )
 
