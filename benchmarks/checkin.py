@@ -31,8 +31,9 @@ def fsync_floor(samples: int = 500) -> tuple[float, float]:
 
 def _checkins(target: str, create: bool) -> list[float]:
     from frontdesk.services import visits
+    from frontdesk.services.actor import Actor
     from frontdesk.services.centre import init_centre
-    from frontdesk.services.staff import Actor, add_staff
+    from frontdesk.services.staff import add_staff
     from frontdesk.services.store import open_store
 
     open_store(target, create=create, upgrade=True)

@@ -45,7 +45,7 @@ def latest_closed_day(target: str) -> tuple[int, dt.date]:
 
 def lead_of(centre_id: int) -> Any:
     from db.models import Staff
-    from frontdesk.services.staff import Actor
+    from frontdesk.services.actor import Actor
 
     row = (
         Staff.select()

@@ -42,7 +42,7 @@ def measure(target: str, label: str) -> list[Line]:
     from benchmarks.reports import latest_closed_day
     from db.models import database
     from frontdesk.services import rights
-    from frontdesk.services.staff import Actor
+    from frontdesk.services.actor import Actor
 
     centre_id, _ = latest_closed_day(target)
     code = busiest_code(centre_id)

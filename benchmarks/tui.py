@@ -52,8 +52,9 @@ class Bare(App):
 
 def _desk_db() -> str:
     from db.models import database
+    from frontdesk.services.actor import Actor
     from frontdesk.services.centre import init_centre
-    from frontdesk.services.staff import Actor, add_staff
+    from frontdesk.services.staff import add_staff
     from frontdesk.services.store import open_store
 
     path = scratch("desk.db")

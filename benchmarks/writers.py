@@ -23,8 +23,9 @@ SECONDS = 5.0
 def _setup(target: str) -> tuple[list, str, str]:
     from db.models import database
     from frontdesk.services import days
+    from frontdesk.services.actor import Actor
     from frontdesk.services.centre import init_centre
-    from frontdesk.services.staff import Actor, add_staff
+    from frontdesk.services.staff import add_staff
     from frontdesk.services.store import open_store
     from tests.helpers_proc import prepare_services
 

@@ -3,11 +3,20 @@
 Knows nothing of frontdesk's rules; `frontdesk.services` builds on it.
 """
 
-from db.connect import StoreError, connect, is_postgres, transaction, truncate_wal, use_wal
+from db.connect import (
+    StoreError,
+    check_target,
+    connect,
+    is_postgres,
+    transaction,
+    truncate_wal,
+    use_wal,
+)
 from db.models import database
 
 __all__ = [
     "StoreError",
+    "check_target",
     "connect",
     "database",
     "is_postgres",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,6 +44,35 @@ class NoDatabase(StoreError):
 
 def is_url(target: str) -> bool:
     return target.startswith(("postgresql://", "postgres://"))
+
+
+# "mysql://…", "sqlite:///…", "http://…": a URL, never a relative file name "mysql:/…".
+_URL_SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]+)://")
+
+
+def check_target(target: str) -> None:
+    """Refuse a URL that is not postgresql://, and one that names no database.
+
+    Without this, ``mysql://host/x.db`` was a path: ``init`` made the folders
+    ``mysql:/host/`` and a SQLite file in them.
+    """
+    if is_url(target):
+        if not _parse_url(target).get("database"):
+            raise StoreError(
+                "The database URL names no database; "
+                "write it as postgresql://USER:PASSWORD@HOST:PORT/NAME.",
+                nb="Database-URL-en nevner ingen database; "
+                "skriv den som postgresql://BRUKER:PASSORD@VERT:PORT/NAVN.",
+            )
+        return
+    found = _URL_SCHEME.match(target)
+    if found:
+        raise StoreError(
+            f"A {found['scheme']}:// URL is not a database frontdesk can use; name a SQLite file "
+            "or write postgresql://USER:PASSWORD@HOST:PORT/NAME.",
+            nb=f"En {found['scheme']}://-URL er ikke en database frontdesk kan bruke; oppgi en "
+            "SQLite-fil eller skriv postgresql://BRUKER:PASSORD@VERT:PORT/NAVN.",
+        )
 
 
 def is_postgres(db: Database | None = None) -> bool:
@@ -93,6 +123,7 @@ def open_database(target: str, *, create: bool = False, wal: bool = True) -> Dat
             "The database path is empty; name a file or a postgresql:// URL.",
             nb="Databasestien er tom; oppgi en fil eller en postgresql://-URL.",
         )
+    check_target(target)
     if is_url(target):
         params = _parse_url(target)
         name = params.pop("database", None)
@@ -118,6 +149,11 @@ def open_database(target: str, *, create: bool = False, wal: bool = True) -> Dat
             raise StoreError(
                 f"{path} is a folder, not a database file.",
                 nb=f"{path} er en mappe, ikke en databasefil.",
+            )
+        elif not stat.S_ISREG(found.st_mode):  # SQLite would leave a -journal beside a device
+            raise StoreError(
+                f"{path} is not a regular file (a device or a pipe), not a database file.",
+                nb=f"{path} er ikke en vanlig fil (en enhet eller et rør), ikke en databasefil.",
             )
         db = SqliteDatabase(
             str(path),

@@ -14,6 +14,7 @@ This module knows nothing of frontdesk's rules; `frontdesk.services` does.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, ClassVar
 
 from peewee import (
     SQL,
@@ -103,13 +104,24 @@ class Voidable(BaseModel):
     void_reason = CharField(max_length=200, null=True)
 
 
-class Visit(Voidable):
+class Dated(Voidable):
+    """A record of something done at the desk on a business day: a row in any of these
+    tables makes that day one with activity (a day worth closing, counted, exported).
+
+    ``personal``: the row is about one person (a visit, a hand-out, a sale to a
+    vendor, …), so purging a closed day removes it; deliveries are not (False).
+    """
+
+    business_date = DateField()
+    personal: ClassVar[bool] = True
+
+
+class Visit(Dated):
     id = AutoField()
     centre = ForeignKeyField(Centre)
     visitor = ForeignKeyField(Visitor, null=True)
     gender = CharField(max_length=1, default="u")  # f | m | x | u
     at = DateTimeField()
-    business_date = DateField()
     local_hour = SmallIntegerField()  # 0–23, for the visits-by-hour chart
     staff = ForeignKeyField(Staff, null=True, backref="+")
 
@@ -117,12 +129,11 @@ class Visit(Voidable):
         indexes = ((("centre", "business_date"), False),)
 
 
-class LunchEntry(Voidable):
+class LunchEntry(Dated):
     """One line of a day's lunch roster: a person, or a count of portions."""
 
     id = AutoField()
     centre = ForeignKeyField(Centre)
-    business_date = DateField()
     group = CharField(
         max_length=12, column_name="lunch_group"
     )  # visitor | dagsverket | staff | guest
@@ -138,13 +149,12 @@ class LunchEntry(Voidable):
         indexes = ((("centre", "business_date"), False),)
 
 
-class DagsverketAttendance(Voidable):
+class DagsverketAttendance(Dated):
     """A participant's attendance on a day: one row that is not voided per participant and
     day (a voided one stays beside it)."""
 
     id = AutoField()
     centre = ForeignKeyField(Centre)
-    business_date = DateField()
     visitor = ForeignKeyField(Visitor, null=True)  # None once the participant was erased
     present = BooleanField(default=True)
     at = DateTimeField()
@@ -167,20 +177,20 @@ class MegafonIssue(BaseModel):
         indexes = ((("centre", "number"), True),)
 
 
-class MegafonDelivery(Voidable):
+class MegafonDelivery(Dated):
+    personal = False  # stock bookkeeping, kept by purge
     id = AutoField()
     centre = ForeignKeyField(Centre)
     issue = ForeignKeyField(MegafonIssue)
     copies = IntegerField()
     at = DateTimeField()
-    business_date = DateField()
     staff = ForeignKeyField(Staff, null=True, backref="+")
 
     class Meta:
         indexes = ((("centre", "business_date"), False),)
 
 
-class MegafonSale(Voidable):
+class MegafonSale(Dated):
     id = AutoField()
     centre = ForeignKeyField(Centre)
     issue = ForeignKeyField(MegafonIssue)
@@ -189,7 +199,6 @@ class MegafonSale(Voidable):
     unit_price_ore = IntegerField()
     payment = CharField(max_length=8)  # cash | card | vipps
     at = DateTimeField()
-    business_date = DateField()
     staff = ForeignKeyField(Staff, null=True, backref="+")
 
     class Meta:
@@ -213,13 +222,13 @@ class SupplyItem(BaseModel):
         indexes = ((("centre", "code"), True),)
 
 
-class SupplyDelivery(Voidable):
+class SupplyDelivery(Dated):
+    personal = False  # stock bookkeeping, kept by purge
     id = AutoField()
     centre = ForeignKeyField(Centre)
     item = ForeignKeyField(SupplyItem)
     quantity = IntegerField()
     at = DateTimeField()
-    business_date = DateField()
     staff = ForeignKeyField(Staff, null=True, backref="+")
     # Written by purge: minus the purged day's hand-outs, still that day's usage.
     purged_usage = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
@@ -228,7 +237,7 @@ class SupplyDelivery(Voidable):
         indexes = ((("centre", "business_date"), False),)
 
 
-class HandOut(Voidable):
+class HandOut(Dated):
     id = AutoField()
     centre = ForeignKeyField(Centre)
     visit = ForeignKeyField(Visit, null=True)
@@ -237,7 +246,6 @@ class HandOut(Voidable):
     naloxone_recipient = CharField(max_length=10, null=True)  # user | relative | other
     naloxone_trained = BooleanField(null=True)
     at = DateTimeField()
-    business_date = DateField()
     staff = ForeignKeyField(Staff, null=True, backref="+")
 
     class Meta:
@@ -251,7 +259,7 @@ class HandOutLine(BaseModel):
     quantity = IntegerField()
 
 
-class SyringeReturn(Voidable):
+class SyringeReturn(Dated):
     id = AutoField()
     centre = ForeignKeyField(Centre)
     visit = ForeignKeyField(Visit, null=True)
@@ -259,7 +267,6 @@ class SyringeReturn(Voidable):
     count = IntegerField()
     bin_litres = IntegerField(null=True)  # for estimated returns
     at = DateTimeField()
-    business_date = DateField()
     staff = ForeignKeyField(Staff, null=True, backref="+")
 
     class Meta:
@@ -333,3 +340,9 @@ ALL_MODELS: list[type[Model]] = [
     DayClose,
     AuditEvent,
 ]
+
+# Every dated record type, in ALL_MODELS order (a new Dated model is in it by itself);
+# typed Any, as peewee's fields are not typed.
+DATED_MODELS: tuple[Any, ...] = tuple(
+    m for m in ALL_MODELS if isinstance(m, type) and issubclass(m, Dated)
+)

@@ -152,11 +152,11 @@ class UserPath(click.ParamType):
         self.url_ok = url_ok
 
     def convert(self, value: Any, param: Any, ctx: Any) -> str:
-        from frontdesk.config import is_postgres_url
+        from frontdesk.config import has_url_scheme
         from frontdesk.services.validate import path, shown
 
-        if self.url_ok and is_postgres_url(str(value)):
-            return str(value)
+        if self.url_ok and has_url_scheme(str(value)):
+            return str(value)  # as typed: opening it refuses every kind but postgresql://
         try:
             chosen = path(value, "database path" if self.url_ok else "file name")
         except FrontdeskError as exc:
@@ -197,8 +197,8 @@ def open_db(ctx: click.Context, *, create: bool = False, upgrade: bool = False) 
 
 def centre_actor(ctx: click.Context) -> Any:
     """The command line's actor at the chosen (or only) centre."""
+    from frontdesk.services.actor import Actor
     from frontdesk.services.centre import find_centre
-    from frontdesk.services.staff import Actor
 
     centre = find_centre(ctx.find_object(Options).centre_code)
     return Actor.cli(centre.id)
@@ -330,14 +330,24 @@ def staff_add(ctx: click.Context, initials: str, role: str, pin_stdin: bool) -> 
 @click.pass_context
 def staff_reset_pin(ctx: click.Context, initials: str, pin_stdin: bool) -> None:
     """Give a staff member a new PIN (also when the PIN key file was lost)."""
+    from frontdesk.services import pepper
     from frontdesk.services.staff import check_pin_format, normalise_initials, reset_pin
 
     normalise_initials(initials)
     open_db(ctx)
     actor = centre_actor(ctx)
     pin = check_pin_format(read_pin(pin_stdin, prompt=f"New PIN for {initials.upper()}"))
+    key = pepper.key_path()
+    had_key = key.exists()
     member = reset_pin(actor, initials, pin)
     click.echo(f"Set a new PIN for {member.initials}.")
+    if not had_key and key.exists():  # reset_pin made one: say where, or a typo goes unseen
+        click.echo(
+            f"Made a new PIN key file at {_describe(str(key))}: back it up with the database; "
+            "every desk needs this file (FRONTDESK_PEPPER_FILE), and PINs set with another "
+            "key need a reset too.",
+            err=True,
+        )
 
 
 @staff.command("list")
@@ -511,17 +521,64 @@ def _tracked(rows: Any, progress: Any, task: Any) -> Any:
         progress.advance(task)
 
 
-def _print_metrics(ctx: click.Context, _param: Any, value: bool) -> None:
-    if value and not ctx.resilient_parsing:
-        from frontdesk.services import export as exporter
+_METRICS = "frontdesk.export.metrics"
 
+
+def _note_metrics(ctx: click.Context, _param: Any, value: bool) -> None:
+    # Eager: known before --from and --to, which --metrics does without.
+    ctx.meta[_METRICS] = bool(value)
+
+
+class _ExportPeriodOption(click.Option):
+    """A required option of an export that ``--metrics`` (which exports nothing) leaves out."""
+
+    def process_value(self, ctx: click.Context, value: Any) -> Any:
+        if ctx.meta.get(_METRICS) and (value is None or self.value_is_missing(value)):
+            return None
+        return super().process_value(ctx, value)
+
+
+def _print_metrics(ctx: click.Context, output: str | None) -> None:
+    """``export --metrics``: the metric table, on stdout or into ``-o FILE``; nothing else."""
+    from click.core import ParameterSource
+
+    from frontdesk.services import export as exporter
+
+    given = [
+        param.opts[0]
+        for param in ctx.command.params
+        if param.name not in ("metrics", "output", "help")
+        and ctx.get_parameter_source(param.name or "") == ParameterSource.COMMANDLINE
+    ]
+    if given:
+        raise click.UsageError(
+            f"--metrics prints the list of metrics; leave out {', '.join(given)}."
+        )
+    if output is None:
         click.echo(exporter.metric_table_text(), nl=False)
-        ctx.exit()
+        return
+    with exporter.atomic_output(output) as handle:
+        handle.write(exporter.metric_table_text())
+    click.echo(f"Wrote the metrics to {_describe(output)}.", err=True)
 
 
 @cli.command()
-@click.option("--from", "date_from", type=ISO_DATE, required=True, help="First business date.")
-@click.option("--to", "date_to", type=ISO_DATE, required=True, help="Last business date.")
+@click.option(
+    "--from",
+    "date_from",
+    cls=_ExportPeriodOption,
+    type=ISO_DATE,
+    required=True,
+    help="First business date.",
+)
+@click.option(
+    "--to",
+    "date_to",
+    cls=_ExportPeriodOption,
+    type=ISO_DATE,
+    required=True,
+    help="Last business date.",
+)
 @click.option(
     "--format",
     "fmt",
@@ -543,7 +600,7 @@ def _print_metrics(ctx: click.Context, _param: Any, value: bool) -> None:
     "centre_code",
     metavar="CODE",
     callback=_not_empty,
-    help="One centre (default: all).",
+    help="One centre (default: the global --centre and its defaults, else all).",
 )
 @click.option(
     "--include-open",
@@ -556,7 +613,7 @@ def _print_metrics(ctx: click.Context, _param: Any, value: bool) -> None:
     is_flag=True,
     is_eager=True,
     expose_value=False,
-    callback=_print_metrics,
+    callback=_note_metrics,
     help="Print the metrics (wide column, long name, unit, since which version) and exit.",
 )
 @click.pass_context
@@ -581,13 +638,16 @@ def export(
 
     from frontdesk.services import export as exporter
 
+    if ctx.meta.get(_METRICS):
+        _print_metrics(ctx, output)
+        return
     exporter.check_period(date_from, date_to)
     try:
         exporter.refuse_combination(fmt, layout, excel)
     except FrontdeskError as exc:
         raise click.UsageError(str(exc)) from None
     open_db(ctx)
-    centres = exporter.select_centres(centre_code or ctx.find_object(Options).centre)
+    centres = exporter.select_centres(centre_code or ctx.find_object(Options).centre_code)
     codes = exporter.supply_codes(centres)
     rows = exporter.day_rows(centres, date_from, date_to, include_open)
 
@@ -626,7 +686,7 @@ def export(
     metavar="CODE",
     multiple=True,
     callback=lambda ctx, param, codes: tuple(_not_empty(ctx, param, c) for c in codes),
-    help="A centre; repeat for several (default: all).",
+    help="A centre; repeat for several (default: the global --centre and its defaults, else all).",
 )
 @click.option(
     "--pdf",
@@ -655,11 +715,12 @@ def report(
     if date_from and date_to:
         check_period(date_from, date_to)
     if pdf_output is not None:
-        from frontdesk.services import outputs
+        from frontdesk.services import outputs, papers
 
-        outputs.check_output(pdf_output, option="--pdf", protected=())
+        outputs.check_output(pdf_output, option="--pdf", protected=())  # the database first
+        papers.check_pdf_name(pdf_output)
     open_db(ctx)
-    centres = _report_centres(centre_codes or (ctx.find_object(Options).centre,))
+    centres = _report_centres(centre_codes or (ctx.find_object(Options).centre_code,))
     date_from, date_to = reports.default_period(centres, date_from, date_to)
     if pdf_output is not None:
         from frontdesk.services import papers
@@ -711,7 +772,7 @@ def _render_report(rep: Any) -> None:
     names = escape(", ".join(f"{c.code} {c.name}" for c in rep.centres))
     console.print(
         f"[bold]frontdesk report[/bold] · {names} · "
-        f"{rep.date_from.isoformat()} to {rep.date_to.isoformat()} ({rep.day_count} day{'' if rep.day_count == 1 else 's'})"
+        f"{rep.date_from.isoformat()} to {rep.date_to.isoformat()} ({_count(rep.day_count, 'day')})"
     )
     if rep.open_days:
         several = rep.open_days != 1
@@ -842,8 +903,8 @@ _PAPER_CENTRE = click.option(
 
 
 def _paper_actor(ctx: click.Context, centre_code: str | None) -> Any:
+    from frontdesk.services.actor import Actor
     from frontdesk.services.centre import find_centre
-    from frontdesk.services.staff import Actor
 
     code = centre_code or ctx.find_object(Options).centre_code
     return Actor.cli(find_centre(code).id)
@@ -995,14 +1056,20 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
     names = ", ".join(f"{code} {name}" for code, name in result.centres)
     click.echo(
         f"Built a demo database at {_describe(target)}: {names}; "
-        f"{days} business days ({result.first_day.isoformat()} to {result.last_day.isoformat()}), "
-        f"{result.visits:,} visits, {result.closed_days:,} days closed with a Z-report, today open."
+        f"{_count(days, 'business day')} ({result.first_day.isoformat()} to "
+        f"{result.last_day.isoformat()}), {_count(result.visits, 'visit')}, "
+        f"{_count(result.closed_days, 'day')} closed with a Z-report, today open."
     )
     click.echo("Demo sign-on (the same at every centre):")
     for initials, role, pin in result.sign_on:
         label = "shift lead" if role == "lead" else "desk"
         click.echo(f"  {label:<10}  initials {initials}  PIN {pin}")
     click.echo(f"Open the desk app with: frontdesk --db {_describe(target)}")
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 day', '2 days', '1,204 visits'."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def _describe(target: str) -> str:
@@ -1033,7 +1100,7 @@ def purge(ctx: click.Context, before: dt.date | None, retention: bool, yes: bool
     attendance go; Z-reports, deliveries, staff and the audit trail stay, so
     exports, stock on hand and days of cover are unchanged. Works a few days
     at a time, so desks keep working; a purged day cannot be reopened. Every
-    centre unless --centre.
+    centre unless --centre, $FRONTDESK_CENTRE or frontdesk.toml names one.
     """
     from frontdesk.services import purge as purging
     from frontdesk.services.export import select_centres
@@ -1041,7 +1108,7 @@ def purge(ctx: click.Context, before: dt.date | None, retention: bool, yes: bool
     if (before is None) == (not retention):
         raise click.UsageError("Give either --before DATE or --retention.")
     open_db(ctx)
-    centres = select_centres(ctx.find_object(Options).centre)
+    centres = select_centres(ctx.find_object(Options).centre_code)
     if before is None:
         _purge_retention(centres, yes)
         return
@@ -1132,8 +1199,8 @@ def visitor_group() -> None:
 
 
 def _visitor_actor(ctx: click.Context, centre_code: str | None) -> Any:
+    from frontdesk.services.actor import Actor
     from frontdesk.services.centre import find_centre
-    from frontdesk.services.staff import Actor
 
     open_db(ctx)
     if centre_code is None:
@@ -1144,7 +1211,11 @@ def _visitor_actor(ctx: click.Context, centre_code: str | None) -> Any:
 @visitor_group.command("show")
 @click.argument("code")
 @click.option(
-    "--centre", "centre_code", metavar="C", help="The centre (default: --centre, else the first)."
+    "--centre",
+    "centre_code",
+    metavar="C",
+    callback=_not_empty,
+    help="The centre (default: --centre, else the first).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -1181,7 +1252,11 @@ def visitor_show(ctx: click.Context, code: str, centre_code: str | None, fmt: st
 @click.argument("code")
 @click.option("--reason", required=True, help="Why (kept in the audit trail, without the code).")
 @click.option(
-    "--centre", "centre_code", metavar="C", help="The centre (default: --centre, else the first)."
+    "--centre",
+    "centre_code",
+    metavar="C",
+    callback=_not_empty,
+    help="The centre (default: --centre, else the first).",
 )
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_context
@@ -1197,12 +1272,11 @@ def visitor_erase(
     """
     from frontdesk import i18n
     from frontdesk.i18n import t
-    from frontdesk.services import rights
-    from frontdesk.services.records import check_reason
+    from frontdesk.services import rights, validate
     from frontdesk.services.settings import get_settings
     from frontdesk.services.visits import get_visitor
 
-    check_reason(reason)
+    validate.reason(reason)
     actor = _visitor_actor(ctx, centre_code)
     stored = get_visitor(actor.centre_id, code).code  # an unknown code is refused before asking
     centre = _centre_code(actor.centre_id)

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from frontdesk.errors import BadInput
 from frontdesk.services.validate import shown
 from frontdesk.services.validate import text as validate_text
+from frontdesk.services.validate import whole as validate_whole
 
 ENV_DB = "FRONTDESK_DB"
 ENV_CENTRE = "FRONTDESK_CENTRE"
@@ -44,6 +45,11 @@ def resolve_db(option: str | None, configured: str | None = None) -> str:
 
 def is_postgres_url(target: str) -> bool:
     return target.startswith(("postgresql://", "postgres://"))
+
+
+def has_url_scheme(target: str) -> bool:
+    """``scheme://…``: a URL (db.connect refuses all but postgresql://), never a file name."""
+    return re.match(r"^[A-Za-z][A-Za-z0-9+.-]+://", target) is not None
 
 
 def skip_unused_driver(target: str) -> None:
@@ -246,10 +252,7 @@ def parse_setting(key: str, value: str) -> int | str:
     )
     if key in _INT_RANGES:
         low, high = _INT_RANGES[key]
-        try:
-            number = int(text)
-        except ValueError:
-            raise BadInput(f"The setting {key} must be a whole number.") from None
+        number = validate_whole(text, f"setting {key}", f"innstillingen {key}")
         if not low <= number <= high:
             raise BadInput(f"The setting {key} must be between {low} and {high}.")
         return number

@@ -24,8 +24,9 @@ import db
 from db import migrate
 from db.models import ALL_MODELS, database
 from frontdesk.services import staff as staff_service
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
-from frontdesk.services.staff import Actor, add_staff
+from frontdesk.services.staff import add_staff
 
 # pytest's own timer must keep real time, or --durations reports decades for a frozen test.
 freezegun.configure(extend_ignore_list=["_pytest.timing"])

@@ -42,7 +42,7 @@ from typing import Any
 import db
 from frontdesk.errors import FrontdeskError
 from frontdesk.services import visits
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 
 
 def _emit(**fields: Any) -> None:

@@ -18,7 +18,7 @@ import pytest
 import db
 from db.models import Visit
 from frontdesk.services import backup
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from tests.test_cli_export import ROOT
 
 SQLITE = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
-from frontdesk.services.staff import Actor
 from tests.test_cli_export import run, seed
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from frontdesk.cli import cli
+from frontdesk.services.actor import Actor
 from frontdesk.services.settings import get_settings
-from frontdesk.services.staff import Actor
 from frontdesk.services.supplies import catalogue, get_item
 
 

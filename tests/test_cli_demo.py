@@ -19,7 +19,8 @@ from db.models import (
     Visitor,
 )
 from frontdesk.services import supplies, visits
-from frontdesk.services.staff import Actor, sign_on
+from frontdesk.services.actor import Actor
+from frontdesk.services.staff import sign_on
 from tests.test_cli_export import run
 
 NOW = "2026-03-05 14:30:00"  # 15:30 in Bergen: today is well under way

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from db.models import database
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from tests.test_cli_export import run
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -31,8 +31,8 @@ from db.models import (
 )
 from frontdesk.cli import cli
 from frontdesk.services import tally
+from frontdesk.services.actor import Actor
 from frontdesk.services.export import count_rows, select_centres
-from frontdesk.services.staff import Actor
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = dt.date(2026, 3, 2)  # closed in the tests

@@ -20,7 +20,7 @@ from freezegun import freeze_time
 
 import db
 from db.models import Visit
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from tests.test_cli_export import ROOT, run, seed
 
 SQLITE = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)

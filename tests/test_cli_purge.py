@@ -19,7 +19,7 @@ from db.models import (
     Visit,
     Visitor,
 )
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from tests.test_cli_export import DAY, NEXT, at, run, seed
 
 

@@ -7,9 +7,9 @@ import datetime as dt
 from freezegun import freeze_time
 
 from db.models import SupplyDelivery, SupplyItem
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import find_centre
 from frontdesk.services.report import build_report
-from frontdesk.services.staff import Actor
 from tests.test_cli_export import DAY, NEXT, at, run, seed
 
 

@@ -14,7 +14,7 @@ from freezegun import freeze_time
 from db.models import ALL_MODELS
 from frontdesk.errors import DayClosed
 from frontdesk.services import dagsverket, dayclose, lunch, megafon, supplies, visits
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from tests.conftest import LEAD_PIN
 
 NOW = "2026-11-20 12:00:00"  # 13:00 in Oslo

@@ -21,7 +21,8 @@ import pytest
 
 from db.models import DayClose, HandOut, MegafonSale, Visit, database
 from frontdesk.services import days
-from frontdesk.services.staff import Actor, add_staff
+from frontdesk.services.actor import Actor
+from frontdesk.services.staff import add_staff
 from tests.helpers_proc import prepare_services
 
 ROOT = Path(__file__).resolve().parent.parent

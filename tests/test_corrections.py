@@ -12,7 +12,7 @@ from freezegun import freeze_time
 from db.models import AuditEvent
 from frontdesk.errors import BadInput, DayClosed, NotAllowed
 from frontdesk.services import dagsverket, dayclose, lunch, megafon, supplies, visits
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from frontdesk.services.tally import compute_day
 from tests.conftest import LEAD_PIN
 

@@ -10,8 +10,8 @@ from freezegun import freeze_time
 from db.models import DagsverketAttendance, LunchEntry
 from frontdesk.errors import BadInput, DayClosed, NotFound
 from frontdesk.services import dagsverket, lunch
+from frontdesk.services.actor import Actor
 from frontdesk.services.dagsverket import ParticipantInfo
-from frontdesk.services.staff import Actor
 from frontdesk.services.tally import compute_day
 from frontdesk.services.visits import register_visitor, update_visitor
 from tests.conftest import mark_day_closed

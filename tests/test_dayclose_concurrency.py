@@ -16,7 +16,7 @@ import pytest
 
 from db.models import DayClose
 from frontdesk.services import audit
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 
 PROCESSES = 2
 ROUNDS = 6

@@ -12,7 +12,7 @@ import pytest
 
 from db.models import DayClose
 from frontdesk.services import tally
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from frontdesk.services.tally import Metric
 from tests.test_cli_export import CLOSED_ROW, DAY, NEXT, close, export, seed
 

@@ -35,8 +35,8 @@ import db
 from db.models import database
 from frontdesk.cli import cli
 from frontdesk.services import dayclose, visits
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
-from frontdesk.services.staff import Actor
 from frontdesk.services.validate import bad_char
 from tests.conftest import open_since
 
@@ -387,7 +387,7 @@ COMMAND_LINES = st.one_of(
         ("--from", dates_or_junk),
         ("--to", dates_or_junk),
         ("--centre", some(["STR"])),
-        ("--pdf", some(["report.pdf"])),
+        ("--pdf", some(["report.pdf", "report.txt"])),
     ),
     _command(
         ["print", "z"],
@@ -403,6 +403,21 @@ COMMAND_LINES = st.one_of(
         ("-o", some(["x.pdf", "x.txt"])),
         ("--receipt", None),
     ),
+    _command(["staff", "reset-pin"], ("INITIALS", some(["AB", "EF"])), ("--pin-stdin", None)),
+    _command(
+        ["visitor", "show"],
+        ("CODE", some(["AB85", "ZZ99"])),
+        ("--centre", some(["STR"])),
+        ("--format", some(["text", "json"])),
+    ),
+    _command(
+        ["visitor", "erase"],
+        ("CODE", some(["AB85", "ZZ99"])),
+        ("--reason", some(["asked at the desk"])),
+        ("--centre", some(["STR"])),
+        ("--yes", None),
+    ),
+    _command(["export", "--metrics"], ("-o", some(["metrics.txt"]))),
     _command(["backup"], ("-o", some(["copy.db"]))),
     _command(["purge"], ("--before", dates_or_junk), ("--yes", None)),
     _command(
@@ -479,6 +494,17 @@ def _dump(path: str) -> list[str]:
     pin="4711",
 )
 @example(argv=["staff", "list"], centre="\x1b[2J", pin="4711")
+# The second attack (a fresh clone, the new commands): each crash kept as a fixed case.
+@example(
+    argv=["print", "z", "--date", "2026-11-01", "--version", "99999999999999999999", "--receipt"],
+    centre=None,
+    pin="4711",
+)
+@example(
+    argv=["print", "z", "--date", "2026-11-01", "--version", "9223372036854775808", "--receipt"],
+    centre="STR",
+    pin="4711",
+)
 def test_every_command_and_option(
     small_db: str,
     tmp_path: Path,
@@ -659,6 +685,9 @@ def test_every_command_against_a_bad_database_file(
 @example(target="postgresql://u@[::1/x", command=["staff", "list"])
 @example(target="", command=["staff", "list"])
 @example(target="~nosuchuser/x.db", command=["report"])
+@example(target="mysql://localhost/x.db", command=EVERY_COMMAND[-1])  # made folders mysql:/…
+@example(target="sqlite:///x.db", command=["demo", "--days", "1", "--centres", "1"])
+@example(target="postgresql://", command=["report"])  # peewee's "must be initialized"
 @example(
     target="x" * 300,
     command=["init", "--centre-code", "NES", "--centre-name", "N", "--lead", "EF", "--pin-stdin"],
@@ -674,6 +703,8 @@ def test_every_command_against_a_bad_target(
         database.close()
     assert_clean(result)
     assert not (tmp_path / "data").exists(), "an empty or bad --db fell back to the default"
+    made = [p.name for p in tmp_path.iterdir() if p.name.endswith(":")]
+    assert not made, f"a URL became the folders {made}"
 
 
 ROOT = Path(__file__).resolve().parent.parent

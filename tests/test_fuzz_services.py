@@ -31,8 +31,8 @@ from frontdesk.errors import DiskFull, FrontdeskError
 from frontdesk.services import dayclose, lunch, megafon, supplies, visits, vocab
 from frontdesk.services import settings as centre_settings
 from frontdesk.services import staff as staff_service
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
-from frontdesk.services.staff import Actor
 from frontdesk.services.validate import bad_char
 
 FUZZ = settings(

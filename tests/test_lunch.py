@@ -10,8 +10,9 @@ from freezegun import freeze_time
 from db.models import AuditEvent, LunchEntry
 from frontdesk.errors import BadInput, DayClosed, NotFound
 from frontdesk.services import lunch
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
-from frontdesk.services.staff import Actor, disable_staff
+from frontdesk.services.staff import disable_staff
 from frontdesk.services.tally import compute_day
 from frontdesk.services.visits import check_in, register_visitor, void_visit
 from tests.conftest import mark_day_closed

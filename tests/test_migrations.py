@@ -14,8 +14,8 @@ from db import migrate
 from db.models import DayClose
 from frontdesk.cli import cli
 from frontdesk.errors import StoreUnavailable
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
-from frontdesk.services.staff import Actor
 from frontdesk.services.store import open_store
 
 

@@ -16,9 +16,9 @@ from pypdf import PdfReader
 
 from frontdesk.errors import NotFound
 from frontdesk.services import audit, dayclose, papers, supplies, tally
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
 from frontdesk.services.settings import get_settings, set_setting
-from frontdesk.services.staff import Actor
 from tests.conftest import LEAD_PIN
 from tests.test_tally import (
     DAY,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from freezegun import freeze_time
 
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from tests.test_cli_export import run, seed
 from tests.test_papers import pdf_text
 

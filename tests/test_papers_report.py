@@ -15,9 +15,9 @@ from freezegun import freeze_time
 from pypdf import PdfReader
 
 from frontdesk.services import papers, tally
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import find_centre, init_centre
 from frontdesk.services.settings import set_setting
-from frontdesk.services.staff import Actor
 from tests.conftest import LEAD_PIN
 from tests.test_cli_export import DAY, close, run, seed
 from tests.test_papers import pdf_text

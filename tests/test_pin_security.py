@@ -22,7 +22,8 @@ import pytest
 from db.models import AuditEvent, Staff
 from frontdesk.errors import LockedOut, WrongPin
 from frontdesk.services import pepper, staff
-from frontdesk.services.staff import Actor, add_staff, sign_on
+from frontdesk.services.actor import Actor
+from frontdesk.services.staff import add_staff, sign_on
 from tests.conftest import DESK_PIN, LEAD_PIN
 from tests.test_cli_export import ROOT, run
 

@@ -23,7 +23,7 @@ import pytest
 import db
 from db.models import Visit
 from frontdesk.services import visits
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from tests.conftest import mark_day_closed
 from tests.helpers_proc import prepare_services
 from tests.test_cli_export import ROOT

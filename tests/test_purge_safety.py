@@ -22,9 +22,9 @@ from db.models import AuditEvent, Centre, DayClose, HandOut, Visit
 from frontdesk.errors import BadInput
 from frontdesk.services import purge as purging
 from frontdesk.services import supplies
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import find_centre, init_centre
 from frontdesk.services.dayclose import close_day, reopen_day
-from frontdesk.services.staff import Actor
 from tests.conftest import LEAD_PIN, open_since
 from tests.test_cli_export import DAY, NEXT, ROOT, run
 from tests.test_cli_purge import exports, seed_with_stock, stock
@@ -42,9 +42,9 @@ def test_a_purged_day_cannot_be_reopened(backend: str, lead: Actor) -> None:
     with pytest.raises(BadInput) as refused:
         reopen_day(lead, DAY, LEAD_PIN, "recount")
     assert str(refused.value) == (
-        "The day 2026-03-02 was purged (its individual records are gone), so it cannot be reopened."
+        "The day 2026-03-02 cannot be reopened: its individual records were purged or erased, so its stored Z-report is final."
     )
-    assert refused.value.nb.startswith("Dagen 2026-03-02 er slettet")
+    assert refused.value.nb.startswith("Dagen 2026-03-02 kan ikke gjenåpnes")
     # The Z-report and every export of the day are as they were.
     assert DayClose.get(DayClose.business_date == DAY).reopened_at is None
     assert exports(backend) == before
@@ -251,5 +251,5 @@ def test_a_reopen_racing_a_purge_waits_and_finds_the_day_purged(
     finally:
         purge_tx.close()
     assert outcome == [
-        "The day 2026-03-02 was purged (its individual records are gone), so it cannot be reopened."
+        "The day 2026-03-02 cannot be reopened: its individual records were purged or erased, so its stored Z-report is final."
     ]

@@ -19,8 +19,8 @@ from db.models import ALL_MODELS, AuditEvent, Visitor
 from frontdesk.errors import BadInput, NotAllowed, NotFound
 from frontdesk.services import audit, dagsverket, dayclose, lunch, megafon, rights, supplies, tally
 from frontdesk.services import visits as visits_service
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
-from frontdesk.services.staff import Actor
 from tests.test_cli_export import run
 
 CODE = "QZ77"
@@ -283,3 +283,14 @@ def test_a_reader_on_an_old_snapshot_delays_emptying_the_wal_not_the_erasure(
     reader.close()
     assert db.truncate_wal()
     assert CODE.encode() not in raw_bytes(Path(backend))
+
+
+def test_a_closed_day_with_erased_records_cannot_be_reopened(backend: str, seeded: Actor) -> None:
+    """Issue 17: reopening and closing again would recount the day without the code."""
+    with freeze_time(NOW):
+        rights.erase_visitor(seeded, CODE, "asked to be forgotten")
+        with pytest.raises(BadInput, match="erased") as refused:
+            dayclose.reopen_day(seeded, CLOSED, "4711", "forgot a sale")
+    assert "2026-03-02" in str(refused.value) and refused.value.text("nb")
+    z = dayclose.current_z(seeded.centre_id, CLOSED)
+    assert z is not None and z.reopened_at is None  # still closed, as stored

@@ -16,8 +16,8 @@ import pytest
 from freezegun import freeze_time
 
 from db.models import AuditEvent, MegafonSale, Visit, Visitor
+from frontdesk.services.actor import Actor
 from frontdesk.services.settings import set_setting
-from frontdesk.services.staff import Actor
 from tests.test_cli_export import run
 from tests.test_rights import CODE, NOW, every_text, seed
 

@@ -14,8 +14,8 @@ from freezegun import freeze_time
 from db.models import DayClose, Visit, Visitor
 from frontdesk.services import dayclose, rights
 from frontdesk.services import visits as visits_service
+from frontdesk.services.actor import Actor
 from frontdesk.services.settings import get_settings, set_setting
-from frontdesk.services.staff import Actor
 from tests.test_cli_export import run
 
 TODAY = dt.date(2026, 6, 15)

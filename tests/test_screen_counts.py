@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from db.models import Visitor
 from frontdesk.services import lunch, megafon, tally, visits
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from tests.test_tally import DAY, add_lunch, add_sale, add_visit, add_visitor
 
 _day_numbers = itertools.count(1)

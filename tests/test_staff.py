@@ -10,16 +10,9 @@ from freezegun import freeze_time
 
 from db.models import AuditEvent, Staff
 from frontdesk.errors import BadInput, LockedOut, NotAllowed, WrongPin
+from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.settings import set_setting
-from frontdesk.services.staff import (
-    Actor,
-    add_staff,
-    confirm_pin,
-    disable_staff,
-    list_staff,
-    require_lead,
-    sign_on,
-)
+from frontdesk.services.staff import add_staff, confirm_pin, disable_staff, list_staff, sign_on
 from tests.conftest import DESK_PIN, LEAD_PIN
 
 

@@ -23,8 +23,8 @@ from db.models import (
 )
 from frontdesk.errors import BadInput, DayClosed, NotAllowed, NotFound, OutOfStock
 from frontdesk.services import megafon, supplies, tally, visits, vocab
+from frontdesk.services.actor import Actor
 from frontdesk.services.settings import set_setting
-from frontdesk.services.staff import Actor
 from tests.conftest import mark_day_closed
 
 # 11:00 in Oslo on a Monday: business date 2026-11-16.

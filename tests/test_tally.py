@@ -29,7 +29,7 @@ from db.models import (
     Visitor,
 )
 from frontdesk.services import days
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from frontdesk.services.supplies import DEFAULT_CATALOGUE
 from frontdesk.services.tally import (
     METRICS,

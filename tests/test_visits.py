@@ -12,9 +12,9 @@ import db
 from db.models import AuditEvent, Visit, Visitor
 from frontdesk.errors import BadInput, DayClosed, NotFound
 from frontdesk.services import visits
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
 from frontdesk.services.days import today
-from frontdesk.services.staff import Actor
 from frontdesk.services.visits import (
     check_in,
     count_visits,

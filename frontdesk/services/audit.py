@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from db.models import AuditEvent
 from frontdesk import clock
-
-if TYPE_CHECKING:
-    from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 
 
 @dataclass(frozen=True)

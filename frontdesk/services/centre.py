@@ -11,13 +11,8 @@ from db.models import Centre, Setting, Staff, database
 from frontdesk.config import CentreSettings
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, outputs, store, validate
-from frontdesk.services.staff import (
-    Actor,
-    StaffInfo,
-    check_pin_format,
-    hash_pin,
-    normalise_initials,
-)
+from frontdesk.services.actor import Actor
+from frontdesk.services.staff import StaffInfo, check_pin_format, hash_pin, normalise_initials
 
 CODE_RE = re.compile(r"^[A-Za-z0-9]{2,12}$")
 

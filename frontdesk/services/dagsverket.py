@@ -16,9 +16,9 @@ from peewee import JOIN
 from db.models import DagsverketAttendance, LunchEntry, Staff, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import audit, days, lunch, store
-from frontdesk.services.records import check_reason, void_row
-from frontdesk.services.staff import Actor
+from frontdesk.services import audit, days, lunch, records, store, validate
+from frontdesk.services.actor import Actor
+from frontdesk.services.records import void_row
 from frontdesk.services.visits import visitor_row
 
 ABSENT_REASON = "absent"
@@ -88,13 +88,12 @@ def _attendance(actor: Actor, visitor: Visitor, business_date: dt.date) -> Any:
 def _set_attendance(actor: Actor, visitor: Visitor, stamp: days.Stamp, present: bool) -> int:
     row = _attendance(actor, visitor, stamp.business_date)
     if row is None:
-        row = DagsverketAttendance.create(
-            centre=actor.centre_id,
-            business_date=stamp.business_date,
+        row = records.stamped(
+            actor,
+            stamp,
+            DagsverketAttendance,
             visitor=visitor.id,
             present=present,
-            at=stamp.at,
-            staff=actor.staff_id,
         )
     elif row.present != present:
         DagsverketAttendance.update(present=present, at=stamp.at, staff=actor.staff_id).where(
@@ -170,7 +169,7 @@ def void_attendance(
     missing reason, an unknown code, a visitor who is not a participant, a
     participant not marked present today and a closed day.
     """
-    reason = check_reason(reason)
+    reason = validate.reason(reason)
     with store.write():
         st = days.stamp_on(actor, business_date)
         visitor = _participant(actor, code)

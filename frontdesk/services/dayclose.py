@@ -20,40 +20,20 @@ from peewee import fn
 
 import db
 from db.models import (
+    DATED_MODELS,
     Centre,
-    DagsverketAttendance,
     DayClose,
-    HandOut,
-    LunchEntry,
-    MegafonDelivery,
-    MegafonSale,
     Staff,
-    SupplyDelivery,
-    SyringeReturn,
-    Visit,
 )
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, staff, store, tally, validate
+from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.settings import get_settings
-from frontdesk.services.staff import Actor
 from frontdesk.services.tally import DayTally, StaffSales
 
-REASON_MAX = 200
 # How far back the desk looks for days left open (a little over a year).
 OPEN_DAYS_LOOKBACK = 400
-
-# Every table whose rows make a day worth closing.
-_DATED_MODELS = (
-    Visit,
-    LunchEntry,
-    MegafonSale,
-    MegafonDelivery,
-    HandOut,
-    SyringeReturn,
-    DagsverketAttendance,
-    SupplyDelivery,
-)
 
 
 @dataclass(frozen=True)
@@ -94,6 +74,10 @@ def x_report(actor: Actor, business_date: dt.date | None = None) -> DayTally:
     return result
 
 
+# The largest integer both databases store in an INTEGER column.
+MAX_STORED_INT = 2**31 - 1
+
+
 def z_report(actor: Actor, business_date: dt.date, version: int | None = None) -> ZReport:
     """Show one stored version of a day's Z-report (default the latest); audited.
 
@@ -104,7 +88,9 @@ def z_report(actor: Actor, business_date: dt.date, version: int | None = None) -
             (DayClose.centre == actor.centre_id) & (DayClose.business_date == business_date)
         )
         if version is not None:
-            query = query.where(DayClose.version == version)
+            # A number no column can hold is no version either (SQLite overflows on it).
+            in_range = 1 <= version <= MAX_STORED_INT
+            query = query.where(DayClose.version == (version if in_range else 0))
         row = query.order_by(DayClose.version.desc()).first()
         if row is None and version is not None:
             day = business_date.isoformat()
@@ -181,14 +167,14 @@ def open_days_before(centre_id: int, business_date: dt.date | None = None) -> li
     before = business_date or days.today(centre_id)
     since = before - dt.timedelta(days=OPEN_DAYS_LOOKBACK)
     query: Any = None
-    for model in _DATED_MODELS:
+    for model in DATED_MODELS:
         part = model.select(model.business_date).where(
             (model.centre == centre_id)
             & (model.business_date >= since)
             & (model.business_date < before)
         )
         query = part if query is None else query | part  # UNION
-    active = {_as_date(value) for (value,) in query.tuples()} if query is not None else set()
+    active = {validate.date(value) for (value,) in query.tuples()} if query is not None else set()
     closed_rows: Any = (
         DayClose.select(DayClose.business_date)
         .where(
@@ -199,7 +185,7 @@ def open_days_before(centre_id: int, business_date: dt.date | None = None) -> li
         )
         .tuples()
     )
-    closed = {_as_date(value) for (value,) in closed_rows}
+    closed = {validate.date(value) for (value,) in closed_rows}
     return sorted(active - closed)
 
 
@@ -217,16 +203,18 @@ def close_day(actor: Actor, counted_cash_ore: int, business_date: dt.date | None
     day that has not started yet, and a day that is already closed. A day
     closed again after a reopen keeps its Z number under a new version.
     """
-    staff.require_lead(actor, "close the day")
-    if (
-        isinstance(counted_cash_ore, bool)
-        or not isinstance(counted_cash_ore, int)
-        or not 0 <= counted_cash_ore <= MAX_COUNTED_CASH_ORE
-    ):
-        raise BadInput(
+    require_lead(actor, "close the day")
+    counted_cash_ore = validate.in_range(
+        counted_cash_ore,
+        0,
+        MAX_COUNTED_CASH_ORE,
+        "counted cash",
+        "opptalt kontant",
+        sentence=(
             "The counted cash must be a whole amount from 0 to 1 000 000 kr.",
-            nb="Opptalt kontant må være et helt beløp fra 0 til 1 000 000 kr.",
-        )
+            "Opptalt kontant må være et helt beløp fra 0 til 1 000 000 kr.",
+        ),
+    )
     today = days.today(actor.centre_id)
     day = business_date or today
     if day > today:
@@ -311,11 +299,12 @@ def first_day(centre_id: int) -> dt.date:
     first = clock.business_date(
         clock.as_utc(centre.created_at), settings.timezone, settings.rollover_hour
     )
-    for model in (*_DATED_MODELS, DayClose):
+    day_models: tuple[Any, ...] = (*DATED_MODELS, DayClose)
+    for model in day_models:
         earliest = model.select(fn.MIN(model.business_date)).where(model.centre == centre_id)
         value = earliest.scalar()
         if value is not None:
-            first = min(first, _as_date(value))
+            first = min(first, validate.date(value))
     return first
 
 
@@ -325,17 +314,8 @@ def reopen_day(actor: Actor, business_date: dt.date, pin: str, reason: str) -> N
     A wrong PIN is refused, counted and audited like at sign-on. The Z-report
     stays stored, marked reopened; closing the day again adds a new version.
     """
-    staff.require_lead(actor, "reopen a day")
-    reason = validate.text(
-        reason,
-        "reason",
-        REASON_MAX,
-        nb_field="begrunnelsen",
-        sentence=(
-            f"Give a reason for reopening the day (1 to {REASON_MAX} characters).",
-            f"Skriv en begrunnelse for å gjenåpne dagen (1 til {REASON_MAX} tegn).",
-        ),
-    )
+    require_lead(actor, "reopen a day")
+    reason = validate.reason(reason)
     staff.confirm_pin(actor, pin)
     with store.write():
         days.lock_centre(actor.centre_id, exclusive=True)
@@ -355,10 +335,10 @@ def reopen_day(actor: Actor, business_date: dt.date, pin: str, reason: str) -> N
         if row.purged_at is not None:
             day = business_date.isoformat()
             raise BadInput(
-                f"The day {day} was purged (its individual records are gone), "
-                "so it cannot be reopened.",
-                nb=f"Dagen {day} er slettet (enkeltregistreringene er borte), "
-                "så den kan ikke gjenåpnes.",
+                f"The day {day} cannot be reopened: its individual records were purged or "
+                "erased, so its stored Z-report is final.",
+                nb=f"Dagen {day} kan ikke gjenåpnes: enkeltregistreringene er slettet, "
+                "så den lagrede Z-rapporten er endelig.",
             )
         DayClose.update(
             reopened_at=clock.to_db(clock.utcnow()),
@@ -409,10 +389,6 @@ def _sales_from_json(text: str) -> tuple[StaffSales, ...]:
     )
 
 
-def _as_date(value: dt.date | str) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
 def _ref(row: DayClose, name: str) -> Any:
     """A foreign key's id without a query (peewee's ``<name>_id``, unknown to its stubs)."""
     return row.__data__.get(name)
@@ -442,7 +418,7 @@ def _z_info(
         ids = {i for i in (_ref(row, "closed_by"), _ref(row, "reopened_by")) if i is not None}
         names = _initials(ids)
     sales = _sales_from_json(row.sales_by_staff)
-    day = _as_date(row.business_date)
+    day = validate.date(row.business_date)
     centre_id = _ref(row, "centre")
     result = tally_ or DayTally.from_stored(centre_id, day, row.tally, sales)
     return ZReport(

@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import db
 from db.models import Centre, DayClose
 from frontdesk import clock
 from frontdesk.errors import BadInput, DayClosed
+from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.settings import get_settings
-
-if TYPE_CHECKING:
-    from frontdesk.services.staff import Actor
 
 
 @dataclass(frozen=True)
@@ -105,8 +103,6 @@ def stamp_on(actor: Actor, business_date: dt.date | None = None) -> Stamp:
             f"The day {day} has not started yet: nothing can be recorded on it.",
             nb=f"Dagen {day} har ikke begynt ennå: ingenting kan registreres på den.",
         )
-    from frontdesk.services.staff import require_lead
-
     require_lead(actor, "record a correction on an earlier day")
     ensure_open(actor.centre_id, business_date)
     return Stamp(st.at, business_date, st.local_hour, correction=True)

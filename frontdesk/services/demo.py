@@ -42,8 +42,9 @@ from db.models import (
 from frontdesk import clock
 from frontdesk.errors import BadInput, StoreUnavailable
 from frontdesk.services import audit, days, outputs, store
+from frontdesk.services.actor import Actor
 from frontdesk.services.settings import get_settings
-from frontdesk.services.staff import Actor, hash_pin
+from frontdesk.services.staff import hash_pin
 
 # code, name, mean visits per day, visitor codes, Dagsverket participants, vendors
 CENTRES = (
@@ -105,6 +106,10 @@ def build_at(
     hidden temporary file beside the target and moved into place when done;
     a PostgreSQL demo is built in one transaction.
     """
+    try:
+        db.check_target(target)  # "mysql://…" is not a file name to build a demo in
+    except db.StoreError as exc:
+        raise StoreUnavailable(str(exc)) from None
     if is_url(target):
         prepare(target)
         with store.write():

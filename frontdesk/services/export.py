@@ -27,9 +27,9 @@ from typing import IO, Any
 
 from peewee import fn
 
-from db.models import ALL_MODELS, Centre, DayClose, SupplyItem
+from db.models import DATED_MODELS, Centre, DayClose, SupplyItem
 from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import days, outputs, tally
+from frontdesk.services import days, outputs, tally, validate
 from frontdesk.services.centre import CentreInfo, find_centre
 from frontdesk.services.vocab import EXPORT_FORMATS, EXPORT_LAYOUTS
 
@@ -135,8 +135,9 @@ def count_rows(
 
 # -- the rows -----------------------------------------------------------------
 
-# Every model with a business date: a row in any of them is activity on that day.
-DATED_MODELS: tuple[Any, ...] = tuple(m for m in ALL_MODELS if "business_date" in m._meta.fields)
+# A day with a record of any dated model, or a Z-report (closed, or reopened and
+# emptied), has activity; the first such day is the centre's first day.
+_DAY_MODELS: tuple[Any, ...] = (*DATED_MODELS, DayClose)
 
 
 def _closed_query(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date) -> Any:
@@ -187,22 +188,14 @@ def _closed_row(
     version, metrics = tally.load_stored(tally_json)
     metrics["cash.counted_ore"] = int(counted_ore)
     metrics["cash.diff_ore"] = int(diff_ore)
-    return DayRow(_as_date(business_date), code, "closed", int(z_no), metrics, version)
-
-
-def _as_date(value: dt.date | str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
+    return DayRow(validate.date(business_date), code, "closed", int(z_no), metrics, version)
 
 
 def first_days(centres: list[CentreInfo]) -> dict[int, dt.date]:
     """Each centre's first business day with activity (centres without any left out)."""
     ids = [c.id for c in centres]
     first: dict[int, dt.date] = {}
-    for model in DATED_MODELS:
+    for model in _DAY_MODELS:
         rows: Any = (
             model.select(model.centre, fn.MIN(model.business_date))
             .where(model.centre.in_(ids))
@@ -211,7 +204,7 @@ def first_days(centres: list[CentreInfo]) -> dict[int, dt.date]:
         )
         for centre_id, value in rows:
             if value is not None:
-                day = _as_date(value)
+                day = validate.date(value)
                 first[centre_id] = min(day, first.get(centre_id, day))
     return first
 
@@ -236,14 +229,14 @@ def _active_days(
     """(centre id, date) of every day in the window with a row of any dated model."""
     ids = [c.id for c in centres]
     query: Any = None
-    for model in DATED_MODELS:
+    for model in _DAY_MODELS:
         part = model.select(model.centre, model.business_date).where(
             model.centre.in_(ids)
             & (model.business_date >= date_from)
             & (model.business_date <= date_to)
         )
         query = part if query is None else query | part  # UNION
-    return {(int(centre_id), _as_date(value)) for centre_id, value in query.tuples()}
+    return {(int(centre_id), validate.date(value)) for centre_id, value in query.tuples()}
 
 
 def day_rows(
@@ -270,7 +263,7 @@ def day_rows(
     end = max(last for _, last in spans.values())
     for window in _windows(start, end):
         closed = {
-            (values[1], _as_date(values[0])): values
+            (values[1], validate.date(values[0])): values
             for values in _closed_query(ordered, *window).tuples()
         }
         active = _active_days(ordered, *window)

@@ -18,9 +18,10 @@ import db
 from db.models import LunchEntry, Staff, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import audit, days, store
-from frontdesk.services.records import check_reason, void_row
-from frontdesk.services.staff import Actor, normalise_initials
+from frontdesk.services import audit, days, records, store, validate
+from frontdesk.services.actor import Actor
+from frontdesk.services.records import void_row
+from frontdesk.services.staff import normalise_initials
 from frontdesk.services.tally import lunch_group_of
 from frontdesk.services.visits import find_visitors, visitor_row
 from frontdesk.services.vocab import LUNCH_GROUPS
@@ -98,15 +99,14 @@ def create_visitor_entry(
     actor: Actor, visitor: Visitor, stamp: days.Stamp, source: str = "desk"
 ) -> LunchEntry:
     """Put a visitor on the roster (inside the caller's transaction, no checks)."""
-    return LunchEntry.create(
-        centre=actor.centre_id,
-        business_date=stamp.business_date,
+    return records.stamped(
+        actor,
+        stamp,
+        LunchEntry,
         group="dagsverket" if visitor.dagsverket else "visitor",
         visitor=visitor.id,
         portions=1,
         source=source,
-        at=stamp.at,
-        staff=actor.staff_id,
     )
 
 
@@ -185,34 +185,32 @@ def add_staff(actor: Actor, initials: str, business_date: dt.date | None = None)
                 f"{initials} is already on today's lunch roster.",
                 nb=f"{initials} står allerede på dagens lunsjliste.",
             )
-        row = LunchEntry.create(
-            centre=actor.centre_id,
-            business_date=st.business_date,
+        row = records.add(
+            actor,
+            st,
+            LunchEntry,
+            "lunch.add",
+            {"group": "staff", "portions": 1},
             group="staff",
             staff_member=member.id,
             portions=1,
             source="desk",
-            at=st.at,
-            staff=actor.staff_id,
-        )
-        audit.record(
-            actor, "lunch.add", "lunch_entry", row.id, group="staff", portions=1, **st.detail
         )
     return _info(row, initials)
 
 
 def _check_portions(portions: int) -> int:
-    if isinstance(portions, bool) or not isinstance(portions, int):
-        try:
-            portions = int(str(portions).strip())
-        except ValueError:
-            portions = 0
-    if not 1 <= portions <= MAX_PORTIONS:
-        raise BadInput(
+    return validate.in_range(
+        portions,
+        1,
+        MAX_PORTIONS,
+        "portions",
+        "porsjonene",
+        sentence=(
             f"Portions are a whole number from 1 to {MAX_PORTIONS}.",
-            nb=f"Porsjoner er et heltall fra 1 til {MAX_PORTIONS}.",
-        )
-    return portions
+            f"Porsjoner er et heltall fra 1 til {MAX_PORTIONS}.",
+        ),
+    )
 
 
 def _add_count(
@@ -221,17 +219,15 @@ def _add_count(
     portions = _check_portions(portions)
     with store.write():
         st = days.stamp_on(actor, business_date)
-        row = LunchEntry.create(
-            centre=actor.centre_id,
-            business_date=st.business_date,
+        row = records.add(
+            actor,
+            st,
+            LunchEntry,
+            "lunch.add",
+            {"group": group, "portions": portions},
             group=group,
             portions=portions,
             source="desk",
-            at=st.at,
-            staff=actor.staff_id,
-        )
-        audit.record(
-            actor, "lunch.add", "lunch_entry", row.id, group=group, portions=portions, **st.detail
         )
     return _info(row, "")
 
@@ -335,7 +331,7 @@ def remove(actor: Actor, entry_id: int, reason: str) -> LunchEntryInfo:
     Refuses a missing reason, an unknown entry, one already removed and an
     entry of a closed day.
     """
-    reason = check_reason(reason)
+    reason = validate.reason(reason)
     with store.write():
         row = void_row(
             actor,

@@ -19,10 +19,10 @@ import db
 from db.models import MegafonDelivery, MegafonIssue, MegafonSale, Staff, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound, OutOfStock
-from frontdesk.services import audit, days, store, validate
-from frontdesk.services.records import check_reason, void_row
+from frontdesk.services import audit, days, records, store, validate
+from frontdesk.services.actor import Actor, require_lead
+from frontdesk.services.records import void_row
 from frontdesk.services.settings import get_settings
-from frontdesk.services.staff import Actor, require_lead
 from frontdesk.services.tally import count_megafon
 from frontdesk.services.visits import VisitorInfo, normalise_code, unknown_code, visitor_info
 from frontdesk.services.vocab import PAYMENTS
@@ -302,27 +302,21 @@ def _normalise_number(number: str) -> str:
     )
 
 
-def _whole(value: object, what: str, nb: str) -> int:
-    # bool is an int in Python; a tick box is not a number of copies.
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise BadInput(f"The {what} must be a whole number.", nb=f"{nb} må være et heltall.")
-    return value
-
-
 def _check_price(price_ore: object, *, allow_zero: bool) -> int:
-    price = _whole(price_ore, "price (in øre)", "Prisen (i øre)")
-    low = 0 if allow_zero else 1
-    if not low <= price <= MAX_PRICE_ORE:
-        if allow_zero:
-            raise BadInput(
-                "A unit price is 0 to 1000 kr (0 to 100000 øre).",
-                nb="En stykkpris er 0 til 1000 kr (0 til 100000 øre).",
-            )
-        raise BadInput(
-            "An outlet price is more than 0 and at most 1000 kr (100000 øre).",
-            nb="En utsalgspris er over 0 og høyst 1000 kr (100000 øre).",
+    if allow_zero:
+        rule = (
+            "A unit price is 0 to 1000 kr (0 to 100000 øre).",
+            "En stykkpris er 0 til 1000 kr (0 til 100000 øre).",
         )
-    return price
+    else:
+        rule = (
+            "An outlet price is more than 0 and at most 1000 kr (100000 øre).",
+            "En utsalgspris er over 0 og høyst 1000 kr (100000 øre).",
+        )
+    low = 0 if allow_zero else 1
+    return validate.in_range(
+        price_ore, low, MAX_PRICE_ORE, "price (in øre)", "prisen (i øre)", sentence=rule
+    )
 
 
 def _copies(n: int) -> str:
@@ -429,12 +423,14 @@ def record_delivery(actor: Actor, copies: int, issue_number: str | None = None) 
     closed day.
     """
     require_lead(actor, "record Megafon deliveries")
-    copies = _whole(copies, "number of copies", "Antall eksemplarer")
-    if not 1 <= copies <= MAX_DELIVERY_COPIES:
-        raise BadInput(
-            "A delivery is 1 to 10000 copies.",
-            nb="En levering er 1 til 10000 eksemplarer.",
-        )
+    copies = validate.in_range(
+        copies,
+        1,
+        MAX_DELIVERY_COPIES,
+        "number of copies",
+        "antall eksemplarer",
+        sentence=("A delivery is 1 to 10000 copies.", "En levering er 1 til 10000 eksemplarer."),
+    )
     with store.write():
         st = days.stamp(actor.centre_id)
         row = (
@@ -443,20 +439,13 @@ def record_delivery(actor: Actor, copies: int, issue_number: str | None = None) 
             else _require_current(actor.centre_id)
         )
         _lock_issue(row.id)
-        delivery = MegafonDelivery.create(
-            centre=actor.centre_id,
-            issue=row.id,
-            copies=copies,
-            at=st.at,
-            business_date=st.business_date,
-            staff=actor.staff_id,
-        )
-        audit.record(
+        delivery = records.add(
             actor,
+            st,
+            MegafonDelivery,
             "megafon.delivery",
-            "megafon_delivery",
-            delivery.id,
-            issue=row.number,
+            {"issue": row.number, "copies": copies},
+            issue=row.id,
             copies=copies,
         )
         return replace(_info_of(row), delivery_id=delivery.id)
@@ -469,7 +458,7 @@ def void_delivery(actor: Actor, delivery_id: int, reason: str) -> IssueInfo:
     and a void that would leave fewer copies than have been sold.
     """
     require_lead(actor, "void Megafon deliveries")
-    reason = check_reason(reason)
+    reason = validate.reason(reason)
     with store.write():
         row = void_row(
             actor,
@@ -525,12 +514,14 @@ def sell(
     sale larger than the stock on hand (OutOfStock, naming the stock) and a
     closed day. An earlier ``business_date`` is a correction (``days.stamp_on``).
     """
-    copies = _whole(copies, "number of copies", "Antall eksemplarer")
-    if not 1 <= copies <= MAX_SALE_COPIES:
-        raise BadInput(
-            "A sale is 1 to 500 copies.",
-            nb="Et salg er 1 til 500 eksemplarer.",
-        )
+    copies = validate.in_range(
+        copies,
+        1,
+        MAX_SALE_COPIES,
+        "number of copies",
+        "antall eksemplarer",
+        sentence=("A sale is 1 to 500 copies.", "Et salg er 1 til 500 eksemplarer."),
+    )
     method = str(payment if payment is not None else "").strip().lower()
     if method not in PAYMENTS:
         raise BadInput(
@@ -556,26 +547,17 @@ def sell(
                 nb=f"Bare {stock} eksemplar{'er' if stock != 1 else ''} av {label} igjen.",
             )
         unit = issue.price_ore if price is None else price
-        sale = MegafonSale.create(
-            centre=actor.centre_id,
+        sale = records.add(
+            actor,
+            st,
+            MegafonSale,
+            "megafon.sell",
+            {"copies": copies, "amount_ore": copies * unit, "payment": method},
             issue=issue.id,
             vendor=seller.id,
             copies=copies,
             unit_price_ore=unit,
             payment=method,
-            at=st.at,
-            business_date=st.business_date,
-            staff=actor.staff_id,
-        )
-        audit.record(
-            actor,
-            "megafon.sell",
-            "megafon_sale",
-            sale.id,
-            copies=copies,
-            amount_ore=copies * unit,
-            payment=method,
-            **st.detail,
         )
         return _sale(sale.id)
 
@@ -586,7 +568,7 @@ def void_sale(actor: Actor, sale_id: int, reason: str) -> SaleInfo:
     Refuses an unknown or already voided sale, a missing reason and a sale on a
     closed day.
     """
-    reason = check_reason(reason)
+    reason = validate.reason(reason)
     with store.write():
         row = void_row(
             actor,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -83,6 +84,7 @@ def check_output(
         raise BadInput(f"Cannot write {path}: {exc.strerror or exc}.") from None
     if is_folder:
         raise BadInput(f"{path} is a folder; name a file to write.")
+    _refuse_special(path, option)
     for own in database_files() if protected is None else protected:
         if _same(path, own):
             raise BadInput(
@@ -103,6 +105,24 @@ def check_output(
             f"{path} is a database file and will not be overwritten; choose another name with {option}."
         )
     return path
+
+
+def _refuse_special(path: Path, option: str = "-o") -> None:
+    """Refuse an existing name that is not a regular file: a device, a pipe, a socket.
+
+    The file is written beside it and moved into place, so ``-o /dev/null`` would
+    replace the device itself (run as root) with a regular file.
+    """
+    try:
+        found = path.stat()  # follows a symlink: the link's target is what would be replaced
+    except FileNotFoundError:
+        return
+    except OSError as exc:  # a symlink loop, a name too long, no access
+        raise BadInput(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    if not stat.S_ISREG(found.st_mode) and not stat.S_ISDIR(found.st_mode):
+        raise BadInput(
+            f"{path} is not a regular file (a device or a pipe); choose another name with {option}."
+        )
 
 
 def _pid_alive(pid: int) -> bool:
@@ -165,11 +185,14 @@ def staged(path: Path, *, overwrite: bool = True) -> Iterator[Path]:
         _move(part, path, overwrite=overwrite)
         _fsync_folder(path.parent)
     finally:
-        with suppress(FileNotFoundError):
-            os.unlink(part)
+        # The temporary file, and a journal SQLite began in it (a backup on a full disk).
+        for leftover in (part, *(part.with_name(part.name + s) for s in SIDE_SUFFIXES)):
+            with suppress(FileNotFoundError):
+                os.unlink(leftover)
 
 
 def _move(part: Path, path: Path, *, overwrite: bool) -> None:
+    _refuse_special(path)  # again at the moment of the move: never replace a device or a pipe
     try:
         if overwrite:
             os.replace(part, path)

@@ -36,10 +36,10 @@ from frontdesk import clock
 from frontdesk.errors import BadInput
 from frontdesk.i18n import texts
 from frontdesk.services import dayclose, days, outputs, store, tally
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import CentreInfo
 from frontdesk.services.export import DayRow, check_period, day_rows
 from frontdesk.services.settings import get_settings
-from frontdesk.services.staff import Actor
 from frontdesk.services.vocab import GENDERS, LUNCH_GROUPS, PAYMENTS
 
 RECEIPT_WIDTH = 42  # columns of an 80 mm receipt printer at its normal font
@@ -681,6 +681,15 @@ def output_format(output: str | os.PathLike[str], receipt: bool = False) -> str:
         f"Name the file .pdf (A4) or .txt (receipt), not '{Path(output).name}'.",
         nb=f"Gi filen navnet .pdf (A4) eller .txt (kvittering), ikke '{Path(output).name}'.",
     )
+
+
+def check_pdf_name(output: str | os.PathLike[str], option: str = "--pdf") -> None:
+    """A PDF is written to a name ending in .pdf (not '-', not 'report.txt')."""
+    if Path(output).suffix.lower() != ".pdf":
+        raise BadInput(
+            f"Name the file for {option} FILE.pdf, not '{Path(output).name}'.",
+            nb=f"Gi filen for {option} navnet FIL.pdf, ikke '{Path(output).name}'.",
+        )
 
 
 def write_bytes(output: str | os.PathLike[str], data: bytes, *, option: str = "-o") -> Path:

@@ -53,10 +53,10 @@ def load() -> Pepper | None:
     """The key, or None when there is no key file yet."""
     path = key_path()
     try:
-        text = path.read_text(encoding="ascii").strip()
+        text = path.read_text(encoding="ascii", errors="replace").strip()  # bad bytes: damaged
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         reason = getattr(exc, "strerror", None) or exc
         raise KeyUnavailable(
             f"Cannot read the PIN key file {path}: {reason}.",

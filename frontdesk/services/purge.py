@@ -34,6 +34,7 @@ from peewee import fn
 
 import db
 from db.models import (
+    DATED_MODELS,
     DagsverketAttendance,
     DayClose,
     HandOut,
@@ -49,18 +50,24 @@ from db.models import (
 )
 from frontdesk import clock
 from frontdesk.errors import BadInput
-from frontdesk.services import audit, store
+from frontdesk.services import audit, store, validate
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import CentreInfo
-from frontdesk.services.staff import Actor
 
-# The individual-level tables, by the name used in messages and the audit event.
-DATED = (
-    ("visits", Visit),
-    ("hand_outs", HandOut),
-    ("syringe_returns", SyringeReturn),
-    ("lunch_entries", LunchEntry),
-    ("megafon_sales", MegafonSale),
-    ("dagsverket_attendance", DagsverketAttendance),
+# How each individual-level table is named in messages and the audit event, in that order.
+_NAMES = {
+    Visit: "visits",
+    HandOut: "hand_outs",
+    SyringeReturn: "syringe_returns",
+    LunchEntry: "lunch_entries",
+    MegafonSale: "megafon_sales",
+    DagsverketAttendance: "dagsverket_attendance",
+}
+# The individual-level tables: every dated model whose rows are about one person
+# (``Dated.personal``). A new one without a name above fails here, at import.
+DATED: tuple[tuple[str, Any], ...] = tuple(
+    (_NAMES[model], model)
+    for model in sorted((m for m in DATED_MODELS if m.personal), key=list(_NAMES).index)
 )
 
 
@@ -88,10 +95,6 @@ class PurgePlan:
         return out
 
 
-def _as_date(value: dt.date | str) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-
-
 def _days_with_rows(centre_id: int, before: dt.date) -> set[dt.date]:
     query: Any = None
     for _, model in DATED:
@@ -100,7 +103,7 @@ def _days_with_rows(centre_id: int, before: dt.date) -> set[dt.date]:
         )
         query = part if query is None else query | part  # UNION
     assert query is not None
-    return {_as_date(value) for (value,) in query.tuples()}
+    return {validate.date(value) for (value,) in query.tuples()}
 
 
 def _closed_days(centre_id: int, before: dt.date) -> set[dt.date]:
@@ -113,7 +116,7 @@ def _closed_days(centre_id: int, before: dt.date) -> set[dt.date]:
         )
         .tuples()
     )
-    return {_as_date(value) for (value,) in rows}
+    return {validate.date(value) for (value,) in rows}
 
 
 def _unreferenced_visitors(centre_id: int) -> Any:
@@ -183,7 +186,7 @@ def _rows_per_day(centre_id: int, before: dt.date) -> dict[dt.date, int]:
             .tuples()
         )
         for value, count in rows:
-            day = _as_date(value)
+            day = validate.date(value)
             per_day[day] = per_day.get(day, 0) + int(count)
     return per_day
 
@@ -275,7 +278,7 @@ def _purge_days(
     if db.is_postgres():
         # Hold these Z-reports: a reopen waits, then finds the day purged. Desks are not held up.
         closed = closed.for_update()
-    closed_days = {_as_date(value) for (value,) in closed.tuples()}
+    closed_days = {validate.date(value) for (value,) in closed.tuples()}
     if not set(day_batch) <= closed_days:
         day = min(set(day_batch) - closed_days).isoformat()
         raise BadInput(
@@ -300,7 +303,7 @@ def _purge_days(
                 item=item_id,
                 quantity=-int(quantity),
                 at=now,
-                business_date=_as_date(day),
+                business_date=validate.date(day),
                 purged_usage=True,
             )
             adjustments += 1

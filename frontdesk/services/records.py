@@ -1,36 +1,47 @@
-"""Voiding: the one way a mistake is undone at the desk. Nothing is deleted.
+"""Dated records: the one way one is written (``add``) and undone (``void_row``).
 
-A voided record keeps its row, marked with when, by whom and why, and counts
+A new record carries its centre, the business date and time of its stamp
+(``days.stamp`` / ``days.stamp_on``) and who wrote it, and is audited in the
+same transaction (a correction names the day it corrects). Nothing is deleted:
+a voided record keeps its row, marked with when, by whom and why, and counts
 nowhere. Every void in the services goes through ``void_row``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from frontdesk import clock
 from frontdesk.errors import FrontdeskError
-from frontdesk.services import days, validate
+from frontdesk.services import audit, days
+from frontdesk.services.actor import Actor
 
-if TYPE_CHECKING:
-    from frontdesk.services.staff import Actor
-
-MAX_REASON = 200
 MAX_ID = 2**31 - 1  # PostgreSQL's integer
 
 
-def check_reason(reason: object) -> str:
-    """A void reason: 1 to 200 printable characters after stripping."""
-    return validate.text(
-        reason,
-        "reason",
-        MAX_REASON,
-        nb_field="årsaken",
-        sentence=(
-            f"Give a reason of 1 to {MAX_REASON} characters.",
-            f"Skriv en årsak på 1 til {MAX_REASON} tegn.",
-        ),
+def stamped(actor: Actor, st: days.Stamp, model: Any, /, **fields: Any) -> Any:
+    """A new row of a dated model, stamped: the actor's centre and staff id, the stamp's
+    time and business date. Inside the caller's transaction, after its checks."""
+    return model.create(
+        centre=actor.centre_id,
+        business_date=st.business_date,
+        at=st.at,
+        staff=actor.staff_id,
+        **fields,
     )
+
+
+def add(
+    actor: Actor, st: days.Stamp, model: Any, action: str, detail: dict[str, Any], /, **fields: Any
+) -> Any:
+    """Write one dated record (``stamped``) and its audit event ``action`` on it.
+
+    The event carries ``detail`` and, for a correction, the day it corrects.
+    Inside the caller's transaction; returns the row.
+    """
+    row = stamped(actor, st, model, **fields)
+    audit.record(actor, action, model._meta.table_name, row.id, **detail, **st.detail)
+    return row
 
 
 def record_id(value: object) -> int | None:

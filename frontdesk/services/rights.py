@@ -46,10 +46,9 @@ from db.models import (
     Visitor,
 )
 from frontdesk import clock
-from frontdesk.services import audit, days, store
-from frontdesk.services.records import check_reason
+from frontdesk.services import audit, days, store, validate
+from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.settings import get_settings
-from frontdesk.services.staff import Actor, require_lead
 from frontdesk.services.visits import visitor_row
 
 if TYPE_CHECKING:
@@ -353,7 +352,7 @@ def erase_visitor(actor: Actor, code: str, reason: str) -> Erasure:
     as ``visitor.erase`` with the reason (the code taken out of it) and the counts.
     """
     require_lead(actor, "erase a visitor's records")
-    reason = check_reason(reason)
+    reason = validate.reason(reason)
     with store.write():
         days.lock_centre(actor.centre_id, exclusive=False)  # a day close waits, or goes first
         row = visitor_row(actor.centre_id, code)
@@ -361,6 +360,21 @@ def erase_visitor(actor: Actor, code: str, reason: str) -> Erasure:
             # A check-in under the code waits for the erasure, then finds the code unknown.
             Visitor.select(Visitor.id).where(Visitor.id == row.id).for_update().execute()
         stored_code = str(row.code)
+        # A closed day that held the code's records can never be reopened: closing it again
+        # would recount it without them (the stored Z-report is final, as after a purge).
+        erased_days: set[dt.date] = set()
+        for _table, model, link in _links():
+            if hasattr(model, "business_date"):
+                erased_days.update(
+                    d for (d,) in model.select(model.business_date).where(link == row.id).tuples()
+                )
+        if erased_days:
+            DayClose.update(purged_at=clock.to_db(clock.utcnow())).where(
+                (DayClose.centre == actor.centre_id)
+                & DayClose.business_date.in_(sorted(erased_days))
+                & DayClose.reopened_at.is_null()
+                & DayClose.purged_at.is_null()
+            ).execute()
         counts: dict[str, int] = {}
         for table, model, link in _links():
             counts[_COUNT_NAMES.get(table, table)] = int(

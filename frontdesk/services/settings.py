@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from db.models import Setting
 from frontdesk.config import CentreSettings
 from frontdesk.errors import BadInput
 from frontdesk.services import audit, store
-
-if TYPE_CHECKING:
-    from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor, require_lead
 
 
 def get_settings(centre_id: int) -> CentreSettings:
@@ -27,8 +23,6 @@ def get_settings(centre_id: int) -> CentreSettings:
 
 def set_setting(actor: Actor, key: str, value: str) -> CentreSettings:
     """Change one setting (lead only); audited with the old and new value."""
-    from frontdesk.services.staff import require_lead
-
     require_lead(actor, "change settings")
     new = get_settings(actor.centre_id).with_value(key, value)
     with store.write():

@@ -27,6 +27,7 @@ from db.models import Staff
 from frontdesk import clock
 from frontdesk.errors import BadInput, LockedOut, NotAllowed, NotFound, WrongPin
 from frontdesk.services import audit, pepper, store
+from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.settings import get_settings
 from frontdesk.services.vocab import ROLES
 
@@ -38,37 +39,12 @@ _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
 
 
 @dataclass(frozen=True)
-class Actor:
-    """Who acts: the signed-on staff member, or the command line."""
-
-    centre_id: int
-    staff_id: int | None
-    initials: str
-    role: str
-
-    @property
-    def is_lead(self) -> bool:
-        return self.role == "lead"
-
-    @classmethod
-    def cli(cls, centre_id: int) -> Actor:
-        """The command line acts with a lead's rights; its changes are audited as 'cli'."""
-        return cls(centre_id=centre_id, staff_id=None, initials="cli", role="lead")
-
-
-@dataclass(frozen=True)
 class StaffInfo:
     id: int
     initials: str
     role: str
     active: bool
     locked_until: dt.datetime | None
-
-
-def require_lead(actor: Actor, what: str) -> None:
-    """Refuse a lead action to desk staff, with a sentence naming the action."""
-    if not actor.is_lead:
-        raise NotAllowed(f"Only a shift lead may {what}.", nb="Bare en vaktleder kan gjøre dette.")
 
 
 def normalise_initials(initials: str) -> str:
@@ -171,10 +147,27 @@ def disable_staff(actor: Actor, initials: str) -> StaffInfo:
             raise BadInput("You cannot disable yourself.", nb="Du kan ikke deaktivere deg selv.")
         if not row.active:
             raise BadInput(f"{initials} is already disabled.")
+        if row.role == "lead" and not _other_active_leads(actor.centre_id, row.id):
+            raise BadInput(
+                f"{initials} is the centre's last active shift lead; add another lead first "
+                "(frontdesk staff add INITIALS --role lead).",
+                nb=f"{initials} er senterets siste aktive skiftleder; legg til en annen "
+                "skiftleder først (frontdesk staff add INITIALER --role lead).",
+            )
         row.active = False
         row.save()
         audit.record(actor, "staff.disable", "staff", row.id)
     return _info(row)
+
+
+def _other_active_leads(centre_id: int, staff_id: int) -> int:
+    """The centre's other active leads, locked on PostgreSQL so two disables cannot cross."""
+    query = Staff.select(Staff.id).where(
+        (Staff.centre == centre_id) & (Staff.role == "lead") & Staff.active
+    )
+    if db.is_postgres():
+        query = query.for_update()
+    return sum(1 for row in query if row.id != staff_id)
 
 
 def reset_pin(actor: Actor, initials: str, pin: str) -> StaffInfo:

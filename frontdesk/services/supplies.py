@@ -30,10 +30,10 @@ from db.models import (
 )
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound, OutOfStock
-from frontdesk.services import audit, days, store, validate
-from frontdesk.services.records import MAX_ID, check_reason, void_row
+from frontdesk.services import audit, days, records, store, validate
+from frontdesk.services.actor import Actor, require_lead
+from frontdesk.services.records import MAX_ID, void_row
 from frontdesk.services.settings import get_settings
-from frontdesk.services.staff import Actor, require_lead
 from frontdesk.services.visits import normalise_code, unknown_code
 from frontdesk.services.vocab import ITEM_KINDS, NALOXONE_RECIPIENTS
 
@@ -281,23 +281,6 @@ def _unknown_item(code: str) -> NotFound:
 # -- validation ----------------------------------------------------------------
 
 
-def _whole(value: Any, what: str, nb: str) -> int:
-    # bool is an int in Python; a tick box is not a quantity.
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise BadInput(f"The {what} must be a whole number.", nb=f"{nb} må være et heltall.")
-    return value
-
-
-def _in_range(value: Any, low: int, high: int, what: str, nb: str) -> int:
-    number = _whole(value, what, nb)
-    if not low <= number <= high:
-        raise BadInput(
-            f"The {what} must be from {low} to {high}.",
-            nb=f"{nb} må være fra {low} til {high}.",
-        )
-    return number
-
-
 def _check_code(code: str) -> str:
     text = str(code if code is not None else "").strip().upper()
     if not ITEM_CODE_RE.match(text):
@@ -309,14 +292,16 @@ def _check_code(code: str) -> str:
 
 
 def _check_name(name: str, what: str, nb: str) -> str:
+    empty = not str(name if name is not None else "").strip()
     return validate.text(
         name,
         what,
         80,
         nb_field=nb,
         sentence=(
-            f"The {what} is required (1 to 80 characters).",
-            f"{nb} må fylles ut (1 til 80 tegn).",
+            (f"The {what} is required (1 to 80 characters).", f"{nb} må fylles ut (1 til 80 tegn).")
+            if empty  # a name of 100,000 letters is not "required"
+            else (f"The {what} must be 1 to 80 characters.", f"{nb} må være 1 til 80 tegn.")
         ),
     )
 
@@ -344,7 +329,9 @@ def _check_kind(kind: str) -> str:
 def _check_bin_litres(value: Any) -> int | None:
     if value is None:
         return None
-    return _in_range(value, 1, MAX_BIN_LITRES, "bin size in litres", "Bøttestørrelsen i liter")
+    return validate.in_range(
+        value, 1, MAX_BIN_LITRES, "bin size in litres", "Bøttestørrelsen i liter"
+    )
 
 
 def _check_item(code: str, fields: dict[str, Any]) -> None:
@@ -382,7 +369,9 @@ def add_item(
         "name_en": _check_name(name_en, "English name", "Det engelske navnet"),
         "unit": _check_unit(unit),
         "kind": _check_kind(kind),
-        "low_stock": _in_range(low_stock, 0, 1_000_000, "low-stock threshold", "Lav beholdning"),
+        "low_stock": validate.in_range(
+            low_stock, 0, 1_000_000, "low-stock threshold", "Lav beholdning"
+        ),
         "bin_litres": _check_bin_litres(bin_litres),
     }
     _check_item(code, fields)
@@ -425,10 +414,12 @@ def update_item(actor: Actor, code: str, /, **changes: Any) -> ItemInfo:
         "name_en": lambda v: _check_name(v, "English name", "Det engelske navnet"),
         "unit": _check_unit,
         "kind": _check_kind,
-        "low_stock": lambda v: _in_range(v, 0, 1_000_000, "low-stock threshold", "Lav beholdning"),
+        "low_stock": lambda v: validate.in_range(
+            v, 0, 1_000_000, "low-stock threshold", "Lav beholdning"
+        ),
         "bin_litres": _check_bin_litres,
         "active": lambda v: _flag(v, "active flag", "Aktiv"),
-        "sort_order": lambda v: _in_range(v, 0, 1_000_000, "sort order", "Rekkefølgen"),
+        "sort_order": lambda v: validate.in_range(v, 0, 1_000_000, "sort order", "Rekkefølgen"),
     }
     clean = {key: checks[key](value) for key, value in changes.items()}
     with store.write():
@@ -463,24 +454,17 @@ def record_delivery(actor: Actor, code: str, quantity: int) -> ItemInfo:
     Refuses an unknown item, a quantity outside 1–100000 and a closed day.
     """
     require_lead(actor, "record supply deliveries")
-    quantity = _in_range(quantity, 1, MAX_DELIVERY_QUANTITY, "quantity", "Antallet")
+    quantity = validate.in_range(quantity, 1, MAX_DELIVERY_QUANTITY, "quantity", "Antallet")
     with store.write():
         st = days.stamp(actor.centre_id)
         row = _item_row(actor.centre_id, code)
-        delivery = SupplyDelivery.create(
-            centre=actor.centre_id,
-            item=row.id,
-            quantity=quantity,
-            at=st.at,
-            business_date=st.business_date,
-            staff=actor.staff_id,
-        )
-        audit.record(
+        records.add(
             actor,
+            st,
+            SupplyDelivery,
             "supplies.delivery",
-            "supply_delivery",
-            delivery.id,
-            code=row.code,
+            {"code": row.code, "quantity": quantity},
+            item=row.id,
             quantity=quantity,
         )
         return _infos(actor.centre_id, [row])[0]
@@ -526,21 +510,14 @@ def record_opening_stock(actor: Actor, lines: Sequence[tuple[str, int]]) -> list
             row = _item_row(actor.centre_id, str(code))
             if any(r.id == row.id for r in rows):
                 raise BadInput(f"{row.code} is listed twice.", nb=f"{row.code} står der to ganger.")
-            quantity = _in_range(quantity, 1, MAX_DELIVERY_QUANTITY, "quantity", "Antallet")
-            delivery = SupplyDelivery.create(
-                centre=actor.centre_id,
-                item=row.id,
-                quantity=quantity,
-                at=st.at,
-                business_date=st.business_date,
-                staff=actor.staff_id,
-            )
-            audit.record(
+            quantity = validate.in_range(quantity, 1, MAX_DELIVERY_QUANTITY, "quantity", "Antallet")
+            records.add(
                 actor,
+                st,
+                SupplyDelivery,
                 "supplies.opening_stock",
-                "supply_delivery",
-                delivery.id,
-                code=row.code,
+                {"code": row.code, "quantity": quantity},
+                item=row.id,
                 quantity=quantity,
             )
             rows.append(row)
@@ -593,7 +570,7 @@ def void_delivery(actor: Actor, delivery_id: int, reason: str) -> DeliveryInfo:
     already (the stock would go below zero).
     """
     require_lead(actor, "void supply deliveries")
-    reason = check_reason(reason)
+    reason = validate.reason(reason)
     with store.write():
         row = void_row(
             actor,
@@ -652,7 +629,7 @@ def _normalise_lines(lines: Mapping[str, int] | Sequence[tuple[str, int]]) -> di
             )
         if not ITEM_CODE_RE.match(text):
             raise _unknown_item(text)
-        quantity = _in_range(quantity, 1, MAX_LINE_QUANTITY, "quantity", "Antallet")
+        quantity = validate.in_range(quantity, 1, MAX_LINE_QUANTITY, "quantity", "Antallet")
         merged[text] = merged.get(text, 0) + quantity
     if not merged:
         raise BadInput(
@@ -680,7 +657,7 @@ def _lock_items(item_ids: list[int]) -> None:
 
 
 def _visit_row(centre_id: int, visit_id: Any) -> Any:
-    number = _whole(visit_id, "visit number", "Besøksnummeret")
+    number = validate.whole(visit_id, "visit number", "Besøksnummeret")
     row = None
     if 1 <= number <= MAX_ID:
         row = Visit.get_or_none((Visit.id == number) & (Visit.centre == centre_id))
@@ -785,16 +762,17 @@ def hand_out(
             stock = levels.get(item.id, (0, 0))[0]
             if quantity > stock:
                 raise _out_of_stock(item, stock)
-        row = HandOut.create(
-            centre=actor.centre_id,
+        row = records.add(
+            actor,
+            st,
+            HandOut,
+            "supplies.hand_out",
+            {"lines": wanted, "for_others": bool(for_others), "naloxone": naloxone},
             visit=visit.id if visit else None,
             visitor=visitor.id if visitor else None,
             for_others=bool(for_others),
             naloxone_recipient=recipient if naloxone else None,
             naloxone_trained=naloxone_trained if naloxone else None,
-            at=st.at,
-            business_date=st.business_date,
-            staff=actor.staff_id,
         )
         HandOutLine.insert_many(
             [
@@ -802,16 +780,6 @@ def hand_out(
                 for code, quantity in wanted.items()
             ]
         ).execute()
-        audit.record(
-            actor,
-            "supplies.hand_out",
-            "hand_out",
-            row.id,
-            lines=wanted,
-            for_others=bool(for_others),
-            naloxone=naloxone,
-            **st.detail,
-        )
         order = sorted(rows, key=lambda r: (r.sort_order, r.id))
         low = [info for info in _infos(actor.centre_id, order) if info.low]
         return _hand_out_infos([_hand_out_query().where(HandOut.id == row.id).get()], low)[0]
@@ -888,7 +856,7 @@ def void_hand_out(actor: Actor, hand_out_id: int, reason: str) -> HandOutInfo:
     Refuses an unknown or already voided hand-out, a missing reason and a
     hand-out on a closed day.
     """
-    reason = check_reason(reason)
+    reason = validate.reason(reason)
     with store.write():
         row = void_row(
             actor,
@@ -945,9 +913,11 @@ def record_return(
             nb="Oppgi enten antall sprøyter eller en returnert kanylebøtte, ikke begge.",
         )
     if count is not None:
-        count = _in_range(count, 1, MAX_RETURN_COUNT, "count of syringes", "Antall sprøyter")
+        count = validate.in_range(
+            count, 1, MAX_RETURN_COUNT, "count of syringes", "Antall sprøyter"
+        )
     else:
-        bins = _in_range(bins, 1, MAX_BINS, "number of bins", "Antall bøtter")
+        bins = validate.in_range(bins, 1, MAX_BINS, "number of bins", "Antall bøtter")
     with store.write():
         st = days.stamp_on(actor, business_date)  # an earlier date: a correction
         visit = _visit_row(actor.centre_id, visit_id) if visit_id is not None else None
@@ -961,32 +931,24 @@ def record_return(
                 )
             litres = item.bin_litres * bins
             count = litres * get_settings(actor.centre_id).sharps_fill_factor
-        row = SyringeReturn.create(
-            centre=actor.centre_id,
-            visit=visit.id if visit else None,
-            method="counted" if litres is None else "estimated",
-            count=count,
-            bin_litres=litres,
-            at=st.at,
-            business_date=st.business_date,
-            staff=actor.staff_id,
-        )
-        audit.record(
+        method = "counted" if litres is None else "estimated"
+        row = records.add(
             actor,
+            st,
+            SyringeReturn,
             "supplies.return",
-            "syringe_return",
-            row.id,
-            method=row.method,
+            {"method": method, "count": count, "bin_litres": litres},
+            visit=visit.id if visit else None,
+            method=method,
             count=count,
             bin_litres=litres,
-            **st.detail,
         )
         return _return_info(row)
 
 
 def void_return(actor: Actor, return_id: int, reason: str) -> ReturnInfo:
     """Void a return entered by mistake; it counts nowhere. Refuses a closed day."""
-    reason = check_reason(reason)
+    reason = validate.reason(reason)
     with store.write():
         row = void_row(
             actor,

@@ -1,4 +1,4 @@
-"""The one home of input validation: text, codes and paths as a user types them.
+"""The one home of input validation: text, numbers, reasons, dates, codes and paths.
 
 Every service that takes text from a person (a centre or item name, a
 setting, a reason, a code) passes it through ``text`` so that the same rules
@@ -7,12 +7,20 @@ breaks), no lone surrogates (undecodable bytes from a terminal), no
 bidirectional overrides that make a name read differently than it is stored.
 A refusal is a ``BadInput`` whose message names the field, in both languages.
 
+A whole number (``whole``, ``in_range``) is what a desk field holds when a
+person types one: a Python ``int`` (never a ``bool``: a tick box is not a
+count), or text of the digits 0–9 only, maybe after a minus, spaces around
+it ignored. So ``12``, ``"12"`` and ``" 12"`` are 12 and ``"-1"`` is -1 (which
+the field's range then takes or refuses); ``"+12"``, ``"1e3"``, ``"1_000"``,
+``"12.0"``, ``"١٢"``, ``12.0`` and ``True`` are no whole numbers.
+
 ``shown`` is the other side of the same rule: any text that is echoed back in
 a message (an unknown code, a path) is made safe to print first.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import unicodedata
@@ -27,6 +35,12 @@ _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\
 _REFUSED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
 
 CENTRE_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
+
+# A reason (a void, a reopen) is stored in a 200-character column.
+MAX_REASON = 200
+_DIGITS_RE = re.compile(r"-?[0-9]+")
+# Python refuses to parse longer digit strings (CVE-2020-10735); no count is that long.
+_MAX_DIGITS = 4000
 
 # Linux limits: a whole path, and one name in it.
 PATH_MAX = 4096
@@ -72,6 +86,90 @@ def text(
             size, size_nb = f"{min_len} to {max_len} characters", f"{min_len} til {max_len} tegn"
         raise BadInput(f"The {field} must be {size}.", nb=f"{_cap(nb)} må være {size_nb}.")
     return clean
+
+
+def blank(value: object) -> bool:
+    """Nothing typed: ``None`` or text of spaces only (an optional field left empty)."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def whole(value: object, field: str, nb_field: str) -> int:
+    """The value as a whole number by the desk rule (see the module text), else ``BadInput``.
+
+    ``field`` / ``nb_field`` name it: "The {field} must be a whole number."
+    """
+    number = _whole_or_none(value)
+    if number is None:
+        raise BadInput(
+            f"The {field} must be a whole number.", nb=f"{_cap(nb_field)} må være et heltall."
+        )
+    return number
+
+
+def in_range(
+    value: object,
+    low: int,
+    high: int,
+    field: str,
+    nb_field: str,
+    *,
+    sentence: tuple[str, str] | None = None,
+) -> int:
+    """A whole number (the desk rule of ``whole``) from ``low`` to ``high``.
+
+    ``sentence`` (English, bokmål) states the field's whole rule ("Portions are
+    a whole number from 1 to 200.") and is then the one refusal of any wrong
+    value; without it: "… must be a whole number." or "… must be from … to …".
+    """
+    number = _whole_or_none(value)
+    if number is not None and low <= number <= high:
+        return number
+    if sentence:
+        raise BadInput(sentence[0], nb=sentence[1])
+    whole(value, field, nb_field)  # refuses what is not a whole number
+    raise BadInput(
+        f"The {field} must be from {low} to {high}.",
+        nb=f"{_cap(nb_field)} må være fra {low} til {high}.",
+    )
+
+
+def _whole_or_none(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        digits = value.strip()
+        if _DIGITS_RE.fullmatch(digits) and len(digits) <= _MAX_DIGITS:
+            return int(digits)
+    return None
+
+
+def reason(value: object) -> str:
+    """A reason for a void or a reopen: 1 to 200 printable characters after stripping."""
+    return text(
+        value,
+        "reason",
+        MAX_REASON,
+        nb_field="årsaken",
+        sentence=(
+            f"Give a reason of 1 to {MAX_REASON} characters.",
+            f"Skriv en årsak på 1 til {MAX_REASON} tegn.",
+        ),
+    )
+
+
+def date(value: dt.date | str) -> dt.date:
+    """A business date as stored: a ``date`` (a ``datetime`` gives its date) or ISO text.
+
+    The drivers differ: PostgreSQL gives a ``date``, SQLite the text of one
+    (a UNION or aggregate over a DateField can come back as plain text).
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
 
 
 def centre_code(value: object) -> str:

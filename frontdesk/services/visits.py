@@ -21,9 +21,9 @@ import db
 from db.models import Staff, Visit, Visitor
 from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import audit, days, store, tally
-from frontdesk.services.records import check_reason, void_row
-from frontdesk.services.staff import Actor
+from frontdesk.services import audit, days, records, store, tally, validate
+from frontdesk.services.actor import Actor
+from frontdesk.services.records import void_row
 from frontdesk.services.vocab import GENDERS
 
 CODE_RE = re.compile(r"^[A-Za-z0-9ÆØÅæøå]{2,12}$")
@@ -89,44 +89,39 @@ def normalise_gender(gender: str | None) -> str:
     return text
 
 
-def _whole_number(value: Any, what: str, what_nb: str) -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool):
-        raise BadInput(f"The {what} must be a whole number.", nb=f"{what_nb} må være et heltall.")
-    if isinstance(value, int):
-        return value
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        raise BadInput(
-            f"The {what} must be a whole number.", nb=f"{what_nb} må være et heltall."
-        ) from None
-
-
 def check_birth_year(value: Any) -> int | None:
-    year = _whole_number(value, "birth year", "Fødselsår")
-    if year is None:
+    """A birth year from 1920 to this year, or None when none is given."""
+    if validate.blank(value):
         return None
     this_year = clock.utcnow().year
-    if not FIRST_BIRTH_YEAR <= year <= this_year:
-        raise BadInput(
+    return validate.in_range(
+        value,
+        FIRST_BIRTH_YEAR,
+        this_year,
+        "birth year",
+        "fødselsår",
+        sentence=(
             f"A birth year is between {FIRST_BIRTH_YEAR} and {this_year}.",
-            nb=f"Fødselsår må være mellom {FIRST_BIRTH_YEAR} og {this_year}.",
-        )
-    return year
+            f"Fødselsår må være mellom {FIRST_BIRTH_YEAR} og {this_year}.",
+        ),
+    )
 
 
 def check_vendor_number(value: Any) -> int | None:
-    number = _whole_number(value, "vendor number", "Selgernummer")
-    if number is None:
+    """A Megafon vendor number from 1 to 999999, or None when none is given."""
+    if validate.blank(value):
         return None
-    if not 1 <= number <= VENDOR_NUMBER_MAX:
-        raise BadInput(
+    return validate.in_range(
+        value,
+        1,
+        VENDOR_NUMBER_MAX,
+        "vendor number",
+        "selgernummer",
+        sentence=(
             f"A vendor number is a whole number from 1 to {VENDOR_NUMBER_MAX}.",
-            nb=f"Et selgernummer er et heltall fra 1 til {VENDOR_NUMBER_MAX}.",
-        )
-    return number
+            f"Et selgernummer er et heltall fra 1 til {VENDOR_NUMBER_MAX}.",
+        ),
+    )
 
 
 def unknown_code(code: str) -> NotFound:
@@ -212,17 +207,15 @@ def check_in(
                 .order_by(Visit.at.desc())
                 .first()
             )
-        row = Visit.create(
-            centre=actor.centre_id,
+        row = records.add(
+            actor,
+            st,
+            Visit,
+            "visits.check_in",
+            {"anonymous": visitor is None},
             visitor=visitor.id if visitor else None,
             gender=gender,
-            at=st.at,
-            business_date=st.business_date,
             local_hour=st.local_hour,
-            staff=actor.staff_id,
-        )
-        audit.record(
-            actor, "visits.check_in", "visit", row.id, anonymous=visitor is None, **st.detail
         )
     info = _visit_info(row, normal, actor.initials)
     if earlier is not None:
@@ -437,7 +430,7 @@ def void_visit(actor: Actor, visit_id: int, reason: str) -> VisitInfo:
     Refuses a missing reason, an unknown visit, a visit already voided and a
     visit of a closed day.
     """
-    reason = check_reason(reason)
+    reason = validate.reason(reason)
     with store.write():
         row = void_row(
             actor,

@@ -29,8 +29,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "app.date": ("Driftsdato {date}", "Business date {date}"),
     "app.closed": ("Dagen er avsluttet", "The day is closed"),
     "app.closed_banner": (
-        "Dagen er avsluttet – alt vises, men ingenting kan endres før en vaktleder gjenåpner den.",
-        "The day is closed – everything is shown, but nothing can change until a lead reopens it.",
+        "Dagen er avsluttet: kun lesing til en vaktleder gjenåpner den (F5, F7).",
+        "The day is closed: read-only until a shift lead reopens it (F5, F7).",
     ),
     "app.error": (
         "Noe gikk galt; ingenting ble lagret. Se loggen.",

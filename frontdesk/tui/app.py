@@ -33,8 +33,8 @@ from frontdesk.tui.widgets.pane_kit import CorrectionBanner  # noqa: E402
 
 if TYPE_CHECKING:
     from frontdesk.config import CentreSettings, DeskConfig
+    from frontdesk.services.actor import Actor
     from frontdesk.services.centre import CentreInfo
-    from frontdesk.services.staff import Actor
 
 _HERE = Path(__file__).parent
 
@@ -445,8 +445,7 @@ class DeskApp(App[None]):
             parts.append(t("app.signed_on", initials=self.actor.initials))
         if self.business_date is not None:
             parts.append(t("app.date", date=self.business_date.isoformat()))
-        if self.day_closed:
-            parts.append(t("app.closed"))
+        # "The day is closed" is the banner's: the header stays short enough for 80 columns.
         self.sub_title = " · ".join(parts)
 
     # -- for the panes --------------------------------------------------------

@@ -23,8 +23,9 @@ import db
 from db.models import database
 from frontdesk.services import megafon, visits
 from frontdesk.services import supplies as supplies_service
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
-from frontdesk.services.staff import Actor, add_staff
+from frontdesk.services.staff import add_staff
 
 LEAD_PIN = "4711"
 DESK_PIN = "1234"
@@ -145,3 +146,9 @@ def screen_text(app: Any) -> str:
             for row in range(widget.row_count):
                 parts.append(" ".join(str(c) for c in widget.get_row_at(row)))
     return "\n".join(parts)
+
+
+def screen_lines(app: Any) -> list[str]:
+    """The terminal's lines as drawn (what a person sees, cut-offs included)."""
+    update = app.screen._compositor.render_full_update(simplify=True)
+    return ["".join(strip.text for strip in row) for row in update.strips]

@@ -10,7 +10,7 @@ from textual.widgets import TabbedContent
 from frontdesk.tui.app import DeskApp
 from frontdesk.tui.screens.nodb import NoDatabaseScreen
 from frontdesk.tui.screens.signon import SignOnScreen
-from tests.tui.conftest import screen_text, settle, signed_in
+from tests.tui.conftest import screen_lines, screen_text, settle, signed_in
 
 
 async def test_a_missing_database_says_how_to_create_one(tmp_path: Path) -> None:
@@ -83,7 +83,7 @@ async def test_a_closed_day_is_shown_and_writes_are_refused(
     async with app.run_test(size=(120, 40)) as pilot:
         await signed_in(app, pilot)
         assert app.query_one("#closed-banner").display
-        assert "Dagen er avsluttet" in app.sub_title
+        assert "Dagen er avsluttet" in screen_text(app)
         await pilot.press("enter")
         await settle(app, pilot)
         assert "er avsluttet" in str(app.query_one("#checkin-status").render())
@@ -111,3 +111,23 @@ async def test_another_desks_check_in_shows_on_refresh(desk_db: str, centre_id: 
         await settle(app, pilot)
         assert "Besøk i dag: 1" in screen_text(app)
         assert "AB85" in screen_text(app)
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+async def test_at_80x24_the_closed_day_banner_and_the_header_are_whole(
+    desk_db: str, centre_id: int, lead_actor, language: str
+) -> None:  # noqa: ANN001
+    from frontdesk.i18n import set_language, t
+    from frontdesk.services import dayclose
+    from frontdesk.services.settings import set_setting
+
+    set_setting(lead_actor, "language", language)
+    dayclose.close_day(lead_actor, 0)
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await signed_in(app, pilot)
+        lines = screen_lines(app)
+        set_language(language)
+        drawn = " ".join(" ".join(lines).split())
+        assert t("app.closed_banner") in drawn  # wrapped or not, never cut
+        assert "…" not in lines[0] and "Strax-huset" in lines[0]  # nor the header

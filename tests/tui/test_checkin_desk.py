@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from frontdesk.services import settings as settings_service
 from frontdesk.services import visits
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from frontdesk.tui.app import DeskApp
 from frontdesk.tui.screens.signon import SignOnScreen
 from tests.tui.conftest import VISITOR, screen_text, settle, signed_in

@@ -10,7 +10,7 @@ from textual.widgets import Input
 from frontdesk import clock
 from frontdesk.errors import DayClosed
 from frontdesk.services import dayclose, days, megafon, visits
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from frontdesk.tui.app import DeskApp
 from frontdesk.tui.screens.cash_count import CashCountScreen
 from frontdesk.tui.screens.reopen import ReopenScreen

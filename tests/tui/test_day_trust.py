@@ -11,7 +11,7 @@ from textual.widgets import DataTable
 from db.models import AuditEvent
 from frontdesk import clock
 from frontdesk.services import dayclose, days, visits
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from frontdesk.tui.app import DeskApp
 from frontdesk.tui.screens.cash_count import CashCountScreen
 from frontdesk.tui.screens.lead_pin import LeadPinScreen

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from frontdesk.services import supplies
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from frontdesk.tui.app import DeskApp
 from frontdesk.tui.panes.supplies import QuantityInput
 from frontdesk.tui.screens.sharps_bin import SharpsBinScreen

@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Input, Static
 
 from db.models import AuditEvent
 from frontdesk.services import dagsverket, lunch, visits
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from frontdesk.tui.app import DeskApp
 from frontdesk.tui.screens.reason import ReasonScreen
 from frontdesk.tui.widgets.pane_kit import selected_key

@@ -7,7 +7,7 @@ from textual.widgets import Input
 
 from frontdesk.errors import OutOfStock
 from frontdesk.services import megafon
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from frontdesk.tui.app import DeskApp
 from frontdesk.tui.screens.delivery import DeliveryScreen
 from frontdesk.tui.screens.issue import IssueScreen

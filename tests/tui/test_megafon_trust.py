@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Input
 
 from db.models import AuditEvent
 from frontdesk.services import megafon, visits
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from frontdesk.tui.app import DeskApp
 from frontdesk.tui.screens.lead_pin import LeadPinScreen
 from frontdesk.tui.screens.reason import ReasonScreen

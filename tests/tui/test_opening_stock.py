@@ -8,8 +8,9 @@ import db
 from db import migrate
 from db.models import database
 from frontdesk.services import supplies
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import find_centre, init_centre
-from frontdesk.services.staff import Actor, add_staff
+from frontdesk.services.staff import add_staff
 from frontdesk.tui.app import DeskApp
 from frontdesk.tui.panes.supplies import QuantityInput
 from frontdesk.tui.screens.lead_pin import LeadPinScreen

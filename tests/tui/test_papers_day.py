@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from frontdesk.services import dayclose, megafon, papers
+from frontdesk.services.actor import Actor
 from frontdesk.services.settings import set_setting
-from frontdesk.services.staff import Actor
 from frontdesk.tui.app import DeskApp
 from frontdesk.tui.screens.print_offer import PrintOfferScreen
 from tests.test_papers import pdf_text

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from db.models import AuditEvent, Visit, Visitor
 from frontdesk.services import rights, visits
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from frontdesk.tui.app import DeskApp
 from frontdesk.tui.screens.lead_pin import LeadPinScreen
 from frontdesk.tui.screens.reason import ReasonScreen

@@ -22,8 +22,9 @@ from db import migrate
 from db.models import database
 from frontdesk import clock
 from frontdesk.services import settings, supplies, visits
+from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
-from frontdesk.services.staff import Actor, add_staff
+from frontdesk.services.staff import add_staff
 from frontdesk.tui.app import DeskApp
 from tests.tui.conftest import DESK_PIN, LEAD_PIN, settle_for_snapshot, signed_in
 

@@ -6,7 +6,7 @@ import pytest
 
 from frontdesk.errors import OutOfStock
 from frontdesk.services import dayclose, supplies, visits
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from frontdesk.tui.app import DeskApp
 from frontdesk.tui.panes.supplies import QuantityInput
 from frontdesk.tui.screens.delivery import DeliveryScreen

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 from frontdesk.services import supplies
-from frontdesk.services.staff import Actor
+from frontdesk.services.actor import Actor
 from frontdesk.tui.app import DeskApp
 from frontdesk.tui.screens.reason import ReasonScreen
 from frontdesk.tui.screens.supply_entries import SupplyEntriesScreen
