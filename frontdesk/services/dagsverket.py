@@ -139,15 +139,7 @@ def mark_absent(actor: Actor, code: str, business_date: dt.date | None = None) -
         st = days.stamp_on(actor, business_date)
         visitor = _participant(actor, code)
         attendance_id = _set_attendance(actor, visitor, st, present=False)
-        automatic = LunchEntry.select(LunchEntry.id).where(
-            (LunchEntry.centre == actor.centre_id)
-            & (LunchEntry.business_date == st.business_date)
-            & (LunchEntry.visitor == visitor.id)
-            & (LunchEntry.source == "dagsverket")
-            & LunchEntry.voided_at.is_null()
-        )
-        voided = [entry.id for entry in automatic]
-        lunch.void_entries(actor, voided, ABSENT_REASON)
+        voided = _void_automatic_lunch(actor, visitor, st.business_date, ABSENT_REASON)
         audit.record(
             actor,
             "dagsverket.absent",
@@ -157,6 +149,23 @@ def mark_absent(actor: Actor, code: str, business_date: dt.date | None = None) -
             **st.detail,
         )
     return ParticipantInfo(visitor.code, False)
+
+
+def _void_automatic_lunch(
+    actor: Actor, visitor: Any, business_date: dt.date, reason: str
+) -> list[int]:
+    """Void the lunch entries a participant's presence put on the roster (not those added
+    by hand); returns their ids. Inside the caller's transaction."""
+    automatic = LunchEntry.select(LunchEntry.id).where(
+        (LunchEntry.centre == actor.centre_id)
+        & (LunchEntry.business_date == business_date)
+        & (LunchEntry.visitor == visitor.id)
+        & (LunchEntry.source == "dagsverket")
+        & LunchEntry.voided_at.is_null()
+    )
+    voided = [entry.id for entry in automatic]
+    lunch.void_entries(actor, voided, reason)
+    return voided
 
 
 def void_attendance(
@@ -188,15 +197,7 @@ def void_attendance(
             missing=not_present,
             already=not_present,
         )
-        automatic = LunchEntry.select(LunchEntry.id).where(
-            (LunchEntry.centre == actor.centre_id)
-            & (LunchEntry.business_date == st.business_date)
-            & (LunchEntry.visitor == visitor.id)
-            & (LunchEntry.source == "dagsverket")
-            & LunchEntry.voided_at.is_null()
-        )
-        voided = [entry.id for entry in automatic]
-        lunch.void_entries(actor, voided, reason)
+        voided = _void_automatic_lunch(actor, visitor, st.business_date, reason)
         audit.record(
             actor,
             "dagsverket.void",
