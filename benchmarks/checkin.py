@@ -78,7 +78,7 @@ def run(pg_server: str | None) -> list[Line]:
         from benchmarks.common import pg_recreate
 
         url = pg_recreate(pg_server, "fd_bench_checkin")
-        times = _checkins(url, create=False)
+        times = _checkins(url, create=True)  # a new, empty database: made like init does
         database.close()
         p50, p95 = median(times), percentile(times, 95)
         lines.append(

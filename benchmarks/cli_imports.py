@@ -53,7 +53,7 @@ def run(small_db: Path, out_dir: Path) -> list[Line]:
         ("frontdesk --help", ["--help"]),
         (
             "frontdesk export (small db, 30 days)",
-            ["--db", str(small_db), "export", "--from", "2000-01-01", "--to", "2100-01-01"]
+            ["--db", str(small_db), "export", "--from", "2010-01-01", "--to", "2029-12-31"]
             + ["-o", str(out_dir / "small-export.csv")],
         ),
     ):
