@@ -101,7 +101,7 @@ def desk_config_error(path: Path, en: str, nb: str) -> BadInput:
     return BadInput(
         f"The desk config file {name} {en}",
         nb=f"Oppsettfila {name} {nb}",
-        hint="Correct or remove that file (the README shows an example).",
+        hint="Correct or remove that file (docs/frontdesk.example.toml is an example).",
     )
 
 

@@ -110,7 +110,7 @@ def test_a_broken_file_is_one_sentence_naming_it_for_every_command(
     assert message in first
     assert "Traceback" not in result.output
     assert not (tmp_path / "x.db").exists()
-    assert hint == "Correct or remove that file (the README shows an example)."
+    assert hint == "Correct or remove that file (docs/frontdesk.example.toml is an example)."
 
 
 def test_a_file_that_is_not_utf8_or_not_a_file_is_refused(config_file: Path) -> None:
@@ -171,13 +171,13 @@ def test_binding_ids_may_be_written_with_or_without_quotes(config_file: Path) ->
     assert read_desk_config().keymap == {"tab.lunch": "f9", "checkin.f": "f10,w", "lock": "ctrl+k"}
 
 
-@pytest.mark.parametrize("document", ["README.md", "docs/keymap.md"])
+@pytest.mark.parametrize("document", ["README.md", "docs/keymap.md", "docs/frontdesk.example.toml"])
 def test_the_documented_example_is_a_file_the_desk_accepts(
     config_file: Path, document: str
 ) -> None:
     from frontdesk.tui.keymap import check_keymap
 
     text = (Path(__file__).resolve().parent.parent / document).read_text(encoding="utf-8")
-    example = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    example = text.split("```toml\n", 1)[1].split("```", 1)[0] if "```" in text else text
     config_file.write_text(example, encoding="utf-8")
     assert check_keymap(read_desk_config())  # every id known, every key free where it works
