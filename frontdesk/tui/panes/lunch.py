@@ -29,6 +29,7 @@ from frontdesk.i18n import t
 from frontdesk.services.lunch import LunchEntryInfo
 from frontdesk.services.vocab import LUNCH_GROUPS
 from frontdesk.tui.calls import run_call
+from frontdesk.tui.fields import INITIALS_CHARS
 from frontdesk.tui.widgets.code_input import CodeInput
 from frontdesk.tui.widgets.pane_kit import correction_day, local_hhmm
 
@@ -147,7 +148,7 @@ class LunchPane(Vertical):
                 yield Input(
                     id="lunch-staff",
                     max_length=4,
-                    restrict=r"[A-Za-zÆØÅæøå]*",
+                    restrict=INITIALS_CHARS,
                     placeholder=t("lunch.add.staff_placeholder"),
                     compact=True,
                 )

@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, Static
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import t
 from frontdesk.tui.screens.form_dialog import FormDialog
-from frontdesk.tui.widgets.pane_kit import FieldInput
+from frontdesk.tui.widgets.pane_kit import initials_field, pin_field
 
 
 class LeadPinScreen(FormDialog[Any]):
@@ -36,14 +36,9 @@ class LeadPinScreen(FormDialog[Any]):
             yield Static(t("lead.title", what=self.what), classes="dialog-title", markup=False)
             yield Static(t("lead.hand_over"), markup=False)
             yield Label(t("lead.initials"))
-            yield FieldInput(
-                id="lead-initials",
-                max_length=4,
-                restrict=r"[A-Za-zÆØÅæøå]*",
-                next_field="#lead-pin",
-            )
+            yield initials_field(id="lead-initials", next_field="#lead-pin")
             yield Label(t("lead.pin"))
-            yield Input(id="lead-pin", password=True, restrict=r"[0-9]*", max_length=8)
+            yield pin_field(id="lead-pin")
             yield Static("", classes="dialog-error", markup=False)
             yield Static(t("lead.hint"), classes="dialog-hint", markup=False)
 

@@ -18,7 +18,7 @@ from textual.widgets import Input, Label, Static
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import t
 from frontdesk.tui.screens.form_dialog import FormDialog
-from frontdesk.tui.widgets.pane_kit import FieldInput
+from frontdesk.tui.widgets.pane_kit import initials_field, pin_field
 
 
 class ReopenScreen(FormDialog[Any]):
@@ -54,20 +54,9 @@ class ReopenScreen(FormDialog[Any]):
             if self.hand_over:
                 yield Static(t("lead.hand_over"), markup=False)
                 yield Label(t("lead.initials"))
-                yield FieldInput(
-                    id="reopen-initials",
-                    max_length=4,
-                    restrict=r"[A-Za-zÆØÅæøå]*",
-                    next_field="#reopen-pin",
-                )
+                yield initials_field(id="reopen-initials", next_field="#reopen-pin")
             yield Label(t("lead.pin") if self.hand_over else t("day.reopen.pin"))
-            yield FieldInput(
-                id="reopen-pin",
-                password=True,
-                restrict=r"[0-9]*",
-                max_length=8,
-                next_field="#reopen-reason",
-            )
+            yield pin_field(id="reopen-pin", next_field="#reopen-reason")
             yield Label(t("day.reopen.reason"))
             yield Input(id="reopen-reason", max_length=200, placeholder=t("day.reopen.placeholder"))
             yield Static("", classes="dialog-error", markup=False)

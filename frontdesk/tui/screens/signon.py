@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Static
 
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import t
+from frontdesk.tui.fields import INITIALS_CHARS, PIN_CHARS
 from frontdesk.tui.widgets.footer import DeskFooter
 
 
@@ -53,9 +54,9 @@ class SignOnScreen(Screen[None]):
             yield Static(self.centre_name or t("signon.loading"), id="signon-centre", markup=False)
             yield Static(self._title(), id="signon-title")
             yield Label(t("signon.initials"), id="initials-label", classes="field-label")
-            yield InitialsInput(id="initials", max_length=4, restrict=r"[A-Za-zÆØÅæøå]*")
+            yield InitialsInput(id="initials", max_length=4, restrict=INITIALS_CHARS)
             yield Label(t("signon.pin"), id="pin-label", classes="field-label")
-            yield Input(id="pin", password=True, max_length=8, restrict=r"[0-9]*")
+            yield Input(id="pin", password=True, max_length=8, restrict=PIN_CHARS)
             yield Static(t("signon.help"), id="signon-help")
             yield Static("", id="signon-message")
         yield DeskFooter()

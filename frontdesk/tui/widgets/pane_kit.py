@@ -18,6 +18,7 @@ from textual.widgets.data_table import CellDoesNotExist
 from frontdesk import clock
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import get_language, t
+from frontdesk.tui.fields import INITIALS_CHARS, PIN_CHARS
 
 NBSP = "\u00a0"
 _GROUP_SEPARATORS = " \u00a0\u202f\u2009"
@@ -162,6 +163,16 @@ class FieldInput(Input):
             target = self.screen.query_one(self.next_field)
             self.screen.set_focus(target)
         await super().action_submit()
+
+
+def initials_field(**kwargs: Any) -> FieldInput:
+    """A staff member's initials (at most 4 letters)."""
+    return FieldInput(max_length=4, restrict=INITIALS_CHARS, **kwargs)
+
+
+def pin_field(**kwargs: Any) -> FieldInput:
+    """A PIN (at most 8 digits, hidden)."""
+    return FieldInput(password=True, max_length=8, restrict=PIN_CHARS, **kwargs)
 
 
 class LoadedPane(Vertical):
