@@ -215,13 +215,15 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _damaged_copy(demo_file: Path, tmp_path: Path, *, at_header: bool) -> Path:
-    """A copy with pages overwritten, as `dd` over the middle (or the start) of the file does."""
+    """A copy with pages overwritten, as `dd` over the second half (or the start) of the file does."""
     copy = tmp_path / "damaged.db"
     shutil.copyfile(demo_file, copy)
     size = copy.stat().st_size
     with open(copy, "r+b") as handle:
-        handle.seek(0 if at_header else (size // 2) // 4096 * 4096)
-        handle.write(b"\xff" * (100 if at_header else 8 * 4096))
+        middle = (size // 2) // 4096 * 4096
+        handle.seek(0 if at_header else middle)
+        # From the middle to the end: whatever the day's layout, every command reads a bad page.
+        handle.write(b"\xff" * (100 if at_header else size - middle))
     return copy
 
 
