@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         if pg_big:
             _, last = latest_closed_day(pg_big)
             result += bench.measure(pg_big, last, cache.CACHE, "PostgreSQL")
-        from db.models import database
+        from frontdesk.db.models import database
 
         database.close()
         return result

@@ -51,7 +51,7 @@ def _checkins(target: str, create: bool) -> list[float]:
 
 
 def run(pg_server: str | None) -> list[Line]:
-    from db.models import database
+    from frontdesk.db.models import database
 
     floor50, floor95 = fsync_floor()
     path = scratch("checkin.db")

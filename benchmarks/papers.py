@@ -36,8 +36,8 @@ def year_db() -> Path:
 def _last_closed(target: Path) -> tuple[str, dt.date]:
     from peewee import fn
 
-    import db
-    from db.models import Centre, DayClose
+    from frontdesk import db
+    from frontdesk.db.models import Centre, DayClose
 
     db.connect(str(target))
     centre = Centre.select().order_by(Centre.code).first()

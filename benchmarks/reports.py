@@ -22,7 +22,7 @@ PER_ROUND = 10
 
 
 def _bind(target: str) -> Any:
-    import db
+    from frontdesk import db
 
     return db.connect(target)
 
@@ -31,7 +31,7 @@ def latest_closed_day(target: str) -> tuple[int, dt.date]:
     """The first centre and its latest closed day (the demo closes every day before today)."""
     from peewee import fn
 
-    from db.models import Centre, DayClose
+    from frontdesk.db.models import Centre, DayClose
 
     _bind(target)
     centre_id = Centre.select(fn.MIN(Centre.id)).scalar()
@@ -44,7 +44,7 @@ def latest_closed_day(target: str) -> tuple[int, dt.date]:
 
 
 def lead_of(centre_id: int) -> Any:
-    from db.models import Staff
+    from frontdesk.db.models import Staff
     from frontdesk.services.actor import Actor
 
     row = (
@@ -62,8 +62,8 @@ def copy_one_day(source: str, target: str, day: dt.date) -> None:
     Undated rows (centres, settings, staff, visitors, catalogue, issues) are
     copied whole; dated rows only for that day; the audit trail not at all.
     """
-    import db
-    from db.models import ALL_MODELS, AuditEvent, HandOut, HandOutLine
+    from frontdesk import db
+    from frontdesk.db.models import ALL_MODELS, AuditEvent, HandOut, HandOutLine
     from frontdesk.services.store import open_store
 
     _bind(source)
@@ -104,7 +104,7 @@ def _x_once(actor: Any, day: dt.date) -> float:
 
 
 def _z_once(actor: Any, day: dt.date) -> float:
-    from db.models import DayClose, database
+    from frontdesk.db.models import DayClose, database
     from frontdesk.services import dayclose
 
     with database.atomic() as txn:
@@ -153,7 +153,7 @@ def measure(big: str, one_day: str, backend: str) -> list[Line]:
                 },
             )
         )
-    from db.models import database
+    from frontdesk.db.models import database
 
     database.close()
     return lines

@@ -24,7 +24,7 @@ class _Rollback(Exception):
 def busiest_code(centre_id: int) -> str:
     from peewee import fn
 
-    from db.models import Visit, Visitor
+    from frontdesk.db.models import Visit, Visitor
 
     row: Any = (
         Visitor.select(Visitor.code)
@@ -38,9 +38,9 @@ def busiest_code(centre_id: int) -> str:
 
 
 def measure(target: str, label: str) -> list[Line]:
-    import db
     from benchmarks.reports import latest_closed_day
-    from db.models import database
+    from frontdesk import db
+    from frontdesk.db.models import database
     from frontdesk.services import rights
     from frontdesk.services.actor import Actor
 

@@ -51,7 +51,7 @@ class Bare(App):
 
 
 def _desk_db() -> str:
-    from db.models import database
+    from frontdesk.db.models import database
     from frontdesk.services.actor import Actor
     from frontdesk.services.centre import init_centre
     from frontdesk.services.staff import add_staff

@@ -21,7 +21,7 @@ SECONDS = 5.0
 
 
 def _setup(target: str) -> tuple[list, str, str]:
-    from db.models import database
+    from frontdesk.db.models import database
     from frontdesk.services import days
     from frontdesk.services.actor import Actor
     from frontdesk.services.centre import init_centre

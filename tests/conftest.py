@@ -20,9 +20,9 @@ from urllib.parse import urlparse
 import freezegun
 import pytest
 
-import db
-from db import migrate
-from db.models import ALL_MODELS, database
+from frontdesk import db
+from frontdesk.db import migrate
+from frontdesk.db.models import ALL_MODELS, database
 from frontdesk.services import staff as staff_service
 from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
@@ -174,7 +174,7 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 def open_since(centre_id: int, since: dt.datetime = CENTRE_SINCE) -> None:
     """Date the centre's opening back, so that tests may close days before today's."""
-    from db.models import Centre
+    from frontdesk.db.models import Centre
 
     Centre.update(created_at=since).where(Centre.id == centre_id).execute()
 
@@ -187,7 +187,7 @@ def mark_day_closed(centre_id: int, business_date: dt.date) -> None:
     """
     from peewee import fn
 
-    from db.models import DayClose
+    from frontdesk.db.models import DayClose
 
     top = DayClose.select(fn.MAX(DayClose.z_no)).where(DayClose.centre == centre_id).scalar()
     DayClose.create(

@@ -39,7 +39,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import db
+from frontdesk import db
 from frontdesk.errors import FrontdeskError
 from frontdesk.services import visits
 from frontdesk.services.actor import Actor

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-import db
-from db.models import Visit
+from frontdesk import db
+from frontdesk.db.models import Visit
 from frontdesk.services import backup
 from frontdesk.services.actor import Actor
 from tests.test_cli_export import ROOT

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from db.models import database
+from frontdesk.db.models import database
 from frontdesk.services.staff import Actor
 from tests.test_cli_errors import assert_one_sentence
 from tests.test_cli_export import run

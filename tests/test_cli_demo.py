@@ -6,8 +6,8 @@ from pathlib import Path
 
 from freezegun import freeze_time
 
-import db
-from db.models import (
+from frontdesk import db
+from frontdesk.db.models import (
     Centre,
     DagsverketAttendance,
     DayClose,

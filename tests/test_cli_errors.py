@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from db.models import database
+from frontdesk.db.models import database
 from frontdesk.services.actor import Actor
 from tests.test_cli_export import run
 
@@ -284,7 +284,7 @@ def test_a_bad_postgresql_url_is_one_sentence_for_every_command(url: str) -> Non
 
 def _query_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """Open every SQLite connection read-only, as a read-only file or folder does."""
-    connect = sys.modules["db.connect"]  # the module (db.connect is also the function)
+    connect = sys.modules["frontdesk.db.connect"]  # the module (db.connect is also the function)
     monkeypatch.setattr(connect, "SQLITE_PRAGMAS", (*connect.SQLITE_PRAGMAS, ("query_only", 1)))
 
 
@@ -580,7 +580,7 @@ def test_a_reader_that_stops_reading_is_a_quiet_exit(
 def test_a_full_disk_during_a_write_is_one_sentence_and_saves_nothing(
     demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    connect = sys.modules["db.connect"]
+    connect = sys.modules["frontdesk.db.connect"]
     copy = tmp_path / "full.db"
     shutil.copyfile(demo_file, copy)
     con = sqlite3.connect(copy)

@@ -16,7 +16,8 @@ from click.testing import CliRunner
 from freezegun import freeze_time
 from peewee import fn
 
-from db.models import (
+from frontdesk.cli import cli
+from frontdesk.db.models import (
     DagsverketAttendance,
     DayClose,
     HandOut,
@@ -29,7 +30,6 @@ from db.models import (
     Visit,
     Visitor,
 )
-from frontdesk.cli import cli
 from frontdesk.services import tally
 from frontdesk.services.actor import Actor
 from frontdesk.services.export import count_rows, select_centres

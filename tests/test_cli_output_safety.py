@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from freezegun import freeze_time
 
-import db
-from db.models import Visit
+from frontdesk import db
+from frontdesk.db.models import Visit
 from frontdesk.services.actor import Actor
 from tests.test_cli_export import ROOT, run, seed
 
@@ -151,7 +151,7 @@ def _child(code: str, target: str) -> subprocess.CompletedProcess[str]:
     script = textwrap.dedent(
         f"""
         import os, signal, sys
-        import db
+        from frontdesk import db
         target = sys.argv[1]
         {textwrap.indent(textwrap.dedent(code), " " * 8).strip()}
         """

@@ -6,7 +6,7 @@ import json
 
 from peewee import fn
 
-from db.models import (
+from frontdesk.db.models import (
     AuditEvent,
     DayClose,
     HandOut,

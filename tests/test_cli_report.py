@@ -6,7 +6,7 @@ import datetime as dt
 
 from freezegun import freeze_time
 
-from db.models import SupplyDelivery, SupplyItem
+from frontdesk.db.models import SupplyDelivery, SupplyItem
 from frontdesk.services.actor import Actor
 from frontdesk.services.centre import find_centre
 from frontdesk.services.report import build_report

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from freezegun import freeze_time
 
-from db.models import ALL_MODELS
+from frontdesk.db.models import ALL_MODELS
 from frontdesk.errors import DayClosed
 from frontdesk.services import dagsverket, dayclose, lunch, megafon, supplies, visits
 from frontdesk.services.actor import Actor

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from db.models import DayClose, HandOut, MegafonSale, Visit, database
+from frontdesk.db.models import DayClose, HandOut, MegafonSale, Visit, database
 from frontdesk.services import days
 from frontdesk.services.actor import Actor
 from frontdesk.services.staff import add_staff

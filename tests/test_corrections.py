@@ -9,7 +9,7 @@ import json
 import pytest
 from freezegun import freeze_time
 
-from db.models import AuditEvent
+from frontdesk.db.models import AuditEvent
 from frontdesk.errors import BadInput, DayClosed, NotAllowed
 from frontdesk.services import dagsverket, dayclose, lunch, megafon, supplies, visits
 from frontdesk.services.actor import Actor

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-import db
-from db import migrate
-from db.models import Visit
+from frontdesk import db
+from frontdesk.db import migrate
+from frontdesk.db.models import Visit
 from frontdesk.services.centre import init_centre
 
 ROOT = Path(__file__).resolve().parent.parent

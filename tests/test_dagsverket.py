@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from freezegun import freeze_time
 
-from db.models import DagsverketAttendance, LunchEntry
+from frontdesk.db.models import DagsverketAttendance, LunchEntry
 from frontdesk.errors import BadInput, DayClosed, NotFound
 from frontdesk.services import dagsverket, lunch
 from frontdesk.services.actor import Actor

@@ -11,7 +11,7 @@ import datetime as dt
 
 from freezegun import freeze_time
 
-from db.models import ALL_MODELS, DATED_MODELS, AuditEvent, Dated, DayClose, Voidable
+from frontdesk.db.models import ALL_MODELS, DATED_MODELS, AuditEvent, Dated, DayClose, Voidable
 from frontdesk.services import lunch, megafon, purge, supplies, visits
 from frontdesk.services.actor import Actor
 

@@ -8,7 +8,7 @@ import json
 import pytest
 from freezegun import freeze_time
 
-from db.models import AuditEvent, DayClose, MegafonSale, Staff, Visit
+from frontdesk.db.models import AuditEvent, DayClose, MegafonSale, Staff, Visit
 from frontdesk.errors import BadInput, DayClosed, NotAllowed, NotFound, WrongPin
 from frontdesk.services import audit, days, store
 from frontdesk.services.actor import Actor

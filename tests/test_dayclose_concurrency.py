@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from db.models import DayClose
+from frontdesk.db.models import DayClose
 from frontdesk.services import audit
 from frontdesk.services.actor import Actor
 
@@ -31,7 +31,7 @@ def _close_days(
     url: str, actor: Actor, process_no: int, barrier: Any, results: Any
 ) -> None:  # pragma: no cover - runs in the child process
     """The child: bind the database, then close one day per round at the barrier."""
-    import db
+    from frontdesk import db
     from frontdesk.services.dayclose import close_day
 
     db.connect(url)

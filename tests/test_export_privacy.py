@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-import db
-from db.models import Staff, Visitor, database
+from frontdesk import db
 from frontdesk.cli import cli
+from frontdesk.db.models import Staff, Visitor, database
 
 LAYOUTS = [
     ("csv", "wide", False),
@@ -90,7 +90,7 @@ def _export(db_path: str, out: Path, fmt: str, layout: str, excel: bool, open_da
 
 
 def _days(db_path: str) -> list[str]:
-    from db.models import Visit
+    from frontdesk.db.models import Visit
 
     db.connect(db_path)
     dates = sorted({v.business_date.isoformat() for v in Visit.select(Visit.business_date)})

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from db.models import DayClose
+from frontdesk.db.models import DayClose
 from frontdesk.services import tally
 from frontdesk.services.actor import Actor
 from frontdesk.services.tally import Metric

@@ -31,9 +31,9 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-import db
-from db.models import database
+from frontdesk import db
 from frontdesk.cli import cli
+from frontdesk.db.models import database
 from frontdesk.services import dayclose, visits
 from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
@@ -632,7 +632,7 @@ def test_every_command_against_a_bad_database_file(
     if kind in ("read-only", "full-disk"):
         # SQLite answers exactly as for a read-only file or a full disk (SQLITE_READONLY,
         # SQLITE_FULL); reading commands work, writing ones refuse with one sentence.
-        connect = sys.modules["db.connect"]
+        connect = sys.modules["frontdesk.db.connect"]
         pages = _pages(target)
         limit = ("query_only", 1) if kind == "read-only" else ("max_page_count", pages)
         monkeypatch.setattr(connect, "SQLITE_PRAGMAS", (*connect.SQLITE_PRAGMAS, limit))

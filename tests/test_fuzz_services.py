@@ -25,8 +25,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-import db
-from db.models import ALL_MODELS, AuditEvent, DayClose, Staff, database
+from frontdesk import db
+from frontdesk.db.models import ALL_MODELS, AuditEvent, DayClose, Staff, database
 from frontdesk.errors import DiskFull, FrontdeskError
 from frontdesk.services import dayclose, lunch, megafon, supplies, visits, vocab
 from frontdesk.services import settings as centre_settings

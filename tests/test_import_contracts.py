@@ -30,5 +30,8 @@ def test_the_contracts_cover_layers_and_cycles() -> None:
     kinds = {
         (c["type"], tuple(c.get("layers", c.get("ancestors", [])))) for c in config["contracts"]
     }
-    assert ("layers", ("frontdesk.cli : frontdesk.tui", "frontdesk.services", "db")) in kinds
+    assert (
+        "layers",
+        ("frontdesk.cli : frontdesk.tui", "frontdesk.services", "frontdesk.db"),
+    ) in kinds
     assert ("acyclic_siblings", ("frontdesk.services",)) in kinds

@@ -8,7 +8,7 @@ import json
 import pytest
 from freezegun import freeze_time
 
-from db.models import AuditEvent, MegafonDelivery, MegafonIssue, MegafonSale
+from frontdesk.db.models import AuditEvent, MegafonDelivery, MegafonIssue, MegafonSale
 from frontdesk.errors import BadInput, DayClosed, NotAllowed, NotFound, OutOfStock
 from frontdesk.services import megafon, visits
 from frontdesk.services.actor import Actor

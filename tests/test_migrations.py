@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import db
-from db import migrate
-from db.models import DayClose
+from frontdesk import db
 from frontdesk.cli import cli
+from frontdesk.db import migrate
+from frontdesk.db.models import DayClose
 from frontdesk.errors import StoreUnavailable
 from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
@@ -46,7 +46,7 @@ def test_the_grand_total_reads_a_covering_index(backend: str, lead: Actor) -> No
     """The Z-report sums every earlier day's revenue: on an index, not five years of rows."""
     from peewee import fn
 
-    from db.models import database
+    from frontdesk.db.models import database
 
     query = DayClose.select(fn.SUM(DayClose.revenue_ore)).where(
         (DayClose.centre == lead.centre_id)

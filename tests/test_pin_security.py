@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from db.models import AuditEvent, Staff
+from frontdesk.db.models import AuditEvent, Staff
 from frontdesk.errors import LockedOut, WrongPin
 from frontdesk.services import pepper, staff
 from frontdesk.services.actor import Actor

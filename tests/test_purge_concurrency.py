@@ -20,8 +20,8 @@ import time
 
 import pytest
 
-import db
-from db.models import Visit
+from frontdesk import db
+from frontdesk.db.models import Visit
 from frontdesk.services import visits
 from frontdesk.services.actor import Actor
 from tests.conftest import mark_day_closed

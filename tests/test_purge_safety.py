@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from freezegun import freeze_time
 
-import db
-from db import migrate
-from db.models import AuditEvent, Centre, DayClose, HandOut, Visit
+from frontdesk import db
+from frontdesk.db import migrate
+from frontdesk.db.models import AuditEvent, Centre, DayClose, HandOut, Visit
 from frontdesk.errors import BadInput
 from frontdesk.services import purge as purging
 from frontdesk.services import supplies
@@ -134,7 +134,7 @@ def test_an_interrupted_purge_leaves_whole_days_and_finishes_when_run_again(
         f"""
         import os, signal, sys
         import datetime as dt
-        import db
+        from frontdesk import db
         from frontdesk.services import purge
         from frontdesk.services.centre import find_centre
         db.connect(sys.argv[1])

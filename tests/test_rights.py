@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from freezegun import freeze_time
 
-from db.models import ALL_MODELS, AuditEvent, Visitor
+from frontdesk.db.models import ALL_MODELS, AuditEvent, Visitor
 from frontdesk.errors import BadInput, NotAllowed, NotFound
 from frontdesk.services import audit, dagsverket, dayclose, lunch, megafon, rights, supplies, tally
 from frontdesk.services import visits as visits_service
@@ -231,7 +231,7 @@ def test_a_failed_erasure_changes_nothing(
 def test_every_sqlite_connection_overwrites_deleted_bytes(backend: str, seeded: Actor) -> None:
     """Some SQLite builds do it by default, others not: frontdesk asks for it on every connection,
     and without it the erased code would stay in the file's free space."""
-    from db.models import database
+    from frontdesk.db.models import database
 
     assert database.execute_sql("PRAGMA secure_delete").fetchone()[0] == 1
     database.execute_sql("PRAGMA secure_delete = OFF")  # as on a build without the default
@@ -271,7 +271,7 @@ def test_a_reader_on_an_old_snapshot_delays_emptying_the_wal_not_the_erasure(
 ) -> None:
     import sqlite3
 
-    import db
+    from frontdesk import db
 
     reader = sqlite3.connect(backend)  # another desk, in the middle of reading
     reader.execute("BEGIN")

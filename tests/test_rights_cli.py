@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from freezegun import freeze_time
 
-from db.models import AuditEvent, MegafonSale, Visit, Visitor
+from frontdesk.db.models import AuditEvent, MegafonSale, Visit, Visitor
 from frontdesk.services.actor import Actor
 from frontdesk.services.settings import set_setting
 from tests.test_cli_export import run
@@ -134,7 +134,7 @@ def _wait_for(proc: subprocess.Popen[bytes], kind: str, timeout: float = 30.0) -
 
 def _state() -> str:
     """'nothing' (all as before), 'all' (erased) or a description of a half-done state."""
-    from db.models import database
+    from frontdesk.db.models import database
 
     database.close()  # a fresh connection: the child's commit (or its absence) as stored
     database.connect()

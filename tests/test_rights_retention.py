@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from freezegun import freeze_time
 
-from db.models import DayClose, Visit, Visitor
+from frontdesk.db.models import DayClose, Visit, Visitor
 from frontdesk.services import dayclose, rights
 from frontdesk.services import visits as visits_service
 from frontdesk.services.actor import Actor

@@ -12,7 +12,7 @@ import itertools
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from db.models import Visitor
+from frontdesk.db.models import Visitor
 from frontdesk.services import lunch, megafon, tally, visits
 from frontdesk.services.actor import Actor
 from tests.test_tally import DAY, add_lunch, add_sale, add_visit, add_visitor

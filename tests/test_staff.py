@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from freezegun import freeze_time
 
-from db.models import AuditEvent, Staff
+from frontdesk.db.models import AuditEvent, Staff
 from frontdesk.errors import BadInput, LockedOut, NotAllowed, WrongPin
 from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.settings import set_setting

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-import db
-from db import migrate
-from db.models import database
+from frontdesk import db
+from frontdesk.db import migrate
+from frontdesk.db.models import database
 from frontdesk.errors import StoreUnavailable
 from frontdesk.services.store import integrity_check, open_store, schema_status
 

@@ -12,7 +12,7 @@ import json
 import pytest
 from freezegun import freeze_time
 
-from db.models import (
+from frontdesk.db.models import (
     AuditEvent,
     HandOut,
     HandOutLine,

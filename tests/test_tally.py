@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from db.models import (
+from frontdesk.db.models import (
     DagsverketAttendance,
     HandOut,
     HandOutLine,

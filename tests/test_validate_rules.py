@@ -13,8 +13,15 @@ from collections.abc import Callable
 import pytest
 from freezegun import freeze_time
 
-from db.models import AuditEvent, DayClose, LunchEntry, MegafonSale, SupplyDelivery, Visitor
 from frontdesk.config import CentreSettings
+from frontdesk.db.models import (
+    AuditEvent,
+    DayClose,
+    LunchEntry,
+    MegafonSale,
+    SupplyDelivery,
+    Visitor,
+)
 from frontdesk.errors import BadInput
 from frontdesk.services import dayclose, lunch, megafon, supplies, validate, visits
 from frontdesk.services.actor import Actor

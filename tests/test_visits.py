@@ -8,8 +8,8 @@ import json
 import pytest
 from freezegun import freeze_time
 
-import db
-from db.models import AuditEvent, Visit, Visitor
+from frontdesk import db
+from frontdesk.db.models import AuditEvent, Visit, Visitor
 from frontdesk.errors import BadInput, DayClosed, NotFound
 from frontdesk.services import visits
 from frontdesk.services.actor import Actor

@@ -7,8 +7,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from db.models import AuditEvent
 from frontdesk import clock
+from frontdesk.db.models import AuditEvent
 from frontdesk.services.actor import Actor
 
 

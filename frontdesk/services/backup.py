@@ -21,10 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import db
-from db.models import Centre, database
-from frontdesk import clock
+from frontdesk import clock, db
 from frontdesk.config import CentreSettings
+from frontdesk.db.models import Centre, database
 from frontdesk.errors import BadInput, FrontdeskError
 from frontdesk.services import outputs
 from frontdesk.services.settings import get_settings

@@ -6,9 +6,9 @@ import os
 import re
 from dataclasses import dataclass
 
-from db.connect import is_url
-from db.models import Centre, Setting, Staff, database
 from frontdesk.config import CentreSettings
+from frontdesk.db.connect import is_url
+from frontdesk.db.models import Centre, Setting, Staff, database
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, outputs, store, validate
 from frontdesk.services.actor import Actor

@@ -13,8 +13,8 @@ from typing import Any, cast
 
 from peewee import JOIN
 
-from db.models import DagsverketAttendance, LunchEntry, Staff, Visitor
 from frontdesk import clock
+from frontdesk.db.models import DagsverketAttendance, LunchEntry, Staff, Visitor
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, lunch, records, store, validate
 from frontdesk.services.actor import Actor

@@ -18,14 +18,13 @@ from typing import Any
 
 from peewee import fn
 
-import db
-from db.models import (
+from frontdesk import clock, db
+from frontdesk.db.models import (
     DATED_MODELS,
     Centre,
     DayClose,
     Staff,
 )
-from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, staff, store, tally, validate
 from frontdesk.services.actor import Actor, require_lead

@@ -14,9 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-import db
-from db.models import Centre, DayClose
-from frontdesk import clock
+from frontdesk import clock, db
+from frontdesk.db.models import Centre, DayClose
 from frontdesk.errors import BadInput, DayClosed
 from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.settings import get_settings

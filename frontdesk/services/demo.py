@@ -20,9 +20,9 @@ from typing import Any
 
 from peewee import DateField, DateTimeField, fn
 
-import db
-from db.connect import is_url
-from db.models import (
+from frontdesk import clock, db
+from frontdesk.db.connect import is_url
+from frontdesk.db.models import (
     Centre,
     DagsverketAttendance,
     HandOut,
@@ -39,7 +39,6 @@ from db.models import (
     Visitor,
     database,
 )
-from frontdesk import clock
 from frontdesk.errors import BadInput, StoreUnavailable
 from frontdesk.services import audit, days, outputs, store
 from frontdesk.services.actor import Actor
@@ -133,7 +132,7 @@ def build_at(
 
 def prepare(target: str, *, create: bool = True, upgrade: bool = True) -> Any:
     """Open (and create) the database at a path or URL for a demo: empty, then migrated."""
-    from db import migrate
+    from frontdesk.db import migrate
 
     try:
         database_ = db.connect(target, create=create, wal=False)  # a refused file stays as it was
@@ -169,7 +168,7 @@ def check_empty(database_: Any) -> None:
 
 
 def _all_models() -> list[Any]:
-    from db.models import ALL_MODELS
+    from frontdesk.db.models import ALL_MODELS
 
     return ALL_MODELS
 

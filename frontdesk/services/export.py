@@ -27,7 +27,7 @@ from typing import IO, Any
 
 from peewee import fn
 
-from db.models import DATED_MODELS, Centre, DayClose, SupplyItem
+from frontdesk.db.models import DATED_MODELS, Centre, DayClose, SupplyItem
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import days, outputs, tally, validate
 from frontdesk.services.centre import CentreInfo, find_centre

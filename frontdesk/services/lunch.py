@@ -14,9 +14,8 @@ from typing import Any
 
 from peewee import JOIN
 
-import db
-from db.models import LunchEntry, Staff, Visitor
-from frontdesk import clock
+from frontdesk import clock, db
+from frontdesk.db.models import LunchEntry, Staff, Visitor
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, records, store, validate
 from frontdesk.services.actor import Actor

@@ -15,9 +15,8 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-import db
-from db.models import MegafonDelivery, MegafonIssue, MegafonSale, Staff, Visitor
-from frontdesk import clock
+from frontdesk import clock, db
+from frontdesk.db.models import MegafonDelivery, MegafonIssue, MegafonSale, Staff, Visitor
 from frontdesk.errors import BadInput, NotFound, OutOfStock
 from frontdesk.services import audit, days, records, store, validate
 from frontdesk.services.actor import Actor, require_lead

@@ -19,8 +19,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-import db
-from db.models import database
+from frontdesk import db
+from frontdesk.db.models import database
 from frontdesk.errors import BadInput
 
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")

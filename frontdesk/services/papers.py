@@ -30,9 +30,8 @@ from typing import Any
 
 from peewee import JOIN
 
-import db
-from db.models import Centre, DayClose, Staff, SupplyItem
-from frontdesk import clock
+from frontdesk import clock, db
+from frontdesk.db.models import Centre, DayClose, Staff, SupplyItem
 from frontdesk.errors import BadInput
 from frontdesk.i18n import texts
 from frontdesk.services import dayclose, days, outputs, store, tally

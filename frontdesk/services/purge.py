@@ -32,8 +32,8 @@ from typing import Any
 
 from peewee import fn
 
-import db
-from db.models import (
+from frontdesk import clock, db
+from frontdesk.db.models import (
     DATED_MODELS,
     DagsverketAttendance,
     DayClose,
@@ -48,7 +48,6 @@ from db.models import (
     Visitor,
     database,
 )
-from frontdesk import clock
 from frontdesk.errors import BadInput
 from frontdesk.services import audit, store, validate
 from frontdesk.services.actor import Actor

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from db.models import SupplyItem
+from frontdesk.db.models import SupplyItem
 from frontdesk.services import days as business_days
 from frontdesk.services import tally
 from frontdesk.services.centre import CentreInfo

@@ -29,8 +29,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import db
-from db.models import (
+from frontdesk import clock, db
+from frontdesk.db.models import (
     AuditEvent,
     DagsverketAttendance,
     DayClose,
@@ -45,7 +45,6 @@ from db.models import (
     Visit,
     Visitor,
 )
-from frontdesk import clock
 from frontdesk.services import audit, days, store, validate
 from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.settings import get_settings
@@ -161,7 +160,7 @@ def _hhmm(at: dt.datetime, tz: str) -> str:
 
 
 def _centre_code(centre_id: int) -> str:
-    from db.models import Centre
+    from frontdesk.db.models import Centre
 
     return str(Centre.get_by_id(centre_id).code)
 
@@ -313,7 +312,7 @@ def _links() -> list[tuple[str, Any, Any]]:
 def _free_text() -> list[tuple[Any, Any]]:
     """Free text a staff member typed, where a code may have been written: every void
     reason, reopen reasons and audit details."""
-    from db.models import ALL_MODELS
+    from frontdesk.db.models import ALL_MODELS
 
     columns: list[tuple[Any, Any]] = [
         (model, model._meta.fields["void_reason"])
@@ -497,7 +496,7 @@ def apply_retention(
             Setting.create(centre=centre_id, key=RETENTION_RAN_KEY, value=value)
     if before is None:
         return RetentionRun(None, None, now)
-    from db.models import Centre
+    from frontdesk.db.models import Centre
 
     def step(_done: int, _total: int) -> None:
         if keep_going is not None and not keep_going():

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from db.models import Setting
 from frontdesk.config import CentreSettings
+from frontdesk.db.models import Setting
 from frontdesk.errors import BadInput
 from frontdesk.services import audit, store
 from frontdesk.services.actor import Actor, require_lead

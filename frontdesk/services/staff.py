@@ -22,9 +22,8 @@ from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
-import db
-from db.models import Staff
-from frontdesk import clock
+from frontdesk import clock, db
+from frontdesk.db.models import Staff
 from frontdesk.errors import BadInput, LockedOut, NotAllowed, NotFound, WrongPin
 from frontdesk.services import audit, pepper, store
 from frontdesk.services.actor import Actor, require_lead

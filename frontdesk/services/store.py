@@ -9,10 +9,10 @@ from contextlib import contextmanager
 
 from peewee import Database, DatabaseError, IntegrityError, InterfaceError
 
-import db
-from db import migrate
-from db.connect import NoDatabase, describe, is_url
-from db.models import database as bound
+from frontdesk import db
+from frontdesk.db import migrate
+from frontdesk.db.connect import NoDatabase, describe, is_url
+from frontdesk.db.models import database as bound
 from frontdesk.errors import (
     BadInput,
     DiskFull,

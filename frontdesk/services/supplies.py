@@ -17,8 +17,8 @@ from typing import Any
 
 from peewee import JOIN, Case, fn
 
-import db
-from db.models import (
+from frontdesk import clock, db
+from frontdesk.db.models import (
     HandOut,
     HandOutLine,
     Staff,
@@ -28,7 +28,6 @@ from db.models import (
     Visit,
     Visitor,
 )
-from frontdesk import clock
 from frontdesk.errors import BadInput, NotFound, OutOfStock
 from frontdesk.services import audit, days, records, store, validate
 from frontdesk.services.actor import Actor, require_lead

@@ -23,7 +23,7 @@ from typing import Any
 
 from peewee import JOIN, Case, fn
 
-from db.models import (
+from frontdesk.db.models import (
     DagsverketAttendance,
     HandOut,
     HandOutLine,

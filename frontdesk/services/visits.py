@@ -17,9 +17,8 @@ from typing import Any
 
 from peewee import JOIN, SQL, NodeList, Value, fn
 
-import db
-from db.models import Staff, Visit, Visitor
-from frontdesk import clock
+from frontdesk import clock, db
+from frontdesk.db.models import Staff, Visit, Visitor
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import audit, days, records, store, tally, validate
 from frontdesk.services.actor import Actor

@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-import db
-from db.models import database
+from frontdesk import db
+from frontdesk.db.models import database
 from frontdesk.services import megafon, visits
 from frontdesk.services import supplies as supplies_service
 from frontdesk.services.actor import Actor
@@ -39,7 +39,7 @@ PARTICIPANT = "DV77"
 
 @pytest.fixture(scope="session")
 def _tui_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from db import migrate
+    from frontdesk.db import migrate
 
     path = tmp_path_factory.mktemp("tui-template") / "desk.db"
     sq = db.connect(str(path), create=True)

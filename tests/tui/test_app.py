@@ -32,7 +32,7 @@ async def test_a_database_behind_the_code_asks_for_the_upgrade_only(
 ) -> None:
     import shutil
 
-    from db import migrate
+    from frontdesk.db import migrate
 
     newer = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, newer, ignore=shutil.ignore_patterns("__pycache__"))

@@ -44,7 +44,7 @@ async def test_a_check_in_on_a_full_disk_says_so_and_records_nothing(
     pages = con.execute("PRAGMA page_count").fetchone()[0]
     con.close()
     # …plus a few pages, as a disk that fills up; SQLite then reports SQLITE_FULL.
-    connect = sys.modules["db.connect"]
+    connect = sys.modules["frontdesk.db.connect"]
     limit = ("max_page_count", pages + 4)
     monkeypatch.setattr(connect, "SQLITE_PRAGMAS", (*connect.SQLITE_PRAGMAS, limit))
     app = DeskApp(desk_db)

@@ -100,7 +100,7 @@ async def test_the_command_palette_asks_in_bokmal(desk_db: str) -> None:
 async def test_the_closed_day_sentence_goes_when_the_day_is_reopened(
     desk_db: str, lead_actor: Actor
 ) -> None:
-    from db.models import DayClose
+    from frontdesk.db.models import DayClose
     from frontdesk.services import days
     from tests.conftest import mark_day_closed
 

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from textual.widgets import DataTable
 
-from db.models import AuditEvent
 from frontdesk import clock
+from frontdesk.db.models import AuditEvent
 from frontdesk.services import dayclose, days, visits
 from frontdesk.services.actor import Actor
 from frontdesk.tui.app import DeskApp

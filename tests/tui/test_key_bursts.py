@@ -13,7 +13,7 @@ from typing import Any
 
 from textual._xterm_parser import XTermParser
 
-import db
+from frontdesk import db
 from frontdesk.services import supplies, visits
 from frontdesk.services.centre import find_centre
 from frontdesk.tui.app import DeskApp

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input
 
-from db.models import AuditEvent
+from frontdesk.db.models import AuditEvent
 from frontdesk.services import megafon, visits
 from frontdesk.services.actor import Actor
 from frontdesk.tui.app import DeskApp

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import db
-from db import migrate
-from db.models import database
+from frontdesk import db
+from frontdesk.db import migrate
+from frontdesk.db.models import database
 from frontdesk.services import supplies
 from frontdesk.services.actor import Actor
 from frontdesk.services.centre import find_centre, init_centre

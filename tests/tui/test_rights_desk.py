@@ -4,7 +4,7 @@ day runs retention; the Day tab says when it last ran."""
 
 from __future__ import annotations
 
-from db.models import AuditEvent, Visit, Visitor
+from frontdesk.db.models import AuditEvent, Visit, Visitor
 from frontdesk.services import rights, visits
 from frontdesk.services.actor import Actor
 from frontdesk.tui.app import DeskApp

@@ -17,10 +17,9 @@ from typing import Any
 import pytest
 from freezegun import freeze_time
 
-import db
-from db import migrate
-from db.models import database
-from frontdesk import clock
+from frontdesk import clock, db
+from frontdesk.db import migrate
+from frontdesk.db.models import database
 from frontdesk.services import settings, supplies, visits
 from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre

@@ -15,10 +15,9 @@ from typing import Any
 
 import pytest
 
-import db
-from db import migrate
-from db.models import database
-from frontdesk import clock
+from frontdesk import clock, db
+from frontdesk.db import migrate
+from frontdesk.db.models import database
 from frontdesk.services import dagsverket, dayclose, lunch, megafon, supplies, visits
 from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre

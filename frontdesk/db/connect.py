@@ -12,7 +12,7 @@ from pathlib import Path
 from peewee import Database, DatabaseError, OperationalError, PostgresqlDatabase, SqliteDatabase
 from playhouse.db_url import parse as parse_url
 
-from db.models import database
+from frontdesk.db.models import database
 
 # Two desks on one file wait for each other instead of failing.
 BUSY_TIMEOUT_MS = 10_000

@@ -1,4 +1,4 @@
-"""Schema migrations: numbered scripts in db/migrations, run by peewee's runner."""
+"""Schema migrations: numbered scripts in frontdesk/db/migrations, run by peewee's runner."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from peewee import Database
 from playhouse.migrations import Migration, Runner
 
-from db.connect import StoreError
+from frontdesk.db.connect import StoreError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 HISTORY_TABLE = "schema_migration"

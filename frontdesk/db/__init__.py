@@ -3,7 +3,7 @@
 Knows nothing of frontdesk's rules; `frontdesk.services` builds on it.
 """
 
-from db.connect import (
+from frontdesk.db.connect import (
     StoreError,
     check_target,
     connect,
@@ -12,7 +12,7 @@ from db.connect import (
     truncate_wal,
     use_wal,
 )
-from db.models import database
+from frontdesk.db.models import database
 
 __all__ = [
     "StoreError",
