@@ -219,6 +219,10 @@ class CentreSettings:
     org_number: str = ""  # the organisation number printed on X- and Z-reports
     papers_dir: str = ""  # where the Day tab writes papers ("": papers/ beside the database)
     retention_days: int = 365  # individual rows of closed days older than this are purged; 0 = off
+    expiry_warning_days: int = 60  # the stock view warns of lots expiring within this many days
+    opening_float_ore: int = 0  # the cash box's float at the start of a day (changeable that day)
+    blind_count: bool = True  # the close dialog asks the counted cash before it shows the expected
+    cash_diff_limit_ore: int = 5000  # a bigger cash difference needs a second lead and a reason
 
     @classmethod
     def keys(cls) -> list[str]:
@@ -242,10 +246,28 @@ _INT_RANGES = {
     "lockout_minutes": (1, 240),
     "sharps_fill_factor": (1, 500),
     "retention_days": (0, 3660),
+    "expiry_warning_days": (0, 3660),
+    "opening_float_ore": (0, 10_000_000),
+    "cash_diff_limit_ore": (0, 100_000_000),
 }
 
+_YES = ("yes", "on", "true", "1", "ja", "på")
+_NO = ("no", "off", "false", "0", "nei", "av")
 
-def parse_setting(key: str, value: str) -> int | str:
+
+def _flag_setting(key: str, text: str) -> bool:
+    word = text.strip().lower()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise BadInput(
+        f"The setting {key} is on or off.",
+        nb=f"Innstillingen {key} er on eller off (på eller av).",
+    )
+
+
+def parse_setting(key: str, value: str) -> int | str | bool:
     """A setting's value from text; BadInput names what is wrong (control characters too)."""
     text = validate_text(
         value, f"setting {shown(key)}", 200, min_len=0, nb_field=f"innstillingen {shown(key)}"
@@ -256,6 +278,8 @@ def parse_setting(key: str, value: str) -> int | str:
         if not low <= number <= high:
             raise BadInput(f"The setting {key} must be between {low} and {high}.")
         return number
+    if key == "blind_count":
+        return _flag_setting(key, text)
     if key == "timezone":
         try:
             ZoneInfo(text)

@@ -68,6 +68,10 @@ FIXED = [
     "naloxone_kits",
     "naloxone_trained",
     "syringes_returned",
+    "cash_float_nok",
+    "cash_pay_in_nok",
+    "cash_pay_out_nok",
+    "cash_expected_nok",
 ]
 SUPPLIES = [
     "SPR1ML",
@@ -257,6 +261,10 @@ CLOSED_ROW = {
     "naloxone_kits": "1",
     "naloxone_trained": "1",
     "syringes_returned": "25",
+    "cash_float_nok": "0.00",
+    "cash_pay_in_nok": "0.00",
+    "cash_pay_out_nok": "0.00",
+    "cash_expected_nok": "125.00",
 }
 
 

@@ -1,0 +1,190 @@
+"""The cash-up (issue 13): opening float, pay-ins and pay-outs, the difference limit that
+needs a second lead, the count by denomination; on the Z-report and in the export.
+Every test runs on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from freezegun import freeze_time
+
+from frontdesk.cli import cli
+from frontdesk.db.models import AuditEvent, CashMovement, DayClose
+from frontdesk.errors import BadInput, DayClosed, NeedsSecondLead, NotAllowed, WrongPin
+from frontdesk.services import cash, dayclose, megafon, visits
+from frontdesk.services.actor import Actor
+from frontdesk.services.settings import set_setting
+from frontdesk.services.staff import add_staff
+from tests.conftest import mark_day_closed
+
+NOON = dt.datetime(2026, 11, 16, 10, 0, tzinfo=dt.UTC)  # business date 2026-11-16
+DAY = dt.date(2026, 11, 16)
+SECOND_PIN = "2468"
+
+
+@pytest.fixture
+def frozen():
+    with freeze_time(NOON) as frozen:
+        yield frozen
+
+
+@pytest.fixture
+def sales(lead: Actor, frozen) -> None:
+    """300 kr of Megafon in cash (one sale of 100 kr voided) and 50 kr by card."""
+    megafon.add_issue(lead, "2026-11", 5000)
+    megafon.record_delivery(lead, 50)
+    visits.register_visitor(lead, "VE77", vendor_number=77)
+    megafon.sell(lead, "77", 6, "cash")
+    voided = megafon.sell(lead, "77", 2, "cash")
+    megafon.void_sale(lead, voided.id, "wrong vendor")
+    megafon.sell(lead, "77", 1, "card")
+
+
+@pytest.fixture
+def second_lead(lead: Actor) -> str:
+    add_staff(lead, "EF", SECOND_PIN, role="lead")
+    return "EF"
+
+
+def expected(lead: Actor) -> int:
+    return dayclose.x_report(lead).expected_cash_ore
+
+
+def test_expected_cash_is_float_plus_cash_sales_plus_pay_ins_minus_pay_outs(
+    lead: Actor, desk: Actor, sales: None
+) -> None:
+    assert expected(lead) == 30000  # no float yet: the setting's default, 0
+    set_setting(lead, "opening_float_ore", "150000")
+    assert expected(lead) == 180000  # the setting is the float of a day that records none
+    cash.set_float(desk, 200000)  # counted when the day opened: it replaces the setting
+    cash.move(desk, "pay_in", 50000, "change")
+    cash.move(lead, "pay_out", 120000, "safe")
+    day = dayclose.x_report(lead)
+    assert {k: day.get(k) for k in ("cash.float_ore", "cash.pay_in_ore", "cash.pay_out_ore")} == {
+        "cash.float_ore": 200000,
+        "cash.pay_in_ore": 50000,
+        "cash.pay_out_ore": 120000,
+    }
+    assert day.expected_cash_ore == 200000 + 30000 + 50000 - 120000
+    # A second float replaces the first (voided, not summed); a voided pay-out counts nowhere.
+    cash.set_float(desk, 100000)
+    [out] = [m for m in cash.movements_on(lead.centre_id) if m.kind == "pay_out"]
+    cash.void_movement(lead, out.id, "went back into the box")
+    assert expected(lead) == 100000 + 30000 + 50000
+    kinds = [(m.kind, m.amount_ore, m.voided) for m in cash.movements_on(lead.centre_id)]
+    assert sorted(kinds) == [
+        ("float", 100000, False),
+        ("float", 200000, True),
+        ("pay_in", 50000, False),
+        ("pay_out", 120000, True),
+    ]
+    actions = [e.action for e in AuditEvent.select().where(AuditEvent.action.startswith("cash."))]
+    assert actions == [
+        "cash.float",
+        "cash.pay_in",
+        "cash.pay_out",
+        "cash.void",
+        "cash.float",
+        "cash.void",
+    ]
+
+
+def test_cash_movements_are_checked(lead: Actor, desk: Actor, sales: None) -> None:
+    with pytest.raises(BadInput, match="one of: change, safe, bank, expense, other"):
+        cash.move(desk, "pay_in", 100, "birthday")
+    with pytest.raises(BadInput, match="pay-in or a pay-out"):
+        cash.move(desk, "float", 100, "change")
+    for amount in (0, -5, 10_000_001, 2.5, "ten"):
+        with pytest.raises(BadInput):
+            cash.move(desk, "pay_in", amount, "change")  # type: ignore[arg-type]
+    with pytest.raises(BadInput, match="should hold 300.00 kr"):
+        cash.move(desk, "pay_out", 30001, "safe")
+    with pytest.raises(BadInput, match="float must be"):
+        cash.set_float(desk, -1)
+    [m] = [cash.move(desk, "pay_in", 100, "other")]
+    with pytest.raises(NotAllowed):
+        cash.void_movement(desk, m.id, "typo")
+    assert CashMovement.select().count() == 1
+    mark_day_closed(lead.centre_id, DAY)
+    with pytest.raises(DayClosed):
+        cash.move(desk, "pay_in", 100, "change")
+
+
+def test_a_difference_beyond_the_limit_needs_a_second_lead_and_a_reason(
+    lead: Actor, sales: None, second_lead: str
+) -> None:
+    cash.set_float(lead, 100000)  # expected 1 300.00 kr
+    with pytest.raises(NeedsSecondLead) as refused:
+        dayclose.close_day(lead, 130000 - 5001)
+    assert str(refused.value) == (
+        "The cash is -50.01 kr off, more than 50.00 kr: a second shift lead must approve it "
+        "with their PIN and a reason."
+    )
+    with pytest.raises(BadInput, match="reason"):
+        dayclose.close_day(lead, 120000, approver_initials="EF", approver_pin=SECOND_PIN)
+    with pytest.raises(WrongPin):
+        dayclose.close_day(
+            lead, 120000, approver_initials="EF", approver_pin="0000", diff_reason="x"
+        )
+    with pytest.raises(BadInput, match="A second shift lead, not the one closing"):
+        dayclose.close_day(
+            lead, 120000, approver_initials="AB", approver_pin="4711", diff_reason="x"
+        )
+    assert DayClose.select().count() == 0
+    z = dayclose.close_day(
+        lead,
+        120000,
+        approver_initials="ef",
+        approver_pin=SECOND_PIN,
+        diff_reason="a 100 kr note missing",
+    )
+    assert (z.expected_cash_ore, z.counted_cash_ore, z.diff_ore) == (130000, 120000, -10000)
+    assert (z.diff_approved_by, z.diff_reason) == ("EF", "a 100 kr note missing")
+    shown = dayclose.z_report(lead, DAY)
+    assert (shown.diff_approved_by, shown.diff_reason) == ("EF", "a 100 kr note missing")
+    event = AuditEvent.select().where(AuditEvent.action == "day.close").get()
+    assert json.loads(event.detail)["approved_by"] == "EF"
+
+
+def test_a_difference_within_the_limit_needs_no_second_lead(lead: Actor, sales: None) -> None:
+    set_setting(lead, "cash_diff_limit_ore", "10000")
+    z = dayclose.close_day(lead, 30000 - 10000)
+    assert (z.diff_ore, z.diff_approved_by) == (-10000, None)
+
+
+def test_the_count_by_denomination_adds_up_to_the_counted(lead: Actor, sales: None) -> None:
+    with pytest.raises(BadInput, match="do not add up"):
+        dayclose.close_day(lead, 30000, denominations={20000: 1, 5000: 1})
+    with pytest.raises(BadInput, match="not a Norwegian coin"):
+        dayclose.close_day(lead, 30000, denominations={30000: 1})
+    z = dayclose.close_day(lead, 30000, denominations={20000: 1, 5000: 1, 1000: 4, 100: 10, 500: 0})
+    assert z.denominations == ((100, 10), (1000, 4), (5000, 1), (20000, 1))
+    assert dayclose.z_report(lead, DAY).denominations == z.denominations
+
+
+def test_the_z_report_and_the_export_carry_the_cash_up(
+    backend: str, lead: Actor, sales: None, frozen
+) -> None:
+    cash.set_float(lead, 100000)
+    cash.move(lead, "pay_in", 20000, "change")
+    cash.move(lead, "pay_out", 50000, "safe")
+    z = dayclose.close_day(lead, 100000)  # expected 1000 + 300 + 200 - 500 = 1000.00 kr
+    assert (z.expected_cash_ore, z.diff_ore) == (100000, 0)
+    result = CliRunner().invoke(
+        cli, ["--db", backend, "export", "--from", DAY.isoformat(), "--to", DAY.isoformat()]
+    )
+    assert result.exit_code == 0, result.output
+    row = next(csv.DictReader(io.StringIO(result.stdout)))
+    assert {k: row[k] for k in row if k.startswith("cash_")} == {
+        "cash_counted_nok": "1000.00",
+        "cash_diff_nok": "0.00",
+        "cash_float_nok": "1000.00",
+        "cash_pay_in_nok": "200.00",
+        "cash_pay_out_nok": "500.00",
+        "cash_expected_nok": "1000.00",
+    }
