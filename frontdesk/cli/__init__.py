@@ -1309,6 +1309,11 @@ def _centre_code(centre_id: int) -> str:
     return next(c.code for c in list_centres() if c.id == centre_id)
 
 
+from frontdesk.cli.stock import stock_group  # noqa: E402 (it uses the helpers above)
+
+cli.add_command(stock_group)
+
+
 def main() -> None:
     cli.main(prog_name="frontdesk")
 
