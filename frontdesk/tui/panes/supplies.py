@@ -20,7 +20,7 @@ from textual.widgets import Input, Label, Static
 
 from frontdesk.errors import DayClosed, FrontdeskError
 from frontdesk.i18n import get_language, has, t, tn
-from frontdesk.services import days, supplies
+from frontdesk.services import days, stock, supplies
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.hint_line import HintLine, set_hint
 from frontdesk.tui.widgets.pane_kit import LoadedPane, correction_day, with_lead
@@ -50,13 +50,14 @@ def load_view(centre_id: int, correcting: dt.date | None = None) -> SuppliesView
     )
 
 
-def load_entries(centre_id: int) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
-    """Today's hand-outs, returns and deliveries, and the catalogue (for names)."""
+def load_entries(centre_id: int) -> tuple[list[Any], list[Any], list[Any], list[Any], list[Any]]:
+    """Today's hand-outs, returns, deliveries and stock-takes, and the catalogue (for names)."""
     return (
         supplies.hand_outs_on(centre_id),
         supplies.returns_on(centre_id),
         supplies.deliveries_on(centre_id),
         supplies.catalogue(centre_id, include_inactive=True),
+        stock.counts_on(centre_id),
     )
 
 
@@ -165,6 +166,7 @@ class SuppliesPane(LoadedPane):
         ("supplies.palette.for_others", "supplies.palette.for_others_help", "action_for_others"),
         ("supplies.palette.delivery", "supplies.palette.delivery_help", "action_delivery"),
         ("supplies.palette.void", "supplies.palette.void_help", "action_void_entry"),
+        ("stock.palette.view", "stock.palette.view_help", "action_stock_view"),
     ]
     BINDINGS = [
         Binding("f6", "hand_out", "supplies.key.hand_out", id="supplies.hand_out",
@@ -179,6 +181,8 @@ class SuppliesPane(LoadedPane):
                 tooltip="supplies.key.delivery_tip"),
         Binding("f10", "void_entry", "supplies.key.void", id="supplies.void",
                 tooltip="supplies.key.void_tip"),
+        Binding("f11", "stock_view", "stock.key.view", id="supplies.stock",
+                tooltip="stock.key.view_tip"),
     ]  # fmt: skip
 
     def __init__(self) -> None:
@@ -520,8 +524,10 @@ class SuppliesPane(LoadedPane):
 
         items = [(item.code, item_name(item)) for item in self._items().values()]
 
-        def commit(code: str | None, quantity: int) -> Any:
-            return supplies.record_delivery(actor, code or "", quantity)
+        def commit(code: str | None, quantity: int, lot: str | None, expires: str | None) -> Any:
+            return supplies.record_delivery(
+                actor, code or "", quantity, lot=lot, expires_on=expires
+            )
 
         def done(item: Any) -> None:
             if item is not None:
@@ -535,9 +541,23 @@ class SuppliesPane(LoadedPane):
                 self.refresh_data()
 
         screen = DeliveryScreen(
-            t("supplies.delivery_title"), commit, unit=t("supplies.col.quantity"), items=items
+            t("supplies.delivery_title"),
+            commit,
+            unit=t("supplies.col.quantity"),
+            items=items,
+            lots=True,
         )
         self.app.push_screen(screen, done)
+
+    # -- the stock view and stock-takes --------------------------------------------
+
+    def action_stock_view(self) -> None:
+        """F11: stock by lot and expiry, the reorder list; Enter counts an item (lead)."""
+        from frontdesk.tui.screens.stock import StockScreen
+
+        if getattr(self.app, "actor", None) is None:
+            return
+        self.app.push_screen(StockScreen(), lambda _none: self.refresh_data())
 
     # -- voiding today's entries -------------------------------------------------
 
@@ -549,11 +569,11 @@ class SuppliesPane(LoadedPane):
         run_call(self, load_entries, app.actor.centre_id, done=self._pick_entry)
 
     def _describe_entries(
-        self, loaded: tuple[list[Any], list[Any], list[Any], list[Any]]
+        self, loaded: tuple[list[Any], list[Any], list[Any], list[Any], list[Any]]
     ) -> list[Any]:
         from frontdesk.tui.screens.supply_entries import SupplyEntry
 
-        hand_outs, returns, deliveries, catalogue = loaded
+        hand_outs, returns, deliveries, catalogue, counts = loaded
         items = {item.code: item for item in catalogue}
 
         def named(code: str, count: int) -> str:
@@ -587,10 +607,23 @@ class SuppliesPane(LoadedPane):
                 who=d.staff_initials,
             )
             entries.append((d.at, SupplyEntry("delivery", d.id, text, d.voided)))
+        for c in counts:
+            text = t(
+                "stock.entry.count",
+                time=self._hhmm(c.at),
+                code=c.code + (f" {c.lot}" if c.lot else ""),
+                counted=c.counted,
+                change=f"{c.difference:+d}",
+                reason=t(f"stock.reason.{c.reason}"),
+                who=c.staff_initials,
+            )
+            entries.append((c.at, SupplyEntry("count", c.id, text, c.voided)))
         entries.sort(key=lambda pair: pair[0], reverse=True)
         return [entry for _at, entry in entries]
 
-    def _pick_entry(self, loaded: tuple[list[Any], list[Any], list[Any], list[Any]]) -> None:
+    def _pick_entry(
+        self, loaded: tuple[list[Any], list[Any], list[Any], list[Any], list[Any]]
+    ) -> None:
         from frontdesk.tui.screens.reason import ReasonScreen
         from frontdesk.tui.screens.supply_entries import SupplyEntriesScreen
 
@@ -608,6 +641,7 @@ class SuppliesPane(LoadedPane):
                         "hand_out": supplies.void_hand_out,
                         "return": supplies.void_return,
                         "delivery": supplies.void_delivery,
+                        "count": stock.void_count,
                     }[entry.kind]
                     run_call(
                         self,
@@ -624,6 +658,8 @@ class SuppliesPane(LoadedPane):
 
             if entry.kind == "delivery":  # a lead's, or a lead's PIN in place
                 with_lead(self, t("supplies.lead.void_delivery"), ask_reason)
+            elif entry.kind == "count":
+                with_lead(self, t("stock.lead.void_count"), ask_reason)
             else:
                 ask_reason(app.actor)
 
