@@ -20,7 +20,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Utløpsdatoen på esken, f.eks. 2027-03-31 (tomt: ingen), Enter lagrer",
         "The expiry date on the box, e.g. 2027-03-31 (empty: none), Enter saves",
     ),
-    # the stock view (F11 on the Supplies tab)
+    # the stock view (F12 on the Supplies tab)
     "stock.key.view": ("Lager", "Stock"),
     "stock.key.view_tip": (
         "Beholdning per lot og utløpsdato, telling og bestillingsliste",
@@ -82,7 +82,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{time} · Stock-take: {code} {counted} ({change}, {reason}) ({who})",
     ),
     "stock.lead.void_count": ("annuller en telling", "void a stock-take"),
-    # the cash box (F11 on the Day tab)
+    # the cash box (K on the Day tab)
     "cash.key.box": ("Kasse", "Cash box"),
     "cash.key.box_tip": (
         "Veksel, innbetaling og utbetaling med årsak",
@@ -127,8 +127,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Blind count: the expected amount shows after you have typed the counted.",
     ),
     "cash.count.hint": (
-        "Enter: se over · Enter igjen avslutter dagen · ctrl+d: mynter og sedler · Esc avbryter",
-        "Enter: review · Enter again closes the day · ctrl+d: coins and notes · Esc cancels",
+        "Enter: se over · Enter igjen avslutter dagen · F7: mynter og sedler · Esc avbryter",
+        "Enter: review · Enter again closes the day · F7: coins and notes · Esc cancels",
     ),
     "cash.count.key.pieces": ("Mynter/sedler", "Coins/notes"),
     "cash.count.pieces": (

@@ -174,7 +174,7 @@ class DayPane(LoadedPane):
                 tooltip="day.key.z_reports_tip"),
         Binding("f10", "correct_day", "day.key.correct", id="day.correct",
                 tooltip="day.key.correct_tip"),
-        Binding("f11", "cash_box", "cash.key.box", id="day.cash_box",
+        Binding("k", "cash_box", "cash.key.box", id="day.cash_box",
                 tooltip="cash.key.box_tip"),
         Binding("f12", "save_paper", "day.key.paper", id="day.paper",
                 tooltip="day.key.paper_tip", show=False),
@@ -585,7 +585,7 @@ class DayPane(LoadedPane):
     # -- the cash box: float, pay-ins, pay-outs ------------------------------------
 
     def action_cash_box(self) -> None:
-        """F11: the day's float, pay-ins and pay-outs; record one, or void one (lead)."""
+        """K: the day's float, pay-ins and pay-outs; record one, or void one (lead)."""
         self._when_loaded(self._cash_box)
 
     def _cash_box(self) -> None:

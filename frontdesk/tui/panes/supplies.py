@@ -181,7 +181,7 @@ class SuppliesPane(LoadedPane):
                 tooltip="supplies.key.delivery_tip"),
         Binding("f10", "void_entry", "supplies.key.void", id="supplies.void",
                 tooltip="supplies.key.void_tip"),
-        Binding("f11", "stock_view", "stock.key.view", id="supplies.stock",
+        Binding("f12", "stock_view", "stock.key.view", id="supplies.stock",
                 tooltip="stock.key.view_tip"),
     ]  # fmt: skip
 
@@ -552,7 +552,7 @@ class SuppliesPane(LoadedPane):
     # -- the stock view and stock-takes --------------------------------------------
 
     def action_stock_view(self) -> None:
-        """F11: stock by lot and expiry, the reorder list; Enter counts an item (lead)."""
+        """F12: stock by lot and expiry, the reorder list; Enter counts an item (lead)."""
         from frontdesk.tui.screens.stock import StockScreen
 
         if getattr(self.app, "actor", None) is None:

@@ -1,4 +1,4 @@
-"""The cash box (F11 on the Day tab): the day's float, pay-ins and pay-outs.
+"""The cash box (K on the Day tab): the day's float, pay-ins and pay-outs.
 
 The list shows the day's movements (voided ones marked); Del on one asks to
 void it (a lead, or a lead's PIN in place, and a reason). Below it: what (float,

@@ -48,7 +48,7 @@ class CashCountScreen(FormDialog[Any]):
     expected amount and the difference stay hidden until the counted amount is
     entered. The first Enter shows the day, expected and counted cash and the
     difference and asks once more; the second Enter closes (Esc goes back to the
-    amount). ctrl+d counts by coin and note (their sum fills the amount). A
+    amount). F7 counts by coin and note (their sum fills the amount). A
     difference beyond ``limit_ore`` asks a second lead's initials, PIN and a
     reason before the second Enter closes. ``commit(counted_ore, **extra)``
     closes the day in a worker; the dialog dismisses with the Z-report after the
@@ -62,7 +62,7 @@ class CashCountScreen(FormDialog[Any]):
     CashCountScreen #cash-second Label { padding: 0 1 0 0; }
     """
     BINDINGS = [
-        Binding("ctrl+d", "pieces", "cash.count.key.pieces", id="day.cash.pieces"),
+        Binding("f7", "pieces", "cash.count.key.pieces", id="day.cash.pieces"),
     ]
 
     def __init__(

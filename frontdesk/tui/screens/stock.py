@@ -1,4 +1,4 @@
-"""The stock view (F11 on the Supplies tab) and the stock-take dialog.
+"""The stock view (F12 on the Supplies tab) and the stock-take dialog.
 
 The view lists every item with its stock, days of cover, next expiry, what
 expires soon, what has expired (red), when it was last counted and what to
