@@ -102,7 +102,7 @@ def test_cash_movements_are_checked(lead: Actor, desk: Actor, sales: None) -> No
     for amount in (0, -5, 10_000_001, 2.5, "ten"):
         with pytest.raises(BadInput):
             cash.move(desk, "pay_in", amount, "change")  # type: ignore[arg-type]
-    with pytest.raises(BadInput, match="should hold 300.00 kr"):
+    with pytest.raises(BadInput, match="more than the cash box should hold"):
         cash.move(desk, "pay_out", 30001, "safe")
     with pytest.raises(BadInput, match="float must be"):
         cash.set_float(desk, -1)
@@ -188,3 +188,42 @@ def test_the_z_report_and_the_export_carry_the_cash_up(
         "cash_pay_out_nok": "500.00",
         "cash_expected_nok": "1000.00",
     }
+
+
+def test_a_day_closed_before_the_cash_box_exports_it_empty_and_the_report_shows_it(
+    backend: str, lead: Actor, sales: None, frozen
+) -> None:
+    from frontdesk.services import tally
+
+    # A Z-report of tally version 1 (stored before floats and pay-ins existed).
+    version_1 = {k: v for k, v in tally.compute_day(lead.centre_id, DAY).metrics.items()}
+    for key in ("cash.float_ore", "cash.pay_in_ore", "cash.pay_out_ore", "cash.expected_ore"):
+        version_1.pop(key)
+    DayClose.create(
+        centre=lead.centre_id,
+        business_date=DAY - dt.timedelta(days=1),
+        z_no=1,
+        tally=json.dumps({"version": 1, "metrics": version_1}),
+        expected_cash_ore=30000,
+        counted_cash_ore=30000,
+        diff_ore=0,
+        revenue_ore=35000,
+        grand_total_ore=35000,
+        sales_by_staff="[]",
+        closed_at=dt.datetime(2026, 11, 15, 20, 0),
+    )
+    cash.set_float(lead, 50000)
+    dayclose.close_day(lead, 80000)
+    period = ["--from", (DAY - dt.timedelta(days=1)).isoformat(), "--to", DAY.isoformat()]
+    result = CliRunner().invoke(cli, ["--db", backend, "export", *period])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["cash_float_nok"] for r in rows] == ["", "500.00"]  # never a made-up 0
+    assert [r["cash_expected_nok"] for r in rows] == ["", "800.00"]
+    report = CliRunner().invoke(cli, ["--db", backend, "report", *period])
+    assert report.exit_code == 0, report.output
+    lines = [line.rstrip() for line in report.stdout.splitlines()]
+    at = lines.index("Cash box (closed days)")
+    assert [line.split() for line in lines[at:] if line.startswith("  2026-11-")] == [
+        ["2026-11-15", "STR", "300.00", "0.00"],
+        ["2026-11-16", "STR", "500.00", "0.00", "0.00", "800.00", "800.00", "0.00"],
+    ]

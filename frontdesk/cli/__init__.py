@@ -812,6 +812,9 @@ def _render_report(rep: Any) -> None:
     if len(rep.totals) > 1:
         days.add_row("total", "all", "", *cells(rep.total), style="bold")
     console.print(days)
+    from frontdesk.cli.stock import print_cash_box
+
+    print_cash_box(console, rep)
 
     codes = [c.code for c in rep.centres]
     supplies = Table(title="Supplies handed out", box=box.SIMPLE_HEAD, title_justify="left")

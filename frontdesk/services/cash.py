@@ -131,11 +131,10 @@ def move(
         if kind == "pay_out":
             held = tally.compute_cash(actor.centre_id, st.business_date)["cash.expected_ore"]
             if amount_ore > held:
+                # Not how much it holds: the close counts the cash blind.
                 raise BadInput(
-                    f"The cash box should hold {held / 100:.2f} kr, so {amount_ore / 100:.2f} kr "
-                    "cannot be paid out.",
-                    nb=f"Kassen skal inneholde {held / 100:.2f} kr, så {amount_ore / 100:.2f} kr "
-                    "kan ikke betales ut.",
+                    "A pay-out cannot be more than the cash box should hold.",
+                    nb="En utbetaling kan ikke være mer enn kassen skal inneholde.",
                 )
         row = records.add(
             actor,

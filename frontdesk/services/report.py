@@ -92,6 +92,26 @@ class SupplyLine:
         return sum(self.by_centre.values())
 
 
+# The cash box of a closed day, in the report's own table (tally version 2 on).
+CASH_KEYS = (
+    "cash.float_ore",
+    "cash.pay_in_ore",
+    "cash.pay_out_ore",
+    "cash.expected_ore",
+    "cash.counted_ore",
+    "cash.diff_ore",
+)
+
+
+@dataclass(frozen=True)
+class CashLine:
+    """A closed day's cash-up; a figure is None when the day's Z-report predates it."""
+
+    business_date: dt.date
+    centre_code: str
+    values: dict[str, int | None]
+
+
 @dataclass(frozen=True)
 class Report:
     date_from: dt.date
@@ -105,6 +125,7 @@ class Report:
     stock: dict[str, tuple[StockLine, ...]] = field(default_factory=dict)
     open_days: int = 0  # centre-days open: today, or earlier with activity, not closed
     active_days: int = 0  # dates on which some centre was open or closed (not empty)
+    cash: tuple[CashLine, ...] = ()  # closed days' cash-ups
 
     @property
     def day_count(self) -> int:
@@ -146,8 +167,12 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
     hours = [0] * 24
     open_days = 0
     active: set[dt.date] = set()
+    cash: list[CashLine] = []
     for row in day_rows(centres, date_from, date_to, include_open=True):
         m = row.metrics
+        if row.status == "closed":
+            values = {key: row.value(key) for key in CASH_KEYS}
+            cash.append(CashLine(row.business_date, row.centre_code, values))
         supplies = {
             k[len("supplies.") :]: int(v) for k, v in m.items() if k.startswith("supplies.")
         }
@@ -184,6 +209,7 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
         stock=_stock(centres),
         open_days=open_days,
         active_days=len(active),
+        cash=tuple(cash),
     )
 
 

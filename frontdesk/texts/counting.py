@@ -17,8 +17,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The lot number on the box (empty: no lot), Tab: expiry date, Enter saves",
     ),
     "stock.delivery.hint.expires": (
-        "Utløpsdatoen på esken, f.eks. 2027-03-31 (tomt: ingen), Enter lagrer",
-        "The expiry date on the box, e.g. 2027-03-31 (empty: none), Enter saves",
+        "Datoen på esken, f.eks. 2027-03-31 (tomt: ingen) · Enter lagrer",
+        "The date on the box, e.g. 2027-03-31 (empty: none) · Enter saves",
     ),
     # the stock view (F12 on the Supplies tab)
     "stock.key.view": ("Lager", "Stock"),
@@ -39,14 +39,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stock.col.name": ("Navn", "Name"),
     "stock.col.stock": ("Behold.", "Stock"),
     "stock.col.cover": ("Dager", "Days"),
-    "stock.col.next": ("Neste utløp", "Next expiry"),
+    "stock.col.next": ("Utløper", "Expires"),
     "stock.col.expiring": ("Snart", "Soon"),
     "stock.col.expired": ("Utløpt", "Expired"),
-    "stock.col.counted": ("Sist telt", "Counted"),
+    "stock.col.counted": ("Telt", "Counted"),
     "stock.col.order": ("Bestill", "Order"),
     "stock.hint": (
-        "Enter: tell varen (vaktleder) · Esc lukker · rødt: utgått, skriv det av med telling",
-        "Enter: count the item (lead) · Esc closes · red: expired, write it off by counting",
+        "Enter teller varen (vaktleder) · rødt: utgått · Esc lukker",
+        "Enter counts the item (lead) · red: expired · Esc closes",
     ),
     "stock.lead.count": ("telle lageret", "count the stock"),
     # the stock-take dialog
@@ -114,8 +114,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{time} · {kind} {amount} {reason} ({who})",
     ),
     "cash.hint": (
-        "Velg hva og årsak, skriv beløpet, Enter lagrer · Del på en linje annullerer · Esc lukker",
-        "Pick what and why, type the amount, Enter saves · Del on a line voids · Esc closes",
+        "Beløp og Enter lagrer · Del på en linje annullerer · Esc lukker",
+        "Amount and Enter saves · Del on a line voids · Esc closes",
     ),
     "cash.recorded": ("{kind} {amount} registrert.", "{kind} {amount} recorded."),
     "cash.lead.void": ("annuller en kassebevegelse", "void a cash movement"),
@@ -123,21 +123,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cash.voided": ("Annullert: {what}", "Voided: {what}"),
     # the blind count
     "cash.count.blind": (
-        "Blindtelling: forventet beløp vises etter at du har skrevet det opptalte.",
-        "Blind count: the expected amount shows after you have typed the counted.",
+        "Blindtelling: forventet beløp vises når det opptalte er skrevet.",
+        "Blind count: the expected amount shows once the count is typed.",
     ),
     "cash.count.hint": (
-        "Enter: se over · Enter igjen avslutter dagen · F7: mynter og sedler · Esc avbryter",
-        "Enter: review · Enter again closes the day · F7: coins and notes · Esc cancels",
+        "Enter: se over, så avslutt · F7: mynter/sedler · Esc: avbryt",
+        "Enter: review, then close · F7: coins/notes · Esc: cancel",
     ),
     "cash.count.key.pieces": ("Mynter/sedler", "Coins/notes"),
-    "cash.count.pieces": (
-        "Antall av hver mynt og seddel (summen blir opptalt beløp)",
-        "How many of each coin and note (the sum is the counted amount)",
-    ),
     "cash.count.hint.piece": (
-        "Antall {value} kr, pil/Tab flytter · summen fyller opptalt beløp",
-        "Number of {value} kr, arrows/Tab move · the sum fills the counted amount",
+        "Antall av mynten/seddelen, Tab flytter · summen blir opptalt",
+        "How many of the coin/note, Tab moves · the sum is the count",
     ),
     "cash.count.second": (
         "Differansen er over {limit}: en annen vaktleder godkjenner med initialer, PIN og årsak.",

@@ -166,7 +166,7 @@ async def test_a_delivery_with_a_lot_and_a_count_from_the_stock_view(
         table = app.screen.query_one("#stock-table", DataTable)
         [nalox] = [i for i in range(table.row_count) if str(table.get_row_at(i)[0]) == "NALOX"]
         row = [str(c) for c in table.get_row_at(nalox)]
-        assert row[2] == "26" and row[4] == expires.isoformat() and row[5] == "6"
+        assert row[2] == "26" and row[3] == expires.isoformat() and row[4] == "6"
         table.move_cursor(row=nalox)
         await pilot.press("enter")
         await settle(app, pilot)

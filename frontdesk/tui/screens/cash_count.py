@@ -27,7 +27,6 @@ class PieceInput(Input):
         kroner = value_ore // 100
         super().__init__(
             id=f"cash-piece-{kroner}",
-            placeholder=f"{kroner} kr",
             restrict=r"[0-9]*",
             max_length=5,
             compact=True,
@@ -56,8 +55,10 @@ class CashCountScreen(FormDialog[Any]):
     """
 
     DEFAULT_CSS = """
-    CashCountScreen .cash-piece { width: 9; margin: 0 1 1 0; }
+    CashCountScreen .cash-piece { width: 7; margin: 0 1 0 0; }
+    CashCountScreen .cash-piece-label { width: 9; text-align: right; padding: 0 1 0 0; }
     CashCountScreen #cash-pieces, CashCountScreen #cash-second { height: auto; }
+    CashCountScreen .cash-pieces-row, CashCountScreen .cash-second-row { height: auto; }
     CashCountScreen #cash-second Input { width: 1fr; }
     CashCountScreen #cash-second Label { padding: 0 1 0 0; }
     """
@@ -100,12 +101,12 @@ class CashCountScreen(FormDialog[Any]):
             yield Label(t("day.cash.counted"))
             yield Input(id="cash-counted", placeholder=t("day.cash.placeholder"), max_length=16)
             with Vertical(id="cash-pieces"):
-                yield Label(t("cash.count.pieces"))
-                coins = [v for v in DENOMINATIONS_ORE if v < 5000]
-                notes = [v for v in DENOMINATIONS_ORE if v >= 5000]
-                for row in (coins, notes):
+                # Coins on one line, notes on two: a label before each field fits 80 columns.
+                rows = (DENOMINATIONS_ORE[:4], DENOMINATIONS_ORE[4:7], DENOMINATIONS_ORE[7:])
+                for row in rows:
                     with Horizontal(classes="cash-pieces-row"):
                         for value in row:
+                            yield Label(f"{value // 100} kr", classes="cash-piece-label")
                             yield PieceInput(value)
             yield Static("", id="cash-diff", markup=False)
             yield Static("", id="cash-confirm", markup=False)
@@ -125,6 +126,7 @@ class CashCountScreen(FormDialog[Any]):
     def on_mount(self) -> None:
         self.query_one("#cash-pieces").display = False
         self.query_one("#cash-second").display = False
+        self.query_one("#cash-diff").display = not self.blind  # no line kept for it, blind
         self.query_one("#cash-counted", Input).focus()
 
     def _counted(self) -> int | None:

@@ -28,7 +28,8 @@ from frontdesk.tui.screens.form_dialog import FormDialog
 from frontdesk.tui.widgets.hint_line import HintLine, set_hint
 from frontdesk.tui.widgets.pane_kit import fill_table, selected_key, with_lead
 
-COLUMNS = ("code", "name", "stock", "cover", "next", "expiring", "expired", "counted", "order")
+# Days of cover are on the hand-out grid already; here what a count and an order need.
+COLUMNS = ("code", "name", "stock", "next", "expiring", "expired", "counted", "order")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,13 @@ def _name(item: Any) -> str:
 
 def _day(value: dt.date | None) -> str:
     return value.isoformat() if value else "–"
+
+
+def _short_day(value: dt.date | None, today: dt.date) -> str:
+    """A date of this year as MM-DD (the column is narrow), else in full."""
+    if value is None:
+        return "–"
+    return value.strftime("%m-%d") if value.year == today.year else value.isoformat()
 
 
 class StockScreen(FormDialog[None]):
@@ -103,14 +111,12 @@ class StockScreen(FormDialog[None]):
                     item.code,
                     (
                         Text(item.code, style="bold red") if line.expired else item.code,
-                        _name(item)[:24],
+                        _name(item)[:12],
                         Text(str(item.stock), justify="right"),
-                        Text("–" if item.days_of_cover is None else str(item.days_of_cover),
-                             justify="right"),
                         _day(line.next_expiry),
                         Text(str(line.expiring) if line.expiring else "", justify="right"),
                         expired,
-                        _day(line.last_counted),
+                        _short_day(line.last_counted, data.today),
                         Text(str(data.order.get(item.code, 0) or ""), justify="right"),
                     ),
                 )
