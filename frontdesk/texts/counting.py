@@ -37,7 +37,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "stock.col.code": ("Kode", "Code"),
     "stock.col.name": ("Navn", "Name"),
-    "stock.col.stock": ("Behold.", "Stock"),
+    "stock.col.stock": ("Lager", "Stock"),
     "stock.col.cover": ("Dager", "Days"),
     "stock.col.next": ("Utløper", "Expires"),
     "stock.col.expiring": ("Snart", "Soon"),

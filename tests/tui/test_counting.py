@@ -166,7 +166,8 @@ async def test_a_delivery_with_a_lot_and_a_count_from_the_stock_view(
         table = app.screen.query_one("#stock-table", DataTable)
         [nalox] = [i for i in range(table.row_count) if str(table.get_row_at(i)[0]) == "NALOX"]
         row = [str(c) for c in table.get_row_at(nalox)]
-        assert row[2] == "26" and row[3] == expires.isoformat() and row[4] == "6"
+        # stock, days of cover (none handed out), next expiry, expiring soon
+        assert row[2:6] == ["26", "–", expires.isoformat(), "6"]
         table.move_cursor(row=nalox)
         await pilot.press("enter")
         await settle(app, pilot)
@@ -189,3 +190,35 @@ async def test_a_delivery_with_a_lot_and_a_count_from_the_stock_view(
     assert supplies.get_item(lead_actor.centre_id, "NALOX").stock == 26
     [count] = stock.counts_on(lead_actor.centre_id)
     assert count.voided
+
+
+async def test_expired_stock_is_red_in_the_stock_view_and_refused_at_the_grid(
+    desk_db: str, lead_actor: Actor
+) -> None:
+    from frontdesk.db.models import SupplyLot
+
+    today = days.today(lead_actor.centre_id)
+    supplies.record_delivery(lead_actor, "SPR5ML", 4, lot="OLD", expires_on=today)
+    SupplyLot.update(expires_on=today - dt.timedelta(days=1)).execute()  # a day later: expired
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_tab(app, pilot, "f4")
+        await pilot.press("f12")
+        await settle(app, pilot)
+        table = app.screen.query_one("#stock-table", DataTable)
+        [row] = [
+            table.get_row_at(i)
+            for i in range(table.row_count)
+            if str(table.get_row_at(i)[0]) == "SPR5ML"
+        ]
+        expired = row[6]
+        assert str(expired) == "4" and "red" in str(expired.style)
+        assert "red" in str(row[0].style)  # the code too: it catches the eye
+        await pilot.press("escape")
+        await settle(app, pilot)
+        grid = {q.code: q for q in app.screen.query("QuantityInput")}
+        grid["SPR5ML"].focus()
+        await pilot.press("2", "enter")
+        await settle(app, pilot)
+        assert "Lot OLD av Sprøyte 5 ml (SPR5ML) gikk ut på dato" in screen_text(app)
+    assert supplies.hand_outs_on(lead_actor.centre_id) == []

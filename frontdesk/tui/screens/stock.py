@@ -28,8 +28,7 @@ from frontdesk.tui.screens.form_dialog import FormDialog
 from frontdesk.tui.widgets.hint_line import HintLine, set_hint
 from frontdesk.tui.widgets.pane_kit import fill_table, selected_key, with_lead
 
-# Days of cover are on the hand-out grid already; here what a count and an order need.
-COLUMNS = ("code", "name", "stock", "next", "expiring", "expired", "counted", "order")
+COLUMNS = ("code", "name", "stock", "cover", "next", "expiring", "expired", "counted", "order")
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,8 @@ class StockScreen(FormDialog[None]):
     """Stock by lot and expiry; Enter counts the item under the cursor."""
 
     DEFAULT_CSS = """
-    StockScreen > .dialog { width: 110; }
+    StockScreen > .dialog { width: 110; padding: 0; }
+    StockScreen .dialog-title, StockScreen .dialog-hint, StockScreen Static { padding: 0 1; }
     StockScreen DataTable { height: auto; max-height: 16; }
     """
 
@@ -101,6 +101,7 @@ class StockScreen(FormDialog[None]):
             t("stock.title", days=data.warning_days, cover=stock.REORDER_DAYS)
         )
         rows = []
+        name_room = 9 if self.app.size.width < 100 else 24  # the table fits 80 columns
         for line in data.lines:
             item = line.item
             expired: object = str(line.expired) if line.expired else ""
@@ -111,8 +112,12 @@ class StockScreen(FormDialog[None]):
                     item.code,
                     (
                         Text(item.code, style="bold red") if line.expired else item.code,
-                        _name(item)[:12],
+                        _name(item)[:name_room],
                         Text(str(item.stock), justify="right"),
+                        Text(
+                            "–" if item.days_of_cover is None else str(item.days_of_cover),
+                            justify="right",
+                        ),
                         _day(line.next_expiry),
                         Text(str(line.expiring) if line.expiring else "", justify="right"),
                         expired,
