@@ -227,3 +227,19 @@ def test_a_day_closed_before_the_cash_box_exports_it_empty_and_the_report_shows_
         ["2026-11-15", "STR", "300.00", "0.00"],
         ["2026-11-16", "STR", "500.00", "0.00", "0.00", "800.00", "800.00", "0.00"],
     ]
+
+
+def test_the_z_report_paper_carries_the_cash_box_and_the_approval(
+    lead: Actor, sales: None, second_lead: str
+) -> None:
+    from frontdesk.services import papers
+
+    cash.set_float(lead, 100000)
+    cash.move(lead, "pay_out", 50000, "safe")
+    dayclose.close_day(
+        lead, 70000, approver_initials="EF", approver_pin=SECOND_PIN, diff_reason="telt feil"
+    )
+    receipt = " ".join(papers.receipt_text(papers.z_paper(lead, DAY)).split())
+    assert "Veksel / inn / ut 1 000,00 kr / 0,00 kr / 500,00 kr" in receipt
+    assert "Forventet kontant 800,00 kr" in receipt and "Differanse -100,00 kr" in receipt
+    assert "Differanse godkjent av EF: telt feil" in receipt

@@ -189,11 +189,13 @@ def test_a_cover_of_many_centres_runs_onto_a_second_page(backend: str, lead: Act
 def test_a_figure_every_stored_day_predates_is_a_dash_on_the_cover(
     backend: str, lead: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seed(lead)  # DAY closed (tally version 1) with one naloxone kit; NEXT open
+    seed(lead)  # DAY closed (the current tally version) with one naloxone kit; NEXT open
+    later = tally.current_version() + 1
     newer = tuple(
-        dataclasses.replace(m, since=2) if m.key == "naloxone.kits" else m for m in tally.METRICS
+        dataclasses.replace(m, since=later) if m.key == "naloxone.kits" else m
+        for m in tally.METRICS
     )
-    monkeypatch.setattr(tally, "METRICS", newer)  # as if version 2 had added the kits
+    monkeypatch.setattr(tally, "METRICS", newer)  # as if a later version had added the kits
     with freeze_time(NOW):
         only_closed = papers.period_report([find_centre("STR")], DAY, DAY)
         with_open = papers.period_report([find_centre("STR")], DAY, DAY + dt.timedelta(days=1))

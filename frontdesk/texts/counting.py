@@ -145,7 +145,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Skriv den andre vaktlederens initialer, PIN og en årsak.",
         "Type the second lead's initials, PIN and a reason.",
     ),
-    # the Z-report
+    # the Z-report (on screen and on paper)
+    "paper.cash.box": ("Veksel / inn / ut", "Float / in / out"),
+    "paper.cash.approved": ("Differanse godkjent av", "Difference approved by"),
     "cash.z.cash": (
         "Veksel {float} · innbetalt {pay_in} · utbetalt {pay_out}",
         "Float {float} · paid in {pay_in} · paid out {pay_out}",
