@@ -164,7 +164,7 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
 
     target = demo_db or options(ctx).target
     skip_unused_driver(target)
-    from frontdesk.services import demo as demos
+    from frontdesk import demo as demos
 
     if stderr_is_terminal():
         from rich.console import Console
