@@ -4,11 +4,10 @@ writing expired stock off, and the reorder list."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import click
 
-from frontdesk.cli import centre_actor, open_db
+from frontdesk.cli.base import centre_actor, open_db
 from frontdesk.services.vocab import STOCK_REASONS
 
 
@@ -128,30 +127,3 @@ def stock_reorder(ctx: click.Context, days_: int, show_all: bool) -> None:
         click.echo(
             f"{r.item.code:<9} {r.item.name_en[:22]:<22} {r.need:>6} {r.usable:>7} {r.order:>6}"
         )
-
-
-def print_cash_box(console: Any, rep: Any) -> None:
-    """The report's cash-up of each closed day: float, pay-ins, pay-outs, expected, counted,
-    difference (NOK). A figure a day's Z-report predates is left blank."""
-    from rich import box
-    from rich.markup import escape
-    from rich.table import Table
-
-    from frontdesk.services.export import nok
-    from frontdesk.services.report import CASH_KEYS
-
-    if not rep.cash:
-        return
-    table = Table(title="Cash box (closed days)", box=box.SIMPLE_HEAD, title_justify="left")
-    table.add_column("Date", min_width=10, no_wrap=True)
-    table.add_column("Centre", no_wrap=True)
-    for heading in ("Float", "Paid in", "Paid out", "Expected", "Counted", "Difference"):
-        table.add_column(heading, justify="right")
-    for line in rep.cash:
-        values = [line.values.get(key) for key in CASH_KEYS]
-        table.add_row(
-            line.business_date.isoformat(),
-            escape(line.centre_code),
-            *("" if v is None else nok(v) for v in values),
-        )
-    console.print(table)
