@@ -57,14 +57,12 @@ def _amount(value: object) -> int:
 
 
 def _check_reason(reason: object) -> str:
-    word = str(reason if reason is not None else "").strip().lower()
-    if word not in CASH_REASONS:
-        known = ", ".join(CASH_REASONS)
-        raise BadInput(
-            f"The reason for a pay-in or pay-out is one of: {known}.",
-            nb=f"Årsaken til en innbetaling eller utbetaling er en av: {known}.",
-        )
-    return word
+    return validate.word(
+        reason,
+        CASH_REASONS,
+        "reason for a pay-in or pay-out",
+        "årsaken til en innbetaling eller utbetaling",
+    )
 
 
 def set_float(actor: Actor, amount_ore: int, business_date: dt.date | None = None) -> CashMoveInfo:

@@ -139,14 +139,9 @@ def reorder(centre_id: int, days_: int = REORDER_DAYS) -> list[ReorderLine]:
 
 
 def _check_reason(reason: object) -> str:
-    word = str(reason if reason is not None else "").strip().lower()
-    if word not in STOCK_REASONS:
-        known = ", ".join(STOCK_REASONS)
-        raise BadInput(
-            f"The reason for a stock change is one of: {known}.",
-            nb=f"Årsaken til en lagerendring er en av: {known}.",
-        )
-    return word
+    return validate.word(
+        reason, STOCK_REASONS, "reason for a stock change", "årsaken til en lagerendring"
+    )
 
 
 def _find_lot(code: str, held: list[lots.Lot], lot: str) -> lots.Lot:
