@@ -179,10 +179,13 @@ async def test_a_delivery_with_a_lot_and_a_count_from_the_stock_view(
         await pilot.press("escape")
         await settle(app, pilot)
         assert supplies.get_item(lead_actor.centre_id, "NALOX").stock == 24
-        # F10 lists the stock-take; voiding it puts the stock back.
+        # F10 lists the stock-take (and the delivery with its lot); voiding it puts the
+        # stock back.
         await pilot.press("f10")
         await settle(app, pilot)
         assert "Telling: NALOX 24 (-2, tellefeil) (AB)" in drawn(app)
+        entries = [str(e.description) for e in app.screen._entries]
+        assert any(f"Nalokson nesespray (LOT-7 {expires.isoformat()})" in e for e in entries)
         await pilot.press("enter")
         await settle(app, pilot)
         await pilot.press(*"telte feil", "enter")

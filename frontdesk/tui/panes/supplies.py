@@ -61,6 +61,10 @@ def load_entries(centre_id: int) -> tuple[list[Any], list[Any], list[Any], list[
     )
 
 
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
 def item_name(item: Any) -> str:
     return item.name_nb if get_language() == "nb" else item.name_en
 
@@ -599,6 +603,8 @@ class SuppliesPane(LoadedPane):
             item = items.get(d.code)
             quantity = quantity_text(d.quantity, item.unit) if item else str(d.quantity)
             name = item_name(item) if item else d.code
+            if d.lot or d.expires_on:  # which box: the lot and date it came with
+                name += f" ({' '.join(x for x in (d.lot, _iso(d.expires_on)) if x)})"
             text = t(
                 "supplies.entry.delivery",
                 time=self._hhmm(d.at),
