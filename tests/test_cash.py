@@ -243,3 +243,27 @@ def test_the_z_report_paper_carries_the_cash_box_and_the_approval(
     assert "Veksel / inn / ut 1 000,00 kr / 0,00 kr / 500,00 kr" in receipt
     assert "Forventet kontant 800,00 kr" in receipt and "Differanse -100,00 kr" in receipt
     assert "Differanse godkjent av EF: telt feil" in receipt
+
+
+def test_the_counting_settings_are_checked(lead: Actor) -> None:
+    from frontdesk.services.settings import get_settings
+
+    defaults = get_settings(lead.centre_id)
+    assert (defaults.blind_count, defaults.cash_diff_limit_ore, defaults.opening_float_ore) == (
+        True,
+        5000,
+        0,
+    )
+    assert defaults.expiry_warning_days == 60
+    assert set_setting(lead, "blind_count", "off").blind_count is False
+    assert get_settings(lead.centre_id).blind_count is False  # stored as text, read back
+    assert set_setting(lead, "blind_count", "ON").blind_count is True
+    for key, bad in (
+        ("blind_count", "maybe"),
+        ("cash_diff_limit_ore", "-1"),
+        ("opening_float_ore", "50,00"),
+        ("expiry_warning_days", "9999"),
+    ):
+        with pytest.raises(BadInput):
+            set_setting(lead, key, bad)
+    assert get_settings(lead.centre_id).cash_diff_limit_ore == 5000
