@@ -126,15 +126,19 @@ def not_empty(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 
 
 class IsoDate(click.ParamType):
+    """A date option: the rule of ``services.validate.iso_date``."""
+
     name = "YYYY-MM-DD"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
+        from frontdesk.services.validate import iso_date
+
         if isinstance(value, dt.date):
             return value
         try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(f"'{value}' is not a date; write it as YYYY-MM-DD.", param, ctx)
+            return iso_date(value)
+        except FrontdeskError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 ISO_DATE = IsoDate()

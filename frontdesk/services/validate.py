@@ -172,6 +172,27 @@ def date(value: dt.date | str) -> dt.date:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+ISO_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def iso_date(value: object) -> dt.date:
+    """A date a person typed: ``YYYY-MM-DD``, spaces around it ignored.
+
+    Other forms Python reads as ISO dates (``20260302``, ``2026-W10-1``) are
+    refused: the command line's help and the docs promise one form.
+    """
+    text = str(value if value is not None else "").strip()
+    try:
+        if ISO_DATE_RE.match(text):
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise BadInput(
+        f"{shown(text)!r} is not a date; write it as YYYY-MM-DD.",
+        nb=f"{shown(text)!r} er ingen dato; skriv den som ÅÅÅÅ-MM-DD.",
+    )
+
+
 def centre_code(value: object) -> str:
     """A new centre's code: 2–8 characters, A–Z first, then A–Z or digits (upper-cased)."""
     code = str(value if value is not None else "").strip().upper()
