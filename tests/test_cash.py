@@ -121,8 +121,9 @@ def test_a_difference_beyond_the_limit_needs_a_second_lead_and_a_reason(
     cash.set_float(lead, 100000)  # expected 1 300.00 kr
     with pytest.raises(NeedsSecondLead) as refused:
         dayclose.close_day(lead, 130000 - 5001)
+    assert "-50,01 kr, mer enn 50,00 kr" in refused.value.text("nb")
     assert str(refused.value) == (
-        "The cash is -50.01 kr off, more than 50.00 kr: a second shift lead must approve it "
+        "The cash is -NOK 50.01 off, more than NOK 50.00: a second shift lead must approve it "
         "with their PIN and a reason."
     )
     with pytest.raises(BadInput, match="reason"):

@@ -217,7 +217,7 @@ def print_cash_box(console: Any, rep: Any) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from frontdesk.services.export import nok
+    from frontdesk.services.money import nok
     from frontdesk.services.report import CASH_KEYS
 
     if not rep.cash:

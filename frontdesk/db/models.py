@@ -285,10 +285,7 @@ class LotDraw(BaseModel):
     id = AutoField()
     hand_out = ForeignKeyField(HandOut, null=True, on_delete="SET NULL")
     lot = ForeignKeyField(SupplyLot)
-    quantity = IntegerField()
-
-    class Meta:
-        indexes = ((("lot",), False), (("hand_out",), False))
+    quantity = IntegerField()  # (both foreign keys are indexed, as peewee indexes every one)
 
 
 class StockCount(Dated):

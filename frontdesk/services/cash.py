@@ -57,11 +57,14 @@ def _amount(value: object) -> int:
 
 
 def _check_reason(reason: object) -> str:
-    return validate.word(
+    known = ", ".join(CASH_REASONS)
+    return validate.one_of(
         reason,
         CASH_REASONS,
-        "reason for a pay-in or pay-out",
-        "årsaken til en innbetaling eller utbetaling",
+        (
+            f"The reason for a pay-in or pay-out is one of: {known}.",
+            f"Årsaken til en innbetaling eller utbetaling er en av: {known}.",
+        ),
     )
 
 

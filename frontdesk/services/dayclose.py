@@ -27,7 +27,7 @@ from frontdesk.db.models import (
     Staff,
 )
 from frontdesk.errors import BadInput, NeedsSecondLead, NotFound
-from frontdesk.services import audit, days, staff, store, tally, validate
+from frontdesk.services import audit, days, money, staff, store, tally, validate
 from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.settings import get_settings
 from frontdesk.services.tally import DayTally, StaffSales
@@ -320,11 +320,13 @@ def close_day(
         diff_ore = counted_cash_ore - expected_ore
         limit_ore = get_settings(actor.centre_id).cash_diff_limit_ore
         if abs(diff_ore) > limit_ore and approver is None:
+            diff_en, diff_nb = money.nok_text(diff_ore, "en"), money.nok_text(diff_ore, "nb")
             raise NeedsSecondLead(
-                f"The cash is {_kr(diff_ore)} kr off, more than {_kr(limit_ore)} kr: a second "
-                "shift lead must approve it with their PIN and a reason.",
-                nb=f"Kassen har en differanse på {_kr(diff_ore)} kr, mer enn {_kr(limit_ore)} kr: "
-                "en annen vaktleder må godkjenne den med PIN og en årsak.",
+                f"The cash is {diff_en} off, more than {money.nok_text(limit_ore, 'en')}: a "
+                "second shift lead must approve it with their PIN and a reason.",
+                nb=f"Kassen har en differanse på {diff_nb}, mer enn "
+                f"{money.nok_text(limit_ore, 'nb')}: en annen vaktleder må godkjenne den med "
+                "PIN og en årsak.",
             )
         earlier_ore = (
             DayClose.select(fn.SUM(DayClose.revenue_ore))
@@ -370,12 +372,6 @@ def close_day(
             **approval,
         )
     return _z_info(row, initials=actor.initials, tally_=result)
-
-
-def _kr(ore: int) -> str:
-    """Øre as kroner with two decimals, without floats ("-52.50")."""
-    sign = "-" if ore < 0 else ""
-    return f"{sign}{abs(ore) // 100}.{abs(ore) % 100:02d}"
 
 
 def first_day(centre_id: int) -> dt.date:

@@ -139,8 +139,14 @@ def reorder(centre_id: int, days_: int = REORDER_DAYS) -> list[ReorderLine]:
 
 
 def _check_reason(reason: object) -> str:
-    return validate.word(
-        reason, STOCK_REASONS, "reason for a stock change", "årsaken til en lagerendring"
+    known = ", ".join(STOCK_REASONS)
+    return validate.one_of(
+        reason,
+        STOCK_REASONS,
+        (
+            f"The reason for a stock change is one of: {known}.",
+            f"Årsaken til en lagerendring er en av: {known}.",
+        ),
     )
 
 

@@ -160,16 +160,6 @@ def reason(value: object) -> str:
     )
 
 
-def word(value: object, words: Sequence[str], what: str, nb_what: str) -> str:
-    """One of a vocabulary list's ``words`` (any case, spaces around); else one sentence
-    naming them all: "The {what} is one of: a, b, c." """
-    clean = str(value if value is not None else "").strip().lower()
-    if clean not in words:
-        known = ", ".join(words)
-        raise BadInput(f"The {what} is one of: {known}.", nb=f"{_cap(nb_what)} er en av: {known}.")
-    return clean
-
-
 def date(value: dt.date | str) -> dt.date:
     """A business date as stored: a ``date`` (a ``datetime`` gives its date) or ISO text.
 

@@ -103,7 +103,7 @@ async def test_the_count_by_coin_and_note_fills_the_amount(desk_db: str, lead_ac
         await pilot.press("f7")  # the 1 kr coins first
         await pilot.press("tab", "tab", "tab", "2", "tab", "tab", "1", "enter")  # 2 × 20 + 1 × 100
         await settle(app, pilot)
-        assert app.screen.query_one("#cash-counted", Input).value == "140"
+        assert app.screen.query_one("#cash-counted", Input).value == "140,00"
         await pilot.press("enter")
         await settle(app, pilot)
     [z] = dayclose.z_reports(lead_actor.centre_id)

@@ -48,7 +48,6 @@ def up(migrator, db):
         class Meta:
             database = db
             table_name = "lot_draw"
-            indexes = ((("lot",), False), (("hand_out",), False))
 
     class StockCount(Model):
         voided_at = DateTimeField(null=True)

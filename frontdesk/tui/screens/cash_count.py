@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Static
 
 from frontdesk.errors import FrontdeskError, NeedsSecondLead
 from frontdesk.i18n import t
+from frontdesk.services import money
 from frontdesk.services.vocab import DENOMINATIONS_ORE
 from frontdesk.tui.screens.form_dialog import FormDialog
 from frontdesk.tui.widgets.hint_line import HintLine, set_hint
@@ -152,8 +153,7 @@ class CashCountScreen(FormDialog[Any]):
     @on(Input.Changed, ".cash-piece")
     def _piece_changed(self) -> None:
         total = sum(p.value_ore * p.pieces for p in self.query(PieceInput))
-        kroner, ore = divmod(total, 100)
-        self.query_one("#cash-counted", Input).value = f"{kroner},{ore:02d}" if ore else str(kroner)
+        self.query_one("#cash-counted", Input).value = money.nok(total, ",")
 
     @on(Input.Changed, "#cash-counted")
     def _changed(self) -> None:
