@@ -151,22 +151,24 @@ def lots_of(centre_id: int, stock: dict[int, int]) -> dict[int, list[Lot]]:
     """Item id → its lots with what each holds, the "no lot" stock last (when not zero).
 
     ``stock`` is each item's stock on hand (``supplies``'s count); the "no lot"
-    stock is what of it the lots do not hold. Four GROUP BY queries in all.
+    stock is what of it the lots do not hold. One query when no item has a lot,
+    else four.
     """
     item_ids = list(stock)
     rows = list(
         SupplyLot.select().where((SupplyLot.centre == centre_id) & SupplyLot.item.in_(item_ids))
     )
+    ids = [r.id for r in rows]
+    if not ids:  # no item has a lot (most often): all is "no lot" stock, no more queries
+        return {
+            item_id: [Lot(None, item_id, "", None, total)] if total else []
+            for item_id, total in stock.items()
+        }
     delivered = _lot_sums(
         SupplyDelivery.select(SupplyDelivery.lot, fn.SUM(SupplyDelivery.quantity))
-        .where(
-            (SupplyDelivery.centre == centre_id)
-            & SupplyDelivery.voided_at.is_null()
-            & SupplyDelivery.lot.is_null(False)
-        )
+        .where(SupplyDelivery.lot.in_(ids) & SupplyDelivery.voided_at.is_null())
         .group_by(SupplyDelivery.lot)
     )
-    ids = [r.id for r in rows]
     drawn = _lot_sums(
         LotDraw.select(LotDraw.lot, fn.SUM(LotDraw.quantity))
         .join(HandOut, JOIN.LEFT_OUTER, on=(LotDraw.hand_out == HandOut.id))

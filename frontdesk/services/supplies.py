@@ -744,7 +744,9 @@ def hand_out(
     given; those are refused on a hand-out without naloxone. Refuses unknown or
     inactive items, an unknown visit or visitor, any line that would take stock
     below zero (OutOfStock, naming the item and its stock: then nothing is
-    written) and a closed day. Returns the hand-out with the items of it now at
+    written), a line the stock in date cannot cover because a lot expired
+    (OutOfStock naming the lot) and a closed day. Each item is taken from its
+    first-expiring lots first (``lots.take``). Returns the hand-out with the items of it now at
     or under their low-stock threshold.
     """
     wanted = _normalise_lines(lines)
