@@ -10,16 +10,8 @@ from hypothesis import strategies as st
 
 from frontdesk.services import cash, dayclose, stock, supplies
 from frontdesk.services.vocab import CASH_MOVES, CASH_REASONS, STOCK_REASONS
-from tests.test_fuzz_services import (  # noqa: F401 (world is a fixture)
-    FUZZ,
-    World,
-    attempt,
-    ids,
-    item_codes,
-    numbers,
-    texts,
-    world,
-)
+from tests.test_fuzz_services import FUZZ, World, attempt, ids, item_codes, numbers, texts
+from tests.test_fuzz_services import world as _world  # noqa: F401 (the fixture "world")
 
 reasons = st.one_of(st.none(), texts, st.sampled_from(STOCK_REASONS + CASH_REASONS))
 lots = st.one_of(st.none(), texts, st.just("L1"))
