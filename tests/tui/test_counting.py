@@ -225,3 +225,31 @@ async def test_expired_stock_is_red_in_the_stock_view_and_refused_at_the_grid(
         await settle(app, pilot)
         assert "Lot OLD av Sprøyte 5 ml (SPR5ML) gikk ut på dato" in screen_text(app)
     assert supplies.hand_outs_on(lead_actor.centre_id) == []
+
+
+async def test_the_close_dialog_with_coins_and_a_second_lead_fits_80x24_in_english(
+    desk_db: str, lead_actor: Actor
+) -> None:
+    set_setting(lead_actor, "language", "en")
+    megafon.sell(lead_actor, VENDOR, 2, "cash")  # NOK 100.00 expected
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tab(app, pilot, "f5")
+        await pilot.press("f6")
+        await settle(app, pilot)
+        await pilot.press("f7", "tab", "tab", "tab", "2", "enter")  # 2 × 20 kr: NOK 60 short
+        await settle(app, pilot)
+        lines = screen_lines(app)
+        text = "\n".join(lines).replace("\u00a0", " ")
+        # Everything of the dialog is on the screen: its title, the coins, the question,
+        # the second lead's fields and the hint under them.
+        for shown in (
+            "Count the cash and close the day",
+            "1000 kr",
+            "Expected NOK 100.00",
+            "Lead 2",
+            "Reason",
+            "Esc: cancel",
+        ):
+            assert shown in text, shown
+        assert all(len(line) <= 80 for line in lines)
