@@ -92,7 +92,7 @@ def test_a_lot_keeps_its_expiry_date(lead: Actor, frozen) -> None:
         supplies.record_delivery(lead, "NALOX", 4, lot="L1", expires_on="2027-04-30")
     with pytest.raises(BadInput, match="has passed"):
         supplies.record_delivery(lead, "NALOX", 4, lot="OLD", expires_on="2026-11-15")
-    with pytest.raises(BadInput, match="not a date"):
+    with pytest.raises(BadInput, match="is not a date; write it as YYYY-MM-DD"):
         supplies.record_delivery(lead, "NALOX", 4, lot="X", expires_on="31.03.2027")
     with pytest.raises(BadInput, match="control characters"):
         supplies.record_delivery(lead, "NALOX", 4, lot="L\n2")

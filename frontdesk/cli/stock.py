@@ -7,7 +7,7 @@ import datetime as dt
 
 import click
 
-from frontdesk.cli.base import centre_actor, open_db
+from frontdesk.cli.base import ISO_DATE, centre_actor, open_db
 from frontdesk.services.vocab import STOCK_REASONS
 
 
@@ -54,10 +54,10 @@ def stock_list(ctx: click.Context, show_lots: bool) -> None:
 @click.argument("item")
 @click.argument("quantity", type=int)
 @click.option("--lot", help="The lot (batch) number on the box.")
-@click.option("--expires", help="The expiry date on the box, e.g. 2027-03-31.")
+@click.option("--expires", type=ISO_DATE, help="The expiry date on the box (YYYY-MM-DD).")
 @click.pass_context
 def stock_deliver(
-    ctx: click.Context, item: str, quantity: int, lot: str | None, expires: str | None
+    ctx: click.Context, item: str, quantity: int, lot: str | None, expires: dt.date | None
 ) -> None:
     """Record a delivery of ITEM, with its lot and expiry date when the box has them."""
     from frontdesk.services import supplies

@@ -83,19 +83,12 @@ def check_lot_text(value: object) -> str:
 
 
 def check_expiry(value: object) -> dt.date | None:
-    """An expiry date: a date, ISO text (2027-03-31) or nothing."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    """An expiry date: a date, text as YYYY-MM-DD (``validate.iso_date``), or nothing."""
+    if validate.blank(value):
         return None
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        shown = validate.shown(value, 20)
-        raise BadInput(
-            f"The expiry date {shown} is not a date like 2027-03-31.",
-            nb=f"Utløpsdatoen {shown} er ikke en dato som 2027-03-31.",
-        ) from None
+    return validate.iso_date(value)
 
 
 def lot_for_delivery(

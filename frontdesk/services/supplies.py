@@ -2,8 +2,9 @@
 
 Stock on hand of an item is its deliveries minus its hand-outs plus what
 stock-takes changed, voided records counting nowhere; ``lots`` knows what each
-lot (batch and expiry date) of it holds, and hand-outs take the first-expiring. The catalogue is also the stock view: per item, the days of
-cover left at the rate of the last 28 business days, so reordering is a glance.
+lot (batch and expiry date) of it holds, and hand-outs take the first-expiring.
+The catalogue is also the stock view: per item, the days of cover left at the
+rate of the last 28 business days, so reordering is a glance.
 Returned used syringes are counted, or estimated from a returned sharps bin
 (bin litres x the setting ``sharps_fill_factor``); the method is kept.
 """
