@@ -30,10 +30,9 @@ from typing import Any
 
 from peewee import JOIN
 
-from frontdesk import clock, db
+from frontdesk import clock, db, i18n
 from frontdesk.db.models import Centre, DayClose, Staff, SupplyItem
 from frontdesk.errors import BadInput
-from frontdesk.i18n import texts
 from frontdesk.services import dayclose, days, outputs, store, tally
 from frontdesk.services.actor import Actor
 from frontdesk.services.centre import CentreInfo
@@ -51,9 +50,7 @@ REVERSALS_KEY = "naloxone.reversals"
 
 def text(lang: str, key: str, /, **fmt: object) -> str:
     """A paper text in the given language (the centre's, not the process's)."""
-    nb, en = texts().get(key, (key, key))
-    chosen = nb if lang == "nb" else (en or nb)
-    return chosen.format(**fmt) if fmt else chosen
+    return i18n.text(lang, key, **fmt)
 
 
 def count_text(n: int, lang: str) -> str:
