@@ -99,9 +99,11 @@ def desk_config_path() -> Path:
 def desk_config_error(path: Path, en: str, nb: str) -> BadInput:
     name = shown(str(path), max_len=4096)  # a path in full: the user must find the file
     return BadInput(
-        f"The desk config file {name} {en}",
-        nb=f"Oppsettfila {name} {nb}",
-        hint="Correct or remove that file (docs/frontdesk.example.toml is an example).",
+        "error.config.desk_config_file",
+        hint="error.config.correct_remove_file_docs_hint",
+        name=name,
+        en=en,
+        nb=nb,
     )
 
 
@@ -227,7 +229,7 @@ class CentreSettings:
     def with_value(self, key: str, text: str) -> CentreSettings:
         """A copy with one setting parsed from text; BadInput names what is wrong."""
         if key not in self.keys():
-            raise BadInput(f"There is no setting called '{shown(key)}'.")
+            raise BadInput("error.config.no_setting_called", shown=shown(key))
         changes: dict[str, Any] = {key: parse_setting(key, text)}
         return replace(self, **changes)
 
@@ -254,19 +256,17 @@ def parse_setting(key: str, value: str) -> int | str:
         low, high = _INT_RANGES[key]
         number = validate_whole(text, f"setting {key}", f"innstillingen {key}")
         if not low <= number <= high:
-            raise BadInput(f"The setting {key} must be between {low} and {high}.")
+            raise BadInput("error.config.setting_must_between", key=key, low=low, high=high)
         return number
     if key == "timezone":
         try:
             ZoneInfo(text)
         except (ZoneInfoNotFoundError, ValueError):
-            raise BadInput(
-                f"'{shown(text)}' is not a known time zone (e.g. Europe/Oslo)."
-            ) from None
+            raise BadInput("error.config.known_time_zone_europe", shown=shown(text)) from None
         return text
     if key == "language":
         if text not in ("nb", "en"):
-            raise BadInput("The language must be 'nb' (bokmål) or 'en' (English).")
+            raise BadInput("error.config.language")
         return text
     if key == "magazine_title":
         return validate_text(
@@ -274,18 +274,12 @@ def parse_setting(key: str, value: str) -> int | str:
             "magazine title",
             40,
             nb_field="bladets tittel",
-            sentence=(
-                "The magazine title must be 1 to 40 characters.",
-                "Bladets tittel må være 1 til 40 tegn.",
-            ),
+            sentence="error.config.magazine_title_must_characters",
         )
     if key == "org_number":
         if len(text) > 30 or not all(c.isalnum() or c in " .-" for c in text):
-            raise BadInput(
-                "The organisation number is up to 30 letters, digits and spaces.",
-                nb="Organisasjonsnummeret er opptil 30 bokstaver, sifre og mellomrom.",
-            )
+            raise BadInput("error.config.organisation_number_up_letters")
         return text
     if key == "papers_dir":
         return text  # any path up to 200 characters without control characters (checked above)
-    raise BadInput(f"There is no setting called '{shown(key)}'.")
+    raise BadInput("error.config.no_setting_called", shown=shown(key))

@@ -105,6 +105,11 @@ def N_(message_id: str) -> str:
     return message_id
 
 
+def N_plural(message_id: str) -> str:
+    """``N_`` for an id shown with ``tn`` (a plural entry of the catalogues)."""
+    return message_id
+
+
 # The keys the texts were written for: what ``{keys[id]}`` shows before the desk sets the
 # active keymap (the command line, tests that render a text on its own).
 DEFAULT_KEYS: dict[str, str] = {}

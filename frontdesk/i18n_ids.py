@@ -8,7 +8,7 @@ services/vocab.py name exactly the vocabulary's values. Nothing imports this mod
 
 from __future__ import annotations
 
-from frontdesk.i18n import N_
+from frontdesk.i18n import N_, N_plural
 
 DYNAMIC: dict[str, tuple[str, ...]] = {
     "tab.{}": (
@@ -81,14 +81,13 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
         N_("supplies.recipient.other"),
     ),
     "supplies.unit.{}": (
-        N_("supplies.unit.stk"),
-        N_("supplies.unit.ark"),
-        N_("supplies.unit.pose"),
-        N_("supplies.unit.sett"),
+        N_plural("supplies.unit.stk"),
+        N_plural("supplies.unit.ark"),
+        N_plural("supplies.unit.pose"),
+        N_plural("supplies.unit.sett"),
     ),
     "day.col.{}": (
         N_("day.col.date"),
-        N_("day.col.action"),
         N_("day.col.z_no"),
         N_("day.col.version"),
         N_("day.col.expected"),

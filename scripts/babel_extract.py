@@ -20,25 +20,43 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 # function name -> (positional indexes that hold ids, keywords that hold ids)
+# (``i18n.text`` is named with its module: ``validate.text`` takes a value, not an id)
 ARGS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "t": ((0,), ()),
     "tn": ((0,), ()),
     "N_": ((0,), ()),
-    "text": ((1,), ()),  # frontdesk.i18n.text(lang, id) and papers.text(lang, id)
-    "text_n": ((1,), ()),
+    "N_plural": ((0,), ()),
+    "text": ((1,), ()),  # papers.text(lang, id), called by its bare name with two arguments
+    "i18n.text": ((1,), ()),
+    "i18n.text_n": ((1,), ()),
     "HintLine": ((0,), ()),
     "set_hint": ((1,), ()),
     "Binding": ((2,), ("description", "tooltip")),
+    # services/validate.py: the message id of a field's whole rule
+    "validate.text": ((), ("sentence",)),
+    "validate.in_range": ((), ("sentence",)),
+    "validate_text": ((), ("sentence",)),
+    "in_range": ((), ("sentence",)),
 }
-PLURAL = {"tn", "text_n"}
-ERROR_KEYWORDS = ("hint",)  # FrontdeskError(id, hint=id, **params) and its subclasses
+PLURAL = {"tn", "i18n.text_n", "N_plural"}
+# FrontdeskError(id, hint=id, **params) and its subclasses (tests/test_texts.py keeps the
+# list complete); the command line's click errors are click's own, in English.
+ERRORS = {
+    "FrontdeskError", "BadInput", "NotFound", "NotAllowed", "WrongPin", "LockedOut", "DayClosed",
+    "OutOfStock", "StoreUnavailable", "StoreDamaged", "DiskFull", "OutputClosed", "StoreError",
+    "NoDatabase", "KeyUnavailable",
+}  # fmt: skip
+ERROR_KEYWORDS = ("hint",)
 
 
 def _name(func: ast.expr) -> str | None:
+    """``f`` for ``f(...)``; ``module.f`` for ``module.f(...)``; ``f`` for ``obj.x.f(...)``."""
     if isinstance(func, ast.Name):
         return func.id
     if isinstance(func, ast.Attribute):
-        return func.attr
+        if isinstance(func.value, ast.Name) and f"{func.value.id}.{func.attr}" in ARGS:
+            return f"{func.value.id}.{func.attr}"
+        return func.attr if func.attr in ERRORS or func.attr in ("N_", "t", "tn") else None
     return None
 
 
@@ -54,23 +72,11 @@ def _id_args(call: ast.Call) -> Iterator[ast.expr]:
     name = _name(call.func)
     if name is None:
         return
+    if name == "text" and len(call.args) != 2:
+        name = "validate.text"  # text(value, field, max_len) inside validate.py
     if name in ARGS:
         positions, keywords = ARGS[name]
-    elif name.endswith(
-        (
-            "Error",
-            "Input",
-            "NotFound",
-            "Allowed",
-            "Pin",
-            "LockedOut",
-            "Closed",
-            "Stock",
-            "Unavailable",
-            "Damaged",
-            "Full",
-        )
-    ):
+    elif name in ERRORS:
         positions, keywords = (0,), ERROR_KEYWORDS
     else:
         return

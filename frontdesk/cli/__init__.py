@@ -37,7 +37,7 @@ class _ClosedOutput(io.TextIOBase):
     """Standard output when the process was started with it closed (``>&-``)."""
 
     def _refuse(self) -> NoReturn:
-        raise OutputClosed("Standard output is closed, so the output could not be written.")
+        raise OutputClosed("error.cli.standard_output_closed_output")
 
     def write(self, text: str) -> int:
         self._refuse()
@@ -495,16 +495,11 @@ def db_check(ctx: click.Context) -> None:
         database = open_db(ctx)
         status = schema_status(database)
     except StoreDamaged:
-        raise FrontdeskError(
-            "The database failed its integrity check: it is damaged or not a database file; "
-            "restore the last backup."
-        ) from None
+        raise FrontdeskError("error.cli.database_damaged") from None
     result = integrity_check(database)
     click.echo(f"Schema version {status.current} of {status.latest}; integrity: {result}.")
     if result != "ok":
-        raise FrontdeskError(
-            f"The database failed its integrity check: {result}; restore the last backup."
-        )
+        raise FrontdeskError("error.cli.database_failed_integrity_check", result=result)
 
 
 # -- admin commands -----------------------------------------------------------

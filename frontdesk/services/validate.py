@@ -24,6 +24,7 @@ import datetime as dt
 import os
 import re
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 
 from frontdesk.errors import BadInput
@@ -62,29 +63,29 @@ def text(
     *,
     min_len: int = 1,
     nb_field: str | None = None,
-    sentence: tuple[str, str] | None = None,
+    sentence: str | None = None,
+    sentence_params: Mapping[str, object] | None = None,
 ) -> str:
     """The value as clean text: stripped, ``min_len``–``max_len`` characters, printable.
 
     ``field`` names the value in the sentence ("The centre name …"); ``nb_field``
-    is the bokmål name for the desk app. ``sentence`` (English, bokmål) replaces
+    is the bokmål name for the desk app. ``sentence`` (a message id) replaces
     the refusal of a wrong length. ``None`` counts as empty.
     """
     clean = str(value if value is not None else "").strip()
     nb = nb_field or field
     if bad_char(clean) is not None:
-        raise BadInput(
-            f"The {field} may not hold control characters, line breaks or undecodable bytes.",
-            nb=f"{_cap(nb)} kan ikke inneholde kontrolltegn, linjeskift eller ugyldige tegn.",
-        )
+        raise BadInput("error.validate.may_hold_control_characters", field=field, cap=_cap(nb))
     if not min_len <= len(clean) <= max_len:
         if sentence:
-            raise BadInput(sentence[0], nb=sentence[1])
+            raise BadInput(sentence, **(sentence_params or {}))
         if min_len == max_len:
             size, size_nb = f"{max_len} characters", f"{max_len} tegn"
         else:
             size, size_nb = f"{min_len} to {max_len} characters", f"{min_len} til {max_len} tegn"
-        raise BadInput(f"The {field} must be {size}.", nb=f"{_cap(nb)} må være {size_nb}.")
+        raise BadInput(
+            "error.validate.text_length", field=field, size=size, cap=_cap(nb), size_nb=size_nb
+        )
     return clean
 
 
@@ -100,9 +101,7 @@ def whole(value: object, field: str, nb_field: str) -> int:
     """
     number = _whole_or_none(value)
     if number is None:
-        raise BadInput(
-            f"The {field} must be a whole number.", nb=f"{_cap(nb_field)} må være et heltall."
-        )
+        raise BadInput("error.validate.must_whole_number", field=field, cap=_cap(nb_field))
     return number
 
 
@@ -113,11 +112,12 @@ def in_range(
     field: str,
     nb_field: str,
     *,
-    sentence: tuple[str, str] | None = None,
+    sentence: str | None = None,
+    sentence_params: Mapping[str, object] | None = None,
 ) -> int:
     """A whole number (the desk rule of ``whole``) from ``low`` to ``high``.
 
-    ``sentence`` (English, bokmål) states the field's whole rule ("Portions are
+    ``sentence`` (a message id) states the field's whole rule ("Portions are
     a whole number from 1 to 200.") and is then the one refusal of any wrong
     value; without it: "… must be a whole number." or "… must be from … to …".
     """
@@ -125,12 +125,9 @@ def in_range(
     if number is not None and low <= number <= high:
         return number
     if sentence:
-        raise BadInput(sentence[0], nb=sentence[1])
+        raise BadInput(sentence, **(sentence_params or {}))
     whole(value, field, nb_field)  # refuses what is not a whole number
-    raise BadInput(
-        f"The {field} must be from {low} to {high}.",
-        nb=f"{_cap(nb_field)} må være fra {low} til {high}.",
-    )
+    raise BadInput("error.validate.range", field=field, low=low, high=high, cap=_cap(nb_field))
 
 
 def _whole_or_none(value: object) -> int | None:
@@ -152,10 +149,8 @@ def reason(value: object) -> str:
         "reason",
         MAX_REASON,
         nb_field="årsaken",
-        sentence=(
-            f"Give a reason of 1 to {MAX_REASON} characters.",
-            f"Skriv en årsak på 1 til {MAX_REASON} tegn.",
-        ),
+        sentence="error.validate.reason_length",
+        sentence_params={"high": MAX_REASON},
     )
 
 
@@ -176,10 +171,7 @@ def centre_code(value: object) -> str:
     """A new centre's code: 2–8 characters, A–Z first, then A–Z or digits (upper-cased)."""
     code = str(value if value is not None else "").strip().upper()
     if not CENTRE_CODE_RE.match(code):
-        raise BadInput(
-            "A centre code is 2 to 8 characters: a letter A–Z first, then letters A–Z or digits.",
-            nb="En senterkode er 2 til 8 tegn: først en bokstav A–Z, så bokstaver A–Z eller sifre.",
-        )
+        raise BadInput("error.validate.centre_code_characters_letter")
     return code
 
 
@@ -204,23 +196,27 @@ def path(value: object, what: str = "file name") -> Path:
         os.fsdecode(value) if isinstance(value, bytes) else str(value if value is not None else "")
     )
     if not raw.strip():
-        raise BadInput(f"The {what} is empty.")
+        raise BadInput("error.validate.empty", what=what)
     if any(unicodedata.category(char) == "Cc" for char in raw):
-        raise BadInput(f"The {what} {shown(raw)} holds control characters.")
+        raise BadInput("error.validate.holds_control_characters", what=what, shown=shown(raw))
     try:
         expanded = Path(raw).expanduser()
     except RuntimeError:
         user = raw[1:].split("/", 1)[0]
-        raise BadInput(f"There is no user '{shown(user)}' for the {what} {shown(raw)}.") from None
+        raise BadInput(
+            "error.validate.no_user", shown=shown(user), what=what, shown2=shown(raw)
+        ) from None
     try:
         size = len(os.fsencode(str(expanded)))
         longest = max((len(os.fsencode(part)) for part in expanded.parts), default=0)
     except UnicodeError:  # a lone surrogate that no file name can hold
-        raise BadInput(f"The {what} {shown(raw)} holds undecodable characters.") from None
+        raise BadInput(
+            "error.validate.holds_undecodable_characters", what=what, shown=shown(raw)
+        ) from None
     if size >= PATH_MAX:
-        raise BadInput(f"The {what} is longer than {PATH_MAX} bytes.")
+        raise BadInput("error.validate.longer_than_bytes", what=what, PATH_MAX=PATH_MAX)
     if longest > NAME_MAX:
-        raise BadInput(f"A name in the {what} is longer than {NAME_MAX} bytes.")
+        raise BadInput("error.validate.name_longer_than_bytes", what=what, NAME_MAX=NAME_MAX)
     return expanded
 
 
