@@ -34,6 +34,11 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda lang: lang != DEFAULT_LANGUAGE))
 
 
+def language_choices() -> str:
+    """ "'nb' (bokmål), 'en' (English)": each language named in its own catalogue."""
+    return ", ".join(f"'{lang}' ({text(lang, 'language.name')})" for lang in languages())
+
+
 @functools.cache
 def translation(lang: str) -> gettext.NullTranslations:
     """The compiled catalogue of ``lang``; OSError when it has none."""
@@ -64,21 +69,61 @@ class _KeyNames(dict[str, str]):
         return DEFAULT_KEYS.get(binding_id, binding_id)
 
 
-def _format(text: str, fmt: Mapping[str, object]) -> str:
+class Msg:
+    """A text to be shown later in a language not yet known: an error's parameter that is
+    itself a text (``problem=Msg("error.config.not_utf8")``) is shown in the error's language."""
+
+    def __init__(self, message_id: str, /, **params: object) -> None:
+        self.message_id, self.params = message_id, params
+
+    def text(self, lang: str) -> str:
+        return text(lang, self.message_id, **self.params)
+
+    def __repr__(self) -> str:
+        return f"Msg({self.message_id!r}, **{self.params!r})"
+
+
+class MsgN(Msg):
+    """``Msg`` for ``count`` things (a plural entry, like ``tn``)."""
+
+    def __init__(self, message_id: str, count: int, /, **params: object) -> None:
+        super().__init__(message_id, **params)
+        self.count = count
+
+    def text(self, lang: str) -> str:
+        return text_n(lang, self.message_id, self.count, **self.params)
+
+
+class ByLanguage:
+    """A value stored in each language (a supply item's ``name_nb`` / ``name_en``): shown in
+    the text's language, else in bokmål."""
+
+    def __init__(self, **by_language: str) -> None:
+        self.by_language = by_language
+
+    def text(self, lang: str) -> str:
+        return self.by_language.get(lang) or self.by_language[DEFAULT_LANGUAGE]
+
+    def __repr__(self) -> str:
+        return f"ByLanguage(**{self.by_language!r})"
+
+
+def _format(lang: str, text: str, fmt: Mapping[str, object]) -> str:
     if not fmt and "{keys[" not in text:
         return text
-    return text.format(keys=_KeyNames(_key_names), **fmt)
+    shown = {k: v.text(lang) if isinstance(v, Msg | ByLanguage) else v for k, v in fmt.items()}
+    return text.format(keys=_KeyNames(_key_names), **shown)
 
 
 def text(lang: str, message_id: str, /, **fmt: object) -> str:
     """The text of ``message_id`` in ``lang``; an unknown id is shown as it is."""
-    return _format(translation(lang).gettext(message_id), fmt)
+    return _format(lang, translation(lang).gettext(message_id), fmt)
 
 
 def text_n(lang: str, message_id: str, count: int, /, **fmt: object) -> str:
     """The text of ``message_id`` for ``count`` things in ``lang`` (``{count}`` is filled)."""
     chosen = translation(lang).ngettext(message_id, message_id, count)
-    return _format(chosen, {"count": count, **fmt})
+    return _format(lang, chosen, {"count": count, **fmt})
 
 
 def t(message_id: str, /, **fmt: object) -> str:

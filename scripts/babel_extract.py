@@ -29,6 +29,11 @@ ARGS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "text": ((1,), ()),  # papers.text(lang, id), called by its bare name with two arguments
     "i18n.text": ((1,), ()),
     "i18n.text_n": ((1,), ()),
+    "Msg": ((0,), ()),
+    "MsgN": ((0,), ()),
+    "i18n.Msg": ((0,), ()),
+    "i18n.MsgN": ((0,), ()),
+    "desk_config_error": ((1,), ()),
     "HintLine": ((0,), ()),
     "set_hint": ((1,), ()),
     "Binding": ((2,), ("description", "tooltip")),
@@ -38,7 +43,7 @@ ARGS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "validate_text": ((), ("sentence",)),
     "in_range": ((), ("sentence",)),
 }
-PLURAL = {"tn", "i18n.text_n", "N_plural"}
+PLURAL = {"tn", "i18n.text_n", "N_plural", "MsgN", "i18n.MsgN"}
 # FrontdeskError(id, hint=id, **params) and its subclasses (tests/test_texts.py keeps the
 # list complete); the command line's click errors are click's own, in English.
 ERRORS = {

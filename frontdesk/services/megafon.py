@@ -15,7 +15,7 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from frontdesk import clock, db
+from frontdesk import clock, db, i18n
 from frontdesk.db.models import MegafonDelivery, MegafonIssue, MegafonSale, Staff, Visitor
 from frontdesk.errors import BadInput, NotFound, OutOfStock
 from frontdesk.i18n import N_
@@ -298,10 +298,6 @@ def _check_price(price_ore: object, *, allow_zero: bool) -> int:
     )
 
 
-def _copies(n: int) -> str:
-    return "1 copy" if n == 1 else f"{n} copies"
-
-
 # -- writing -------------------------------------------------------------------
 
 
@@ -503,10 +499,8 @@ def sell(
                 raise OutOfStock("error.megafon.no_copies_left_stock", label=label)
             raise OutOfStock(
                 "error.megafon.left",
-                copies=_copies(stock),
+                copies=i18n.MsgN("error.megafon.copies", stock),
                 label=label,
-                stock=stock,
-                value="er" if stock != 1 else "",
             )
         unit = issue.price_ore if price is None else price
         sale = records.add(

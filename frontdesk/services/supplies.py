@@ -17,7 +17,7 @@ from typing import Any
 
 from peewee import JOIN, Case, fn
 
-from frontdesk import clock, db
+from frontdesk import clock, db, i18n
 from frontdesk.db.models import (
     HandOut,
     HandOutLine,
@@ -293,7 +293,7 @@ def _check_name(name: str, what: str, nb: str) -> str:
         nb_field=nb,
         # a name of 100,000 letters is not "required"
         sentence="error.supplies.name_required" if empty else "error.supplies.name_length",
-        sentence_params={"what": what, "nb": nb},
+        sentence_params={"what": i18n.ByLanguage(en=what, nb=nb)},
     )
 
 
@@ -423,7 +423,7 @@ def update_item(actor: Actor, code: str, /, **changes: Any) -> ItemInfo:
 
 def _flag(value: Any, what: str, nb: str) -> bool:
     if not isinstance(value, bool):
-        raise BadInput("error.supplies.yes_no", what=what, nb=nb)
+        raise BadInput("error.supplies.yes_no", what=i18n.ByLanguage(en=what, nb=nb))
     return value
 
 
@@ -667,9 +667,8 @@ def hand_out(
             if not item.active:
                 raise BadInput(
                     "error.supplies.no_longer_handed_out",
-                    name_en=item.name_en,
+                    name=i18n.ByLanguage(en=item.name_en, nb=item.name_nb),
                     code=code,
-                    name_nb=item.name_nb,
                 )
         naloxone = any(r.kind == "naloxone" for r in rows)
         if naloxone:
@@ -722,17 +721,15 @@ def _out_of_stock(item: SupplyItem, stock: int) -> OutOfStock:
     if stock <= 0:
         return OutOfStock(
             "error.supplies.no_left_stock",
-            name_en=item.name_en,
+            name=i18n.ByLanguage(en=item.name_en, nb=item.name_nb),
             code=item.code,
-            name_nb=item.name_nb,
         )
     return OutOfStock(
         "error.supplies.left_stock",
         stock=stock,
         unit=item.unit,
-        name_en=item.name_en,
+        name=i18n.ByLanguage(en=item.name_en, nb=item.name_nb),
         code=item.code,
-        name_nb=item.name_nb,
     )
 
 
@@ -858,9 +855,8 @@ def record_return(
             if item.kind != "sharps_bin" or not item.bin_litres:
                 raise BadInput(
                     "error.supplies.sharps_bin",
-                    name_en=item.name_en,
+                    name=i18n.ByLanguage(en=item.name_en, nb=item.name_nb),
                     code=item.code,
-                    name_nb=item.name_nb,
                 )
             litres = item.bin_litres * bins
             count = litres * get_settings(actor.centre_id).sharps_fill_factor

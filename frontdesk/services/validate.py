@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
+from frontdesk import i18n
 from frontdesk.errors import BadInput
 
 # Bidirectional embedding/override/isolate controls: a name that reads
@@ -75,17 +76,15 @@ def text(
     clean = str(value if value is not None else "").strip()
     nb = nb_field or field
     if bad_char(clean) is not None:
-        raise BadInput("error.validate.may_hold_control_characters", field=field, cap=_cap(nb))
+        raise BadInput("error.validate.may_hold_control_characters", field=_field(field, nb))
     if not min_len <= len(clean) <= max_len:
         if sentence:
             raise BadInput(sentence, **(sentence_params or {}))
         if min_len == max_len:
-            size, size_nb = f"{max_len} characters", f"{max_len} tegn"
+            size: i18n.Msg = i18n.Msg("error.validate.size_exact", length=max_len)
         else:
-            size, size_nb = f"{min_len} to {max_len} characters", f"{min_len} til {max_len} tegn"
-        raise BadInput(
-            "error.validate.text_length", field=field, size=size, cap=_cap(nb), size_nb=size_nb
-        )
+            size = i18n.Msg("error.validate.size_range", low=min_len, high=max_len)
+        raise BadInput("error.validate.text_length", field=_field(field, nb), size=size)
     return clean
 
 
@@ -101,7 +100,7 @@ def whole(value: object, field: str, nb_field: str) -> int:
     """
     number = _whole_or_none(value)
     if number is None:
-        raise BadInput("error.validate.must_whole_number", field=field, cap=_cap(nb_field))
+        raise BadInput("error.validate.must_whole_number", field=_field(field, nb_field))
     return number
 
 
@@ -127,7 +126,7 @@ def in_range(
     if sentence:
         raise BadInput(sentence, **(sentence_params or {}))
     whole(value, field, nb_field)  # refuses what is not a whole number
-    raise BadInput("error.validate.range", field=field, low=low, high=high, cap=_cap(nb_field))
+    raise BadInput("error.validate.range", field=_field(field, nb_field), low=low, high=high)
 
 
 def _whole_or_none(value: object) -> int | None:
@@ -218,6 +217,11 @@ def path(value: object, what: str = "file name") -> Path:
     if longest > NAME_MAX:
         raise BadInput("error.validate.name_longer_than_bytes", what=what, NAME_MAX=NAME_MAX)
     return expanded
+
+
+def _field(field: str, nb_field: str) -> i18n.ByLanguage:
+    """A field's name as the sentences use it: "The {field} …" / "{field} …" (capitalised)."""
+    return i18n.ByLanguage(en=field, nb=_cap(nb_field))
 
 
 def _cap(word: str) -> str:

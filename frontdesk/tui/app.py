@@ -24,7 +24,7 @@ from textual.widget import Widget  # noqa: E402
 from textual.widgets import Header, Static, TabbedContent, TabPane  # noqa: E402
 
 from frontdesk.errors import FrontdeskError  # noqa: E402
-from frontdesk.i18n import set_language, t  # noqa: E402
+from frontdesk.i18n import languages, set_language, t  # noqa: E402
 from frontdesk.tui.calls import run_call  # noqa: E402
 from frontdesk.tui.commands import DeskCommands  # noqa: E402
 from frontdesk.tui.key_queue import KeyQueue  # noqa: E402
@@ -221,7 +221,7 @@ class DeskApp(App[None]):
         from frontdesk.tui.screens.signon import SignOnScreen
 
         self.centre, self.settings = loaded
-        self.lang = self.settings.language if self.settings.language in ("nb", "en") else "nb"
+        self.lang = self.settings.language if self.settings.language in languages() else "nb"
         set_language(self.lang)
         self.title = self.centre.name
         self.query_one("#closed-banner", Static).update(t("app.closed_banner"))
