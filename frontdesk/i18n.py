@@ -8,8 +8,8 @@ ids are symbolic (``"checkin.done"``), so every language, English too, is a tran
 ``t(id, **fmt)`` gives the text in the current language, ``tn(id, count)`` the form for
 ``count`` things (gettext's ``ngettext`` with the catalogue's Plural-Forms), and
 ``text(lang, id)`` / ``text_n(lang, id, count)`` a text in a given language. Placeholders
-are ``str.format`` fields; ``{keys[binding.id]}`` is the key the active keymap gives that
-binding (``set_key_names``), so a remapped key shows in every hint.
+are ``str.format`` fields; ``{keys[checkin.f]:F6}`` names the key of a binding: F6 unless the
+desk's keymap gives it another (``set_key_names``), so a remapped key shows in every hint.
 """
 
 from __future__ import annotations
@@ -55,18 +55,36 @@ def get_language() -> str:
     return _language
 
 
-def set_key_names(names: Mapping[str, str]) -> None:
-    """Binding id -> the key as the footer shows it, from the desk's active keymap: fills
-    the ``{keys[id]}`` placeholders of every later text."""
+def set_key_names(keys: Mapping[str, str]) -> None:
+    """Binding id -> its keys from the desk's keymap (``{"checkin.f": "f10"}``): every later
+    ``{keys[checkin.f]:F6}`` placeholder shows the remapped key; the others show the key
+    written after the colon (the binding's default, as the text spells it)."""
     _key_names.clear()
-    _key_names.update(names)
+    _key_names.update({binding_id: spell_key(key) for binding_id, key in keys.items()})
 
 
-class _KeyNames(dict[str, str]):
-    """``{keys[id]}``: the active key of a binding, or the default the texts name."""
+def spell_key(keys: str) -> str:
+    """A key as the texts write it: "f10" -> "F10", "ctrl+k" -> "Ctrl+K", "delete" -> "Del"
+    (the first of several keys)."""
+    *modifiers, base = keys.split(",")[0].strip().split("+")
+    named = {"delete": "Del", "escape": "Esc", "enter": "Enter", "space": "Space"}
+    base = named.get(base, base.upper() if len(base) == 1 or base[1:].isdigit() else base)
+    return "+".join([*(m.capitalize() for m in modifiers), base])
 
-    def __missing__(self, binding_id: str) -> str:
-        return DEFAULT_KEYS.get(binding_id, binding_id)
+
+class _Key:
+    def __init__(self, binding_id: str) -> None:
+        self.binding_id = binding_id
+
+    def __format__(self, default: str) -> str:
+        return _key_names.get(self.binding_id, default)
+
+
+class _KeyNames:
+    """``{keys[binding.id]:F6}``: the binding's key from the keymap, else the default F6."""
+
+    def __getitem__(self, binding_id: str) -> _Key:
+        return _Key(binding_id)
 
 
 class Msg:
@@ -112,7 +130,7 @@ def _format(lang: str, text: str, fmt: Mapping[str, object]) -> str:
     if not fmt and "{keys[" not in text:
         return text
     shown = {k: v.text(lang) if isinstance(v, Msg | ByLanguage) else v for k, v in fmt.items()}
-    return text.format(keys=_KeyNames(_key_names), **shown)
+    return text.format(keys=_KeyNames(), **shown)
 
 
 def text(lang: str, message_id: str, /, **fmt: object) -> str:
@@ -153,8 +171,3 @@ def N_(message_id: str) -> str:
 def N_plural(message_id: str) -> str:
     """``N_`` for an id shown with ``tn`` (a plural entry of the catalogues)."""
     return message_id
-
-
-# The keys the texts were written for: what ``{keys[id]}`` shows before the desk sets the
-# active keymap (the command line, tests that render a text on its own).
-DEFAULT_KEYS: dict[str, str] = {}

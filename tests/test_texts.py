@@ -46,6 +46,11 @@ def _used() -> dict[str, bool]:
 
 
 def _fields(text: str) -> set[str]:
+    """The parameters a text needs ({keys[id]:F6} names a key and needs none)."""
+    return {name for name in _all_fields(text) if not name.startswith("keys[")}
+
+
+def _all_fields(text: str) -> set[str]:
     return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name}
 
 
@@ -117,6 +122,31 @@ def test_the_committed_mo_is_compiled_from_the_po(lang: str) -> None:
     shipped = i18n.LOCALE_DIR / lang / "LC_MESSAGES" / "frontdesk.mo"
     with open(shipped, "rb") as mo:
         assert gettext.GNUTranslations(mo)._catalog == gettext.GNUTranslations(compiled)._catalog  # type: ignore[attr-defined]
+
+
+def test_every_key_a_text_names_is_a_binding_of_the_desk() -> None:
+    from frontdesk.tui.keymap import binding_ids
+
+    named = {
+        name[len("keys[") : -1]
+        for lang in LANGUAGES
+        for message in _po(lang)
+        if message.id
+        for form in (message.string if isinstance(message.string, tuple) else (message.string,))
+        for name in _all_fields(form)
+        if name.startswith("keys[")
+    }
+    assert len(named) >= 30 and named <= binding_ids(), named - binding_ids()
+
+
+def test_a_remapped_key_is_spelt_as_the_texts_spell_keys() -> None:
+    try:
+        i18n.set_key_names({"checkin.f": "f10", "checkin.void": "ctrl+d,delete"})
+        hint = i18n.text("en", "checkin.hint.code")
+        assert "F10 woman" in hint and "F7 man" in hint and "F6" not in hint
+        assert "Ctrl+D void" in i18n.text("en", "checkin.list_title")
+    finally:
+        i18n.set_key_names({})
 
 
 # The patterns of ids made from a vocabulary list (i18n_ids.DYNAMIC) and the list.
