@@ -40,7 +40,7 @@ docs: $(STAMP)
 ## language's .po (empty, for a translator), compile each .po to its .mo (committed).
 messages: $(STAMP)
 	PYTHONPATH=scripts $(BIN)/pybabel extract -F babel.cfg --omit-header --no-location -o frontdesk/locale/frontdesk.pot .
-	$(BIN)/pybabel update -D frontdesk -i frontdesk/locale/frontdesk.pot -d frontdesk/locale --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel update -D frontdesk -i frontdesk/locale/frontdesk.pot -d frontdesk/locale --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
 	$(BIN)/pybabel compile -D frontdesk -d frontdesk/locale --statistics
 
 clean:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Self
 
 from frontdesk import i18n
 
@@ -22,6 +24,14 @@ class FrontdeskError(Exception):
         self.hint_id = hint
         self.params = params
         super().__init__(self.text("en"))
+
+    @classmethod
+    def of(cls, message_id: str, params: Mapping[str, object], *, hint: str | None = None) -> Self:
+        """The error with parameters given as a mapping (another error's, a rule's)."""
+        error = cls(message_id, hint=hint)
+        error.params = dict(params)
+        error.args = (error.text("en"),)
+        return error
 
     def text(self, lang: str) -> str:
         """The sentence in ``lang`` (a language of ``i18n.languages()``)."""

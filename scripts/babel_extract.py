@@ -59,6 +59,8 @@ def _name(func: ast.expr) -> str | None:
     if isinstance(func, ast.Name):
         return func.id
     if isinstance(func, ast.Attribute):
+        if isinstance(func.value, ast.Name) and func.value.id in ERRORS and func.attr == "of":
+            return func.value.id  # BadInput.of(id, params, hint=id)
         if isinstance(func.value, ast.Name) and f"{func.value.id}.{func.attr}" in ARGS:
             return f"{func.value.id}.{func.attr}"
         return func.attr if func.attr in ERRORS or func.attr in ("N_", "t", "tn") else None
@@ -131,7 +133,7 @@ def dynamic_ids(source: str) -> Iterator[tuple[int, str]]:
             for arg in _id_args(node):
                 if isinstance(arg, ast.JoinedStr):
                     pattern = "".join(
-                        v.value if isinstance(v, ast.Constant) else "{}" for v in arg.values
+                        str(v.value) if isinstance(v, ast.Constant) else "{}" for v in arg.values
                     )
                     yield arg.lineno, pattern
 

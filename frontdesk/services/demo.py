@@ -108,7 +108,7 @@ def build_at(
     try:
         db.check_target(target)  # "mysql://…" is not a file name to build a demo in
     except db.StoreError as exc:
-        raise StoreUnavailable(exc.message_id, **exc.params) from None
+        raise StoreUnavailable.of(exc.message_id, exc.params) from None
     if is_url(target):
         prepare(target)
         with store.write():
@@ -143,7 +143,7 @@ def prepare(target: str, *, create: bool = True, upgrade: bool = True) -> Any:
             migrate.upgrade(database_)
             db.use_wal(database_)
     except db.StoreError as exc:
-        raise StoreUnavailable(exc.message_id, **exc.params) from None
+        raise StoreUnavailable.of(exc.message_id, exc.params) from None
     except Exception as exc:  # a damaged or read-only file, a full disk: named by store
         from frontdesk.services.store import explain
 

@@ -43,11 +43,11 @@ def open_store(target: str, *, create: bool = False, upgrade: bool = False) -> D
             migrate.require_current(database)
         db.use_wal(database)
     except NoDatabase as exc:
-        raise StoreUnavailable(
-            exc.message_id, hint="error.store.no_database_hint", **exc.params
+        raise StoreUnavailable.of(
+            exc.message_id, exc.params, hint="error.store.no_database_hint"
         ) from None
     except db.StoreError as exc:
-        raise StoreUnavailable(exc.message_id, **exc.params) from None
+        raise StoreUnavailable.of(exc.message_id, exc.params) from None
     except (DatabaseError, InterfaceError, sqlite3.Error, OSError) as exc:
         raise explain(exc, target) or StoreUnavailable(
             "error.store.database_cannot_used", describe=describe(target), short=_short(exc)
@@ -169,7 +169,7 @@ def upgrade_schema(database: Database) -> list[str]:
     try:
         return migrate.upgrade(database)
     except db.StoreError as exc:
-        raise StoreUnavailable(exc.message_id, **exc.params) from None
+        raise StoreUnavailable.of(exc.message_id, exc.params) from None
 
 
 def integrity_check(database: Database) -> str:

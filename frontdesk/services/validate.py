@@ -79,7 +79,7 @@ def text(
         raise BadInput("error.validate.may_hold_control_characters", field=_field(field, nb))
     if not min_len <= len(clean) <= max_len:
         if sentence:
-            raise BadInput(sentence, **(sentence_params or {}))
+            raise BadInput.of(sentence, sentence_params or {})
         if min_len == max_len:
             size: i18n.Msg = i18n.Msg("error.validate.size_exact", length=max_len)
         else:
@@ -124,7 +124,7 @@ def in_range(
     if number is not None and low <= number <= high:
         return number
     if sentence:
-        raise BadInput(sentence, **(sentence_params or {}))
+        raise BadInput.of(sentence, sentence_params or {})
     whole(value, field, nb_field)  # refuses what is not a whole number
     raise BadInput("error.validate.range", field=_field(field, nb_field), low=low, high=high)
 
