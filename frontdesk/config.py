@@ -212,7 +212,7 @@ class CentreSettings:
     def with_value(self, key: str, text: str) -> CentreSettings:
         """A copy with one setting parsed from text; BadInput names what is wrong."""
         if key not in self.keys():
-            raise BadInput("error.config.no_setting_called", shown=shown(key))
+            raise BadInput("error.config.no_setting_called", key=shown(key))
         changes: dict[str, Any] = {key: parse_setting(key, text)}
         return replace(self, **changes)
 
@@ -245,7 +245,7 @@ def parse_setting(key: str, value: str) -> int | str:
         try:
             ZoneInfo(text)
         except (ZoneInfoNotFoundError, ValueError):
-            raise BadInput("error.config.known_time_zone_europe", shown=shown(text)) from None
+            raise BadInput("error.config.known_time_zone_europe", zone=shown(text)) from None
         return text
     if key == "language":
         if text not in i18n.languages():
@@ -265,4 +265,4 @@ def parse_setting(key: str, value: str) -> int | str:
         return text
     if key == "papers_dir":
         return text  # any path up to 200 characters without control characters (checked above)
-    raise BadInput("error.config.no_setting_called", shown=shown(key))
+    raise BadInput("error.config.no_setting_called", key=shown(key))

@@ -124,6 +124,40 @@ def test_the_committed_mo_is_compiled_from_the_po(lang: str) -> None:
         assert gettext.GNUTranslations(mo)._catalog == gettext.GNUTranslations(compiled)._catalog  # type: ignore[attr-defined]
 
 
+def test_every_call_passes_exactly_the_parameters_its_text_uses() -> None:
+    """t("checkin.done", who=…, time=…), BadInput("error.…", code=…): a parameter the text
+    does not use, or a placeholder no call fills (a KeyError at the desk), fails here."""
+    import ast
+
+    english = {_key(m.id): m.string for m in _po("en") if m.id}
+    calls = {"t", "tn", "Msg", "MsgN", "desk_config_error", *babel_extract.ERRORS}
+    wrong = []
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Call) or babel_extract._name(node.func) not in calls:
+                continue
+            name = babel_extract._name(node.func)
+            given = {k.arg for k in node.keywords if k.arg not in ("hint", None)}
+            if any(k.arg is None for k in node.keywords) or not node.args:
+                continue  # **params: checked where they are made
+            index = 1 if name == "desk_config_error" else 0
+            if len(node.args) <= index:
+                continue
+            for _line, message_id in babel_extract._literals(node.args[index]):
+                text = english.get(message_id)
+                if text is None:
+                    continue  # not a message id (a test elsewhere catches unknown ids)
+                forms = text if isinstance(text, tuple) else (text,)
+                needed = set().union(*map(_fields, forms)) - (
+                    {"count"} if name in ("tn", "MsgN") else set()
+                )
+                if needed != given:
+                    wrong.append(
+                        f"{path.name}:{node.lineno} {message_id}: {sorted(given)} != {sorted(needed)}"
+                    )
+    assert wrong == []
+
+
 def test_every_key_a_text_names_is_a_binding_of_the_desk() -> None:
     from frontdesk.tui.keymap import binding_ids
 

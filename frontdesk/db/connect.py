@@ -72,7 +72,7 @@ def _parse_url(target: str) -> dict:
     try:
         return parse_url(target)
     except ValueError as exc:  # a port that is not a number, a broken [IPv6] host, …
-        raise StoreError("error.connect.database_url_valid_write", exc=exc) from None
+        raise StoreError("error.connect.database_url_valid_write", why=exc) from None
 
 
 def describe(target: str) -> str:
@@ -140,11 +140,11 @@ def open_database(target: str, *, create: bool = False, wal: bool = True) -> Dat
             raise  # a damaged file or another program's: the caller says which
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise StoreError(
-            "error.connect.cannot_open_database", describe=describe(target), first=first
+            "error.connect.cannot_open_database", database=describe(target), why=first
         ) from exc
     except Exception as exc:  # psycopg raises its own errors for bad URLs
         raise StoreError(
-            "error.connect.cannot_open_database", describe=describe(target), first=exc
+            "error.connect.cannot_open_database", database=describe(target), why=exc
         ) from exc
     if wal:
         use_wal(db)

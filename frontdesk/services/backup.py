@@ -129,6 +129,6 @@ def _pg_dump(output: str | None, centre_code: str | None) -> BackupResult:
         if done.returncode != 0:
             first = (done.stderr.strip().splitlines() or ["no message"])[0]
             raise FrontdeskError(
-                "error.backup.pg_dump_failed", first=first.removeprefix("pg_dump: ")
+                "error.backup.pg_dump_failed", why=first.removeprefix("pg_dump: ")
             )
     return BackupResult(path, path.stat().st_size, "pg_dump")

@@ -128,7 +128,7 @@ def find_centre(code: str | None = None) -> CentreInfo:
         # A code that cannot exist (bad characters, undecodable bytes) never reaches a query.
         row = Centre.get_or_none(Centre.code == wanted) if CODE_RE.match(wanted) else None
         if row is None:
-            raise NotFound("error.centre.no_centre_code", validate=validate.shown(wanted))
+            raise NotFound("error.centre.no_centre_code", code=validate.shown(wanted))
         return _info(row)
     row = Centre.select().order_by(Centre.id).first()
     if row is None:

@@ -212,7 +212,7 @@ def close_day(actor: Actor, counted_cash_ore: int, business_date: dt.date | None
     first = first_day(actor.centre_id)
     if day < first:
         raise BadInput(
-            "error.dayclose.day_before_centre_s", day=day.isoformat(), first=first.isoformat()
+            "error.dayclose.day_before_centre_s", day=day.isoformat(), first_day=first.isoformat()
         )
     with store.write():
         # Writers take the centre row FOR SHARE (days.ensure_open): nothing is

@@ -120,7 +120,7 @@ def build_at(
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # e.g. the user data folder
     except OSError as exc:
         raise BadInput(
-            "error.demo.cannot_create_folder", parent=path.parent, value=exc.strerror or exc
+            "error.demo.cannot_create_folder", folder=path.parent, why=exc.strerror or exc
         ) from None
     with outputs.staged(path) as part:
         prepare(str(part))
@@ -160,7 +160,7 @@ def check_empty(database_: Any) -> None:
     tables = set(database_.get_tables())
     foreign = sorted(tables - ours)
     if foreign:
-        raise BadInput("error.demo.database_holds_other_tables", foreign=foreign[0])
+        raise BadInput("error.demo.database_holds_other_tables", table=foreign[0])
     if "centre" in tables and Centre.select().exists():
         raise BadInput("error.demo.database_already_holds_data")
 

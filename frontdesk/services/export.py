@@ -110,8 +110,8 @@ def check_period(date_from: dt.date, date_to: dt.date) -> None:
     if days > MAX_PERIOD_DAYS:
         raise BadInput(
             "error.export.period_most_years_days",
-            MAX_PERIOD_YEARS=MAX_PERIOD_YEARS,
-            MAX_PERIOD_DAYS=MAX_PERIOD_DAYS,
+            max_years=MAX_PERIOD_YEARS,
+            max_days=MAX_PERIOD_DAYS,
             date_from=date_from.isoformat(),
             date_to=date_to.isoformat(),
             days=days,
@@ -417,9 +417,9 @@ def write_export(
 ) -> int:
     """Write the rows in the chosen format; returns the number of centre-days written."""
     if fmt not in EXPORT_FORMATS:
-        raise BadInput("error.export.format", value=", ".join(EXPORT_FORMATS))
+        raise BadInput("error.export.format", choices=", ".join(EXPORT_FORMATS))
     if layout not in EXPORT_LAYOUTS:
-        raise BadInput("error.export.layout", value=", ".join(EXPORT_LAYOUTS))
+        raise BadInput("error.export.layout", choices=", ".join(EXPORT_LAYOUTS))
     refuse_combination(fmt, layout, excel)
     if fmt == "json":
         return write_json(out, rows, codes)

@@ -181,7 +181,7 @@ def find_vendor(centre_id: int, vendor: str) -> VisitorInfo:
 
 
 def _no_vendor(number: str) -> NotFound:
-    return NotFound("error.megafon.no_megafon_vendor_number", int=int(number))
+    return NotFound("error.megafon.no_megafon_vendor_number", number=int(number))
 
 
 def _sale_query():

@@ -81,7 +81,7 @@ def check_output(
     try:
         is_folder = path.is_dir()
     except OSError as exc:  # e.g. a name too long for the file system
-        raise BadInput("error.outputs.cannot_write", path=path, value=exc.strerror or exc) from None
+        raise BadInput("error.outputs.cannot_write", path=path, why=exc.strerror or exc) from None
     if is_folder:
         raise BadInput("error.outputs.folder_name_file_write", path=path)
     _refuse_special(path, option)
@@ -98,7 +98,7 @@ def check_output(
                 raise BadInput(
                     "error.outputs.belongs_sqlite_database_choose",
                     path=path,
-                    base=base,
+                    database=base,
                     option=option,
                 )
     if not database_ok and path.is_file() and _is_sqlite_file(path):
@@ -117,7 +117,7 @@ def _refuse_special(path: Path, option: str = "-o") -> None:
     except FileNotFoundError:
         return
     except OSError as exc:  # a symlink loop, a name too long, no access
-        raise BadInput("error.outputs.cannot_write", path=path, value=exc.strerror or exc) from None
+        raise BadInput("error.outputs.cannot_write", path=path, why=exc.strerror or exc) from None
     if not stat.S_ISREG(found.st_mode) and not stat.S_ISDIR(found.st_mode):
         raise BadInput("error.outputs.regular_file_device_pipe", path=path, option=option)
 
@@ -173,7 +173,7 @@ def staged(path: Path, *, overwrite: bool = True) -> Iterator[Path]:
     try:
         fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except OSError as exc:
-        raise BadInput("error.outputs.cannot_write", path=path, value=exc.strerror or exc) from None
+        raise BadInput("error.outputs.cannot_write", path=path, why=exc.strerror or exc) from None
     os.close(fd)
     try:
         os.chmod(part, 0o600)
@@ -205,7 +205,7 @@ def _move(part: Path, path: Path, *, overwrite: bool) -> None:
             return
         os.unlink(part)
     except OSError as exc:
-        raise BadInput("error.outputs.cannot_write", path=path, value=exc.strerror or exc) from None
+        raise BadInput("error.outputs.cannot_write", path=path, why=exc.strerror or exc) from None
 
 
 def _fsync(path: Path) -> None:

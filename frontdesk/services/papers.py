@@ -744,7 +744,7 @@ def save_day_paper(
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise BadInput(
-            "error.papers.cannot_make_papers_folder", folder=folder, value=exc.strerror or exc
+            "error.papers.cannot_make_papers_folder", folder=folder, why=exc.strerror or exc
         ) from None
     path = write_bytes(folder / paper.file_name(), day_pdf_bytes(paper))
     return SavedPaper(path, print_command() is not None)

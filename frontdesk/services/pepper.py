@@ -92,7 +92,7 @@ def create() -> Pepper:
             part.unlink(missing_ok=True)
     except OSError as exc:
         raise KeyUnavailable(
-            "error.pepper.cannot_create_pin_key", path=path, value=exc.strerror or exc
+            "error.pepper.cannot_create_pin_key", path=path, why=exc.strerror or exc
         ) from None
     made = load()
     assert made is not None

@@ -149,7 +149,7 @@ def plan(centres: list[CentreInfo], before: dt.date) -> PurgePlan:
             first = not_closed[0].isoformat()
             more = f" (and {len(not_closed) - 1} more)" if len(not_closed) > 1 else ""
             raise BadInput(
-                "error.purge.day_records_but_closed", first=first, more=more, code=centre.code
+                "error.purge.day_records_but_closed", day=first, more=more, code=centre.code
             )
         counts = {
             name: model.select()

@@ -50,7 +50,7 @@ def open_store(target: str, *, create: bool = False, upgrade: bool = False) -> D
         raise StoreUnavailable.of(exc.message_id, exc.params) from None
     except (DatabaseError, InterfaceError, sqlite3.Error, OSError) as exc:
         raise explain(exc, target) or StoreUnavailable(
-            "error.store.database_cannot_used", describe=describe(target), short=_short(exc)
+            "error.store.database_cannot_used", database=describe(target), why=_short(exc)
         ) from None
     return database
 
@@ -131,13 +131,13 @@ def explain(exc: BaseException, target: str | None = None) -> FrontdeskError | N
         if isinstance(e, OSError) and e.errno is not None:
             name = e.filename if e.filename is not None else where
             return StoreUnavailable(
-                "error.store.cannot_use", validate=validate.shown(name, 200), value=e.strerror or e
+                "error.store.cannot_use", name=validate.shown(name, 200), why=e.strerror or e
             )
     if any(
         type(e).__module__.startswith("psycopg") or isinstance(e, InterfaceError) for e in chain
     ):
         return StoreUnavailable(
-            "error.store.database_server_failed", where=where, short=_short(exc)
+            "error.store.database_server_failed", where=where, why=_short(exc)
         )
     return None
 
@@ -161,7 +161,7 @@ def schema_status(database: Database) -> migrate.SchemaStatus:
         return migrate.status(database)
     except (DatabaseError, sqlite3.DatabaseError) as exc:
         raise explain(exc) or StoreUnavailable(
-            "error.store.cannot_read_schema", short=_short(exc)
+            "error.store.cannot_read_schema", why=_short(exc)
         ) from None
 
 
@@ -191,7 +191,7 @@ def write() -> Iterator[None]:
         with db.transaction():
             yield
     except IntegrityError as exc:
-        raise BadInput("error.store.would_duplicate_existing_record", short=_short(exc)) from None
+        raise BadInput("error.store.would_duplicate_existing_record", why=_short(exc)) from None
     except (DatabaseError, InterfaceError, sqlite3.Error, OSError) as exc:
         sentence = explain(exc)
         if sentence is None:

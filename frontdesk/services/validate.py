@@ -197,25 +197,25 @@ def path(value: object, what: str = "file name") -> Path:
     if not raw.strip():
         raise BadInput("error.validate.empty", what=what)
     if any(unicodedata.category(char) == "Cc" for char in raw):
-        raise BadInput("error.validate.holds_control_characters", what=what, shown=shown(raw))
+        raise BadInput("error.validate.holds_control_characters", what=what, value=shown(raw))
     try:
         expanded = Path(raw).expanduser()
     except RuntimeError:
         user = raw[1:].split("/", 1)[0]
         raise BadInput(
-            "error.validate.no_user", shown=shown(user), what=what, shown2=shown(raw)
+            "error.validate.no_user", user=shown(user), what=what, value=shown(raw)
         ) from None
     try:
         size = len(os.fsencode(str(expanded)))
         longest = max((len(os.fsencode(part)) for part in expanded.parts), default=0)
     except UnicodeError:  # a lone surrogate that no file name can hold
         raise BadInput(
-            "error.validate.holds_undecodable_characters", what=what, shown=shown(raw)
+            "error.validate.holds_undecodable_characters", what=what, value=shown(raw)
         ) from None
     if size >= PATH_MAX:
-        raise BadInput("error.validate.longer_than_bytes", what=what, PATH_MAX=PATH_MAX)
+        raise BadInput("error.validate.longer_than_bytes", what=what, limit=PATH_MAX)
     if longest > NAME_MAX:
-        raise BadInput("error.validate.name_longer_than_bytes", what=what, NAME_MAX=NAME_MAX)
+        raise BadInput("error.validate.name_longer_than_bytes", what=what, limit=NAME_MAX)
     return expanded
 
 
