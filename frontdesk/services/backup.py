@@ -128,7 +128,5 @@ def _pg_dump(output: str | None, centre_code: str | None) -> BackupResult:
         done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=3600)
         if done.returncode != 0:
             first = (done.stderr.strip().splitlines() or ["no message"])[0]
-            raise FrontdeskError(
-                "error.backup.pg_dump_failed", why=first.removeprefix("pg_dump: ")
-            )
+            raise FrontdeskError("error.backup.pg_dump_failed", why=first.removeprefix("pg_dump: "))
     return BackupResult(path, path.stat().st_size, "pg_dump")

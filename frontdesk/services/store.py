@@ -136,9 +136,7 @@ def explain(exc: BaseException, target: str | None = None) -> FrontdeskError | N
     if any(
         type(e).__module__.startswith("psycopg") or isinstance(e, InterfaceError) for e in chain
     ):
-        return StoreUnavailable(
-            "error.store.database_server_failed", where=where, why=_short(exc)
-        )
+        return StoreUnavailable("error.store.database_server_failed", where=where, why=_short(exc))
     return None
 
 
