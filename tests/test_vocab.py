@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from frontdesk import i18n
-from frontdesk.services import demo, tally, vocab
+from frontdesk import demo, i18n
+from frontdesk.services import tally, vocab
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCAB = Path(vocab.__file__).resolve()
