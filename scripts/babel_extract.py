@@ -40,6 +40,10 @@ ARGS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     # services/validate.py: the message id of a field's whole rule
     "validate.text": ((), ("sentence",)),
     "validate.in_range": ((), ("sentence",)),
+    "validate.code": ((2,), ()),
+    "validate.one_of": ((2,), ()),
+    "code": ((2,), ()),  # inside validate.py
+    "one_of": ((2,), ()),
     "validate_text": ((), ("sentence",)),
     "in_range": ((), ("sentence",)),
 }

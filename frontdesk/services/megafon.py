@@ -483,9 +483,11 @@ def sell(
         "antall eksemplarer",
         sentence="error.megafon.sale_copies",
     )
-    method = str(payment if payment is not None else "").strip().lower()
-    if method not in PAYMENTS:
-        raise BadInput("error.megafon.payment_cash_card_vipps")
+    method = validate.one_of(
+        payment,
+        PAYMENTS,
+        "error.megafon.payment_cash_card_vipps",
+    )
     price = None if unit_price_ore is None else _check_price(unit_price_ore, allow_zero=True)
     with store.write():
         st = days.stamp_on(actor, business_date)

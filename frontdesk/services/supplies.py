@@ -278,10 +278,11 @@ def _unknown_item(code: str) -> NotFound:
 
 
 def _check_code(code: str) -> str:
-    text = str(code if code is not None else "").strip().upper()
-    if not ITEM_CODE_RE.match(text):
-        raise BadInput("error.supplies.item_code_letters_z")
-    return text
+    return validate.code(
+        code,
+        ITEM_CODE_RE,
+        "error.supplies.item_code_letters_z",
+    )
 
 
 def _check_name(name: str, what: str, nb: str) -> str:
@@ -308,10 +309,11 @@ def _check_unit(unit: str) -> str:
 
 
 def _check_kind(kind: str) -> str:
-    text = str(kind if kind is not None else "").strip().lower()
-    if text not in ITEM_KINDS:
-        raise BadInput("error.supplies.kind_syringe_naloxone_sharps")
-    return text
+    return validate.one_of(
+        kind,
+        ITEM_KINDS,
+        "error.supplies.kind_syringe_naloxone_sharps",
+    )
 
 
 def _check_bin_litres(value: Any) -> int | None:

@@ -71,12 +71,12 @@ def normalise_code(code: str | None) -> str:
 
 def normalise_gender(gender: str | None) -> str:
     """f, m, x or u (unknown, the default)."""
-    if gender is None:
-        return "u"
-    text = str(gender).strip().lower() or "u"
-    if text not in GENDERS:
-        raise BadInput("error.visits.gender_f_m_x")
-    return text
+    return validate.one_of(
+        gender,
+        GENDERS,
+        "error.visits.gender_f_m_x",
+        default="u",
+    )
 
 
 def check_birth_year(value: Any) -> int | None:
