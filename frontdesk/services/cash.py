@@ -49,23 +49,12 @@ def _amount(value: object) -> int:
         MAX_MOVEMENT_ORE,
         "amount",
         "beløpet",
-        sentence=(
-            "The amount must be more than 0 and at most 100 000 kr.",
-            "Beløpet må være over 0 og høyst 100 000 kr.",
-        ),
+        sentence="error.cash.amount_range",
     )
 
 
 def _check_reason(reason: object) -> str:
-    known = ", ".join(CASH_REASONS)
-    return validate.one_of(
-        reason,
-        CASH_REASONS,
-        (
-            f"The reason for a pay-in or pay-out is one of: {known}.",
-            f"Årsaken til en innbetaling eller utbetaling er en av: {known}.",
-        ),
-    )
+    return validate.one_of(reason, CASH_REASONS, "error.cash.reason_one_of")
 
 
 def set_float(actor: Actor, amount_ore: int, business_date: dt.date | None = None) -> CashMoveInfo:
@@ -77,10 +66,7 @@ def set_float(actor: Actor, amount_ore: int, business_date: dt.date | None = Non
         MAX_MOVEMENT_ORE,
         "float",
         "vekselbeholdningen",
-        sentence=(
-            "The float must be a whole amount from 0 to 100 000 kr.",
-            "Vekselbeholdningen må være et helt beløp fra 0 til 100 000 kr.",
-        ),
+        sentence="error.cash.float_range",
     )
     with store.write():
         st = days.stamp_on(actor, business_date)
@@ -121,10 +107,7 @@ def move(
     is expected to hold, and a closed day.
     """
     if kind not in CASH_MOVES or kind == "float":
-        raise BadInput(
-            "A cash movement is a pay-in or a pay-out.",
-            nb="En kassebevegelse er en innbetaling eller en utbetaling.",
-        )
+        raise BadInput("error.cash.pay_in_or_out")
     amount_ore = _amount(amount_ore)
     reason = _check_reason(reason)
     with store.write():
@@ -133,10 +116,7 @@ def move(
             held = tally.compute_cash(actor.centre_id, st.business_date)["cash.expected_ore"]
             if amount_ore > held:
                 # Not how much it holds: the close counts the cash blind.
-                raise BadInput(
-                    "A pay-out cannot be more than the cash box should hold.",
-                    nb="En utbetaling kan ikke være mer enn kassen skal inneholde.",
-                )
+                raise BadInput("error.cash.pay_out_more_than_box")
         row = records.add(
             actor,
             st,
@@ -163,14 +143,8 @@ def void_movement(actor: Actor, movement_id: int, reason: str) -> CashMoveInfo:
             CashMovement,
             movement_id,
             reason,
-            missing=NotFound(
-                f"There is no cash movement number {movement_id}.",
-                nb=f"Det finnes ingen kassebevegelse nummer {movement_id}.",
-            ),
-            already=BadInput(
-                "That cash movement is already voided.",
-                nb="Den kassebevegelsen er allerede annullert.",
-            ),
+            missing=NotFound("error.cash.no_movement_number", movement_id=movement_id),
+            already=BadInput("error.cash.movement_already_voided"),
         )
         audit.record(
             actor, "cash.void", "cash_movement", row.id, kind=row.kind, amount_ore=row.amount_ore

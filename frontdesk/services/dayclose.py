@@ -19,7 +19,7 @@ from typing import Any
 
 from peewee import fn
 
-from frontdesk import clock, db
+from frontdesk import clock, db, i18n
 from frontdesk.db.models import (
     DATED_MODELS,
     Centre,
@@ -98,16 +98,10 @@ def z_report(actor: Actor, business_date: dt.date, version: int | None = None) -
         row = query.order_by(DayClose.version.desc()).first()
         if row is None and version is not None:
             day = business_date.isoformat()
-            raise NotFound(
-                f"The day {day} has no Z-report version {version}.",
-                nb=f"Dagen {day} har ingen Z-rapport versjon {version}.",
-            )
+            raise NotFound("error.dayclose.day_no_z_report", day=day, version=version)
         if row is None:
             day = business_date.isoformat()
-            raise NotFound(
-                f"The day {day} has not been closed, so it has no Z-report.",
-                nb=f"Dagen {day} er ikke avsluttet og har ingen Z-rapport.",
-            )
+            raise NotFound("error.dayclose.day_been_closed_no", day=day)
         audit.record(
             actor,
             "report.z",
@@ -200,6 +194,11 @@ def open_days_before(centre_id: int, business_date: dt.date | None = None) -> li
 MAX_COUNTED_CASH_ORE = 100_000_000
 
 
+def _amount(ore: int) -> i18n.ByLanguage:
+    """An amount in a sentence, written as each language writes money."""
+    return i18n.ByLanguage(**{lang: money.nok_text(ore, lang) for lang in i18n.languages()})
+
+
 def _check_denominations(
     denominations: Mapping[int, int] | None, counted_cash_ore: int
 ) -> tuple[tuple[int, int], ...]:
@@ -209,19 +208,13 @@ def _check_denominations(
     clean = []
     for value, pieces in sorted(denominations.items()):
         if value not in DENOMINATIONS_ORE:
-            raise BadInput(
-                f"{validate.shown(value, 12)} øre is not a Norwegian coin or note.",
-                nb=f"{validate.shown(value, 12)} øre er ikke en norsk mynt eller seddel.",
-            )
+            raise BadInput("error.dayclose.not_a_coin", value=validate.shown(value, 12))
         pieces = validate.in_range(pieces, 0, 100_000, "number of coins or notes", "Antallet")
         if pieces:
             clean.append((value, pieces))
     total = sum(value * pieces for value, pieces in clean)
     if total != counted_cash_ore:
-        raise BadInput(
-            "The coins and notes do not add up to the counted cash.",
-            nb="Myntene og sedlene blir ikke til sammen det opptalte beløpet.",
-        )
+        raise BadInput("error.dayclose.pieces_add_up")
     return tuple(clean)
 
 
@@ -237,10 +230,7 @@ def _second_lead(
         actor.centre_id, str(initials or ""), str(pin or ""), "approve a cash difference"
     )
     if actor.staff_id is not None and approver.staff_id == actor.staff_id:
-        raise BadInput(
-            "A second shift lead, not the one closing the day, must approve the difference.",
-            nb="En annen vaktleder enn den som avslutter dagen må godkjenne differansen.",
-        )
+        raise BadInput("error.dayclose.second_lead_other")
     return approver, reason
 
 
@@ -272,27 +262,18 @@ def close_day(
         MAX_COUNTED_CASH_ORE,
         "counted cash",
         "opptalt kontant",
-        sentence=(
-            "The counted cash must be a whole amount from 0 to 1 000 000 kr.",
-            "Opptalt kontant må være et helt beløp fra 0 til 1 000 000 kr.",
-        ),
+        sentence="error.dayclose.counted_cash_must_whole",
     )
     pieces = _check_denominations(denominations, counted_cash_ore)
     approver, approved_reason = _second_lead(actor, approver_initials, approver_pin, diff_reason)
     today = days.today(actor.centre_id)
     day = business_date or today
     if day > today:
-        raise BadInput(
-            f"The day {day.isoformat()} has not started yet, so it cannot be closed.",
-            nb=f"Dagen {day.isoformat()} har ikke begynt ennå og kan ikke avsluttes.",
-        )
+        raise BadInput("error.dayclose.day_started_yet_cannot", day=day.isoformat())
     first = first_day(actor.centre_id)
     if day < first:
         raise BadInput(
-            f"The day {day.isoformat()} is before the centre's first day ({first.isoformat()}), "
-            "so there is nothing to close.",
-            nb=f"Dagen {day.isoformat()} er før senterets første dag ({first.isoformat()}), "
-            "så det er ingenting å avslutte.",
+            "error.dayclose.day_before_centre_s", day=day.isoformat(), first_day=first.isoformat()
         )
     with store.write():
         # Writers take the centre row FOR SHARE (days.ensure_open): nothing is
@@ -306,8 +287,7 @@ def close_day(
         )
         if previous is not None and previous.reopened_at is None:
             raise BadInput(
-                f"The day {day.isoformat()} is already closed (Z-report {previous.z_no}).",
-                nb=f"Dagen {day.isoformat()} er allerede avsluttet (Z-rapport {previous.z_no}).",
+                "error.dayclose.day_already_closed_z", day=day.isoformat(), z_no=previous.z_no
             )
         if previous is not None:
             z_no, version = previous.z_no, previous.version + 1
@@ -320,13 +300,10 @@ def close_day(
         diff_ore = counted_cash_ore - expected_ore
         limit_ore = get_settings(actor.centre_id).cash_diff_limit_ore
         if abs(diff_ore) > limit_ore and approver is None:
-            diff_en, diff_nb = money.nok_text(diff_ore, "en"), money.nok_text(diff_ore, "nb")
             raise NeedsSecondLead(
-                f"The cash is {diff_en} off, more than {money.nok_text(limit_ore, 'en')}: a "
-                "second shift lead must approve it with their PIN and a reason.",
-                nb=f"Kassen har en differanse på {diff_nb}, mer enn "
-                f"{money.nok_text(limit_ore, 'nb')}: en annen vaktleder må godkjenne den med "
-                "PIN og en årsak.",
+                "error.dayclose.needs_second_lead",
+                diff=_amount(diff_ore),
+                limit=_amount(limit_ore),
             )
         earlier_ore = (
             DayClose.select(fn.SUM(DayClose.revenue_ore))
@@ -410,18 +387,10 @@ def reopen_day(actor: Actor, business_date: dt.date, pin: str, reason: str) -> N
         row = (current.for_update() if db.is_postgres() else current).first()
         if row is None:
             day = business_date.isoformat()
-            raise BadInput(
-                f"The day {day} is not closed, so there is nothing to reopen.",
-                nb=f"Dagen {day} er ikke avsluttet, så den kan ikke gjenåpnes.",
-            )
+            raise BadInput("error.dayclose.day_closed_nothing_reopen", day=day)
         if row.purged_at is not None:
             day = business_date.isoformat()
-            raise BadInput(
-                f"The day {day} cannot be reopened: its individual records were purged or "
-                "erased, so its stored Z-report is final.",
-                nb=f"Dagen {day} kan ikke gjenåpnes: enkeltregistreringene er slettet, "
-                "så den lagrede Z-rapporten er endelig.",
-            )
+            raise BadInput("error.dayclose.day_cannot_reopened_individual", day=day)
         DayClose.update(
             reopened_at=clock.to_db(clock.utcnow()),
             reopened_by=actor.staff_id,

@@ -22,6 +22,7 @@ from typing import Any
 
 from peewee import JOIN, fn
 
+from frontdesk import i18n
 from frontdesk.db.models import (
     HandOut,
     LotDraw,
@@ -75,10 +76,8 @@ def check_lot_text(value: object) -> str:
         MAX_LOT_LENGTH,
         min_len=0,
         nb_field="lotnummeret",
-        sentence=(
-            f"A lot number is at most {MAX_LOT_LENGTH} characters.",
-            f"Et lotnummer er høyst {MAX_LOT_LENGTH} tegn.",
-        ),
+        sentence="error.lots.lot_number_length",
+        sentence_params={"high": MAX_LOT_LENGTH},
     )
 
 
@@ -114,12 +113,8 @@ def lot_for_delivery(
         )
     stored = validate.date(row.expires_on) if row.expires_on is not None else None
     if stored != expires_on:
-        was = stored.isoformat() if stored else "no expiry date"
-        was_nb = stored.isoformat() if stored else "ingen utløpsdato"
-        raise BadInput(
-            f"Lot {lot} of {item.code} is on record with {was}; check the date on the box.",
-            nb=f"Lot {lot} av {item.code} er registrert med {was_nb}; sjekk datoen på esken.",
-        )
+        was = stored.isoformat() if stored else i18n.Msg("error.lots.no_expiry_date")
+        raise BadInput("error.lots.other_expiry", lot=lot, code=item.code, was=was)
     return int(row.id)
 
 
@@ -215,19 +210,19 @@ def take(item: SupplyItem, lots: list[Lot], quantity: int, today: dt.date) -> li
 
 
 def expired_lot(item: SupplyItem, lot: Lot, in_date: int) -> OutOfStock:
+    """The refusal of a hand-out that only an expired lot could cover, naming that lot."""
     day = lot.expires_on.isoformat() if lot.expires_on else ""
+    name = i18n.ByLanguage(en=item.name_en, nb=item.name_nb)
     if in_date <= 0:
-        return OutOfStock(
-            f"Lot {lot.label} of {item.name_en} ({item.code}) expired on {day} and cannot be "
-            "handed out: write it off with a stock-take.",
-            nb=f"Lot {lot.label} av {item.name_nb} ({item.code}) gikk ut på dato {day} og kan "
-            "ikke deles ut: skriv det av med en opptelling.",
-        )
+        return OutOfStock("error.lots.expired", lot=lot.label, name=name, code=item.code, day=day)
     return OutOfStock(
-        f"Lot {lot.label} of {item.name_en} ({item.code}) expired on {day}, so only {in_date} "
-        f"{item.unit} in date can be handed out.",
-        nb=f"Lot {lot.label} av {item.name_nb} ({item.code}) gikk ut på dato {day}, så bare "
-        f"{in_date} {item.unit} innenfor datoen kan deles ut.",
+        "error.lots.expired_only_in_date",
+        lot=lot.label,
+        name=name,
+        code=item.code,
+        day=day,
+        in_date=in_date,
+        unit=item.unit,
     )
 
 

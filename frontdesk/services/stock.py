@@ -139,26 +139,14 @@ def reorder(centre_id: int, days_: int = REORDER_DAYS) -> list[ReorderLine]:
 
 
 def _check_reason(reason: object) -> str:
-    known = ", ".join(STOCK_REASONS)
-    return validate.one_of(
-        reason,
-        STOCK_REASONS,
-        (
-            f"The reason for a stock change is one of: {known}.",
-            f"Årsaken til en lagerendring er en av: {known}.",
-        ),
-    )
+    return validate.one_of(reason, STOCK_REASONS, "error.stock.reason_one_of")
 
 
 def _find_lot(code: str, held: list[lots.Lot], lot: str) -> lots.Lot:
     for candidate in held:
         if candidate.id is not None and lot in (candidate.lot, candidate.label):
             return candidate
-    shown = validate.shown(lot, 40)
-    raise NotFound(
-        f"{code} has no lot {shown}.",
-        nb=f"{code} har ikke noe lot {shown}.",
-    )
+    raise NotFound("error.stock.no_lot", code=code, lot=validate.shown(lot, 40))
 
 
 def _spread(held: list[lots.Lot], change: int) -> list[tuple[int | None, int]]:
@@ -276,24 +264,14 @@ def void_count(actor: Actor, count_id: int, reason: str) -> CountInfo:
             StockCount,
             count_id,
             reason,
-            missing=NotFound(
-                f"There is no stock-take number {count_id}.",
-                nb=f"Det finnes ingen opptelling nummer {count_id}.",
-            ),
-            already=BadInput(
-                "That stock-take is already voided.", nb="Den opptellingen er allerede annullert."
-            ),
+            missing=NotFound("error.stock.no_count_number", count_id=count_id),
+            already=BadInput("error.stock.count_already_voided"),
         )
         item = SupplyItem.get_by_id(row.item_id)
         info = supplies.get_item(actor.centre_id, item.code)
         held = lots.lots_of(actor.centre_id, {info.id: info.stock})[info.id]
         if info.stock < 0 or lots.negative_lot(held) is not None:
-            raise BadInput(
-                "What that stock-take added has been handed out since: voiding it would leave "
-                "a stock below zero.",
-                nb="Det opptellingen la til er delt ut siden: annulleres den, blir beholdningen "
-                "under null.",
-            )
+            raise BadInput("error.stock.count_added_handed_out")
         audit.record(actor, "stock.void_count", "stock_count", row.id, code=item.code)
         return _count_infos(_count_query().where(StockCount.id == row.id))[0]
 
