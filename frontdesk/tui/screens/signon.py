@@ -55,7 +55,10 @@ class SignOnScreen(Screen[None]):
             yield Label(t("signon.initials"), id="initials-label", classes="field-label")
             yield InitialsInput(id="initials", max_length=4, restrict=INITIALS_CHARS)
             yield Label(t("signon.pin"), id="pin-label", classes="field-label")
-            yield Input(id="pin", password=True, max_length=8, restrict=PIN_CHARS)
+            # No select-all when the cursor arrives: a digit typed ahead is already in it.
+            yield Input(
+                id="pin", password=True, max_length=8, restrict=PIN_CHARS, select_on_focus=False
+            )
             yield Static(t("signon.help"), id="signon-help")
             yield Static("", id="signon-message")
         yield DeskFooter()

@@ -192,7 +192,9 @@ def initials_field(**kwargs: Any) -> FieldInput:
 
 def pin_field(**kwargs: Any) -> FieldInput:
     """A PIN (at most 8 digits, hidden)."""
-    return FieldInput(password=True, max_length=8, restrict=PIN_CHARS, **kwargs)
+    return FieldInput(
+        password=True, max_length=8, restrict=PIN_CHARS, select_on_focus=False, **kwargs
+    )
 
 
 class LoadedPane(Vertical, Generic[ViewT]):
