@@ -36,13 +36,16 @@ def assert_one_sentence(result, code: int = 1) -> str:
         ("export", "--from", "yesterday", "--to", "2026-03-01"),
         ("report", "--from", "1.3.2026"),
         ("purge", "--before", "2026/01/01", "--yes"),
+        ("report", "--from", "20260301"),  # an ISO form Python reads, but not YYYY-MM-DD
+        ("print", "z", "--date", "2026-W10-1", "--receipt"),
     ],
 )
 def test_bad_date(backend: str, lead: Actor, args: tuple[str, ...]) -> None:
     result = run("--db", backend, *args)
     line = assert_one_sentence(result, code=2)
     assert "is not a date; write it as YYYY-MM-DD." in line
-    assert result.stderr.strip().splitlines()[1] == f"Try 'frontdesk {args[0]} --help'."
+    command = " ".join(args[:2]) if args[0] == "print" else args[0]  # print z: a subcommand
+    assert result.stderr.strip().splitlines()[1] == f"Try 'frontdesk {command} --help'."
 
 
 @pytest.mark.parametrize("command", ["export", "report"])
@@ -448,9 +451,9 @@ def test_a_good_centre_code_of_eight_is_taken(tmp_path: Path) -> None:
 def test_init_refuses_a_short_pin_at_the_first_prompt(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import frontdesk.cli
+    import frontdesk.cli.base
 
-    monkeypatch.setattr(frontdesk.cli, "_stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(frontdesk.cli.base, "_stdin_is_terminal", lambda: True)
     target = str(tmp_path / "pin.db")
     args = ["--db", target, "init", "--centre-code", "NES", "--centre-name", "X", "--lead", "AB"]
     result = run(*args, input="12\n4711\n4711\n")

@@ -179,6 +179,8 @@ class VisitsList(RowList):
 
 
 class CheckinPane(LoadedPane[None]):
+    """F1 Check-in: one key for an anonymous visit, a code prefix and Enter for a visitor."""
+
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("checkin.palette.anonymous", "checkin.palette.anonymous_help", "action_anonymous"),
         ("checkin.palette.register", "checkin.palette.register_help", "action_register"),

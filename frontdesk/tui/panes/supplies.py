@@ -160,6 +160,8 @@ class SupplyRow(Horizontal):
 
 
 class SuppliesPane(LoadedPane[SuppliesView]):
+    """F4 Supplies: the hand-out grid, returned syringes, stock and deliveries."""
+
     STATUS_ID = "supplies-status"
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("supplies.palette.hand_out", "supplies.palette.hand_out_help", "action_new_hand_out"),
