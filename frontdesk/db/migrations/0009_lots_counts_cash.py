@@ -4,31 +4,52 @@ float, pay-ins, pay-outs), and on a Z-report the second lead who approved a cash
 difference beyond the limit, the reason, and the count by denomination.
 
 Stock delivered before this migration has no lot: it is each item's "no lot" stock."""
-from peewee import *
+
+from peewee import (
+    AutoField,
+    CharField,
+    Database,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+from playhouse.migrate import SchemaMigrator
 
 
-def up(migrator, db):
+def up(migrator: SchemaMigrator, db: Database) -> None:
     class Centre(Model):
+        id = AutoField()
+
         class Meta:
             database = db
             table_name = "centre"
 
     class Staff(Model):
+        id = AutoField()
+
         class Meta:
             database = db
             table_name = "staff"
 
     class SupplyItem(Model):
+        id = AutoField()
+
         class Meta:
             database = db
             table_name = "supply_item"
 
     class HandOut(Model):
+        id = AutoField()
+
         class Meta:
             database = db
             table_name = "hand_out"
 
     class SupplyLot(Model):
+        id = AutoField()
         centre = ForeignKeyField(Centre)
         item = ForeignKeyField(SupplyItem)
         lot = CharField(max_length=40)

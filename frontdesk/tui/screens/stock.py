@@ -20,10 +20,11 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Label, Select, Static
 
 from frontdesk.i18n import get_language, t
-from frontdesk.services import days, stock
+from frontdesk.services import days, stock, supplies
 from frontdesk.services.settings import get_settings
 from frontdesk.services.vocab import STOCK_REASONS
 from frontdesk.tui.calls import run_call
+from frontdesk.tui.desk import desk
 from frontdesk.tui.screens.form_dialog import FormDialog
 from frontdesk.tui.widgets.hint_line import HintLine, set_hint
 from frontdesk.tui.widgets.pane_kit import fill_table, selected_key, with_lead
@@ -48,7 +49,7 @@ def load_stock(centre_id: int) -> StockData:
     )
 
 
-def _name(item: Any) -> str:
+def _name(item: supplies.ItemInfo) -> str:
     return item.name_nb if get_language() == "nb" else item.name_en
 
 
@@ -92,8 +93,9 @@ class StockScreen(FormDialog[None]):
         self.reload()
 
     def reload(self) -> None:
-        app: Any = self.app
-        run_call(self, load_stock, app.actor.centre_id, done=self._show, failed=self.refused)
+        actor = desk(self).actor
+        if actor is not None:
+            run_call(self, load_stock, actor.centre_id, done=self._show, failed=self.refused)
 
     def _show(self, data: StockData) -> None:
         self._data = data
@@ -152,9 +154,7 @@ class StockScreen(FormDialog[None]):
                 change=f"{info.difference:+d}",
             )
             self.query_one("#stock-status", Static).update(text)
-            confirm = getattr(self.app, "confirm", None)
-            if confirm is not None:
-                confirm(text)
+            desk(self).confirm(text)
             self.reload()
 
         today = self._data.today if self._data else dt.date.min
