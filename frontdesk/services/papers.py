@@ -44,9 +44,9 @@ from frontdesk.services.vocab import GENDERS, LUNCH_GROUPS, PAYMENTS
 RECEIPT_WIDTH = 42  # columns of an 80 mm receipt printer at its normal font
 MISSING = "–"  # a figure the stored Z-report's tally predates
 FORMATS = ("pdf", "txt")
-# Reported naloxone reversals: not counted by the tally yet. When a metric of this
-# key is added to ``tally.METRICS``, the report draws it beside the kits.
-REVERSALS_KEY = "naloxone.reversals"
+# Reported naloxone reversals: reported uses where the person lived (tally version 2);
+# the report draws them beside the kits.
+REVERSALS_KEY = "naloxone.reported_alive"
 
 
 def text(lang: str, key: str, /, **fmt: object) -> str:

@@ -171,8 +171,13 @@ def check_in(
     code: str | None = None,
     gender: str | None = None,
     business_date: dt.date | None = None,
+    first_time: bool = False,
 ) -> VisitInfo:
     """Record one visit now: anonymous without a code, else under a registered code.
+
+    ``first_time``: an anonymous visitor says it is their first time here (it
+    counts as a new visitor); a code's first visit at the centre counts as new
+    by itself, so the flag is refused with a code.
 
     An anonymous visit takes ``gender`` (f/m/x/u, default u); a coded visit
     takes the visitor's gender (a ``gender`` given with a code is checked but
@@ -183,6 +188,15 @@ def check_in(
     """
     gender = normalise_gender(gender)
     normal = normalise_code(code) if code is not None and code.strip() else None
+    if not isinstance(first_time, bool):
+        raise BadInput("First time here is yes or no.", nb="Første gang her er ja eller nei.")
+    if first_time and normal is not None:
+        raise BadInput(
+            "A visitor code's first visit counts as new by itself: "
+            "mark only an anonymous visit as a first time.",
+            nb="En brukerkodes første besøk telles som nytt av seg selv: "
+            "merk bare et anonymt besøk som første gang.",
+        )
     with store.write():
         st = days.stamp_on(actor, business_date)
         visitor = None
@@ -211,10 +225,11 @@ def check_in(
             st,
             Visit,
             "visits.check_in",
-            {"anonymous": visitor is None},
+            {"anonymous": visitor is None, **({"first_time": True} if first_time else {})},
             visitor=visitor.id if visitor else None,
             gender=gender,
             local_hour=st.local_hour,
+            first_time=first_time,
         )
     info = _visit_info(row, normal, actor.initials)
     if earlier is not None:
