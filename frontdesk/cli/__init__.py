@@ -304,7 +304,7 @@ def init(
 
 @cli.group()
 def staff() -> None:
-    """Manage staff: add, list, disable, reset-pin."""
+    """Manage staff: add, list, disable, reset-pin, drill."""
 
 
 @staff.command("add")
@@ -353,14 +353,13 @@ def staff_reset_pin(ctx: click.Context, initials: str, pin_stdin: bool) -> None:
 @staff.command("list")
 @click.pass_context
 def staff_list(ctx: click.Context) -> None:
-    """List the centre's staff."""
-    from frontdesk.services.staff import list_staff
+    """List the centre's staff with their last CPR drill and naloxone course."""
+    from frontdesk.services.overdose import staff_drills
 
     open_db(ctx)
     actor = centre_actor(ctx)
-    for member in list_staff(actor.centre_id):
-        state = "active" if member.active else "disabled"
-        click.echo(f"{member.initials:<5} {member.role:<5} {state}")
+    for member in staff_drills(actor.centre_id):
+        click.echo(_overdose.staff_line(member))
 
 
 @staff.command("disable")
@@ -830,6 +829,8 @@ def _render_report(rep: Any) -> None:
         console.print("Supplies handed out: none in this period.")
     else:
         console.print(supplies)
+
+    console.print(_overdose.help_table(rep))
 
     for code, items in rep.stock.items():
         stock = Table(
@@ -1307,6 +1308,15 @@ def _centre_code(centre_id: int) -> str:
     from frontdesk.services.centre import list_centres
 
     return next(c.code for c in list_centres() if c.id == centre_id)
+
+
+from frontdesk.cli import overdose as _overdose  # noqa: E402 (uses the helpers above)
+
+staff.add_command(_overdose.staff_drill)
+staff.add_command(_overdose.staff_drills)
+staff.add_command(_overdose.staff_void_drill)
+cli.add_command(_overdose.training)
+cli.add_command(_overdose.referral)
 
 
 def main() -> None:
