@@ -54,6 +54,7 @@ class VisitInfo:
     void_reason: str | None
     # check_in only: the same visitor's latest earlier visit today (still counted), if any
     earlier_at: dt.datetime | None = None
+    first_time: bool = False  # an anonymous visit marked "first time here"
 
 
 # -- validation (also used by lunch, dagsverket and megafon) ------------------
@@ -160,6 +161,7 @@ def _visit_info(row: Visit, visitor_code: str | None, staff_initials: str | None
         staff_initials=staff_initials or "cli",
         voided=row.voided_at is not None,
         void_reason=row.void_reason,
+        first_time=bool(row.first_time),
     )
 
 

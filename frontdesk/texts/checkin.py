@@ -8,9 +8,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "checkin.placeholder": ("kode, eller tomt for anonym", "code, or empty for anonymous"),
     "checkin.hint.code": (
         "Enter sjekker inn (tomt: anonym) · F6 kvinne · F7 mann · F8 annet · "
-        "↑↓ velger treff · Esc tømmer · Tab til listen",
+        "F12 første gang · ^r hjelp · ↑↓ velger treff · Esc tømmer · Tab til listen",
         "Enter checks in (empty: anonymous) · F6 woman · F7 man · F8 other · "
-        "↑↓ picks a match · Esc clears · Tab to the list",
+        "F12 first time · ^r help · ↑↓ picks a match · Esc clears · Tab to the list",
     ),
     "checkin.earlier_today": (
         "(Også sjekket inn i dag kl. {time}.)",
@@ -23,8 +23,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "anonymous {anonymous} · coded {coded}\nvoided {voided}",
     ),
     "checkin.list_title": (
-        "Dagens besøk (Tab) · L lunsj · U utstyr · S Megafon · Del annuller",
-        "Today's visits (Tab) · L lunch · U supplies · S Megafon · Del void",
+        "Dagens besøk (Tab) · L lunsj · U utstyr · S Megafon · H hjelp · Del annuller",
+        "Today's visits (Tab) · L lunch · U supplies · S Megafon · H help · Del void",
     ),
     "checkin.col.time": ("Kl.", "Time"),
     "checkin.col.code": ("Besøkskode", "Visitor code"),

@@ -346,16 +346,30 @@ class SuppliesPane(LoadedPane):
         if kits:
             from frontdesk.tui.screens.naloxone import NaloxoneScreen
 
-            def answered(answer: tuple[str, bool] | None) -> None:
+            def answered(answer: Any) -> None:
                 if answer is not None:
-                    self._commit_hand_out(lines, *answer)
+                    self._commit_hand_out(
+                        lines,
+                        answer.recipient,
+                        answer.trained,
+                        reason=answer.reason,
+                        outcome=answer.outcome,
+                        ems=answer.ems,
+                    )
 
             self.app.push_screen(NaloxoneScreen(kits), answered)
             return
         self._commit_hand_out(lines, None, None)
 
     def _commit_hand_out(
-        self, lines: list[tuple[str, int]], recipient: str | None, trained: bool | None
+        self,
+        lines: list[tuple[str, int]],
+        recipient: str | None,
+        trained: bool | None,
+        *,
+        reason: str | None = None,
+        outcome: str | None = None,
+        ems: str | None = None,
     ) -> None:
         app: Any = self.app
         self._busy = True
@@ -369,6 +383,9 @@ class SuppliesPane(LoadedPane):
             for_others=self.for_others,
             naloxone_recipient=recipient,
             naloxone_trained=trained,
+            naloxone_reason=reason,
+            naloxone_outcome=outcome,
+            naloxone_ems=ems,
             business_date=correction_day(self),
             done=self._handed_out,
             failed=self._failed,
