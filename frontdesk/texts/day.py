@@ -24,8 +24,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The day {date} is closed and read-only. F7 reopens it (shift lead).",
     ),
     "day.keys": (
-        "F6 avslutt dag · F7 gjenåpne · F8 X-rapport · F9 Z-rapporter · F10 rett dag",
-        "F6 close day · F7 reopen · F8 X-report · F9 Z-reports · F10 correct day",
+        "F6 avslutt dag · F7 gjenåpne · F8 X-rapport · F9 Z-rapporter · F10 rett dag · "
+        "^o opplæring · ^d øvelse · ^u annuller opplæring/henvisning",
+        "F6 close day · F7 reopen · F8 X-report · F9 Z-reports · F10 correct day · "
+        "^o training · ^d drill · ^u void training/referral",
     ),
     # boxes
     "day.box.visits": ("Besøk", "Visits"),

@@ -82,8 +82,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overdose.training.naloxone": ("nalokson", "naloxone"),
     "overdose.training.people": ("Antall personer (1–200)", "Number of people (1–200)"),
     "overdose.training.hint": (
-        "h HLR · n nalokson · antall · Enter lagrer · Esc avbryter",
-        "h CPR · n naloxone · number · Enter saves · Esc cancels",
+        "F6 HLR · F7 nalokson · skriv antall · Enter lagrer · Esc avbryter",
+        "F6 CPR · F7 naloxone · type the number · Enter saves · Esc cancels",
     ),
     "overdose.training.done": (
         "Opplæring registrert: {kind}, {people} personer.",
@@ -100,8 +100,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "CPR drill due (over {days} days): {who}",
     ),
     "overdose.drills.signon": (
-        "Husk HLR-øvelse: {who} (Dag-fanen, ctrl+o).",
-        "CPR drill due: {who} (Day tab, ctrl+o).",
+        "Husk HLR-øvelse: {who} (Dag-fanen, ctrl+d).",
+        "CPR drill due: {who} (Day tab, ctrl+d).",
     ),
     "overdose.drill.title": ("Øvelser for ansatte", "Staff drills"),
     "overdose.drill.initials": ("Initialer", "Initials"),

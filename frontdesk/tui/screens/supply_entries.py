@@ -29,13 +29,14 @@ class SupplyEntry:
 class SupplyEntriesScreen(FormDialog[SupplyEntry]):
     """Lists today's entries, newest first; Enter picks one (voided ones cannot be picked)."""
 
-    def __init__(self, entries: Sequence[SupplyEntry]) -> None:
+    def __init__(self, entries: Sequence[SupplyEntry], texts: str = "supplies.entries") -> None:
         super().__init__()
         self._entries = list(entries)
+        self._texts = texts  # the keys of the title, "none" and hint texts (the Day tab's too)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(t("supplies.entries.title"), classes="dialog-title", markup=False)
+            yield Static(t(f"{self._texts}.title"), classes="dialog-title", markup=False)
             if self._entries:
                 yield OptionList(
                     *(
@@ -49,9 +50,9 @@ class SupplyEntriesScreen(FormDialog[SupplyEntry]):
                     id="entries-list",
                 )
             else:
-                yield Static(t("supplies.entries.none"), markup=False)
+                yield Static(t(f"{self._texts}.none"), markup=False)
             yield Static("", classes="dialog-error", markup=False)
-            yield HintLine("supplies.entries.hint", classes="dialog-hint")
+            yield HintLine(f"{self._texts}.hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
         if self._entries:
