@@ -46,6 +46,20 @@ from frontdesk.services.vocab import (
 MAX_TRAINED = 200  # people in one session: more is a typing mistake
 FIRST_KIT = NALOXONE_REASONS[0]
 
+# The day's figures the Day tab and the day paper show (text key, tally metric), in order;
+# the referrals follow them, one line per kind.
+DAY_FIGURES = (
+    ("overdose.day.doses", "naloxone.doses"),
+    ("overdose.day.first_kit", "naloxone.first_kit"),
+    ("overdose.day.reported_uses", "naloxone.reported_uses"),
+    ("overdose.day.reversals", "naloxone.reported_alive"),
+    ("overdose.day.died", "naloxone.reported_died"),
+    ("overdose.day.ems", "naloxone.ems_called"),
+    ("overdose.day.cpr", "cpr.trained"),
+    ("overdose.day.naloxone_sessions", "naloxone.trained_sessions"),
+    ("overdose.day.new", "visitors.new"),
+)
+
 
 # -- a naloxone hand-out's reason and outcome ------------------------------------------
 

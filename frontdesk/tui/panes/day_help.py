@@ -16,18 +16,6 @@ from frontdesk.services.vocab import REFERRAL_KINDS
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.widgets.pane_kit import correction_day, local_hhmm, with_lead
 
-# The Day tab's help box: (text key, metric) in order; referrals follow, one line per kind.
-HELP_ROWS = (
-    ("overdose.day.doses", "naloxone.doses"),
-    ("overdose.day.first_kit", "naloxone.first_kit"),
-    ("overdose.day.reported_uses", "naloxone.reported_uses"),
-    ("overdose.day.reversals", "naloxone.reported_alive"),
-    ("overdose.day.died", "naloxone.reported_died"),
-    ("overdose.day.ems", "naloxone.ems_called"),
-    ("overdose.day.cpr", "cpr.trained"),
-    ("overdose.day.naloxone_sessions", "naloxone.trained_sessions"),
-    ("overdose.day.new", "visitors.new"),
-)
 MISSING = "–"  # the day's stored Z-report predates the figure
 
 
@@ -38,7 +26,7 @@ def help_rows(day_tally: Any) -> list[tuple[str, object]]:
     def value(key: str) -> object:
         return day_tally.get(key) if day_tally.knew(key) else MISSING
 
-    rows: list[tuple[str, object]] = [(t(label), value(key)) for label, key in HELP_ROWS]
+    rows: list[tuple[str, object]] = [(t(label), value(key)) for label, key in overdose.DAY_FIGURES]
     if not day_tally.knew("referrals.other"):
         return [*rows, (t("overdose.day.no_referrals"), MISSING)]
     referred = [
