@@ -1,6 +1,5 @@
 """Overdose response and the right help on the command line: staff drills, training
-sessions for visitors and referrals (issue 12). Registered from ``frontdesk.cli`` (at its
-end: this module uses its helpers)."""
+sessions for visitors and referrals (issue 12). Registered from ``frontdesk.cli``."""
 
 from __future__ import annotations
 
@@ -9,27 +8,12 @@ from typing import Any
 
 import click
 
+from frontdesk.cli.base import ISO_DATE, centre_actor, open_db
 from frontdesk.services.vocab import DRILL_KINDS, REFERRAL_KINDS, TRAINING_KINDS
-
-
-class _Date(click.ParamType):
-    """``frontdesk.cli.ISO_DATE``, looked up when used: ``frontdesk.cli`` imports this module."""
-
-    name = "YYYY-MM-DD"
-
-    def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
-        from frontdesk.cli import ISO_DATE
-
-        return ISO_DATE.convert(value, param, ctx)
-
-
-ISO_DATE = _Date()
 
 
 def _actor() -> Any:
     """The open database's actor (the command line, with a lead's rights)."""
-    from frontdesk.cli import centre_actor, open_db
-
     ctx = click.get_current_context()
     open_db(ctx)
     return centre_actor(ctx)
