@@ -96,3 +96,13 @@ def test_the_report_shows_the_help_figures_and_the_reported_reversals(
     assert table["naloxone_reported_alive"] == "1"
     assert table["cpr_trained"] == "6"
     assert table["referrals_lar"] == "0"
+
+
+def test_catalogue_set_changes_the_doses_of_a_kit(backend: str, lead: Actor) -> None:
+    from frontdesk.services import supplies
+
+    done = run("--db", backend, "catalogue", "set", "NALOX", "--doses", "3")
+    assert done.exit_code == 0, done.stderr
+    assert supplies.get_item(lead.centre_id, "NALOX").doses_per_unit == 3
+    refused = run("--db", backend, "catalogue", "set", "NALOX", "--doses", "0")
+    assert refused.exit_code != 0 and "from 1 to 100" in refused.stderr
