@@ -139,7 +139,13 @@ class DayHelp:
             day,
             tz,
             done=lambda entries: self.app.push_screen(
-                SupplyEntriesScreen(entries, texts="overdose.entries"), picked
+                SupplyEntriesScreen(
+                    entries,
+                    title="overdose.entries.title",
+                    none="overdose.entries.none",
+                    hint="overdose.entries.hint",
+                ),
+                picked,
             ),
             failed=self._failed,
         )

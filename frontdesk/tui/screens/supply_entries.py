@@ -29,14 +29,21 @@ class SupplyEntry:
 class SupplyEntriesScreen(FormDialog[SupplyEntry]):
     """Lists today's entries, newest first; Enter picks one (voided ones cannot be picked)."""
 
-    def __init__(self, entries: Sequence[SupplyEntry], texts: str = "supplies.entries") -> None:
+    def __init__(
+        self,
+        entries: Sequence[SupplyEntry],
+        *,
+        title: str = "supplies.entries.title",
+        none: str = "supplies.entries.none",
+        hint: str = "supplies.entries.hint",
+    ) -> None:
         super().__init__()
         self._entries = list(entries)
-        self._texts = texts  # the keys of the title, "none" and hint texts (the Day tab's too)
+        self._texts = (title, none, hint)  # text ids: the Day tab lists its own entries too
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(t(f"{self._texts}.title"), classes="dialog-title", markup=False)
+            yield Static(t(self._texts[0]), classes="dialog-title", markup=False)
             if self._entries:
                 yield OptionList(
                     *(
@@ -50,9 +57,9 @@ class SupplyEntriesScreen(FormDialog[SupplyEntry]):
                     id="entries-list",
                 )
             else:
-                yield Static(t(f"{self._texts}.none"), markup=False)
+                yield Static(t(self._texts[1]), markup=False)
             yield Static("", classes="dialog-error", markup=False)
-            yield HintLine(f"{self._texts}.hint", classes="dialog-hint")
+            yield HintLine(self._texts[2], classes="dialog-hint")
 
     def on_mount(self) -> None:
         if self._entries:
