@@ -77,11 +77,6 @@ class NaloxoneDetails:
         return self.reason in NALOXONE_USES
 
 
-def _word(value: object) -> str | None:
-    text = str(value).strip().lower() if value is not None else ""
-    return text or None
-
-
 def naloxone_details(
     reason: str | None, outcome: str | None, ems: str | None, *, naloxone: bool
 ) -> NaloxoneDetails | None:
@@ -92,39 +87,48 @@ def naloxone_details(
     to "don't know". Refuses an unknown word, any of the three on a hand-out
     without naloxone, and an outcome or EMS call without a reported use.
     """
-    reason, outcome, ems = _word(reason), _word(outcome), _word(ems)
     if not naloxone:
-        if reason or outcome or ems:
+        if not all(validate.blank(v) for v in (reason, outcome, ems)):
             raise BadInput(
                 "Why a new kit and its outcome are recorded only when naloxone is handed out.",
                 nb="Årsak til nytt sett og utfall registreres bare når nalokson deles ut.",
             )
         return None
-    reason = reason or FIRST_KIT
-    if reason not in NALOXONE_REASONS:
-        raise BadInput(
-            "Why a new naloxone kit is one of: " + ", ".join(NALOXONE_REASONS) + ".",
-            nb="Årsaken til nytt naloksonsett er en av: " + ", ".join(NALOXONE_REASONS) + ".",
-        )
+    listed = ", ".join(NALOXONE_REASONS)
+    reason = validate.one_of(
+        reason,
+        NALOXONE_REASONS,
+        (
+            f"Why a new naloxone kit is one of: {listed}.",
+            f"Årsaken til nytt naloksonsett er en av: {listed}.",
+        ),
+        default=FIRST_KIT,
+    )
     if reason not in NALOXONE_USES:
-        if outcome or ems:
+        if not (validate.blank(outcome) and validate.blank(ems)):
             raise BadInput(
                 "An outcome and an emergency call are recorded only after a reported use.",
                 nb="Utfall og nødanrop registreres bare etter en rapportert bruk.",
             )
         return NaloxoneDetails(reason)
-    outcome = outcome or "unknown"
-    ems = ems or "unknown"
-    if outcome not in NALOXONE_OUTCOMES:
-        raise BadInput(
+    outcome = validate.one_of(
+        outcome,
+        NALOXONE_OUTCOMES,
+        (
             "The reported outcome is alive, died or unknown.",
-            nb="Rapportert utfall er alive, died eller unknown.",
-        )
-    if ems not in NALOXONE_EMS:
-        raise BadInput(
+            "Rapportert utfall er alive, died eller unknown.",
+        ),
+        default="unknown",
+    )
+    ems = validate.one_of(
+        ems,
+        NALOXONE_EMS,
+        (
             "Whether emergency services were called is yes, no or unknown.",
-            nb="Om nødetatene ble varslet er yes, no eller unknown.",
-        )
+            "Om nødetatene ble varslet er yes, no eller unknown.",
+        ),
+        default="unknown",
+    )
     return NaloxoneDetails(reason, outcome, ems)
 
 
@@ -145,11 +149,11 @@ class TrainingInfo:
 
 
 def _choice(value: object, words: tuple[str, ...], en: str, nb: str) -> str:
-    word = _word(value)
-    if word not in words:
-        listed = ", ".join(words)
-        raise BadInput(f"{en} is one of: {listed}.", nb=f"{nb} er en av: {listed}.")
-    return word
+    """A word of the list, or refused naming them: "The referral is one of: lar, …"."""
+    listed = ", ".join(words)
+    return validate.one_of(
+        value, words, (f"{en} is one of: {listed}.", f"{nb} er en av: {listed}.")
+    )
 
 
 def _visit(centre_id: int, visit_id: object) -> Any:
