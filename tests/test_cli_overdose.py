@@ -106,3 +106,19 @@ def test_catalogue_set_changes_the_doses_of_a_kit(backend: str, lead: Actor) -> 
     assert supplies.get_item(lead.centre_id, "NALOX").doses_per_unit == 3
     refused = run("--db", backend, "catalogue", "set", "NALOX", "--doses", "0")
     assert refused.exit_code != 0 and "from 1 to 100" in refused.stderr
+
+
+def test_visitor_show_lists_the_referrals_and_training_from_the_visits(
+    backend: str, lead: Actor
+) -> None:
+    from frontdesk.services import visits
+
+    with freeze_time(NOON):
+        visits.register_visitor(lead, "AB85")
+        visit = visits.check_in(lead, "AB85")
+        overdose.record_referral(lead, "detox", visit_id=visit.id)
+        shown = run("--db", backend, "visitor", "show", "AB85")
+    assert shown.exit_code == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    at = lines.index("Henvisninger og opplæring fra besøkene (1)")  # the centre's language
+    assert lines[at + 1] == "  2026-11-16 11:00 henvist: avrusning, Akuttposten"

@@ -367,3 +367,33 @@ def test_days_closed_before_this_change_export_the_new_columns_empty(
     assert {rows[0][c] for c in new} == {""}  # unknown, never a made-up 0
     assert {rows[1][c] for c in new} == {"0"}  # counted by today's code
     assert rows[0]["naloxone_kits"] == "1"
+
+
+def test_a_visitors_records_show_the_help_and_the_naloxone_reason_given_under_the_code(
+    lead: Actor, stocked: None
+) -> None:
+    from frontdesk.services import rights
+
+    visit = visits.check_in(lead, "AB85")
+    overdose.record_referral(lead, "lar", visit_id=visit.id)
+    overdose.record_training(lead, "cpr", visit_id=visit.id)
+    overdose.record_referral(lead, "nav")  # anonymous: not the visitor's
+    supplies.hand_out(
+        lead,
+        {"NALOX": 1},
+        visit_id=visit.id,
+        naloxone_recipient="user",
+        naloxone_trained=True,
+        naloxone_reason="used_self",
+        naloxone_outcome="alive",
+    )
+    shown = rights.visitor_records(lead, "AB85")
+    assert [(h.what, h.kind) for h in shown.help] == [("referral", "lar"), ("training", "cpr")]
+    [hand_out] = shown.hand_outs
+    assert (hand_out.naloxone_reason, hand_out.naloxone_outcome) == ("used_self", "alive")
+    assert shown.counts()["help"] == 2
+    before = day(lead.centre_id)
+    rights.erase_visitor(lead, "AB85", "asked to be forgotten")
+    after = day(lead.centre_id)
+    assert after.get("referrals.lar") == before.get("referrals.lar") == 1  # tallies unchanged
+    assert after.get("cpr.trained") == 1

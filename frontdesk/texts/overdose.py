@@ -157,6 +157,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Dagens opplæring og henvisninger: annuller én",
         "Today's training and referrals: void one",
     ),
+    # a visitor's records (see and erase everything under a code)
+    "overdose.rights.section": (
+        "Henvisninger og opplæring fra besøkene ({n})",
+        "Referrals and training from the visits ({n})",
+    ),
+    "overdose.rights.referral": ("{date} {time} henvist: {kind}", "{date} {time} referred: {kind}"),
+    "overdose.rights.training": (
+        "{date} {time} opplæring: {kind}",
+        "{date} {time} training: {kind}",
+    ),
+    "overdose.rights.reason": (" · nytt sett: {reason}", " · new kit: {reason}"),
+    "overdose.rights.outcome": (
+        " · utfall: {outcome}, 113: {ems}",
+        " · outcome: {outcome}, emergency call: {ems}",
+    ),
     # the Day tab's figures (X- and Z-report)
     "overdose.box": ("Overdose og rett hjelp", "Overdose and the right help"),
     "overdose.day.doses": ("Nalokson, doser", "Naloxone doses"),
