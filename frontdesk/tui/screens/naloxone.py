@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,7 +26,7 @@ from frontdesk.tui.widgets.hint_line import HintLine
 # The key that picks each recipient (its binding below), shown beside its word.
 RECIPIENT_KEYS = {"user": "b", "relative": "p", "other": "a"}
 TRAINED = (("j", True), ("n", False))
-NBSP = "\u00a0"
+CHOICES_WIDTH = 62  # the dialog's text width at 80 columns
 # Why a new kit: one digit each, 1 (a first kit) the default.
 REASON_KEYS = {reason: str(n) for n, reason in enumerate(NALOXONE_REASONS, start=1)}
 # After a reported use: the outcome (lever / døde / ukjent) and the EMS call (sykebil / ikke / vet ikke).
@@ -117,12 +118,20 @@ class NaloxoneScreen(FormDialog[NaloxoneAnswer]):
         self._show()
 
     def _choices(self, options: list[tuple[str, str, bool]]) -> Text:
+        """The choices, the chosen one in reverse; a line breaks between choices, never
+        inside one ("(3) used on themselves" stays whole)."""
         text = Text()
+        used = 0
         for key, label, chosen in options:
-            # No line break inside one choice: "(2) brukt på en annen" stays whole.
-            choice = f" ({key}) {label} ".replace(" ", NBSP)
+            choice = f" ({key}) {label} "
+            if used and used + 1 + cell_len(choice) > CHOICES_WIDTH:
+                text.append("\n")
+                used = 0
+            elif used:
+                text.append(" ")
+                used += 1
             text.append(choice, style="reverse bold" if chosen else "")
-            text.append(" ")
+            used += cell_len(choice)
         return text
 
     def _show(self) -> None:
