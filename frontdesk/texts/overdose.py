@@ -120,6 +120,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Drill recorded: {who}, {kind}, {date}.",
     ),
     "overdose.drill.what": ("registrere en øvelse", "record a drill"),
+    "overdose.drill.void_what": ("annullere en øvelse", "void a drill"),
     "overdose.key.drill": ("Øvelse", "Drill"),
     "overdose.key.drill_tip": (
         "Registrer en ansatts HLR-øvelse eller naloksonkurs (vaktleder)",
@@ -127,8 +128,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # today's help records, to void one (Day tab)
     "overdose.entries.title": (
-        "Dagens opplæring og henvisninger: velg én å annullere",
-        "Today's training and referrals: pick one to void",
+        "Dagens opplæring og henvisninger, siste øvelser: velg én å annullere",
+        "Today's training and referrals, the latest drills: pick one to void",
     ),
     "overdose.entries.none": (
         "Ingen opplæring eller henvisninger i dag.",
@@ -154,8 +155,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overdose.entries.voided": ("Annullert: {what}", "Voided: {what}"),
     "overdose.key.entries": ("Hjelp-liste", "Help list"),
     "overdose.key.entries_tip": (
-        "Dagens opplæring og henvisninger: annuller én",
-        "Today's training and referrals: void one",
+        "Dagens opplæring og henvisninger, siste øvelser: annuller én",
+        "Today's training and referrals, the latest drills: void one",
     ),
     # a visitor's records (see and erase everything under a code)
     "overdose.rights.section": (

@@ -282,3 +282,29 @@ async def test_a_z_report_stored_before_issue_12_shows_dashes(
         supplies_box = box(app, "#day-supplies")
     assert figures["HLR-opplært"] == "–" and figures["Henvisninger"] == "–"
     assert supplies_box["Nalokson, sett"] == "0"  # what it knew is there
+
+
+async def test_a_drill_recorded_by_mistake_is_voided_from_the_day_tab_with_a_lead_pin(
+    desk_db: str, lead_actor: Actor
+) -> None:
+    from frontdesk.tui.screens.lead_pin import LeadPinScreen
+
+    overdose.record_drill(lead_actor, "CD", "cpr")
+    app = DeskApp(desk_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_day(app, pilot, "CD", "1234")  # desk staff
+        assert "HLR-øvelse forfalt (over 183 dager): AB" in screen_text(app)
+        await pilot.press("ctrl+u")
+        await settle(app, pilot)
+        listed = app.screen.query_one(OptionList)
+        assert str(listed.get_option_at_index(0).prompt).startswith("Øvelse 20")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LeadPinScreen)
+        await pilot.press("a", "b", "enter", *"4711", "enter")
+        await settle(app, pilot)
+        await pilot.press(*"feil person", "enter")
+        await settle(app, pilot)
+        assert "HLR-øvelse forfalt (over 183 dager): AB, CD" in screen_text(app)
+    [drill] = overdose.drills(lead_actor.centre_id)
+    assert drill.voided

@@ -45,8 +45,12 @@ def drill_warning(view: Any) -> str:
     return t("overdose.drills.due", days=view.drill_interval, who=", ".join(due))
 
 
+RECENT_DRILLS = 10  # the void list offers the latest drills recorded (a lead voids them)
+
+
 def entries_of(centre_id: int, day: Any, timezone: str) -> list[Any]:
-    """The day's training sessions and referrals as void-list entries, newest first."""
+    """The day's training sessions and referrals as void-list entries, newest first; then
+    the latest staff drills recorded (they belong to no business day)."""
     from frontdesk.tui.screens.supply_entries import SupplyEntry
 
     out = []
@@ -68,7 +72,21 @@ def entries_of(centre_id: int, day: Any, timezone: str) -> list[Any]:
         )
         out.append((r.at, SupplyEntry("referral", r.id, text, r.voided)))
     out.sort(key=lambda pair: pair[0], reverse=True)
-    return [entry for _, entry in out]
+    drills = [
+        SupplyEntry(
+            "drill",
+            d.id,
+            t(
+                "overdose.entries.drill",
+                date=d.drill_date.isoformat(),
+                who=d.initials,
+                kind=t(f"overdose.drill.{d.kind}"),
+            ),
+            d.voided,
+        )
+        for d in overdose.drills(centre_id)[:RECENT_DRILLS]
+    ]
+    return [entry for _, entry in out] + drills
 
 
 class DayHelp:
@@ -151,23 +169,34 @@ class DayHelp:
         )
 
     def _void(self, entry: Any) -> None:
+        """Ask the reason and void the entry (a staff drill: as a lead, after the lead PIN)."""
         from frontdesk.tui.screens.reason import ReasonScreen
 
-        void = overdose.void_training if entry.kind == "training" else overdose.void_referral
+        void = {
+            "training": overdose.void_training,
+            "referral": overdose.void_referral,
+            "drill": overdose.void_drill,
+        }[entry.kind]
 
-        def with_reason(reason: str | None) -> None:
-            if reason is None or self.app.actor is None:
-                return
-            done_text = t("overdose.entries.voided", what=entry.description)
-            run_call(
-                self,  # type: ignore[arg-type]
-                void,
-                self.app.actor,
-                entry.id,
-                reason,
-                done=lambda _r: (self._confirm(done_text), self.refresh_data()),
-                failed=self._failed,
-            )
+        def ask(actor: Any) -> None:
+            def with_reason(reason: str | None) -> None:
+                if reason is None:
+                    return
+                done_text = t("overdose.entries.voided", what=entry.description)
+                run_call(
+                    self,  # type: ignore[arg-type]
+                    void,
+                    actor,
+                    entry.id,
+                    reason,
+                    done=lambda _r: (self._confirm(done_text), self.refresh_data()),
+                    failed=self._failed,
+                )
 
-        title = t("overdose.entries.void_title", what=entry.description)
-        self.app.push_screen(ReasonScreen(title), with_reason)
+            title = t("overdose.entries.void_title", what=entry.description)
+            self.app.push_screen(ReasonScreen(title), with_reason)
+
+        if entry.kind == "drill":
+            with_lead(self, t("overdose.drill.void_what"), ask)
+        elif self.app.actor is not None:
+            ask(self.app.actor)
