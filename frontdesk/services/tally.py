@@ -227,7 +227,6 @@ METRICS: tuple[Metric, ...] = (
         "visitors_new",
         2,
         "New visitors: codes at their first visit here, and anonymous visits marked first time.",
-        additive=True,
     ),
 )
 
@@ -391,7 +390,7 @@ def compute_day(centre_id: int, business_date: dt.date) -> DayTally:
     _dagsverket(centre_id, business_date, metrics)
     _, sales_by_staff = count_megafon(centre_id, business_date, metrics)
     _returns(centre_id, business_date, metrics)
-    count_help(centre_id, business_date, metrics)
+    _help(centre_id, business_date, metrics)
     return DayTally(centre_id, business_date, metrics, tuple(sales_by_staff))
 
 
@@ -565,15 +564,13 @@ def _returns(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
     m["syringes.returned"] = int(total or 0)
 
 
-def count_help(centre_id: int, day: dt.date, m: dict[str, int] | None = None) -> dict[str, int]:
-    """The day's overdose-response and right-help metrics (into ``m`` when given): naloxone
-    doses, reasons and reported outcomes, people trained, referrals and new visitors.
+def _help(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
+    """The day's overdose-response and right-help metrics: naloxone doses, reasons and
+    reported outcomes, people trained, referrals and new visitors (issue 12).
 
     A voided hand-out, session, referral or visit counts nowhere, its reason and
     outcome included.
     """
-    keys = [mt.key for mt in METRICS if mt.since >= 2 and not mt.close_only]
-    m = {k: 0 for k in keys} if m is None else m
     handed = counted(HandOut, centre_id, day)
     naloxone = SupplyItem.kind == "naloxone"
     first_kit = Case(
@@ -635,7 +632,6 @@ def count_help(centre_id: int, day: dt.date, m: dict[str, int] | None = None) ->
     for kind, count in referred:
         m[f"referrals.{kind if kind in REFERRAL_KINDS else 'other'}"] += int(count)
     m["visitors.new"] = count_new_visitors(centre_id, day)
-    return m
 
 
 def count_new_visitors(centre_id: int, day: dt.date) -> int:
