@@ -333,7 +333,7 @@ class CheckinPane(Vertical):
         if code is not None and field.value.strip().upper() in (code, self._matches_for or ""):
             field.value = ""
         self._show(seq, day, force=True)
-        if getattr(visit, "first_time", False):
+        if visit.first_time:
             text = t("overdose.first_time.done", time=self._hhmm(visit.at))
         elif visit.visitor_code is None and visit.gender != "u":
             text = t(
@@ -549,6 +549,7 @@ class CheckinPane(Vertical):
     def action_right_help(self) -> None:
         """A referral or CPR training today: for the selected visit when the list has the
         cursor (h), else anonymously (ctrl+r)."""
+        from frontdesk.services import overdose
         from frontdesk.tui.screens.right_help import RightHelpScreen
 
         app: Any = self.app
@@ -568,7 +569,7 @@ class CheckinPane(Vertical):
         def done(record: Any) -> None:
             if record is None:
                 return
-            if hasattr(record, "people"):
+            if isinstance(record, overdose.TrainingInfo):
                 self._confirm(t("overdose.cpr.done"))
             else:
                 self._confirm(
