@@ -30,6 +30,7 @@ from peewee import fn
 from frontdesk import clock
 from frontdesk.db.models import Referral, Staff, StaffDrill, TrainingSession, Visit
 from frontdesk.errors import BadInput, NotFound
+from frontdesk.i18n import N_
 from frontdesk.services import audit, days, records, store, validate
 from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.settings import get_settings
@@ -49,15 +50,15 @@ FIRST_KIT = NALOXONE_REASONS[0]
 # The day's figures the Day tab and the day paper show (text key, tally metric), in order;
 # the referrals follow them, one line per kind.
 DAY_FIGURES = (
-    ("overdose.day.doses", "naloxone.doses"),
-    ("overdose.day.first_kit", "naloxone.first_kit"),
-    ("overdose.day.reported_uses", "naloxone.reported_uses"),
-    ("overdose.day.reversals", "naloxone.reported_alive"),
-    ("overdose.day.died", "naloxone.reported_died"),
-    ("overdose.day.ems", "naloxone.ems_called"),
-    ("overdose.day.cpr", "cpr.trained"),
-    ("overdose.day.naloxone_sessions", "naloxone.trained_sessions"),
-    ("overdose.day.new", "visitors.new"),
+    (N_("overdose.day.doses"), "naloxone.doses"),
+    (N_("overdose.day.first_kit"), "naloxone.first_kit"),
+    (N_("overdose.day.reported_uses"), "naloxone.reported_uses"),
+    (N_("overdose.day.reversals"), "naloxone.reported_alive"),
+    (N_("overdose.day.died"), "naloxone.reported_died"),
+    (N_("overdose.day.ems"), "naloxone.ems_called"),
+    (N_("overdose.day.cpr"), "cpr.trained"),
+    (N_("overdose.day.naloxone_sessions"), "naloxone.trained_sessions"),
+    (N_("overdose.day.new"), "visitors.new"),
 )
 
 
@@ -89,46 +90,19 @@ def naloxone_details(
     """
     if not naloxone:
         if not all(validate.blank(v) for v in (reason, outcome, ems)):
-            raise BadInput(
-                "Why a new kit and its outcome are recorded only when naloxone is handed out.",
-                nb="Årsak til nytt sett og utfall registreres bare når nalokson deles ut.",
-            )
+            raise BadInput("error.overdose.reason_only_with_naloxone")
         return None
-    listed = ", ".join(NALOXONE_REASONS)
     reason = validate.one_of(
-        reason,
-        NALOXONE_REASONS,
-        (
-            f"Why a new naloxone kit is one of: {listed}.",
-            f"Årsaken til nytt naloksonsett er en av: {listed}.",
-        ),
-        default=FIRST_KIT,
+        reason, NALOXONE_REASONS, "error.overdose.reason_one_of", default=FIRST_KIT
     )
     if reason not in NALOXONE_USES:
         if not (validate.blank(outcome) and validate.blank(ems)):
-            raise BadInput(
-                "An outcome and an emergency call are recorded only after a reported use.",
-                nb="Utfall og nødanrop registreres bare etter en rapportert bruk.",
-            )
+            raise BadInput("error.overdose.outcome_only_after_use")
         return NaloxoneDetails(reason)
     outcome = validate.one_of(
-        outcome,
-        NALOXONE_OUTCOMES,
-        (
-            "The reported outcome is alive, died or unknown.",
-            "Rapportert utfall er alive, died eller unknown.",
-        ),
-        default="unknown",
+        outcome, NALOXONE_OUTCOMES, "error.overdose.outcome_one_of", default="unknown"
     )
-    ems = validate.one_of(
-        ems,
-        NALOXONE_EMS,
-        (
-            "Whether emergency services were called is yes, no or unknown.",
-            "Om nødetatene ble varslet er yes, no eller unknown.",
-        ),
-        default="unknown",
-    )
+    ems = validate.one_of(ems, NALOXONE_EMS, "error.overdose.ems_one_of", default="unknown")
     return NaloxoneDetails(reason, outcome, ems)
 
 
@@ -148,20 +122,12 @@ class TrainingInfo:
     void_reason: str | None
 
 
-def _choice(value: object, words: tuple[str, ...], en: str, nb: str) -> str:
-    """A word of the list, or refused naming them: "The referral is one of: lar, …"."""
-    listed = ", ".join(words)
-    return validate.one_of(
-        value, words, (f"{en} is one of: {listed}.", f"{nb} er en av: {listed}.")
-    )
-
-
 def _visit(centre_id: int, visit_id: object) -> Any:
     row = Visit.get_or_none((Visit.id == records.record_id(visit_id)) & (Visit.centre == centre_id))
     if row is None:
-        raise NotFound(f"There is no visit {visit_id}.", nb=f"Fant ikke besøk {visit_id}.")
+        raise NotFound("error.overdose.no_visit", number=validate.shown(visit_id, 20))
     if row.voided_at is not None:
-        raise BadInput("That visit is voided.", nb="Det besøket er annullert.")
+        raise BadInput("error.overdose.visit_voided")
     return row
 
 
@@ -201,23 +167,18 @@ def record_training(
     or voided visit and a closed day; an earlier ``business_date`` is a
     correction (lead).
     """
-    kind = _choice(kind, TRAINING_KINDS, "The kind of training", "Typen opplæring")
+    kind = validate.one_of(kind, TRAINING_KINDS, "error.overdose.training_kind_one_of")
     count = validate.in_range(
         people,
         1,
         MAX_TRAINED,
         "number of people trained",
         "antallet som fikk opplæring",
-        sentence=(
-            f"The number of people trained is a whole number from 1 to {MAX_TRAINED}.",
-            f"Antallet som fikk opplæring er et heltall fra 1 til {MAX_TRAINED}.",
-        ),
+        sentence="error.overdose.people_trained",
+        sentence_params={"high": MAX_TRAINED},
     )
     if visit_id is not None and count != 1:
-        raise BadInput(
-            "Training recorded from a visit is that one person.",
-            nb="Opplæring registrert fra et besøk gjelder den ene personen.",
-        )
+        raise BadInput("error.overdose.training_from_visit_one")
     with store.write():
         st = days.stamp_on(actor, business_date)
         visit = _visit(actor.centre_id, visit_id) if visit_id is not None else None
@@ -244,14 +205,8 @@ def void_training(actor: Actor, training_id: int, reason: str) -> TrainingInfo:
             TrainingSession,
             training_id,
             reason,
-            missing=NotFound(
-                f"There is no training session {training_id}.",
-                nb=f"Fant ikke opplæring {training_id}.",
-            ),
-            already=BadInput(
-                "That training session is already voided.",
-                nb="Den opplæringen er allerede annullert.",
-            ),
+            missing=NotFound("error.overdose.no_training", number=training_id),
+            already=BadInput("error.overdose.training_already_voided"),
         )
         audit.record(actor, "overdose.void_training", "training_session", row.id, reason=reason)
         return _training_info(row)
@@ -306,7 +261,7 @@ def record_referral(
     """Record one referral of a kind (LAR, detox, health room, legevakt, NAV, housing,
     other), from a visit or anonymously. Refuses an unknown kind, an unknown or
     voided visit and a closed day; an earlier ``business_date`` is a correction."""
-    kind = _choice(kind, REFERRAL_KINDS, "The referral", "Henvisningen")
+    kind = validate.one_of(kind, REFERRAL_KINDS, "error.overdose.referral_one_of")
     with store.write():
         st = days.stamp_on(actor, business_date)
         visit = _visit(actor.centre_id, visit_id) if visit_id is not None else None
@@ -332,12 +287,8 @@ def void_referral(actor: Actor, referral_id: int, reason: str) -> ReferralInfo:
             Referral,
             referral_id,
             reason,
-            missing=NotFound(
-                f"There is no referral {referral_id}.", nb=f"Fant ikke henvisning {referral_id}."
-            ),
-            already=BadInput(
-                "That referral is already voided.", nb="Den henvisningen er allerede annullert."
-            ),
+            missing=NotFound("error.overdose.no_referral", number=referral_id),
+            already=BadInput("error.overdose.referral_already_voided"),
         )
         audit.record(actor, "overdose.void_referral", "referral", row.id, reason=reason)
         return _referral_info(row)
@@ -396,10 +347,7 @@ def _staff_member(centre_id: int, initials: object) -> Staff:
     row = Staff.get_or_none((Staff.centre == centre_id) & (Staff.initials == text))
     if row is None:
         shown = validate.shown(text, 12)
-        raise NotFound(
-            f"There is no staff member with the initials {shown}.",
-            nb=f"Det finnes ingen ansatt med initialene {shown}.",
-        )
+        raise NotFound("error.overdose.no_staff_initials", initials=shown)
     return row
 
 
@@ -411,7 +359,7 @@ def record_drill(
     A lead records anyone's; desk staff only their own. Refuses unknown initials,
     an unknown kind and a date after today.
     """
-    kind = _choice(kind, DRILL_KINDS, "The drill", "Øvelsen")
+    kind = validate.one_of(kind, DRILL_KINDS, "error.overdose.drill_one_of")
     with store.write():
         member = _staff_member(actor.centre_id, initials)
         if member.id != actor.staff_id:
@@ -419,12 +367,9 @@ def record_drill(
         today = days.today(actor.centre_id)
         when = today if drill_date is None else drill_date
         if not isinstance(when, dt.date) or isinstance(when, dt.datetime):
-            raise BadInput("The drill date is a date.", nb="Øvelsesdatoen er en dato.")
+            raise BadInput("error.overdose.drill_date_a_date")
         if when > today:
-            raise BadInput(
-                f"The drill date {when.isoformat()} is after today.",
-                nb=f"Øvelsesdatoen {when.isoformat()} er etter i dag.",
-            )
+            raise BadInput("error.overdose.drill_date_after_today", day=when.isoformat())
         row = StaffDrill.create(
             centre=actor.centre_id,
             staff_member=member.id,
@@ -456,10 +401,8 @@ def void_drill(actor: Actor, drill_id: int, reason: str) -> DrillInfo:
             StaffDrill,
             drill_id,
             reason,
-            missing=NotFound(f"There is no drill {drill_id}.", nb=f"Fant ikke øvelse {drill_id}."),
-            already=BadInput(
-                "That drill is already voided.", nb="Den øvelsen er allerede annullert."
-            ),
+            missing=NotFound("error.overdose.no_drill", number=drill_id),
+            already=BadInput("error.overdose.drill_already_voided"),
         )
         audit.record(actor, "staff.void_drill", "staff_drill", row.id, reason=reason)
         return _drill_info(row)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from frontdesk.i18n import t
+from frontdesk.i18n import N_, t
 from frontdesk.services import overdose
 from frontdesk.services.vocab import REFERRAL_KINDS
 from frontdesk.tui.calls import run_call
@@ -159,9 +159,9 @@ class DayHelp:
             done=lambda entries: self.app.push_screen(
                 SupplyEntriesScreen(
                     entries,
-                    title="overdose.entries.title",
-                    none="overdose.entries.none",
-                    hint="overdose.entries.hint",
+                    title=N_("overdose.entries.title"),
+                    none=N_("overdose.entries.none"),
+                    hint=N_("overdose.entries.hint"),
                 ),
                 picked,
             ),

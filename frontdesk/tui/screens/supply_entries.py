@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from frontdesk.i18n import t
+from frontdesk.i18n import N_, t
 from frontdesk.tui.screens.form_dialog import FormDialog
 from frontdesk.tui.widgets.hint_line import HintLine
 
@@ -33,9 +33,9 @@ class SupplyEntriesScreen(FormDialog[SupplyEntry]):
         self,
         entries: Sequence[SupplyEntry],
         *,
-        title: str = "supplies.entries.title",
-        none: str = "supplies.entries.none",
-        hint: str = "supplies.entries.hint",
+        title: str = N_("supplies.entries.title"),
+        none: str = N_("supplies.entries.none"),
+        hint: str = N_("supplies.entries.hint"),
     ) -> None:
         super().__init__()
         self._entries = list(entries)
