@@ -50,7 +50,7 @@ def catalogue_list(ctx: click.Context) -> None:
     "--doses", "doses_per_unit", type=int, help="Doses in one unit (default: naloxone 2, else 1)."
 )
 @click.pass_context
-def catalogue_add(ctx: click.Context, code: str, **fields: Any) -> None:
+def catalogue_add(ctx: click.Context, /, code: str, **fields: Any) -> None:
     """Add an item to the end of the catalogue."""
     from frontdesk.services.supplies import add_item
 
@@ -69,7 +69,7 @@ def catalogue_add(ctx: click.Context, code: str, **fields: Any) -> None:
 @click.option("--active/--inactive", default=None, help="Offer the item at the desk, or not.")
 @click.option("--doses", "doses_per_unit", type=int, help="Doses in one unit (naloxone kit: 2).")
 @click.pass_context
-def catalogue_set(ctx: click.Context, code: str, **fields: Any) -> None:
+def catalogue_set(ctx: click.Context, /, code: str, **fields: Any) -> None:
     """Change an item (its code stays: the exports are keyed on it)."""
     from frontdesk.services.supplies import update_item
 

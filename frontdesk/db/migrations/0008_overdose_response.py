@@ -3,10 +3,21 @@ and the reported outcome of a use, first-time anonymous visits, training session
 visitors, referrals, and staff drills.
 
 Frozen like 0001: the tables are declared here as they are now, not read from the models."""
-from peewee import *
+from peewee import (
+    SQL,
+    BooleanField,
+    CharField,
+    Database,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+)
+from playhouse.migrate import SchemaMigrator
 
 
-def up(migrator, db):
+def up(migrator: SchemaMigrator, db: Database) -> None:
     migrator.migrate(
         # Defaults in the schema too: bulk writers (the demo) name only the columns they know.
         migrator.add_column(

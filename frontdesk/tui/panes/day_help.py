@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.widget import Widget
+
 from frontdesk.i18n import N_, t
 from frontdesk.services import overdose
 from frontdesk.services.vocab import REFERRAL_KINDS
 from frontdesk.tui.calls import run_call
+from frontdesk.tui.desk import desk
 from frontdesk.tui.widgets.pane_kit import correction_day, local_hhmm, with_lead
 
 MISSING = "–"  # the day's stored Z-report predates the figure
@@ -89,10 +92,9 @@ def entries_of(centre_id: int, day: Any, timezone: str) -> list[Any]:
     return [entry for _, entry in out] + drills
 
 
-class DayHelp:
-    """The Day tab's actions of issue 12 (mixed into DayPane)."""
+class DayHelp(Widget):
+    """The Day tab's actions of issue 12 (mixed into DayPane, before its LoadedPane)."""
 
-    app: Any
     _view: Any
     _status: Any
     _confirm: Any
@@ -103,7 +105,7 @@ class DayHelp:
         """A CPR or naloxone session for visitors: kind, number of people, Enter."""
         from frontdesk.tui.screens.training import TrainingScreen
 
-        if self.app.actor is None:
+        if desk(self).actor is None:
             return
 
         def done(session: Any) -> None:
@@ -112,7 +114,7 @@ class DayHelp:
                 self._confirm(t("overdose.training.done", kind=kind, people=session.people))
                 self.refresh_data()
 
-        self.app.push_screen(TrainingScreen(self.app.actor, correction_day(self)), done)
+        self.app.push_screen(TrainingScreen(desk(self).actor, correction_day(self)), done)
 
     def action_drill(self) -> None:
         """A staff member's CPR drill or naloxone course, today (a lead's action)."""
@@ -127,7 +129,7 @@ class DayHelp:
 
         def ask(lead: Any) -> None:
             run_call(
-                self,  # type: ignore[arg-type]
+                self,
                 overdose.staff_drills,
                 lead.centre_id,
                 done=lambda members: self.app.push_screen(DrillScreen(lead, members), done),
@@ -140,10 +142,11 @@ class DayHelp:
         """The day's training sessions and referrals: pick one, give a reason, it is voided."""
         from frontdesk.tui.screens.supply_entries import SupplyEntriesScreen
 
-        actor = self.app.actor
+        actor = desk(self).actor
         if actor is None:
             return
-        tz = getattr(self.app.settings, "timezone", "Europe/Oslo")
+        settings = desk(self).settings
+        tz = settings.timezone if settings else "Europe/Oslo"
         day = correction_day(self)
 
         def picked(entry: Any) -> None:
@@ -151,7 +154,7 @@ class DayHelp:
                 self._void(entry)
 
         run_call(
-            self,  # type: ignore[arg-type]
+            self,
             entries_of,
             actor.centre_id,
             day,
@@ -184,7 +187,7 @@ class DayHelp:
                     return
                 done_text = t("overdose.entries.voided", what=entry.description)
                 run_call(
-                    self,  # type: ignore[arg-type]
+                    self,
                     void,
                     actor,
                     entry.id,
@@ -198,5 +201,5 @@ class DayHelp:
 
         if entry.kind == "drill":
             with_lead(self, t("overdose.drill.void_what"), ask)
-        elif self.app.actor is not None:
-            ask(self.app.actor)
+        elif desk(self).actor is not None:
+            ask(desk(self).actor)
