@@ -204,6 +204,7 @@ class CentreSettings:
     org_number: str = ""  # the organisation number printed on X- and Z-reports
     papers_dir: str = ""  # where the Day tab writes papers ("": papers/ beside the database)
     retention_days: int = 365  # individual rows of closed days older than this are purged; 0 = off
+    drill_interval_days: int = 183  # an active staff member's CPR drill is due after this many days
     expiry_warning_days: int = 60  # the stock view warns of lots expiring within this many days
     opening_float_ore: int = 0  # the cash box's float at the start of a day (changeable that day)
     blind_count: bool = True  # the close dialog asks the counted cash before it shows the expected
@@ -231,6 +232,7 @@ _INT_RANGES = {
     "lockout_minutes": (1, 240),
     "sharps_fill_factor": (1, 500),
     "retention_days": (0, 3660),
+    "drill_interval_days": (1, 3660),
     "expiry_warning_days": (0, 3660),
     "opening_float_ore": (0, 10_000_000),
     "cash_diff_limit_ore": (0, 100_000_000),

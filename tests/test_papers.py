@@ -152,7 +152,7 @@ def test_the_x_report_paper_is_the_running_tally_and_says_the_day_is_open(
 def test_a_figure_the_stored_z_report_predates_prints_as_a_dash(
     backend: str, lead: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    closed_day(lead)  # stored by the current tally version
+    closed_day(lead)  # stored by today's tally version
     later = tally.current_version() + 1
     newer = tuple(
         dataclasses.replace(m, since=later) if m.key == "naloxone.trained" else m
