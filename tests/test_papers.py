@@ -277,3 +277,17 @@ def test_a_day_without_sales_says_so_in_full(backend: str, lead: Actor) -> None:
     _, text = pdf_text(papers.day_pdf_bytes(paper))
     assert "Ingen salg" in text and "Ingen utdelinger" in text and "Ingen besøk" in text
     assert "Ingen salg" in papers.receipt_text(paper)
+
+
+def test_a_day_with_only_naloxone_handed_out_never_says_no_hand_outs(
+    backend: str, lead: Actor
+) -> None:
+    """Naloxone has its own kits line; "no hand-outs" only when nothing was handed out."""
+    add_hand_out(lead, {"NALOX": 1}, trained=True)
+    receipt = flat(papers.receipt_text(papers.x_paper(lead, DAY)))
+    assert "Ingen utdelinger" not in receipt
+    assert "Nalokson, sett utdelt 1" in receipt
+    add_hand_out(lead, {"SPR2ML": 10})
+    receipt = flat(papers.receipt_text(papers.x_paper(lead, DAY)))
+    assert "Sprøyte 2 ml 10" in receipt and "Nalokson, sett utdelt 1" in receipt
+    assert "Nalokson nesespray" not in receipt  # the kits line, not an item line too

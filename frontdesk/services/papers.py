@@ -296,14 +296,11 @@ def _compose(
         text(lang, "paper.section.by_staff", title=title_megafon), table=tuple(table)
     )
     sections.append(by_staff)
-    counts = day_tally.supplies
-    order = [c for c in names if c in counts] + sorted(c for c in counts if c not in names)
     handed = [
-        (names[code][0] if code in names else code, count_text(counts[code], lang))
-        for code in order
-        if counts[code] and (code not in names or names[code][1] != "naloxone")
+        (names[code][0] if code in names else code, count_text(count, lang))
+        for code, count in day_tally.handed_out([(c, n[1]) for c, n in names.items()])
     ]
-    if not handed:
+    if not handed and not day_tally.get("naloxone.kits"):
         handed = [(text(lang, "paper.supplies.none"), "")]
     sections.append(
         Section(

@@ -355,6 +355,18 @@ class DayTally:
         prefix = "supplies."
         return {k[len(prefix) :]: v for k, v in self.metrics.items() if k.startswith(prefix)}
 
+    def handed_out(self, catalogue: list[tuple[str, str]]) -> list[tuple[str, int]]:
+        """The day's hand-outs per item as (code, count), naloxone left out (it has its own
+        kits line), in the order of ``catalogue`` [(code, kind)], items no longer in it last.
+
+        The one rule for the supplies box of the Day tab and the day's paper.
+        """
+        kinds = dict(catalogue)
+        counts = self.supplies
+        order = [c for c, _kind in catalogue if c in counts]
+        order += sorted(c for c in counts if c not in kinds)
+        return [(c, counts[c]) for c in order if counts[c] and kinds.get(c) != "naloxone"]
+
     @property
     def expected_cash_ore(self) -> int:
         """Float + cash sales + pay-ins − pay-outs (a tally before version 2: cash sales)."""

@@ -408,15 +408,11 @@ class DayPane(DayHelp, LoadedPane[DayView]):
             ]
         )
         names = self._view.item_names if self._view else {}
-        counts = day_tally.supplies
-        # Catalogue order (items no longer in it last); naloxone is the kits line below.
-        order = [c for c in names if c in counts] + sorted(c for c in counts if c not in names)
-        handed = [
-            (names[code][0 if lang == "nb" else 1] if code in names else code, counts[code])
-            for code in order
-            if counts[code] and (code not in names or names[code][2] != "naloxone")
+        handed: list[tuple[str, int | str]] = [
+            (names[code][0 if lang == "nb" else 1] if code in names else code, count)
+            for code, count in day_tally.handed_out([(c, n[2]) for c, n in names.items()])
         ]
-        if not handed:
+        if not handed and not g("naloxone.kits"):
             handed = [(t("day.supplies.none"), "")]
         self.query_one("#day-supplies", TallyBox).show_rows(
             [
