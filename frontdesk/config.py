@@ -18,6 +18,7 @@ import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from frontdesk.errors import BadInput
@@ -219,6 +220,7 @@ class CentreSettings:
     org_number: str = ""  # the organisation number printed on X- and Z-reports
     papers_dir: str = ""  # where the Day tab writes papers ("": papers/ beside the database)
     retention_days: int = 365  # individual rows of closed days older than this are purged; 0 = off
+    city_url: str = ""  # the city database closed days are pushed to ("": none); no password
 
     @classmethod
     def keys(cls) -> list[str]:
@@ -284,6 +286,13 @@ def parse_setting(key: str, value: str) -> int | str:
             raise BadInput(
                 "The organisation number is up to 30 letters, digits and spaces.",
                 nb="Organisasjonsnummeret er opptil 30 bokstaver, sifre og mellomrom.",
+            )
+        return text
+    if key == "city_url":
+        if text and (not is_postgres_url(text) or not urlsplit(text).path.strip("/")):
+            raise BadInput(
+                "The city URL must be empty or postgresql://USER@HOST:PORT/DATABASE.",
+                nb="By-URL-en må være tom eller postgresql://BRUKER@VERT:PORT/DATABASE.",
             )
         return text
     if key == "papers_dir":

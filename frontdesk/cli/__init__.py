@@ -267,7 +267,8 @@ def cli(ctx: click.Context, db_target: str | None, centre: str | None) -> None:
     # Read (and refused when broken) whatever the command: a typo there must not
     # quietly send the desk to the default database.
     ctx.obj = Options(db=db_target, centre=centre, desk=read_desk_config())
-    if ctx.invoked_subcommand != "demo":  # demo may name its own database
+    # demo may name its own database; sync reaches the city's PostgreSQL from a SQLite desk
+    if ctx.invoked_subcommand not in ("demo", "sync"):
         from frontdesk.config import skip_unused_driver
 
         skip_unused_driver(ctx.obj.target)
@@ -1307,6 +1308,12 @@ def _centre_code(centre_id: int) -> str:
     from frontdesk.services.centre import list_centres
 
     return next(c.code for c in list_centres() if c.id == centre_id)
+
+
+from frontdesk.cli.city import city_group, sync  # noqa: E402 (after the group it joins)
+
+cli.add_command(city_group)
+cli.add_command(sync)
 
 
 def main() -> None:
