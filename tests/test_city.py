@@ -10,154 +10,38 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import shutil
 import stat
 import subprocess
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import pytest
-from click.testing import CliRunner
 
 from frontdesk import db
-from frontdesk.cli import cli
 from frontdesk.db.connect import open_database
 from frontdesk.db.models import CityOutbox, DayClose, Staff, Visitor
-from frontdesk.services import city, dayclose, demo
+from frontdesk.services import city, dayclose
 from frontdesk.services.actor import Actor
 from frontdesk.services.centre import find_centre
 
-DEMO_DAYS = 8  # per desk; its closed days are the ones before today
+# Helpers of a plugin module imported here: their asserts are rewritten too.
+pytest.register_assert_rewrite("tests.city_fixtures")
+from tests.city_fixtures import (  # noqa: E402
+    DEMO_DAYS,
+    add_centre,
+    city_rows,
+    run,
+)
 
-
-# -- fixtures shared with test_city_faults ---------------------------------------------
-
-
-def server_url(pg_url: str) -> str:
-    parts = urlsplit(pg_url)
-    return urlunsplit((parts.scheme, parts.netloc, "/postgres", "", ""))
-
-
-def with_database(url: str, name: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", "", ""))
-
-
-def drop_city(url: str) -> None:
-    """Drop the city's centre roles, then the database (as the server's admin)."""
-    from pytest_postgresql.janitor import DatabaseJanitor
-
-    if db.database.obj is not None and not db.database.obj.is_closed():
-        db.database.obj.close()
-    db.connect(url, wal=False)
-    city.drop_centre_roles()
-    db.database.obj.close()
-    parts = urlsplit(url)
-    DatabaseJanitor(
-        user=parts.username or "postgres",
-        password=parts.password,
-        host=parts.hostname or "127.0.0.1",
-        port=parts.port or 5432,
-        dbname=parts.path.lstrip("/"),
-    ).drop()
-
-
-@pytest.fixture
-def city_url(pg_url: str) -> Iterator[str]:
-    """An empty PostgreSQL database made a city (``city init``) for this test."""
-    from pytest_postgresql.janitor import DatabaseJanitor
-
-    name = f"fd_city_{uuid.uuid4().hex[:10]}"
-    parts = urlsplit(pg_url)
-    DatabaseJanitor(
-        user=parts.username or "postgres",
-        password=parts.password,
-        host=parts.hostname or "127.0.0.1",
-        port=parts.port or 5432,
-        dbname=name,
-    ).init()
-    url = with_database(pg_url, name)
-    try:
-        city.init_city(url)
-        yield url
-    finally:
-        drop_city(url)
-
-
-@pytest.fixture(scope="session")
-def demo_desk_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo desk with two centres (STR, NES): DEMO_DAYS days, all but today closed."""
-    path = tmp_path_factory.mktemp("citydemo") / "desk.db"
-    demo.build_at(str(path), DEMO_DAYS, 2, 1)
-    db.database.obj.close()
-    return path
-
-
-@pytest.fixture
-def desk(demo_desk_template: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "desk.db"
-    shutil.copyfile(demo_desk_template, path)
-    os.chmod(path, 0o600)
-    return path
-
-
-@pytest.fixture(autouse=True)
-def _passfile_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("FRONTDESK_CITY_PASSFILE", str(tmp_path / "city.pgpass"))
-    monkeypatch.delenv(city.ENV_CITY_URL, raising=False)
-
-
-def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args), input=input)
-    return result.exit_code, result.stdout, result.stderr
-
-
-def add_centre(city_url: str, code: str, name: str) -> str:
-    """``city add-centre``; returns the desk URL it printed."""
-    code_, out, err = run("--db", city_url, "city", "add-centre", code, "--name", name)
-    assert code_ == 0, err
-    (url,) = re.findall(r"^  (postgresql://\S+)$", out, re.M)
-    return url
-
-
-def city_rows(city_url: str, sql: str, params: tuple = ()) -> list[tuple]:
-    city_db = open_database(city_url, wal=False)
-    try:
-        return list(city_db.execute_sql(sql, params).fetchall())
-    finally:
-        city_db.close()
-
-
-def desk_versions(desk: Path, code: str | None = None) -> set[tuple]:
-    desk_db = open_database(str(desk), wal=False)
-    try:
-        sql = (
-            "SELECT c.code, d.business_date, d.version FROM day_close d"
-            " JOIN centre c ON c.id = d.centre_id"
-        )
-        rows = desk_db.execute_sql(sql).fetchall()
-    finally:
-        desk_db.close()
-    return {(c, dt.date.fromisoformat(str(d)[:10]), v) for c, d, v in rows if code in (None, c)}
-
-
-def city_versions(city_url: str) -> list[tuple]:
-    rows = city_rows(
-        city_url,
-        "SELECT c.code, d.business_date, d.version FROM day_close d"
-        " JOIN centre c ON c.id = d.centre_id ORDER BY 1, 2, 3",
-    )
-    return [(c, d, v) for c, d, v in rows]
+pytest_plugins = ("tests.city_fixtures",)
 
 
 # -- set-up --------------------------------------------------------------------------
 
 
-def test_city_init_refuses_sqlite_and_a_desk_database(tmp_path: Path, desk: Path) -> None:
+def test_city_init_refuses_sqlite_and_a_desk_database(tmp_path: Path, desk_file: Path) -> None:
     code, _, err = run("--db", str(tmp_path / "city.db"), "city", "init")
     assert code == 1
     assert err.strip() == "Error: The city database must be PostgreSQL: give a postgresql:// URL."
@@ -247,16 +131,16 @@ def export(target: str, *extra: str, fmt: str = "csv") -> str:
 
 
 def test_two_desks_sync_and_the_city_export_is_their_exports_together(
-    city_url: str, desk: Path, tmp_path: Path
+    city_url: str, desk_file: Path, tmp_path: Path
 ) -> None:
     """STR pushes from one desk file, NES from another; the city's export (every centre)
     holds exactly the rows of the two desks' own exports, and running sync again sends
     nothing."""
     other = tmp_path / "other.db"
-    shutil.copyfile(desk, other)
+    shutil.copyfile(desk_file, other)
     str_url = add_centre(city_url, "STR", "Strax-huset")
     nes_url = add_centre(city_url, "NES", "Nesttun")
-    code, out, err = run("--db", str(desk), "--centre", "STR", "sync", "--to", str_url)
+    code, out, err = run("--db", str(desk_file), "--centre", "STR", "sync", "--to", str_url)
     assert code == 0, err
     closed = DEMO_DAYS - 1
     assert out.startswith(f"Sent {closed} closed days (STR {closed}) to the city postgresql://")
@@ -264,12 +148,12 @@ def test_two_desks_sync_and_the_city_export_is_their_exports_together(
     assert code == 0, err
     # Again: nothing new, nothing changed at the city.
     before = city_rows(city_url, "SELECT * FROM day_close ORDER BY id")
-    code, out, _ = run("--db", str(desk), "--centre", "STR", "sync", "--to", str_url)
+    code, out, _ = run("--db", str(desk_file), "--centre", "STR", "sync", "--to", str_url)
     assert code == 0 and out.startswith("Nothing new for the city")
     assert city_rows(city_url, "SELECT * FROM day_close ORDER BY id") == before
 
     for fmt in ("csv", "json"):
-        desks = [export(str(desk), "--centre", "STR", fmt=fmt)]
+        desks = [export(str(desk_file), "--centre", "STR", fmt=fmt)]
         desks.append(export(str(other), "--centre", "NES", fmt=fmt))
         city_export = export(city_url, fmt=fmt)
         if fmt == "csv":
@@ -294,15 +178,15 @@ def test_two_desks_sync_and_the_city_export_is_their_exports_together(
 
 
 def test_a_reopened_and_reclosed_day_replaces_the_city_version_and_the_city_keeps_both(
-    city_url: str, desk: Path
+    city_url: str, desk_file: Path
 ) -> None:
-    db.connect(str(desk))
+    db.connect(str(desk_file))
     str_id = find_centre("STR").id
     lead = Staff.get((Staff.centre == str_id) & (Staff.initials == "AB"))
     actor = Actor(str_id, lead.id, "AB", "lead")
     day = dt.date.today() - dt.timedelta(days=2)
     add_centre(city_url, "STR", "Strax-huset")
-    db.connect(str(desk))
+    db.connect(str(desk_file))
     city.push(actor, [str_id], city_url)
     first = city_rows(
         city_url, "SELECT version, reopened_at FROM day_close WHERE business_date = %s", (day,)
@@ -328,7 +212,7 @@ def test_a_reopened_and_reclosed_day_replaces_the_city_version_and_the_city_keep
         (day,),
     )
     assert rows == [(1, False), (2, True)]
-    assert export(city_url) == export(str(desk), "--centre", "STR")
+    assert export(city_url) == export(str(desk_file), "--centre", "STR")
     assert city.push(actor, [str_id], city_url).total == 0
 
 
@@ -336,11 +220,11 @@ def test_a_reopened_and_reclosed_day_replaces_the_city_version_and_the_city_keep
 
 
 def test_nothing_that_names_a_visitor_or_a_staff_member_reaches_the_city(
-    city_url: str, desk: Path
+    city_url: str, desk_file: Path
 ) -> None:
     """The whole city database, dumped, holds no visitor code and no staff initials of
     the demo (the per-staff sales, who closed and why a day was reopened stay at the desk)."""
-    db.connect(str(desk))
+    db.connect(str(desk_file))
     codes = {v.code for v in Visitor.select(Visitor.code)}
     initials = {s.initials for s in Staff.select(Staff.initials)}
     assert len(codes) > 100 and initials >= {"AB", "CD"}
@@ -356,7 +240,7 @@ def test_nothing_that_names_a_visitor_or_a_staff_member_reaches_the_city(
     ids = [c for (c,) in DayClose.select(DayClose.centre).distinct().tuples()]
     add_centre(city_url, "STR", "Strax-huset")
     add_centre(city_url, "NES", "Nesttun")
-    db.connect(str(desk))
+    db.connect(str(desk_file))
     city.push(Actor.cli(ids[0]), ids, city_url)
     assert city_rows(city_url, "SELECT count(*) FROM day_close")[0][0] == DayClose.select().count()
 
@@ -383,33 +267,33 @@ def _pg_dump(url: str) -> str:
 
 
 def test_a_city_url_with_a_password_is_stored_without_it_and_the_push_finds_it(
-    city_url: str, desk: Path, tmp_path: Path
+    city_url: str, desk_file: Path, tmp_path: Path
 ) -> None:
     str_url = add_centre(city_url, "STR", "Strax-huset")
     password = urlsplit(str_url).password
     assert password
-    code, out, err = run("--db", str(desk), "--centre", "STR", "settings", "city_url", str_url)
+    code, out, err = run("--db", str(desk_file), "--centre", "STR", "settings", "city_url", str_url)
     assert code == 0, err
     assert password not in out
-    assert password not in desk.read_bytes().decode("latin-1")
+    assert password not in desk_file.read_bytes().decode("latin-1")
     passfile = tmp_path / "city.pgpass"
     assert stat.S_IMODE(passfile.stat().st_mode) == 0o600
     assert password in passfile.read_text()
-    code, out, err = run("--db", str(desk), "--centre", "STR", "sync")
+    code, out, err = run("--db", str(desk_file), "--centre", "STR", "sync")
     assert code == 0, err
     assert out.startswith(f"Sent {DEMO_DAYS - 1} closed days (STR")
 
 
-def test_a_city_url_setting_that_is_not_postgresql_is_refused(desk: Path) -> None:
-    code, _, err = run("--db", str(desk), "settings", "city_url", "mysql://x@y/z")
+def test_a_city_url_setting_that_is_not_postgresql_is_refused(desk_file: Path) -> None:
+    code, _, err = run("--db", str(desk_file), "settings", "city_url", "mysql://x@y/z")
     assert (code, err.strip()) == (
         1,
         "Error: The city URL must be empty or postgresql://USER@HOST:PORT/DATABASE.",
     )
 
 
-def test_sync_without_a_city_says_how_to_name_one(desk: Path) -> None:
-    code, _, err = run("--db", str(desk), "sync")
+def test_sync_without_a_city_says_how_to_name_one(desk_file: Path) -> None:
+    code, _, err = run("--db", str(desk_file), "sync")
     assert code == 1
     assert err.strip() == (
         "Error: No city database is set: give --to URL, set FRONTDESK_CITY_URL, or run "
@@ -417,8 +301,8 @@ def test_sync_without_a_city_says_how_to_name_one(desk: Path) -> None:
     )
 
 
-def test_what_leaves_the_desk_is_the_known_metrics_only(desk: Path) -> None:
-    db.connect(str(desk))
+def test_what_leaves_the_desk_is_the_known_metrics_only(desk_file: Path) -> None:
+    db.connect(str(desk_file))
     row = DayClose.select().first()
     row.tally = json.dumps({"version": 1, "metrics": {"visits.total": 3, "visitor.AB85": 1}})
     row.sales_by_staff = json.dumps(
