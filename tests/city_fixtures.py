@@ -53,7 +53,7 @@ def drop_city(url: str) -> None:
 
 
 @pytest.fixture
-def city_url(pg_url: str) -> Iterator[str]:
+def city_url(pg_url: str, city_env: None) -> Iterator[str]:
     """An empty PostgreSQL database made a city (``city init``) for this test."""
     from pytest_postgresql.janitor import DatabaseJanitor
 
@@ -84,15 +84,15 @@ def demo_desk_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def desk_file(demo_desk_template: Path, tmp_path: Path) -> Path:
+def desk_file(demo_desk_template: Path, tmp_path: Path, city_env: None) -> Path:
     path = tmp_path / "desk.db"
     shutil.copyfile(demo_desk_template, path)
     os.chmod(path, 0o600)
     return path
 
 
-@pytest.fixture(autouse=True)
-def _passfile_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def city_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FRONTDESK_CITY_PASSFILE", str(tmp_path / "city.pgpass"))
     monkeypatch.delenv(city.ENV_CITY_URL, raising=False)
 

@@ -760,3 +760,13 @@ def centre_ids_for(code: str | None) -> list[int]:
     if not ids:
         raise NotFound("The database has no centre yet: run 'frontdesk init'.")
     return ids
+
+
+def push_centre(actor: Actor) -> PushResult | None:
+    """The desk's own push after a close: the centre's outbox to its city (``city_target``
+    without ``--to``); None when no city is set (the desk then works as without a city)."""
+    try:
+        target = city_target(actor.centre_id)
+    except BadInput:
+        return None
+    return push(actor, [actor.centre_id], target)

@@ -178,6 +178,7 @@ class DeskApp(App[None]):
         self._pending_sign_on: tuple[str, str, Any] | None = None
         self.crashes: list[Exception] = []  # unexpected errors shown as a toast (tests check it)
         self._key_queue: KeyQueue | None = None
+        self._city_pusher: Any = None  # widgets.city_status.CityPusher, from the first push
         set_language("nb")
 
     def binding_by_id(self, binding_id: str) -> Binding:
@@ -304,6 +305,23 @@ class DeskApp(App[None]):
         pane = self.active_pane
         if pane is not None:
             pane.refresh_data()  # type: ignore[attr-defined]
+        self.push_to_city()  # days closed while the link was down go now
+
+    def push_to_city(self) -> None:
+        """Send the centre's closed days to the city in the background, retrying with backoff
+        while it cannot be reached (nothing when no city is set)."""
+        if self.actor is None:
+            return
+        if self._city_pusher is None:
+            from frontdesk.tui.widgets.city_status import CityPusher
+
+            self._city_pusher = CityPusher(self, self._city_pushed)
+        self._city_pusher.push_soon(self.actor)
+
+    def _city_pushed(self) -> None:
+        day = self.panes.get("day")
+        if day is not None and self.active_pane is day and not self.locked:
+            day.refresh_data()  # type: ignore[attr-defined]
 
     def action_lock(self, reason: str = "lock") -> None:
         """Lock the screen: the desk is hidden until someone signs on."""

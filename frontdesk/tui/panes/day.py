@@ -23,10 +23,11 @@ from textual.geometry import Size
 from textual.widgets import DataTable, Label, Static
 
 from frontdesk.i18n import get_language, t
-from frontdesk.services import dayclose, days, rights, supplies, tally
+from frontdesk.services import city, dayclose, days, rights, supplies, tally
 from frontdesk.services.settings import get_settings
 from frontdesk.services.vocab import GENDERS, LUNCH_GROUPS, PAYMENTS
 from frontdesk.tui.calls import run_call
+from frontdesk.tui.widgets.city_status import CityStatusLine, utc_to_local
 from frontdesk.tui.widgets.hour_chart import HourChart
 from frontdesk.tui.widgets.pane_kit import (
     LoadedPane,
@@ -58,6 +59,7 @@ class DayView:
     real_today: dt.date
     # retention: the retention_days setting and when it last ran (UTC; None: never)
     retention: tuple[int, dt.datetime | None] = (0, None)
+    city: Any = None  # city.CityStatus: the link to the city database
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ def load_view(actor: Any, audited: bool, correcting: dt.date | None = None) -> D
             get_settings(centre_id).retention_days,
             rights.retention_last_run(centre_id),
         ),
+        city=city.status(centre_id),
     )
 
 
@@ -198,6 +201,7 @@ class DayPane(LoadedPane):
             yield Label(t("day.z_list.title"), id="day-z-list-title")
             yield DataTable(id="day-z-list", cursor_type="row", zebra_stripes=True)
             yield Static("", id="day-retention", markup=False)
+            yield CityStatusLine("", id="day-city", markup=False)
         yield Static("", id="day-status", markup=False)
 
     def on_mount(self) -> None:
@@ -303,6 +307,7 @@ class DayPane(LoadedPane):
             if ran
             else t("rights.retention_never")
         )
+        self.query_one(CityStatusLine).show_status(view.city, utc_to_local(tz))
         if self._shown is None:
             self._show_day(view.business_date, view.tally, view.closed, view.z_today)
         self._run_pending()
@@ -543,6 +548,7 @@ class DayPane(LoadedPane):
         app: Any = self.app
         if correction_day(self) == z.business_date:
             app.action_end_correction()  # closed again: the desk records on today
+        app.push_to_city()  # the new Z-report goes to the city in the background
         self._changed()
 
     # -- reopening -----------------------------------------------------------------
@@ -586,6 +592,8 @@ class DayPane(LoadedPane):
             run_call(self, load_z, app.actor, day, None, done=self._show_reopened)
         else:
             self._shown = None
+        app_: Any = self.app
+        app_.push_to_city()  # the city learns that the day was reopened
         self._changed()
 
     def _show_reopened(self, shown: ShownDay) -> None:
