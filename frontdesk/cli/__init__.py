@@ -267,8 +267,7 @@ def cli(ctx: click.Context, db_target: str | None, centre: str | None) -> None:
     # Read (and refused when broken) whatever the command: a typo there must not
     # quietly send the desk to the default database.
     ctx.obj = Options(db=db_target, centre=centre, desk=read_desk_config())
-    # demo may name its own database; sync reaches the city's PostgreSQL from a SQLite desk
-    if ctx.invoked_subcommand not in ("demo", "sync"):
+    if ctx.invoked_subcommand != "demo":  # demo may name its own database
         from frontdesk.config import skip_unused_driver
 
         skip_unused_driver(ctx.obj.target)

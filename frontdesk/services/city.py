@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import os
 import secrets
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,7 +29,7 @@ from urllib.parse import quote, urlsplit
 from peewee import JOIN, Database, Value, fn
 
 from frontdesk import clock, db
-from frontdesk.db.connect import describe, is_url, open_database
+from frontdesk.db.connect import describe, is_url
 from frontdesk.db.models import (
     DATED_MODELS,
     Centre,
@@ -502,7 +503,7 @@ def push(
                 for code, n in counts.items():
                     sent[code] = sent.get(code, 0) + n
         finally:
-            city.close()
+            city.conn.close()
     except FrontdeskError as exc:
         _link_failed(centre_ids, str(exc))
         raise
@@ -510,33 +511,56 @@ def push(
     return PushResult(describe(target), sent, waiting(centre_ids))
 
 
-def _open_city(target: str) -> Database:
+@dataclass
+class _City:
+    """An open connection to the city (psycopg itself: the desk's models stay bound to the
+    desk's database), with its database and user named for messages."""
+
+    conn: Any  # psycopg.Connection, in autocommit: each batch is one explicit transaction
+    name: str
+    user: str
+
+
+def _driver() -> Any:
+    """psycopg, also in a process that left it out at start (``config.skip_unused_driver``
+    keeps peewee from loading it for a SQLite desk; the city push needs it)."""
+    if "psycopg" in sys.modules and sys.modules["psycopg"] is None:
+        del sys.modules["psycopg"]
+    import psycopg
+
+    return psycopg
+
+
+def _open_city(target: str) -> _City:
     url = city_secret.with_passfile(target)
     query = urlsplit(url).query
     extra = "&".join(f"{k}={v}" for k, v in CONNECT_PARAMS.items() if f"{k}=" not in query)
     if extra:
         url += ("&" if query else "?") + extra
+    psycopg = _driver()
     try:
-        return open_database(url, wal=False)
-    except db.StoreError as exc:
+        conn = psycopg.connect(url, autocommit=True)
+    except Exception as exc:  # refused, no such host, wrong password, no such database, …
+        reason = _reason(exc)
         raise CityUnavailable(
-            f"The city database {describe(target)} could not be reached: {_reason(exc)}; "
+            f"The city database {describe(target)} could not be reached: {reason}; "
             "the closed days wait in the outbox.",
-            nb=f"Bydatabasen {describe(target)} kunne ikke nås: {_reason(exc)}; "
+            nb=f"Bydatabasen {describe(target)} kunne ikke nås: {reason}; "
             "de avsluttede dagene venter i utboksen.",
         ) from None
+    return _City(conn, conn.info.dbname, conn.info.user)
 
 
 def _reason(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    for noise in ("Cannot open the database", "Kan ikke åpne databasen"):
-        if text.startswith(noise):
-            text = text.split(": ", 1)[-1]
+    """The driver's first line, without libpq's "connection failed: … failed:" preamble."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    text = lines[0] if lines else type(exc).__name__
+    text = text.rsplit(" failed: ", 1)[-1]
     return validate.shown(text.rstrip("."), 160)
 
 
 def _push_batch(
-    city: Database,
+    city: _City,
     codes: dict[int, str],
     city_ids: dict[int, int],
     outbox_ids: list[int],
@@ -553,8 +577,8 @@ def _push_batch(
     for row in rows:
         by_centre.setdefault(_ref(row, "centre"), []).append(row)
     try:
-        with city.atomic():
-            cursor = city.cursor()
+        with city.conn.transaction():
+            cursor = city.conn.cursor()
             for centre_id, days in by_centre.items():
                 out_days, _ = leaving_desk(codes[centre_id], days)
                 cid = city_ids[centre_id]
@@ -620,11 +644,11 @@ def _push_batch(
     return {codes[c]: len(days) for c, days in by_centre.items()}
 
 
-def _push_catalogues(city: Database, city_ids: dict[int, int]) -> None:
+def _push_catalogues(city: _City, city_ids: dict[int, int]) -> None:
     """Each centre's supply catalogue, so the city's export has the desk's columns."""
     try:
-        with city.atomic():
-            cursor = city.cursor()
+        with city.conn.transaction():
+            cursor = city.conn.cursor()
             for centre_id, cid in city_ids.items():
                 items = SupplyItem.select().where(SupplyItem.centre == centre_id)
                 _, out_items = leaving_desk("", (), items)
@@ -654,10 +678,10 @@ def _ref(row: Any, name: str) -> Any:
     return row.__data__.get(name)
 
 
-def _city_centre(city: Database, code: str) -> int:
+def _city_centre(city: _City, code: str) -> int:
     """The city's id of the centre with this code; refuses a city without it."""
     try:
-        found = city.execute_sql("SELECT city_centre_of(%s)", (code,)).fetchone()
+        found = city.conn.execute("SELECT city_centre_of(%s)", (code,)).fetchone()
     except Exception as exc:
         raise _city_failure(exc, city) from None
     if found is None or found[0] is None:
@@ -670,15 +694,15 @@ def _city_centre(city: Database, code: str) -> int:
     return int(found[0])
 
 
-def _city_name(city: Database) -> str:
-    return f"'{city.database}'"
+def _city_name(city: _City) -> str:
+    return f"'{city.name}'"
 
 
-def _city_failure(exc: BaseException, city: Database) -> FrontdeskError:
+def _city_failure(exc: BaseException, city: _City) -> FrontdeskError:
     """One sentence for a city that failed during a push."""
     state = _sqlstate(exc)
     if state == "42501":  # insufficient privilege: row-level security or a missing grant
-        user = city.connect_params.get("user", "this login")
+        user = city.user
         return CityRefused(
             f"The city database {_city_name(city)} refused the login {user} to write these "
             "days: a centre's login may write only its own centre's rows.",

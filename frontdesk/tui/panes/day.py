@@ -186,6 +186,7 @@ class DayPane(LoadedPane):
     def compose(self) -> ComposeResult:
         yield Static("", id="day-title", markup=False)
         yield Static(t("day.keys"), id="day-keys", markup=False)
+        yield CityStatusLine("", id="day-city", markup=False)  # hidden without a city
         yield Static("", id="day-closed", markup=False)
         yield Static(t("day.open_days.warning"), id="day-open-warning", markup=False)
         yield DataTable(id="day-open-days", cursor_type="row")
@@ -201,7 +202,6 @@ class DayPane(LoadedPane):
             yield Label(t("day.z_list.title"), id="day-z-list-title")
             yield DataTable(id="day-z-list", cursor_type="row", zebra_stripes=True)
             yield Static("", id="day-retention", markup=False)
-            yield CityStatusLine("", id="day-city", markup=False)
         yield Static("", id="day-status", markup=False)
 
     def on_mount(self) -> None:
