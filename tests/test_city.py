@@ -131,30 +131,34 @@ def export(target: str, *extra: str, fmt: str = "csv") -> str:
 
 
 def test_two_desks_sync_and_the_city_export_is_their_exports_together(
-    city_url: str, desk_file: Path, tmp_path: Path
+    city_url: str, city_env: None, tmp_path: Path
 ) -> None:
-    """STR pushes from one desk file, NES from another; the city's export (every centre)
-    holds exactly the rows of the two desks' own exports, and running sync again sends
-    nothing."""
-    other = tmp_path / "other.db"
-    shutil.copyfile(desk_file, other)
+    """Two demo centres on their own SQLite files (``frontdesk --centre STR demo``), each
+    with the URL its city login was given; the city's export (every centre) holds exactly
+    the rows of the two desks' own exports, and running sync again sends nothing."""
+    str_desk, nes_desk = tmp_path / "str.db", tmp_path / "nes.db"
+    for code, path in (("STR", str_desk), ("NES", nes_desk)):
+        made, out, err = run("--centre", code, "demo", "--db", str(path), "--days", str(DEMO_DAYS))
+        assert made == 0, err
     str_url = add_centre(city_url, "STR", "Strax-huset")
     nes_url = add_centre(city_url, "NES", "Nesttun")
-    code, out, err = run("--db", str(desk_file), "--centre", "STR", "sync", "--to", str_url)
-    assert code == 0, err
     closed = DEMO_DAYS - 1
-    assert out.startswith(f"Sent {closed} closed days (STR {closed}) to the city postgresql://")
-    code, out, err = run("--db", str(other), "--centre", "NES", "sync", "--to", nes_url)
-    assert code == 0, err
+    for path, url, code in ((str_desk, str_url, "STR"), (nes_desk, nes_url, "NES")):
+        done, out, err = run("--db", str(path), "settings", "city_url", url)
+        assert done == 0, err
+        done, out, err = run("--db", str(path), "sync")
+        assert done == 0, err
+        assert out.startswith(
+            f"Sent {closed} closed days ({code} {closed}) to the city postgresql://"
+        )
     # Again: nothing new, nothing changed at the city.
     before = city_rows(city_url, "SELECT * FROM day_close ORDER BY id")
-    code, out, _ = run("--db", str(desk_file), "--centre", "STR", "sync", "--to", str_url)
-    assert code == 0 and out.startswith("Nothing new for the city")
+    done, out, _ = run("--db", str(str_desk), "sync")
+    assert done == 0 and out.startswith("Nothing new for the city")
     assert city_rows(city_url, "SELECT * FROM day_close ORDER BY id") == before
 
     for fmt in ("csv", "json"):
-        desks = [export(str(desk_file), "--centre", "STR", fmt=fmt)]
-        desks.append(export(str(other), "--centre", "NES", fmt=fmt))
+        desks = [export(str(str_desk), fmt=fmt), export(str(nes_desk), fmt=fmt)]
         city_export = export(city_url, fmt=fmt)
         if fmt == "csv":
             header, *rows = city_export.splitlines()
@@ -313,3 +317,19 @@ def test_what_leaves_the_desk_is_the_known_metrics_only(desk_file: Path) -> None
     assert json.loads(day.tally) == {"version": 1, "metrics": {"visits.total": 3}}
     assert "CD" not in repr(day) and "AB85" not in repr(day)
     assert CityOutbox.select().count() == 0
+
+
+def test_demo_builds_the_one_centre_named_and_refuses_one_it_does_not_have(
+    tmp_path: Path,
+) -> None:
+    code, out, err = run("--centre", "nes", "demo", "--db", str(tmp_path / "nes.db"), "--days", "2")
+    assert code == 0, err
+    assert out.startswith(
+        f"Built a demo database at {tmp_path / 'nes.db'}: NES Nesttun; 2 business"
+    )
+    code, _, err = run("--centre", "XYZ", "demo", "--db", str(tmp_path / "x.db"), "--days", "2")
+    assert (code, err.strip()) == (
+        1,
+        "Error: The demo has no centre XYZ; its centres are STR, NES, WER, FJE.",
+    )
+    assert not (tmp_path / "x.db").exists()

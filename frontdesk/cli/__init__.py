@@ -1032,13 +1032,18 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
     """Build a demo database and print the demo sign-on.
 
     The N business days ending today, every day before today closed with a
-    Z-report. Refuses a database that already holds data.
+    Z-report. Refuses a database that already holds data. With the global
+    --centre CODE (e.g. 'frontdesk --centre NES demo --db nes.db'), that demo
+    centre alone.
     """
     from frontdesk.config import skip_unused_driver
 
     target = demo_db or ctx.find_object(Options).target
     skip_unused_driver(target)
     from frontdesk.services import demo as demos
+
+    only = ctx.find_object(Options).centre  # `frontdesk --centre NES demo`: that centre alone
+    centres = len(demos.demo_centres(centres, only))
 
     if _stderr_is_terminal():
         from rich.console import Console
@@ -1050,9 +1055,9 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
             def step(done: int, total: int) -> None:
                 progress.update(task, completed=done, total=total)
 
-            result = demos.build_at(target, days, centres, seed, step)
+            result = demos.build_at(target, days, centres, seed, step, only)
     else:
-        result = demos.build_at(target, days, centres, seed)
+        result = demos.build_at(target, days, centres, seed, only=only)
     names = ", ".join(f"{code} {name}" for code, name in result.centres)
     click.echo(
         f"Built a demo database at {_describe(target)}: {names}; "
