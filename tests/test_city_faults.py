@@ -295,7 +295,8 @@ def test_a_centre_login_writing_another_centres_days_is_refused_by_the_server(
     db.connect(str(desk_file))
     nes_id = next(c.id for c in list_centres() if c.code == "NES")
     assert city.waiting([nes_id]) == DayClose.select().where(DayClose.centre == nes_id).count()
-    assert city.status(nes_id).failing_since is not None
+    link = city.status(nes_id)
+    assert link.failing_since is not None and link.refused  # refused, not offline
 
 
 @pytest.mark.parametrize("fault", ["wrong password", "no server"])
@@ -328,4 +329,5 @@ def test_a_wrong_password_or_a_host_that_does_not_answer_is_one_sentence_and_the
     db.connect(str(desk_file))
     str_id = next(c.id for c in list_centres() if c.code == "STR")
     assert city.waiting([str_id]) == DayClose.select().where(DayClose.centre == str_id).count()
+    assert city.status(str_id).refused is (fault == "wrong password")
     assert visits.check_in(Actor.cli(str_id)).id

@@ -346,6 +346,8 @@ class CityLink(BaseModel):
     last_sent_at = DateTimeField(null=True)
     failing_since = DateTimeField(null=True)  # the first failed push after the last success
     last_error = CharField(max_length=300, null=True)
+    # The city answered and refused (a wrong login for the centre), rather than not answering.
+    refused = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
 
 
 ALL_MODELS: list[type[Model]] = [

@@ -135,7 +135,8 @@ def init_city(target: str) -> int:
     visits, …): a city holds aggregates only.
     """
     _require_postgres(target)
-    database = store.open_store(target, create=True, upgrade=True)
+    # Checked before anything is migrated: a desk's database is left exactly as it was.
+    database = store.open_store(target, create=True, upgrade=_is_empty_or_current(target))
     if Staff.select().exists() or Visitor.select().exists() or _has_desk_rows():
         raise BadInput(
             f"The database {describe(target)} holds a centre's desk records (staff, visitors "
@@ -149,6 +150,16 @@ def init_city(target: str) -> int:
         _execute(database, "REVOKE CONNECT ON DATABASE {db} FROM PUBLIC", db=name)
         audit.record(None, "city.init", "city", None, database=name)
     return int(Centre.select().count())
+
+
+def _is_empty_or_current(target: str) -> bool:
+    """True for an empty database or one whose schema needs nothing; False for one with
+    pending migrations (``open_store`` then refuses it rather than upgrading a desk's)."""
+    from frontdesk.db import migrate
+
+    probe = db.connect(target, wal=False)
+    state = migrate.status(probe)
+    return state.current == 0 or not state.pending
 
 
 def _has_desk_rows() -> bool:
@@ -380,6 +391,7 @@ class CityStatus:
     failing_since: dt.datetime | None  # UTC: the first failed push since the last success
     last_sent_at: dt.datetime | None  # UTC
     last_error: str | None
+    refused: bool = False  # the city answered and refused the centre's days
 
 
 def status(centre_id: int) -> CityStatus:
@@ -405,6 +417,7 @@ def status(centre_id: int) -> CityStatus:
         clock.as_utc(link.failing_since) if link and link.failing_since else None,
         clock.as_utc(link.last_sent_at) if link and link.last_sent_at else None,
         link.last_error if link else None,
+        bool(link.refused) if link else False,
     )
 
 
@@ -505,7 +518,7 @@ def push(
         finally:
             city.conn.close()
     except FrontdeskError as exc:
-        _link_failed(centre_ids, str(exc))
+        _link_failed(centre_ids, str(exc), refused=isinstance(exc, CityRefused))
         raise
     _link_ok(centre_ids)
     return PushResult(describe(target), sent, waiting(centre_ids))
@@ -542,13 +555,23 @@ def _open_city(target: str) -> _City:
         conn = psycopg.connect(url, autocommit=True)
     except Exception as exc:  # refused, no such host, wrong password, no such database, …
         reason = _reason(exc)
-        raise CityUnavailable(
+        kind = CityRefused if _turned_away(exc) else CityUnavailable
+        raise kind(
             f"The city database {describe(target)} could not be reached: {reason}; "
             "the closed days wait in the outbox.",
             nb=f"Bydatabasen {describe(target)} kunne ikke nås: {reason}; "
             "de avsluttede dagene venter i utboksen.",
         ) from None
     return _City(conn, conn.info.dbname, conn.info.user)
+
+
+def _turned_away(exc: BaseException) -> bool:
+    """The server answered but refused the login (a wrong password, a login it does not
+    allow): not offline. libpq gives no SQLSTATE for a failed connection, only its words."""
+    if (_sqlstate(exc) or "").startswith("28"):
+        return True
+    text = str(exc).lower()
+    return "authentication failed" in text or "no pg_hba.conf entry" in text
 
 
 def _reason(exc: BaseException) -> str:
@@ -752,22 +775,24 @@ def _link_ok(centre_ids: Sequence[int]) -> None:
                     CityLink.last_sent_at: now,
                     CityLink.failing_since: None,
                     CityLink.last_error: None,
+                    CityLink.refused: False,
                 },
             ).execute()
 
 
-def _link_failed(centre_ids: Sequence[int], message: str) -> None:
+def _link_failed(centre_ids: Sequence[int], message: str, *, refused: bool) -> None:
     now = clock.to_db(clock.utcnow())
     try:
         with store.write():
             for centre_id in centre_ids:
                 CityLink.insert(
-                    centre=centre_id, failing_since=now, last_error=message[:300]
+                    centre=centre_id, failing_since=now, last_error=message[:300], refused=refused
                 ).on_conflict(
                     conflict_target=[CityLink.centre],
                     update={
                         CityLink.failing_since: fn.COALESCE(CityLink.failing_since, now),
                         CityLink.last_error: message[:300],
+                        CityLink.refused: refused,
                     },
                 ).execute()
     except FrontdeskError:

@@ -20,4 +20,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "City: {count} closed day waiting (offline since {since}); trying again.|"
         "City: {count} closed days waiting (offline since {since}); trying again.",
     ),
+    "city.status.refused": (
+        "Byen: {count} avsluttet dag venter: byen har nektet å ta imot den siden {since} "
+        "(sjekk senterets city_url).|"
+        "Byen: {count} avsluttede dager venter: byen har nektet å ta imot dem siden {since} "
+        "(sjekk senterets city_url).",
+        "City: {count} closed day waiting: the city has refused it since {since} "
+        "(check the centre's city_url).|"
+        "City: {count} closed days waiting: the city has refused them since {since} "
+        "(check the centre's city_url).",
+    ),
 }

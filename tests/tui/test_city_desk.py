@@ -4,6 +4,7 @@ says "sent to the city" once it has the day. A desk with no city shows nothing n
 
 from __future__ import annotations
 
+import dataclasses
 import socket
 from urllib.parse import urlsplit, urlunsplit
 
@@ -117,3 +118,49 @@ async def test_a_close_is_pushed_in_the_background_and_retried_until_the_city_an
         assert not app.panes["day"].query_one("#day-city").has_class("-offline")
     assert [v[0] for v in city_versions(city_url)] == ["STR"]
     i18n.set_language("nb")
+
+
+def test_the_line_tells_a_city_that_refuses_from_one_that_does_not_answer() -> None:
+    """The Day tab's line for each state of the link (no city, all sent, waiting, offline,
+    refused), in both languages."""
+    import datetime as dt
+
+    def at(text: str) -> dt.datetime:
+        return dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC)
+
+    def local(when: dt.datetime) -> str:
+        return when.strftime("%H:%M")
+
+    base = city.CityStatus(True, 0, None, at("2026-12-01T20:15"), None)
+    cases = {
+        "none": (dataclasses.replace(base, configured=False, last_sent_at=None), None, None),
+        "sent": (base, "sendt til byen (sist 20:15)", "sent to the city (last 20:15)"),
+        "waiting": (
+            dataclasses.replace(base, waiting=2),
+            "2 avsluttede dager venter på å bli sendt",
+            "2 closed days waiting to be sent",
+        ),
+        "offline": (
+            dataclasses.replace(base, waiting=1, failing_since=at("2026-12-01T21:00")),
+            "1 avsluttet dag venter (frakoblet siden 21:00)",
+            "1 closed day waiting (offline since 21:00)",
+        ),
+        "refused": (
+            dataclasses.replace(
+                base, waiting=3, failing_since=at("2026-12-01T21:00"), refused=True
+            ),
+            "byen har nektet å ta imot dem siden 21:00",
+            "the city has refused them since 21:00",
+        ),
+    }
+    try:
+        for status, nb, en in cases.values():
+            for lang, expected in (("nb", nb), ("en", en)):
+                i18n.set_language(lang)
+                text = city_status.status_text(status, local)
+                if expected is None:
+                    assert text is None
+                else:
+                    assert text is not None and expected in text, (lang, text)
+    finally:
+        i18n.set_language("nb")

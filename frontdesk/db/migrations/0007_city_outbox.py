@@ -37,6 +37,7 @@ def up(migrator, db):
         last_sent_at = DateTimeField(null=True)
         failing_since = DateTimeField(null=True)
         last_error = CharField(max_length=300, null=True)
+        refused = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
 
         class Meta:
             database = db

@@ -28,6 +28,8 @@ def status_text(status: Any, local: Any) -> str | None:
         if status.last_sent_at is None:
             return t("city.status.nothing")
         return t("city.status.sent", at=local(status.last_sent_at))
+    if status.failing_since is not None and status.refused:
+        return tn("city.status.refused", status.waiting, since=local(status.failing_since))
     if status.failing_since is not None:
         return tn("city.status.offline", status.waiting, since=local(status.failing_since))
     return tn("city.status.waiting", status.waiting)
