@@ -15,10 +15,10 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from click.testing import CliRunner
 
-from frontdesk import db
+from frontdesk import db, demo
 from frontdesk.cli import cli
 from frontdesk.db.connect import open_database
-from frontdesk.services import city, demo
+from frontdesk.services import city
 
 DEMO_DAYS = 8  # per desk; its closed days are the ones before today
 

@@ -448,9 +448,9 @@ def test_a_good_centre_code_of_eight_is_taken(tmp_path: Path) -> None:
 def test_init_refuses_a_short_pin_at_the_first_prompt(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import frontdesk.cli
+    import frontdesk.cli.base
 
-    monkeypatch.setattr(frontdesk.cli, "_stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(frontdesk.cli.base, "_stdin_is_terminal", lambda: True)
     target = str(tmp_path / "pin.db")
     args = ["--db", target, "init", "--centre-code", "NES", "--centre-name", "X", "--lead", "AB"]
     result = run(*args, input="12\n4711\n4711\n")

@@ -164,9 +164,9 @@ def test_help_never_imports_textual_nor_the_pdf_library(args: list[str]) -> None
     assert not any(m == "fpdf" or m.startswith("fpdf.") for m in mods)
 
 
-def test_services_and_db_never_import_textual() -> None:
+def test_services_db_and_the_demo_never_import_textual() -> None:
     mods = _modules_after(
-        "import pkgutil, importlib, frontdesk.services as s, frontdesk.db as db\n"
+        "import pkgutil, importlib, frontdesk.services as s, frontdesk.db as db, frontdesk.demo\n"
         "for m in pkgutil.iter_modules(s.__path__): importlib.import_module('frontdesk.services.' + m.name)\n"
         "for m in pkgutil.iter_modules(db.__path__): importlib.import_module('frontdesk.db.' + m.name)"
     )

@@ -218,7 +218,7 @@ def test_a_killed_demo_leaves_nothing_and_can_be_rebuilt(tmp_path: Path) -> None
     target = tmp_path / "demo.db"
     child = _child(
         """
-        from frontdesk.services.demo import build_at
+        from frontdesk.demo import build_at
         calls = []
         def step(done, total):
             calls.append(done)
@@ -247,7 +247,7 @@ def test_demo_makes_the_folder_of_a_new_database(tmp_path: Path) -> None:
 def test_a_killed_demo_on_postgres_leaves_the_database_empty(pg_backend: str) -> None:
     child = _child(
         """
-        from frontdesk.services.demo import build_at
+        from frontdesk.demo import build_at
         build_at(target, 4, 1, 1, lambda done, total: os.kill(os.getpid(), signal.SIGKILL))
         """,
         pg_backend,

@@ -110,3 +110,25 @@ def test_a_one_day_report_says_one_day(backend: str, lead: Actor) -> None:
     result = run("--db", backend, "report", "--from", "2026-03-02", "--to", "2026-03-02")
     assert result.exit_code == 0, result.stderr
     assert "2026-03-02 to 2026-03-02 (1 day)" in result.stdout
+
+
+def test_syringes_out_are_each_centres_own_syringe_items_as_on_the_pdf(
+    backend: str, lead: Actor
+) -> None:
+    """A code that is a syringe at one centre and not at another counts only where it is one:
+    the terminal report and the PDF use the one rule (report.day_figure)."""
+    from frontdesk.services import papers
+    from frontdesk.services.report import SYRINGES_OUT
+    from tests.test_papers_report import FROM, NOW, TO, two_centres
+
+    two_centres(lead)  # NES hands out 7 + 30 SPR1ML, STR 10 SPR2ML
+    nes = find_centre("NES")
+    SupplyItem.update(kind="other").where(
+        (SupplyItem.centre == nes.id) & (SupplyItem.code == "SPR1ML")
+    ).execute()
+    centres = [find_centre("STR"), nes]
+    with freeze_time(NOW):
+        report = build_report(centres, FROM, TO)
+        series = {s.code: s for s in papers.period_series(centres, FROM, TO)}
+    assert report.totals["NES"].value(SYRINGES_OUT) == sum(series["NES"].syringes_out) == 0
+    assert report.totals["STR"].value(SYRINGES_OUT) == sum(series["STR"].syringes_out) == 10

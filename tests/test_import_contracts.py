@@ -35,3 +35,5 @@ def test_the_contracts_cover_layers_and_cycles() -> None:
         ("frontdesk.cli : frontdesk.tui", "frontdesk.services", "frontdesk.db"),
     ) in kinds
     assert ("acyclic_siblings", ("frontdesk.services",)) in kinds
+    demo = ("frontdesk.cli : frontdesk.tui", "frontdesk.demo", "frontdesk.services", "frontdesk.db")
+    assert ("layers", demo) in kinds  # the services never use the demo builder

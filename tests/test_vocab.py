@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from frontdesk import demo
 from frontdesk.i18n import texts
-from frontdesk.services import demo, tally, vocab
+from frontdesk.services import tally, vocab
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCAB = Path(vocab.__file__).resolve()

@@ -9,9 +9,9 @@ import click
 
 
 def _options(ctx: click.Context) -> Any:
-    from frontdesk.cli import Options
+    from frontdesk.cli.base import options
 
-    return ctx.find_object(Options)
+    return options(ctx)
 
 
 @click.group("city")
@@ -50,7 +50,7 @@ def city_init(ctx: click.Context) -> None:
 def city_add_centre(ctx: click.Context, code: str, name: str, host: str | None) -> None:
     """Add a centre and its own login to the city database; prints the URL its desk
     pushes to, password included, this once."""
-    from frontdesk.cli import open_db
+    from frontdesk.cli.base import open_db
     from frontdesk.services import city
 
     open_db(ctx)
@@ -72,7 +72,7 @@ def city_add_centre(ctx: click.Context, code: str, name: str, host: str | None) 
 def sync(ctx: click.Context, to: str | None) -> None:
     """Push every closed day the city does not have yet (every centre of the database,
     or --centre's). Running it again sends nothing twice."""
-    from frontdesk.cli import open_db
+    from frontdesk.cli.base import open_db
     from frontdesk.services import city
     from frontdesk.services.actor import Actor
 

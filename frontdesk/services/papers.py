@@ -38,6 +38,7 @@ from frontdesk.services import dayclose, days, outputs, store, tally
 from frontdesk.services.actor import Actor
 from frontdesk.services.centre import CentreInfo
 from frontdesk.services.export import DayRow, check_period, day_rows
+from frontdesk.services.report import SYRINGES_OUT, day_figure, syringe_codes
 from frontdesk.services.settings import get_settings
 from frontdesk.services.vocab import GENDERS, LUNCH_GROUPS, PAYMENTS
 
@@ -488,15 +489,17 @@ class CentreSeries:
 
 
 # The cover's columns: (key, money); the keys are tally metrics or SYRINGES_OUT.
-SYRINGES_OUT = "syringes.out"
-COVER_COLUMNS: tuple[tuple[str, bool], ...] = (
-    ("visits.total", False),
-    ("lunch.total", False),
-    ("megafon.copies", False),
-    ("megafon.revenue_ore", True),
-    (SYRINGES_OUT, False),
-    ("syringes.returned", False),
-    ("naloxone.kits", False),
+COVER_COLUMNS: tuple[tuple[str, bool], ...] = tuple(
+    (key, tally.is_money(key))
+    for key in (
+        "visits.total",
+        "lunch.total",
+        "megafon.copies",
+        "megafon.revenue_ore",
+        SYRINGES_OUT,
+        "syringes.returned",
+        "naloxone.kits",
+    )
 )
 WEEKLY = {
     "syringes_out": SYRINGES_OUT,
@@ -509,21 +512,6 @@ WEEKLY = {
 
 def monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
-
-
-def syringe_codes(centre_id: int) -> set[str]:
-    """The catalogue's syringe items (their hand-outs are the syringes given)."""
-    rows = SupplyItem.select(SupplyItem.code).where(
-        (SupplyItem.centre == centre_id) & (SupplyItem.kind == "syringe")
-    )
-    return {r.code for r in rows}
-
-
-def day_figure(row: DayRow, key: str, syringes: set[str]) -> int | None:
-    """A day's figure for the report: a tally metric, or the syringes handed out."""
-    if key == SYRINGES_OUT:
-        return sum(int(row.metrics.get(tally.supply_key(c), 0)) for c in sorted(syringes))
-    return row.value(key)
 
 
 def series_from_rows(

@@ -20,7 +20,6 @@ from fpdf.fonts import FontFace
 from frontdesk.services.papers import (
     COVER_COLUMNS,
     MISSING,
-    SYRINGES_OUT,
     CentreSeries,
     DayPaper,
     PeriodReport,
@@ -28,6 +27,7 @@ from frontdesk.services.papers import (
     count_text,
     text,
 )
+from frontdesk.services.report import SYRINGES_OUT
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT = "DejaVu"

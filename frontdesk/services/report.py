@@ -14,13 +14,32 @@ from frontdesk.db.models import SupplyItem
 from frontdesk.services import days as business_days
 from frontdesk.services import tally
 from frontdesk.services.centre import CentreInfo
-from frontdesk.services.export import check_period, day_rows
+from frontdesk.services.export import DayRow, check_period, day_rows
 
 DEFAULT_DAYS = 7
 
 
 # Not a tally metric: the syringe items of the catalogue summed (the kind is the catalogue's).
 SYRINGES_OUT = "syringes.out"
+
+
+def syringe_codes(centre_id: int) -> set[str]:
+    """The centre's catalogue items of kind syringe (their hand-outs are the syringes given)."""
+    rows = SupplyItem.select(SupplyItem.code).where(
+        (SupplyItem.centre == centre_id) & (SupplyItem.kind == "syringe")
+    )
+    return {r.code for r in rows}
+
+
+def day_figure(row: DayRow, key: str, syringes: set[str]) -> int | None:
+    """A day's figure in a report (terminal or PDF): a tally metric, or SYRINGES_OUT.
+
+    ``syringes`` are the day's centre's syringe codes; None: the day's tally predates
+    the metric.
+    """
+    if key == SYRINGES_OUT:
+        return sum(int(row.metrics.get(tally.supply_key(c), 0)) for c in sorted(syringes))
+    return row.value(key)
 
 
 @dataclass(frozen=True)
@@ -128,16 +147,14 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
     """Everything the report shows for the centres and period (open days included)."""
     check_period(date_from, date_to)
     items = (
-        SupplyItem.select(SupplyItem.centre, SupplyItem.code, SupplyItem.name_en, SupplyItem.kind)
+        SupplyItem.select(SupplyItem.centre, SupplyItem.code, SupplyItem.name_en)
         .where(SupplyItem.centre.in_([c.id for c in centres]))
         .order_by(SupplyItem.sort_order, SupplyItem.centre, SupplyItem.id)
     )
     names: dict[str, str] = {}
-    syringe_codes: set[str] = set()
     for item in items:
         names.setdefault(item.code, item.name_en)
-        if item.kind == "syringe":
-            syringe_codes.add(item.code)
+    syringes = {c.code: syringe_codes(c.id) for c in centres}
 
     report_columns = columns()
     lines: list[DayLine] = []
@@ -151,8 +168,8 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
         supplies = {
             k[len("supplies.") :]: int(v) for k, v in m.items() if k.startswith("supplies.")
         }
-        values = {c.key: row.value(c.key) for c in report_columns if c.key != SYRINGES_OUT}
-        values[SYRINGES_OUT] = sum(q for code, q in supplies.items() if code in syringe_codes)
+        codes = syringes[row.centre_code]
+        values = {c.key: day_figure(row, c.key, codes) for c in report_columns}
         line = DayLine(row.business_date, row.centre_code, row.status, values)
         lines.append(line)
         totals[row.centre_code] = totals[row.centre_code].plus(line)

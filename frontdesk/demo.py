@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from peewee import DateField, DateTimeField, fn
-
 from frontdesk import clock, db
+from frontdesk.db.bulk import Bulk, linked
 from frontdesk.db.connect import is_url
 from frontdesk.db.models import (
     Centre,
@@ -74,7 +73,6 @@ LATE_ITEM = "FOLIE"  # one item whose last delivery is late, so the demo has a l
 MEGAFON_PRICE_ORE = 5000  # what a vendor pays per copy at the outlet
 VOID_REASONS = ("Feil tast", "Registrert to ganger", "Feil person")
 BLOCK_DAYS = 32
-CHUNK = 1000
 
 Progress = Callable[[int, int], None]
 
@@ -173,83 +171,6 @@ def _all_models() -> list[Any]:
     from frontdesk.db.models import ALL_MODELS
 
     return ALL_MODELS
-
-
-# -- bulk writing -----------------------------------------------------------------
-
-
-def _copy_text(value: Any) -> str:
-    """One value in PostgreSQL's COPY text format (the demo's values need no escaping)."""
-    if value is None:
-        return "\\N"
-    if value is True:
-        return "t"
-    if value is False:
-        return "f"
-    return str(value)
-
-
-class _Bulk:
-    """Rows for one table, written in chunks; ids are given here, in order."""
-
-    def __init__(self, model: Any, names: Sequence[str]) -> None:
-        self.model = model
-        self.table = model._meta.table_name
-        self.columns = [model._meta.fields[n].column_name for n in names]
-        # Dates and times go in as text ('2026-03-02', '2026-03-02 10:15:00'), as peewee stores them.
-        self.dated = [
-            i
-            for i, n in enumerate(names)
-            if isinstance(model._meta.fields[n], (DateField, DateTimeField))
-        ]
-        self.rows: list[tuple[Any, ...]] = []
-        self.last_id = int(model.select(fn.MAX(model.id)).scalar() or 0)
-        self.written = 0
-        self.group: list[_Bulk] = [self]  # flushed together, parents first
-
-    def new_id(self) -> int:
-        self.last_id += 1
-        return self.last_id
-
-    def add(self, row: tuple[Any, ...]) -> None:
-        self.rows.append(row)
-        if len(self.rows) >= CHUNK:
-            for bulk in self.group:
-                bulk.flush()
-
-    def flush(self) -> None:
-        if not self.rows:
-            return
-        if db.is_postgres():
-            columns = ", ".join(f'"{c}"' for c in self.columns)
-            text = "".join("\t".join(map(_copy_text, row)) + "\n" for row in self.rows)
-            with database.connection().cursor() as cursor:  # noqa: SIM117
-                with cursor.copy(f'COPY "{self.table}" ({columns}) FROM STDIN') as copy:
-                    copy.write(text)
-        else:
-            columns = ", ".join(f'"{c}"' for c in self.columns)
-            marks = ", ".join("?" for _ in self.columns)
-            database.connection().executemany(
-                f'INSERT INTO "{self.table}" ({columns}) VALUES ({marks})',
-                map(self._as_text, self.rows),
-            )
-        self.written += len(self.rows)
-        self.rows.clear()
-
-    def _as_text(self, row: tuple[Any, ...]) -> list[Any]:
-        values = list(row)
-        for i in self.dated:
-            if values[i] is not None:
-                values[i] = str(values[i])
-        return values
-
-    def reset_sequence(self) -> None:
-        """PostgreSQL: ids were given here, so move the id sequence past them."""
-        if db.is_postgres() and self.written:
-            database.execute_sql(
-                f"SELECT setval(pg_get_serial_sequence('\"{self.table}\"', 'id'), "
-                f'(SELECT MAX(id) FROM "{self.table}"))'
-            )
 
 
 # -- the build --------------------------------------------------------------------
@@ -386,7 +307,7 @@ def build(
     )
 
 
-def _tables() -> dict[str, _Bulk]:
+def _tables() -> dict[str, Bulk]:
     v = ("voided_at", "voided_by", "void_reason")
     spec: dict[str, tuple[Any, tuple[str, ...]]] = {
         "visitor": (
@@ -436,11 +357,7 @@ def _tables() -> dict[str, _Bulk]:
             + v,
         ),
     }
-    # Insert order respects foreign keys (a flush writes parents before children).
-    tables = {name: _Bulk(model, names) for name, (model, names) in spec.items()}
-    for bulk in tables.values():
-        bulk.group = list(tables.values())
-    return tables
+    return linked(spec)  # in insert order: parents before children
 
 
 def _make_place(
@@ -481,7 +398,7 @@ def _make_place(
 
 
 def _add_visitors(
-    rng: random.Random, tables: dict[str, _Bulk], place: _Place, first: dt.date
+    rng: random.Random, tables: dict[str, Bulk], place: _Place, first: dt.date
 ) -> None:
     n_visitors, n_part, n_vendors = place.sizes
     bulk = tables["visitor"]
@@ -532,7 +449,7 @@ def _add_issues(place: _Place, first: dt.date, today: dt.date, now_db: dt.dateti
 
 def _build_day(
     rng: random.Random,
-    t: dict[str, _Bulk],
+    t: dict[str, Bulk],
     p: _Place,
     day: dt.date,
     now_db: dt.datetime,
@@ -705,7 +622,7 @@ KITS = (
 
 def _hand_out(
     rng: random.Random,
-    t: dict[str, _Bulk],
+    t: dict[str, Bulk],
     p: _Place,
     day: dt.date,
     when: dt.datetime,
