@@ -342,7 +342,8 @@ class CityOutbox(BaseModel):
 class CityLink(BaseModel):
     """A centre's link to the city: the last push that worked, and since when it fails."""
 
-    centre = ForeignKeyField(Centre, primary_key=True)
+    id = AutoField()
+    centre = ForeignKeyField(Centre, unique=True)
     last_sent_at = DateTimeField(null=True)
     failing_since = DateTimeField(null=True)  # the first failed push after the last success
     last_error = CharField(max_length=300, null=True)

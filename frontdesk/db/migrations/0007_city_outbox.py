@@ -33,7 +33,8 @@ def up(migrator, db):
             indexes = ((("centre", "sent_at"), False),)
 
     class CityLink(Model):
-        centre = ForeignKeyField(Centre, primary_key=True)
+        id = AutoField()
+        centre = ForeignKeyField(Centre, unique=True)
         last_sent_at = DateTimeField(null=True)
         failing_since = DateTimeField(null=True)
         last_error = CharField(max_length=300, null=True)
