@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import time
+from typing import Any
 
 from benchmarks.cache import ROOT
 from benchmarks.common import Line, median, ms, percentile, scratch
@@ -95,6 +96,26 @@ def start_times(db_path: str) -> dict[str, list[float]]:
     return times
 
 
+async def _signed_on_with_frames(app: Any, pilot: Any, frames: list[float]) -> None:
+    """Record the time of every frame the app composes into ``frames``, then sign on
+    as the desk member CD and wait until the desk is idle."""
+    display = app._display
+
+    def timed_display(screen, renderable):  # type: ignore[no-untyped-def]
+        display(screen, renderable)
+        if renderable is not None:
+            frames.append(time.perf_counter())
+
+    app._display = timed_display
+    while app.centre is None:  # the database opens in a worker
+        await pilot.pause(0.01)
+    await pilot.press("c", "d", "enter", *"1234", "enter")
+    while app.actor is None:
+        await pilot.pause(0.01)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def _press_to_row(db_path: str) -> tuple[list[float], list[float]]:
     """Press Enter on the empty code field; time until the count changes and until
     the next frame is composed (the headless driver composes frames like a real
@@ -114,21 +135,7 @@ async def _press_to_row(db_path: str) -> tuple[list[float], list[float]]:
     to_state: list[float] = []
     to_screen: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
-        display = app._display
-
-        def timed_display(screen, renderable):  # type: ignore[no-untyped-def]
-            display(screen, renderable)
-            if renderable is not None:
-                frames.append(time.perf_counter())
-
-        app._display = timed_display  # type: ignore[method-assign]
-        while app.centre is None:  # the database opens in a worker
-            await pilot.pause(0.01)
-        await pilot.press("c", "d", "enter", *"1234", "enter")
-        while app.actor is None:
-            await pilot.pause(0.01)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _signed_on_with_frames(app, pilot, frames)
         count = app.query_one("#checkin-count", Static)
         driver = app._driver
         assert driver is not None
@@ -168,21 +175,7 @@ async def _tab_switches(db_path: str, cpu: list[float] | None = None) -> list[fl
     frames: list[float] = []
     times: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
-        display = app._display
-
-        def timed_display(screen, renderable):  # type: ignore[no-untyped-def]
-            display(screen, renderable)
-            if renderable is not None:
-                frames.append(time.perf_counter())
-
-        app._display = timed_display  # type: ignore[method-assign]
-        while app.centre is None:
-            await pilot.pause(0.01)
-        await pilot.press("c", "d", "enter", *"1234", "enter")
-        while app.actor is None:
-            await pilot.pause(0.01)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await _signed_on_with_frames(app, pilot, frames)
         tabbed = app.query_one("#tabs", TabbedContent)
         driver = app._driver
         assert driver is not None

@@ -48,8 +48,3 @@ def business_date(at: dt.datetime, tz: str | ZoneInfo, rollover_hour: int) -> dt
     if local.hour < rollover_hour:
         day -= dt.timedelta(days=1)
     return day
-
-
-def parse_date(text: str) -> dt.date:
-    """A date from ``YYYY-MM-DD``; ValueError otherwise."""
-    return dt.date.fromisoformat(text.strip())

@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 import pytest
 from freezegun import freeze_time
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from frontdesk.config import CentreSettings
 from frontdesk.db.models import (
@@ -155,3 +157,18 @@ def test_a_void_and_a_reopen_refuse_a_reason_by_the_same_rule(lead: Actor, froze
 )
 def test_a_business_date_reads_the_same_from_either_driver(stored: object) -> None:
     assert validate.date(stored) == dt.date(2026, 11, 16)  # type: ignore[arg-type]
+
+
+@settings(derandomize=True, max_examples=200)
+@given(st.dates(), st.sampled_from(["", " ", "\t"]))
+def test_a_typed_date_is_year_month_day(day: dt.date, pad: str) -> None:
+    assert validate.iso_date(pad + day.isoformat() + pad) == day  # year 1 is '0001-01-01'
+
+
+@pytest.mark.parametrize(
+    "typed", ["20260302", "2026-W10-1", "2026-03-02T10:00", "2026-3-2", "2026-02-30", "", None]
+)
+def test_other_date_forms_are_refused_in_one_sentence(typed: object) -> None:
+    with pytest.raises(BadInput, match=r"is not a date; write it as YYYY-MM-DD\.$") as refused:
+        validate.iso_date(typed)
+    assert refused.value.nb is not None and "ÅÅÅÅ-MM-DD" in refused.value.nb

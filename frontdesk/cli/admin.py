@@ -13,8 +13,8 @@ from frontdesk.cli.base import (
     not_empty,
     open_db,
     options,
+    progress_bar,
     read_pin,
-    stderr_is_terminal,
 )
 from frontdesk.errors import FrontdeskError
 
@@ -114,19 +114,8 @@ def backup(ctx: click.Context, output: str | None) -> None:
 
     open_db(ctx)
     centre = options(ctx).centre_code
-    if stderr_is_terminal():
-        from rich.console import Console
-        from rich.progress import Progress
-
-        with Progress(console=Console(stderr=True), transient=True) as progress:
-            task = progress.add_task("Backing up", total=None)
-
-            def step(done: int, total: int) -> None:
-                progress.update(task, completed=done, total=total)
-
-            result = backups.backup(output, step, centre_code=centre)
-    else:
-        result = backups.backup(output, centre_code=centre)
+    with progress_bar("Backing up", transient=True) as step:
+        result = backups.backup(output, step, centre_code=centre)
     click.echo(
         f"Backed up to {describe(str(result.path))} ({_size(result.size_bytes)}); integrity: ok."
     )
@@ -170,20 +159,8 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
 
     only = options(ctx).centre  # `frontdesk --centre NES demo`: that demo centre alone
     centres = len(demos.demo_centres(centres, only))
-
-    if stderr_is_terminal():
-        from rich.console import Console
-        from rich.progress import Progress
-
-        with Progress(console=Console(stderr=True)) as progress:
-            task = progress.add_task("Building demo days", total=days * centres)
-
-            def step(done: int, total: int) -> None:
-                progress.update(task, completed=done, total=total)
-
-            result = demos.build_at(target, days, centres, seed, step, only)
-    else:
-        result = demos.build_at(target, days, centres, seed, only=only)
+    with progress_bar("Building demo days", days * centres) as step:
+        result = demos.build_at(target, days, centres, seed, step, only)
     names = ", ".join(f"{code} {name}" for code, name in result.centres)
     click.echo(
         f"Built a demo database at {describe(target)}: {names}; "

@@ -15,6 +15,8 @@ import datetime as dt
 import io
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
@@ -126,15 +128,19 @@ def not_empty(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 
 
 class IsoDate(click.ParamType):
+    """A date option: the rule of ``services.validate.iso_date``."""
+
     name = "YYYY-MM-DD"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
+        from frontdesk.services.validate import iso_date
+
         if isinstance(value, dt.date):
             return value
         try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(f"'{value}' is not a date; write it as YYYY-MM-DD.", param, ctx)
+            return iso_date(value)
+        except FrontdeskError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 ISO_DATE = IsoDate()
@@ -202,12 +208,13 @@ def open_db(ctx: click.Context, *, create: bool = False, upgrade: bool = False) 
     return open_store(options(ctx).target, create=create, upgrade=upgrade)
 
 
-def centre_actor(ctx: click.Context) -> Any:
-    """The command line's actor at the chosen (or only) centre."""
+def centre_actor(ctx: click.Context, centre_code: str | None = None) -> Any:
+    """The command line's actor at ``centre_code`` (a command's own ``--centre``), else at
+    the centre the global options chose (or the only, or the first)."""
     from frontdesk.services.actor import Actor
     from frontdesk.services.centre import find_centre
 
-    centre = find_centre(options(ctx).centre_code)
+    centre = find_centre(centre_code or options(ctx).centre_code)
     return Actor.cli(centre.id)
 
 
@@ -242,6 +249,33 @@ def read_pin(pin_stdin: bool, prompt: str = "PIN") -> str:
 
 def stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
+
+
+Step = Callable[[int, int], None]  # a long service's progress callback: step(done, total)
+
+
+@contextmanager
+def progress_bar(
+    label: str, total: int | None = None, *, transient: bool = False
+) -> Iterator[Step | None]:
+    """A Rich progress bar on stderr while a long service runs, when stderr is a terminal.
+
+    Yields the ``step(done, total)`` callback to hand the service, or None when
+    stderr is piped or a file (no bar, and the services' own default: no callback).
+    """
+    if not stderr_is_terminal():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=transient) as progress:
+        task = progress.add_task(label, total=total)
+
+        def step(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        yield step
 
 
 def count_of(n: int, noun: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import click
@@ -11,21 +12,22 @@ import click
 from frontdesk.cli.base import (
     ISO_DATE,
     USER_PATH,
+    Step,
     describe,
     not_empty,
     open_db,
     options,
-    stderr_is_terminal,
+    progress_bar,
 )
 from frontdesk.errors import FrontdeskError
 from frontdesk.services.vocab import EXPORT_FORMATS, EXPORT_LAYOUTS
 
 
-def _tracked(rows: Any, progress: Any, task: Any) -> Any:
-    """Pass rows through, advancing a progress bar."""
-    for row in rows:
+def _tracked(rows: Iterable[Any], step: Step, total: int) -> Iterator[Any]:
+    """Pass rows through, moving a progress bar on."""
+    for done, row in enumerate(rows, start=1):
         yield row
-        progress.advance(task)
+        step(done, total)
 
 
 _METRICS = "frontdesk.export.metrics"
@@ -169,16 +171,10 @@ def export(
         finally:
             stream.detach()
         return
-    if stderr_is_terminal():
-        from rich.console import Console
-        from rich.progress import Progress
-
-        total = exporter.count_rows(centres, date_from, date_to, include_open)
-        with Progress(console=Console(stderr=True)) as progress:
-            task = progress.add_task("Exporting", total=total)
-            with exporter.atomic_output(output, excel=excel) as handle:
-                count = write(handle, _tracked(rows, progress, task))
-    else:
+    with progress_bar("Exporting") as step:
+        if step is not None:  # counted only for the bar: a query of its own
+            total = exporter.count_rows(centres, date_from, date_to, include_open)
+            rows = _tracked(rows, step, total)
         with exporter.atomic_output(output, excel=excel) as handle:
             count = write(handle, rows)
     click.echo(f"Wrote {count} centre-days to {describe(output)}.", err=True)

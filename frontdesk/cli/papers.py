@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from frontdesk.cli.base import ISO_DATE, USER_PATH, not_empty, open_db, options
+from frontdesk.cli.base import ISO_DATE, USER_PATH, centre_actor, not_empty, open_db
 
 
 @click.group("print")
@@ -32,14 +32,6 @@ _PAPER_CENTRE = click.option(
     callback=not_empty,
     help="The centre (default: the only or first).",
 )
-
-
-def _paper_actor(ctx: click.Context, centre_code: str | None) -> Any:
-    from frontdesk.services.actor import Actor
-    from frontdesk.services.centre import find_centre
-
-    code = centre_code or options(ctx).centre_code
-    return Actor.cli(find_centre(code).id)
 
 
 def _paper_target(output: str | None, receipt: bool) -> str | None:
@@ -88,7 +80,7 @@ def print_z(
 
     fmt = _paper_target(output, receipt)
     open_db(ctx)
-    paper = papers.z_paper(_paper_actor(ctx, centre_code), business_date, version)
+    paper = papers.z_paper(centre_actor(ctx, centre_code), business_date, version)
     _write_paper(paper, output, fmt)
 
 
@@ -103,5 +95,5 @@ def print_x(ctx: click.Context, centre_code: str | None, output: str | None, rec
 
     fmt = _paper_target(output, receipt)
     open_db(ctx)
-    paper = papers.x_paper(_paper_actor(ctx, centre_code))
+    paper = papers.x_paper(centre_actor(ctx, centre_code))
     _write_paper(paper, output, fmt)

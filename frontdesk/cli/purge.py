@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from frontdesk.cli.base import ISO_DATE, open_db, options, stderr_is_terminal
+from frontdesk.cli.base import ISO_DATE, open_db, options, progress_bar
 
 
 @click.command()
@@ -52,19 +52,8 @@ def purge(ctx: click.Context, before: dt.date | None, retention: bool, yes: bool
         if not sys.stdin.isatty():
             raise click.UsageError("Purging deletes rows for good: pass --yes to confirm it.")
         click.confirm("Delete these rows for good?", abort=True)
-    if stderr_is_terminal():
-        from rich.console import Console
-        from rich.progress import Progress
-
-        with Progress(console=Console(stderr=True), transient=True) as progress:
-            task = progress.add_task("Purging closed days", total=None)
-
-            def step(done: int, total: int) -> None:
-                progress.update(task, completed=done, total=total)
-
-            done = purging.purge(centres, before, step)
-    else:
-        done = purging.purge(centres, before)
+    with progress_bar("Purging closed days", transient=True) as step:
+        done = purging.purge(centres, before, step)
     click.echo(_purge_summary(done, "Deleted"))
 
 

@@ -88,7 +88,7 @@ def _render_report(rep: Any) -> None:
     from rich.table import Table
 
     from frontdesk.services import report as reports
-    from frontdesk.services.export import nok
+    from frontdesk.services.money import nok
 
     piped = not sys.stdout.isatty()
     # Piped into a file or grep: never wrap a day's row, whatever $COLUMNS says.

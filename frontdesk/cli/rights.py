@@ -15,25 +15,19 @@ def visitor_group() -> None:
     """A visitor's rights: show or erase everything stored under a code."""
 
 
-def _visitor_actor(ctx: click.Context, centre_code: str | None) -> Any:
-    from frontdesk.services.actor import Actor
-    from frontdesk.services.centre import find_centre
-
-    open_db(ctx)
-    if centre_code is None:
-        return centre_actor(ctx)
-    return Actor.cli(find_centre(centre_code).id)
-
-
-@visitor_group.command("show")
-@click.argument("code")
-@click.option(
+# Each command's own --centre (the global one works too).
+_CENTRE = click.option(
     "--centre",
     "centre_code",
     metavar="C",
     callback=not_empty,
     help="The centre (default: --centre, else the first).",
 )
+
+
+@visitor_group.command("show")
+@click.argument("code")
+@_CENTRE
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
@@ -47,7 +41,8 @@ def visitor_show(ctx: click.Context, code: str, centre_code: str | None, fmt: st
     """
     from frontdesk.services import rights
 
-    records = rights.visitor_records(_visitor_actor(ctx, centre_code), code)
+    open_db(ctx)
+    records = rights.visitor_records(centre_actor(ctx, centre_code), code)
     if fmt == "json":
         import dataclasses
         import json
@@ -68,13 +63,7 @@ def visitor_show(ctx: click.Context, code: str, centre_code: str | None, fmt: st
 @visitor_group.command("erase")
 @click.argument("code")
 @click.option("--reason", required=True, help="Why (kept in the audit trail, without the code).")
-@click.option(
-    "--centre",
-    "centre_code",
-    metavar="C",
-    callback=not_empty,
-    help="The centre (default: --centre, else the first).",
-)
+@_CENTRE
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_context
 def visitor_erase(
@@ -94,7 +83,8 @@ def visitor_erase(
     from frontdesk.services.visits import get_visitor
 
     validate.reason(reason)
-    actor = _visitor_actor(ctx, centre_code)
+    open_db(ctx)
+    actor = centre_actor(ctx, centre_code)
     stored = get_visitor(actor.centre_id, code).code  # an unknown code is refused before asking
     centre = _centre_code(actor.centre_id)
     i18n.set_language(get_settings(actor.centre_id).language)

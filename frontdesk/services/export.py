@@ -31,6 +31,7 @@ from frontdesk.db.models import DATED_MODELS, Centre, DayClose, SupplyItem
 from frontdesk.errors import BadInput, NotFound
 from frontdesk.services import days, outputs, tally, validate
 from frontdesk.services.centre import CentreInfo, find_centre
+from frontdesk.services.money import nok
 from frontdesk.services.vocab import EXPORT_FORMATS, EXPORT_LAYOUTS
 
 STATUSES = ("closed", "open", "empty")
@@ -284,13 +285,6 @@ def day_rows(
 
 
 # -- formats ------------------------------------------------------------------
-
-
-def nok(ore: int, decimal: str = ".") -> str:
-    """Øre as NOK with two decimals, without floats: -1250 → '-12.50'."""
-    sign = "-" if ore < 0 else ""
-    kroner, rest = divmod(abs(int(ore)), 100)
-    return f"{sign}{kroner}{decimal}{rest:02d}"
 
 
 def wide_header(codes: list[str]) -> list[str]:

@@ -332,14 +332,7 @@ def remove(actor: Actor, entry_id: int, reason: str) -> LunchEntryInfo:
     """
     reason = validate.reason(reason)
     with store.write():
-        row = void_row(
-            actor,
-            LunchEntry,
-            entry_id,
-            reason,
-            missing=_no_entry(entry_id),
-            already=_already_removed(),
-        )
+        row = _void_entry(actor, entry_id, reason)
         audit.record(actor, "lunch.remove", "lunch_entry", row.id, reason=reason)
         found = _entry_rows(LunchEntry.id == row.id).first()
     return _tuple_info(found)[1]
@@ -362,14 +355,14 @@ def void_entries(actor: Actor, entry_ids: list[int], reason: str) -> None:
     """Void entries that are not voided yet (inside the caller's transaction), each through
     ``records.void_row`` like every other void."""
     for entry_id in entry_ids:
-        void_row(
-            actor,
-            LunchEntry,
-            entry_id,
-            reason,
-            missing=_no_entry(entry_id),
-            already=_already_removed(),
-        )
+        _void_entry(actor, entry_id, reason)
+
+
+def _void_entry(actor: Actor, entry_id: int, reason: str) -> Any:
+    """One entry voided through ``records.void_row``, refused with the roster's own words."""
+    return void_row(
+        actor, LunchEntry, entry_id, reason, missing=_no_entry(entry_id), already=_already_removed()
+    )
 
 
 def roster(centre_id: int, business_date: dt.date | None = None) -> Roster:

@@ -521,12 +521,11 @@ def sell(
         "antall eksemplarer",
         sentence=("A sale is 1 to 500 copies.", "Et salg er 1 til 500 eksemplarer."),
     )
-    method = str(payment if payment is not None else "").strip().lower()
-    if method not in PAYMENTS:
-        raise BadInput(
-            "The payment is cash, card or Vipps.",
-            nb="Betalingen er kontant, kort eller Vipps.",
-        )
+    method = validate.one_of(
+        payment,
+        PAYMENTS,
+        ("The payment is cash, card or Vipps.", "Betalingen er kontant, kort eller Vipps."),
+    )
     price = None if unit_price_ore is None else _check_price(unit_price_ore, allow_zero=True)
     with store.write():
         st = days.stamp_on(actor, business_date)

@@ -38,6 +38,7 @@ from frontdesk.services import dayclose, days, outputs, store, tally
 from frontdesk.services.actor import Actor
 from frontdesk.services.centre import CentreInfo
 from frontdesk.services.export import DayRow, check_period, day_rows
+from frontdesk.services.money import nok_text
 from frontdesk.services.report import SYRINGES_OUT, day_figure, syringe_codes
 from frontdesk.services.settings import get_settings
 from frontdesk.services.vocab import GENDERS, LUNCH_GROUPS, PAYMENTS
@@ -60,15 +61,6 @@ def text(lang: str, key: str, /, **fmt: object) -> str:
 def count_text(n: int, lang: str) -> str:
     """12345 → '12 345' in bokmål, '12,345' in English."""
     return f"{n:,}".replace(",", " ") if lang == "nb" else f"{n:,}"
-
-
-def nok_text(ore: int, lang: str) -> str:
-    """Whole øre as kroner: '1 250,50 kr' in bokmål, 'NOK 1,250.50' in English (no floats)."""
-    sign = "-" if ore < 0 else ""
-    kroner, rest = divmod(abs(int(ore)), 100)
-    if lang == "nb":
-        return f"{sign}{count_text(kroner, lang)},{rest:02d} kr"
-    return f"{sign}NOK {kroner:,}.{rest:02d}"
 
 
 # -- a day's paper ------------------------------------------------------------------

@@ -281,13 +281,14 @@ def _unknown_item(code: str) -> NotFound:
 
 
 def _check_code(code: str) -> str:
-    text = str(code if code is not None else "").strip().upper()
-    if not ITEM_CODE_RE.match(text):
-        raise BadInput(
+    return validate.code(
+        code,
+        ITEM_CODE_RE,
+        (
             "An item code is 2 to 12 letters (A–Z) or digits.",
-            nb="En utstyrskode er 2 til 12 bokstaver (A–Z) eller sifre.",
-        )
-    return text
+            "En utstyrskode er 2 til 12 bokstaver (A–Z) eller sifre.",
+        ),
+    )
 
 
 def _check_name(name: str, what: str, nb: str) -> str:
@@ -316,13 +317,14 @@ def _check_unit(unit: str) -> str:
 
 
 def _check_kind(kind: str) -> str:
-    text = str(kind if kind is not None else "").strip().lower()
-    if text not in ITEM_KINDS:
-        raise BadInput(
+    return validate.one_of(
+        kind,
+        ITEM_KINDS,
+        (
             "The kind is syringe, naloxone, sharps_bin or other.",
-            nb="Typen er syringe, naloxone, sharps_bin eller other.",
-        )
-    return text
+            "Typen er syringe, naloxone, sharps_bin eller other.",
+        ),
+    )
 
 
 def _check_bin_litres(value: Any) -> int | None:

@@ -24,6 +24,7 @@ import datetime as dt
 import os
 import re
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 from frontdesk.errors import BadInput
@@ -172,15 +173,61 @@ def date(value: dt.date | str) -> dt.date:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+ISO_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def iso_date(value: object) -> dt.date:
+    """A date a person typed: ``YYYY-MM-DD``, spaces around it ignored.
+
+    Other forms Python reads as ISO dates (``20260302``, ``2026-W10-1``) are
+    refused: the command line's help and the docs promise one form.
+    """
+    text = str(value if value is not None else "").strip()
+    try:
+        if ISO_DATE_RE.match(text):
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise BadInput(
+        f"{shown(text)!r} is not a date; write it as YYYY-MM-DD.",
+        nb=f"{shown(text)!r} er ingen dato; skriv den som ÅÅÅÅ-MM-DD.",
+    )
+
+
+def code(value: object, pattern: re.Pattern[str], sentence: tuple[str, str]) -> str:
+    """A code a person typed (a centre's, an item's): upper-cased, spaces around it
+    dropped, then matched whole by ``pattern``; refused with ``sentence`` (English,
+    bokmål), which states the rule."""
+    typed = str(value if value is not None else "").strip().upper()
+    if not pattern.match(typed):
+        raise BadInput(sentence[0], nb=sentence[1])
+    return typed
+
+
 def centre_code(value: object) -> str:
     """A new centre's code: 2–8 characters, A–Z first, then A–Z or digits (upper-cased)."""
-    code = str(value if value is not None else "").strip().upper()
-    if not CENTRE_CODE_RE.match(code):
-        raise BadInput(
+    return code(
+        value,
+        CENTRE_CODE_RE,
+        (
             "A centre code is 2 to 8 characters: a letter A–Z first, then letters A–Z or digits.",
-            nb="En senterkode er 2 til 8 tegn: først en bokstav A–Z, så bokstaver A–Z eller sifre.",
-        )
-    return code
+            "En senterkode er 2 til 8 tegn: først en bokstav A–Z, så bokstaver A–Z eller sifre.",
+        ),
+    )
+
+
+def one_of(
+    value: object, words: Sequence[str], sentence: tuple[str, str], *, default: str | None = None
+) -> str:
+    """A word of a vocabulary list (services/vocab.py) as a person typed it: any case,
+    spaces around it dropped; ``default`` when nothing is given. Refused with ``sentence``
+    (English, bokmål), which names the words."""
+    typed = str(value if value is not None else "").strip().lower()
+    if not typed and default is not None:
+        return default
+    if typed not in words:
+        raise BadInput(sentence[0], nb=sentence[1])
+    return typed
 
 
 def shown(value: object, max_len: int = 80) -> str:

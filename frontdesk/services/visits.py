@@ -77,15 +77,15 @@ def normalise_code(code: str | None) -> str:
 
 def normalise_gender(gender: str | None) -> str:
     """f, m, x or u (unknown, the default)."""
-    if gender is None:
-        return "u"
-    text = str(gender).strip().lower() or "u"
-    if text not in GENDERS:
-        raise BadInput(
+    return validate.one_of(
+        gender,
+        GENDERS,
+        (
             "Gender is f, m, x or u (unknown).",
-            nb="Kjønn er f (kvinne), m (mann), x (annet) eller u (ukjent).",
-        )
-    return text
+            "Kjønn er f (kvinne), m (mann), x (annet) eller u (ukjent).",
+        ),
+        default="u",
+    )
 
 
 def check_birth_year(value: Any) -> int | None:

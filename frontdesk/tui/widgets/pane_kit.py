@@ -18,6 +18,7 @@ from textual.widgets.data_table import CellDoesNotExist
 from frontdesk import clock
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import get_language, t
+from frontdesk.services.money import nok_text
 from frontdesk.tui.fields import INITIALS_CHARS, PIN_CHARS
 
 NBSP = "\u00a0"
@@ -29,13 +30,7 @@ MAX_KRONER = 10_000_000
 
 def format_nok(ore: int, lang: str | None = None) -> str:
     """'1 250,50 kr' in bokmål, 'NOK 1,250.50' in English (from whole øre)."""
-    lang = lang or get_language()
-    sign = "-" if ore < 0 else ""
-    kroner, rest = divmod(abs(int(ore)), 100)
-    if lang == "nb":
-        grouped = f"{kroner:,}".replace(",", NBSP)
-        return f"{sign}{grouped},{rest:02d}{NBSP}kr"
-    return f"{sign}NOK{NBSP}{kroner:,}.{rest:02d}"
+    return nok_text(ore, lang or get_language(), space=NBSP)
 
 
 def parse_kroner(text: str) -> int:
