@@ -179,6 +179,7 @@ def test_two_desks_sync_and_the_city_export_is_their_exports_together(
     )
     assert code == 0, err
     assert "NES Nesttun, STR Strax-huset" in out
+    assert "Stock on hand" not in out  # the city has the catalogues, not the stock
 
 
 def test_a_reopened_and_reclosed_day_replaces_the_city_version_and_the_city_keeps_both(

@@ -571,7 +571,10 @@ def _turned_away(exc: BaseException) -> bool:
     if (_sqlstate(exc) or "").startswith("28"):
         return True
     text = str(exc).lower()
-    return "authentication failed" in text or "no pg_hba.conf entry" in text
+    return any(
+        words in text
+        for words in ("authentication failed", "no pg_hba.conf entry", "no password supplied")
+    )
 
 
 def _reason(exc: BaseException) -> str:
