@@ -331,3 +331,17 @@ def test_a_wrong_password_or_a_host_that_does_not_answer_is_one_sentence_and_the
     assert city.waiting([str_id]) == DayClose.select().where(DayClose.centre == str_id).count()
     assert city.status(str_id).refused is (fault == "wrong password")
     assert visits.check_in(Actor.cli(str_id)).id
+
+
+def test_a_city_without_the_centre_says_how_to_add_it(city_url: str, desk_file: Path) -> None:
+    add_centre(city_url, "STR", "Strax-huset")
+    code, _, err = run("--db", str(desk_file), "--centre", "NES", "sync", "--to", city_url)
+    name = urlsplit(city_url).path[1:]
+    assert (code, err.splitlines()) == (
+        1,
+        [
+            f"Error: The city database '{name}' has no centre NES; add it there with "
+            "'frontdesk city add-centre NES --name NAME'."
+        ],
+    )
+    assert city_versions(city_url) == []
