@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: demo test bench lint docs install clean
+.PHONY: demo test bench lint docs messages install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,13 @@ lint: $(STAMP)
 ## Regenerate docs/cli.md, docs/keymap.md and the metric table of docs/export-format.md.
 docs: $(STAMP)
 	$(BIN)/python scripts/gen_docs.py
+
+## Texts: extract the message ids into frontdesk/locale/frontdesk.pot, add new ids to every
+## language's .po (empty, for a translator), compile each .po to its .mo (committed).
+messages: $(STAMP)
+	PYTHONPATH=scripts $(BIN)/pybabel extract -F babel.cfg --omit-header --no-location -o frontdesk/locale/frontdesk.pot .
+	$(BIN)/pybabel update -D frontdesk -i frontdesk/locale/frontdesk.pot -d frontdesk/locale --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
+	$(BIN)/pybabel compile -D frontdesk -d frontdesk/locale --statistics
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

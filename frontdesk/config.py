@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from frontdesk import i18n
 from frontdesk.errors import BadInput
 from frontdesk.services.validate import shown
 from frontdesk.services.validate import text as validate_text
@@ -97,12 +98,14 @@ def desk_config_path() -> Path:
     return user_config_path(APP_NAME, appauthor=False) / "frontdesk.toml"
 
 
-def desk_config_error(path: Path, en: str, nb: str) -> BadInput:
+def desk_config_error(path: Path, problem_id: str, /, **params: object) -> BadInput:
+    """BadInput naming the desk config file: "The desk config file PATH <problem>"."""
     name = shown(str(path), max_len=4096)  # a path in full: the user must find the file
     return BadInput(
-        f"The desk config file {name} {en}",
-        nb=f"Oppsettfila {name} {nb}",
-        hint="Correct or remove that file (docs/frontdesk.example.toml is an example).",
+        "error.config.desk_config_file",
+        hint="error.config.correct_remove_file_docs_hint",
+        name=name,
+        problem=i18n.Msg(problem_id, **params),
     )
 
 
@@ -121,30 +124,24 @@ def read_desk_config(path: Path | None = None) -> DeskConfig:
         return DeskConfig(path)
     except OSError as exc:
         reason = shown(exc.strerror or str(exc))
-        raise desk_config_error(
-            path, f"could not be read ({reason}).", f"kunne ikke leses ({reason})."
-        ) from None
+        raise desk_config_error(path, "error.config.file_could_read", reason=reason) from None
     import tomllib
 
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise desk_config_error(path, "is not UTF-8 text.", "er ikke UTF-8-tekst.") from None
+        raise desk_config_error(path, "error.config.file_utf_text") from None
     except tomllib.TOMLDecodeError as exc:
         found = re.match(r"(.*) \(at line (\d+), column \d+\)$", str(exc))
         reason, line = (found.group(1), found.group(2)) if found else (str(exc), "?")
         raise desk_config_error(
-            path,
-            f"has a TOML syntax error on line {line}: {shown(reason)}.",
-            f"har en TOML-syntaksfeil på linje {line}: {shown(reason)}.",
+            path, "error.config.file_has_toml_syntax_error", line=line, reason=shown(reason)
         ) from None
     for key in data:
         if key not in DESK_CONFIG_KEYS:
             known = ", ".join(DESK_CONFIG_KEYS)
             raise desk_config_error(
-                path,
-                f"has an unknown setting '{shown(key)}' (known: {known}).",
-                f"har en ukjent innstilling '{shown(key)}' (kjente: {known}).",
+                path, "error.config.file_has_unknown_setting_known", key=shown(key), known=known
             )
     return DeskConfig(
         path,
@@ -158,11 +155,7 @@ def _text_value(path: Path, key: str, value: object, what: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise desk_config_error(
-            path,
-            f"must give '{key}' as a quoted text ({what}).",
-            f"må gi '{key}' som en tekst i anførselstegn ({what}).",
-        )
+        raise desk_config_error(path, "error.config.file_must_give_quoted_text", key=key, what=what)
     return value.strip()
 
 
@@ -187,21 +180,13 @@ def _dotted(table: dict[str, Any], prefix: str = "") -> list[tuple[str, object]]
 
 def _keymap(path: Path, value: object) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise desk_config_error(
-            path,
-            'must give [keymap] as a table of lines like lock = "ctrl+k".',
-            'må gi [keymap] som en tabell med linjer som lock = "ctrl+k".',
-        )
+        raise desk_config_error(path, "error.config.file_must_give_keymap_table")
     keymap: dict[str, str] = {}
     for binding_id, keys in _dotted(value):
         parts = [part.strip() for part in keys.split(",")] if isinstance(keys, str) else []
         if not parts or not all(parts):
             raise desk_config_error(
-                path,
-                f"must give the keys of '{shown(binding_id)}' in [keymap] as a quoted text "
-                'such as "ctrl+k" or "f9,ctrl+k".',
-                f"må gi tastene til '{shown(binding_id)}' i [keymap] som en tekst i "
-                'anførselstegn, som "ctrl+k" eller "f9,ctrl+k".',
+                path, "error.config.file_must_give_keys_keymap", binding_id=shown(binding_id)
             )
         keymap[binding_id] = ",".join(parts)
     return keymap
@@ -229,7 +214,7 @@ class CentreSettings:
     def with_value(self, key: str, text: str) -> CentreSettings:
         """A copy with one setting parsed from text; BadInput names what is wrong."""
         if key not in self.keys():
-            raise BadInput(f"There is no setting called '{shown(key)}'.")
+            raise BadInput("error.config.no_setting_called", key=shown(key))
         changes: dict[str, Any] = {key: parse_setting(key, text)}
         return replace(self, **changes)
 
@@ -256,19 +241,17 @@ def parse_setting(key: str, value: str) -> int | str:
         low, high = _INT_RANGES[key]
         number = validate_whole(text, f"setting {key}", f"innstillingen {key}")
         if not low <= number <= high:
-            raise BadInput(f"The setting {key} must be between {low} and {high}.")
+            raise BadInput("error.config.setting_must_between", key=key, low=low, high=high)
         return number
     if key == "timezone":
         try:
             ZoneInfo(text)
         except (ZoneInfoNotFoundError, ValueError):
-            raise BadInput(
-                f"'{shown(text)}' is not a known time zone (e.g. Europe/Oslo)."
-            ) from None
+            raise BadInput("error.config.known_time_zone_europe", zone=shown(text)) from None
         return text
     if key == "language":
-        if text not in ("nb", "en"):
-            raise BadInput("The language must be 'nb' (bokmål) or 'en' (English).")
+        if text not in i18n.languages():
+            raise BadInput("error.config.language", choices=i18n.language_choices())
         return text
     if key == "magazine_title":
         return validate_text(
@@ -276,25 +259,16 @@ def parse_setting(key: str, value: str) -> int | str:
             "magazine title",
             40,
             nb_field="bladets tittel",
-            sentence=(
-                "The magazine title must be 1 to 40 characters.",
-                "Bladets tittel må være 1 til 40 tegn.",
-            ),
+            sentence="error.config.magazine_title_must_characters",
         )
     if key == "org_number":
         if len(text) > 30 or not all(c.isalnum() or c in " .-" for c in text):
-            raise BadInput(
-                "The organisation number is up to 30 letters, digits and spaces.",
-                nb="Organisasjonsnummeret er opptil 30 bokstaver, sifre og mellomrom.",
-            )
+            raise BadInput("error.config.organisation_number_up_letters")
         return text
     if key == "city_url":
         if text and (not is_postgres_url(text) or not urlsplit(text).path.strip("/")):
-            raise BadInput(
-                "The city URL must be empty or postgresql://USER@HOST:PORT/DATABASE.",
-                nb="By-URL-en må være tom eller postgresql://BRUKER@VERT:PORT/DATABASE.",
-            )
+            raise BadInput("error.config.city_url")
         return text
     if key == "papers_dir":
         return text  # any path up to 200 characters without control characters (checked above)
-    raise BadInput(f"There is no setting called '{shown(key)}'.")
+    raise BadInput("error.config.no_setting_called", key=shown(key))

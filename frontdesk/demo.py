@@ -108,7 +108,7 @@ def build_at(
     try:
         db.check_target(target)  # "mysql://…" is not a file name to build a demo in
     except db.StoreError as exc:
-        raise StoreUnavailable(str(exc)) from None
+        raise StoreUnavailable.of(exc.message_id, exc.params) from None
     if is_url(target):
         prepare(target)
         with store.write():
@@ -119,7 +119,9 @@ def build_at(
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # e.g. the user data folder
     except OSError as exc:
-        raise BadInput(f"Cannot create the folder {path.parent}: {exc.strerror or exc}.") from None
+        raise BadInput(
+            "error.demo.cannot_create_folder", folder=path.parent, why=exc.strerror or exc
+        ) from None
     with outputs.staged(path) as part:
         prepare(str(part))
         result = build(days_count, centres_count, seed, progress, only)
@@ -141,7 +143,7 @@ def prepare(target: str, *, create: bool = True, upgrade: bool = True) -> Any:
             migrate.upgrade(database_)
             db.use_wal(database_)
     except db.StoreError as exc:
-        raise StoreUnavailable(str(exc)) from None
+        raise StoreUnavailable.of(exc.message_id, exc.params) from None
     except Exception as exc:  # a damaged or read-only file, a full disk: named by store
         from frontdesk.services.store import explain
 
@@ -158,13 +160,9 @@ def check_empty(database_: Any) -> None:
     tables = set(database_.get_tables())
     foreign = sorted(tables - ours)
     if foreign:
-        raise BadInput(
-            f"The database holds other tables (e.g. {foreign[0]}); build the demo in a new one."
-        )
+        raise BadInput("error.demo.database_holds_other_tables", table=foreign[0])
     if "centre" in tables and Centre.select().exists():
-        raise BadInput(
-            "The database already holds data; build the demo in a new database (--db PATH)."
-        )
+        raise BadInput("error.demo.database_already_holds_data")
 
 
 def _all_models() -> list[Any]:
@@ -210,10 +208,7 @@ def demo_centres(centres_count: int, only: str | None = None) -> tuple[tuple[Any
     chosen = tuple(c for c in CENTRES if c[0] == only.strip().upper())
     if not chosen:
         codes = ", ".join(c[0] for c in CENTRES)
-        raise BadInput(
-            f"The demo has no centre {only.strip().upper()[:12]}; its centres are {codes}.",
-            nb=f"Demoen har ikke senteret {only.strip().upper()[:12]}; sentrene er {codes}.",
-        )
+        raise BadInput("error.demo.no_such_centre", code=only.strip().upper()[:12], codes=codes)
     return chosen
 
 

@@ -3,23 +3,49 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Self
+
+from frontdesk import i18n
 
 
 class FrontdeskError(Exception):
     """A refusal or failure that the user can understand and act on.
 
-    ``str(error)`` is the English sentence (the command line shows it); the
-    desk app shows ``error.text(lang)``, the bokmål sentence when one is given.
-    ``hint`` is an optional second line for the command line (what to do next).
+    An error carries a message id of the gettext catalogues and its parameters:
+    ``BadInput("error.lunch.already_on_roster", who=code)``. ``str(error)`` is the
+    English sentence (the command line shows it); the desk app shows
+    ``error.text(lang)``. ``hint`` is the message id of an optional second line for
+    the command line (what to do next); ``error.hint`` is its English text.
     """
 
-    def __init__(self, message: str, *, nb: str | None = None, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.nb = nb
-        self.hint = hint
+    def __init__(self, message_id: str, /, *, hint: str | None = None, **params: object) -> None:
+        self.message_id = message_id
+        self.hint_id = hint
+        self.params = params
+        super().__init__(self.text("en"))
+
+    @classmethod
+    def of(cls, message_id: str, params: Mapping[str, object], *, hint: str | None = None) -> Self:
+        """The error with parameters given as a mapping (another error's, a rule's)."""
+        error = cls(message_id, hint=hint)
+        error.params = dict(params)
+        error.args = (error.text("en"),)
+        return error
 
     def text(self, lang: str) -> str:
-        return self.nb if lang == "nb" and self.nb else str(self)
+        """The sentence in ``lang`` (a language of ``i18n.languages()``)."""
+        return i18n.text(lang, self.message_id, **self.params)
+
+    @property
+    def nb(self) -> str:
+        """The bokmål sentence (what the desk shows by default)."""
+        return self.text("nb")
+
+    @property
+    def hint(self) -> str | None:
+        """The English hint line, if any."""
+        return i18n.text("en", self.hint_id, **self.params) if self.hint_id else None
 
 
 class BadInput(FrontdeskError):
@@ -47,11 +73,7 @@ class DayClosed(FrontdeskError):
 
     def __init__(self, business_date: dt.date) -> None:
         self.business_date = business_date
-        day = business_date.isoformat()
-        super().__init__(
-            f"The day {day} is closed; a shift lead must reopen it first.",
-            nb=f"Dagen {day} er avsluttet; en vaktleder må gjenåpne den først.",
-        )
+        super().__init__(i18n.N_("error.day_closed"), day=business_date.isoformat())
 
 
 class OutOfStock(BadInput):

@@ -80,7 +80,7 @@ def export_format(current: str) -> str:
 def _text(key: str) -> tuple[str, str]:
     from frontdesk import i18n
 
-    return i18n.texts().get(key, (key, key)) if key else ("", "")
+    return (i18n.text("nb", key), i18n.text("en", key)) if key else ("", "")
 
 
 def keymap() -> str:

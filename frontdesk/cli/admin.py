@@ -88,16 +88,11 @@ def db_check(ctx: click.Context) -> None:
         database = open_db(ctx)
         status = schema_status(database)
     except StoreDamaged:
-        raise FrontdeskError(
-            "The database failed its integrity check: it is damaged or not a database file; "
-            "restore the last backup."
-        ) from None
+        raise FrontdeskError("error.cli.database_damaged") from None
     result = integrity_check(database)
     click.echo(f"Schema version {status.current} of {status.latest}; integrity: {result}.")
     if result != "ok":
-        raise FrontdeskError(
-            f"The database failed its integrity check: {result}; restore the last backup."
-        )
+        raise FrontdeskError("error.cli.database_failed_integrity_check", result=result)
 
 
 @click.command()

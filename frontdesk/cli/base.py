@@ -37,7 +37,7 @@ class _ClosedOutput(io.TextIOBase):
     """Standard output when the process was started with it closed (``>&-``)."""
 
     def _refuse(self) -> NoReturn:
-        raise OutputClosed("Standard output is closed, so the output could not be written.")
+        raise OutputClosed("error.cli.standard_output_closed_output")
 
     def write(self, text: str) -> int:
         self._refuse()

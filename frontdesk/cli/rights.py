@@ -54,7 +54,7 @@ def visitor_show(ctx: click.Context, code: str, centre_code: str | None, fmt: st
         click.echo(json.dumps(fields, default=iso, ensure_ascii=False, indent=2))
         return
     from frontdesk import i18n
-    from frontdesk.texts.rights import records_text
+    from frontdesk.records_text import records_text
 
     i18n.set_language(records.language)
     click.echo(records_text(records))

@@ -13,6 +13,7 @@ from peewee import Database, DatabaseError, OperationalError, PostgresqlDatabase
 from playhouse.db_url import parse as parse_url
 
 from frontdesk.db.models import database
+from frontdesk.errors import FrontdeskError
 
 # Two desks on one file wait for each other instead of failing.
 BUSY_TIMEOUT_MS = 10_000
@@ -30,12 +31,8 @@ SQLITE_PRAGMAS = (
 )
 
 
-class StoreError(Exception):
-    """The database cannot be opened or used; the message is one sentence (``nb``: in bokmål)."""
-
-    def __init__(self, message: str, *, nb: str | None = None) -> None:
-        super().__init__(message)
-        self.nb = nb
+class StoreError(FrontdeskError):
+    """The database cannot be opened or used (services.store turns it into StoreUnavailable)."""
 
 
 class NoDatabase(StoreError):
@@ -58,21 +55,11 @@ def check_target(target: str) -> None:
     """
     if is_url(target):
         if not _parse_url(target).get("database"):
-            raise StoreError(
-                "The database URL names no database; "
-                "write it as postgresql://USER:PASSWORD@HOST:PORT/NAME.",
-                nb="Database-URL-en nevner ingen database; "
-                "skriv den som postgresql://BRUKER:PASSORD@VERT:PORT/NAVN.",
-            )
+            raise StoreError("error.connect.database_url_names_no")
         return
     found = _URL_SCHEME.match(target)
     if found:
-        raise StoreError(
-            f"A {found['scheme']}:// URL is not a database frontdesk can use; name a SQLite file "
-            "or write postgresql://USER:PASSWORD@HOST:PORT/NAME.",
-            nb=f"En {found['scheme']}://-URL er ikke en database frontdesk kan bruke; oppgi en "
-            "SQLite-fil eller skriv postgresql://BRUKER:PASSORD@VERT:PORT/NAVN.",
-        )
+        raise StoreError("error.connect.url_database_frontdesk_can", found=found["scheme"])
 
 
 def is_postgres(db: Database | None = None) -> bool:
@@ -85,10 +72,7 @@ def _parse_url(target: str) -> dict:
     try:
         return parse_url(target)
     except ValueError as exc:  # a port that is not a number, a broken [IPv6] host, …
-        raise StoreError(
-            f"The database URL is not valid ({exc}); "
-            "write it as postgresql://USER:PASSWORD@HOST:PORT/NAME."
-        ) from None
+        raise StoreError("error.connect.database_url_valid_write", why=exc) from None
 
 
 def describe(target: str) -> str:
@@ -119,10 +103,7 @@ def open_database(target: str, *, create: bool = False, wal: bool = True) -> Dat
     is left as it is (see ``use_wal``).
     """
     if not target:
-        raise StoreError(
-            "The database path is empty; name a file or a postgresql:// URL.",
-            nb="Databasestien er tom; oppgi en fil eller en postgresql://-URL.",
-        )
+        raise StoreError("error.connect.database_path_empty_name")
     check_target(target)
     if is_url(target):
         params = _parse_url(target)
@@ -136,25 +117,15 @@ def open_database(target: str, *, create: bool = False, wal: bool = True) -> Dat
             found = None
         except OSError as exc:  # a symlink loop, a file used as a folder, no access, …
             reason = exc.strerror or exc
-            raise StoreError(
-                f"Cannot use {path}: {reason}.", nb=f"Kan ikke bruke {path}: {reason}."
-            ) from None
+            raise StoreError("error.connect.cannot_use", path=path, reason=reason) from None
         if found is None:
             if not create:
-                raise NoDatabase(
-                    f"There is no database at {path}.", nb=f"Det finnes ingen database i {path}."
-                )
+                raise NoDatabase("error.connect.no_database", path=path)
             _create_sqlite_file(path)
         elif stat.S_ISDIR(found.st_mode):
-            raise StoreError(
-                f"{path} is a folder, not a database file.",
-                nb=f"{path} er en mappe, ikke en databasefil.",
-            )
+            raise StoreError("error.connect.folder_database_file", path=path)
         elif not stat.S_ISREG(found.st_mode):  # SQLite would leave a -journal beside a device
-            raise StoreError(
-                f"{path} is not a regular file (a device or a pipe), not a database file.",
-                nb=f"{path} er ikke en vanlig fil (en enhet eller et rør), ikke en databasefil.",
-            )
+            raise StoreError("error.connect.regular_file_device_pipe", path=path)
         db = SqliteDatabase(
             str(path),
             pragmas=SQLITE_PRAGMAS,
@@ -169,13 +140,11 @@ def open_database(target: str, *, create: bool = False, wal: bool = True) -> Dat
             raise  # a damaged file or another program's: the caller says which
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise StoreError(
-            f"Cannot open the database {describe(target)}: {first}.",
-            nb=f"Kan ikke åpne databasen {describe(target)}: {first}.",
+            "error.connect.cannot_open_database", database=describe(target), why=first
         ) from exc
     except Exception as exc:  # psycopg raises its own errors for bad URLs
         raise StoreError(
-            f"Cannot open the database {describe(target)}: {exc}.",
-            nb=f"Kan ikke åpne databasen {describe(target)}: {exc}.",
+            "error.connect.cannot_open_database", database=describe(target), why=exc
         ) from exc
     if wal:
         use_wal(db)

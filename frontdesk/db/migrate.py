@@ -53,22 +53,14 @@ def refuse_foreign(db: Database) -> None:
     """Refuse a database that holds tables but no frontdesk schema history."""
     others = sorted(set(db.get_tables()) - {HISTORY_TABLE})
     if others:
-        raise StoreError(
-            f"This is not a frontdesk database (it holds other tables, e.g. {others[0]}); "
-            "nothing was changed.",
-            nb=f"Dette er ikke en frontdesk-database (den har andre tabeller, f.eks. {others[0]}); "
-            "ingenting ble endret.",
-        )
+        raise StoreError("error.migrate.frontdesk_database_holds_other", others=others[0])
 
 
 def refuse_newer(db: Database) -> SchemaStatus:
     st = status(db)
     if st.unknown:
         raise StoreError(
-            f"This database has schema version {st.current}, newer than this frontdesk "
-            f"knows ({st.latest}); install a newer frontdesk to open it.",
-            nb=f"Databasen har skjemaversjon {st.current}, nyere enn denne frontdesk kjenner "
-            f"({st.latest}); installer en nyere frontdesk for å åpne den.",
+            "error.migrate.database_schema_version_newer", current=st.current, latest=st.latest
         )
     return st
 
@@ -78,10 +70,7 @@ def require_frontdesk(db: Database) -> SchemaStatus:
     st = refuse_newer(db)
     if st.current == 0:
         refuse_foreign(db)
-        raise StoreError(
-            "The database is empty: create it with 'frontdesk init' or 'frontdesk demo'.",
-            nb="Databasen er tom: lag den med 'frontdesk init' eller 'frontdesk demo'.",
-        )
+        raise StoreError("error.migrate.database_empty_create_frontdesk")
     return st
 
 
@@ -90,9 +79,6 @@ def require_current(db: Database) -> SchemaStatus:
     st = require_frontdesk(db)
     if st.pending:
         raise StoreError(
-            f"The database has schema version {st.current} and needs {st.latest}: "
-            "run 'frontdesk db upgrade'.",
-            nb=f"Databasen har skjemaversjon {st.current} og trenger {st.latest}: "
-            "kjør 'frontdesk db upgrade'.",
+            "error.migrate.database_schema_version_needs", current=st.current, latest=st.latest
         )
     return st

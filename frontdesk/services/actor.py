@@ -33,4 +33,4 @@ class Actor:
 def require_lead(actor: Actor, what: str) -> None:
     """Refuse a lead action to desk staff, with a sentence naming the action."""
     if not actor.is_lead:
-        raise NotAllowed(f"Only a shift lead may {what}.", nb="Bare en vaktleder kan gjøre dette.")
+        raise NotAllowed("error.actor.shift_lead_may", what=what)

@@ -81,7 +81,7 @@ def _target(output: str | None, folder: Path, kind: str, centre_code: str | None
     name = output if output else folder / default_name(kind, _local_now(centre_code))
     path = outputs.check_output(name)
     if path.exists():
-        raise BadInput(f"{path} already exists; choose another name with -o.")
+        raise BadInput("error.backup.already_exists_choose_another", path=path)
     return path
 
 
@@ -107,16 +107,14 @@ def _sqlite_backup(
         finally:
             target.close()
         if result != "ok":
-            raise FrontdeskError(f"The backup failed its integrity check: {result}.")
+            raise FrontdeskError("error.backup.backup_failed_integrity_check", result=result)
     return BackupResult(path, path.stat().st_size, "sqlite")
 
 
 def _pg_dump(output: str | None, centre_code: str | None) -> BackupResult:
     tool = shutil.which("pg_dump")
     if tool is None:
-        raise FrontdeskError(
-            "This database is on PostgreSQL: back it up with pg_dump, which is not installed here."
-        )
+        raise FrontdeskError("error.backup.database_postgresql_back_up")
     path = _target(output, Path.cwd(), "pg_dump", centre_code)
     params = database.obj.connect_params
     env = dict(os.environ)
@@ -130,5 +128,5 @@ def _pg_dump(output: str | None, centre_code: str | None) -> BackupResult:
         done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=3600)
         if done.returncode != 0:
             first = (done.stderr.strip().splitlines() or ["no message"])[0]
-            raise FrontdeskError(f"pg_dump failed: {first.removeprefix('pg_dump: ')}")
+            raise FrontdeskError("error.backup.pg_dump_failed", why=first.removeprefix("pg_dump: "))
     return BackupResult(path, path.stat().st_size, "pg_dump")

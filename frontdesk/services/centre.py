@@ -74,7 +74,7 @@ def init_centre(
     pin_hash = hash_pin(lead_pin)
     with store.write():
         if Centre.get_or_none(Centre.code == new.code):
-            raise BadInput(f"The centre {new.code} already exists in this database.")
+            raise BadInput("error.centre.centre_already_exists_database", code=new.code)
         centre = Centre.create(code=new.code, name=new.name)
         Setting.insert_many(
             [{"centre": centre.id, "key": k, "value": v} for k, v in new.settings.as_text().items()]
@@ -128,9 +128,9 @@ def find_centre(code: str | None = None) -> CentreInfo:
         # A code that cannot exist (bad characters, undecodable bytes) never reaches a query.
         row = Centre.get_or_none(Centre.code == wanted) if CODE_RE.match(wanted) else None
         if row is None:
-            raise NotFound(f"There is no centre with the code {validate.shown(wanted)}.")
+            raise NotFound("error.centre.no_centre_code", code=validate.shown(wanted))
         return _info(row)
     row = Centre.select().order_by(Centre.id).first()
     if row is None:
-        raise NotFound("The database has no centre yet: run 'frontdesk init'.")
+        raise NotFound("error.centre.database_no_centre_yet")
     return _info(row)

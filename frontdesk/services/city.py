@@ -116,10 +116,7 @@ class CityCentre:
 
 def _require_postgres(target: str) -> None:
     if not is_url(target):
-        raise BadInput(
-            "The city database must be PostgreSQL: give a postgresql:// URL.",
-            nb="Bydatabasen må være PostgreSQL: oppgi en postgresql://-URL.",
-        )
+        raise BadInput("error.city.not_postgres")
 
 
 def is_city(database: Database | None = None) -> bool:
@@ -138,12 +135,7 @@ def init_city(target: str) -> int:
     # Checked before anything is migrated: a desk's database is left exactly as it was.
     database = store.open_store(target, create=True, upgrade=_is_empty_or_current(target))
     if Staff.select().exists() or Visitor.select().exists() or _has_desk_rows():
-        raise BadInput(
-            f"The database {describe(target)} holds a centre's desk records (staff, visitors "
-            "or visits), so it cannot be a city database; give an empty database.",
-            nb=f"Databasen {describe(target)} har et senters registreringer (ansatte, "
-            "besøkende eller besøk) og kan ikke være en bydatabase; oppgi en tom database.",
-        )
+        raise BadInput("error.city.holds_desk_records", database=describe(target))
     with store.write():
         database.execute_sql(CITY_SQL)
         name = database.database
@@ -192,25 +184,17 @@ def add_centre(code: str, name: str, host: str | None = None) -> CityCentre:
 
     database = db.database.obj
     if not is_city(database):
-        raise BadInput(
-            "This is not a city database: run 'frontdesk city init' on it first.",
-            nb="Dette er ikke en bydatabase: kjør 'frontdesk city init' på den først.",
-        )
+        raise BadInput("error.city.not_a_city")
     code = validate.centre_code(code)
     name = validate.text(name, "centre name", 100, nb_field="senternavnet")
     role = role_name(database.database, code)
     password = secrets.token_urlsafe(24)
     with store.write():
         if Centre.select().where(Centre.code == code).exists():
-            raise BadInput(
-                f"The city already has a centre {code}.", nb=f"Byen har allerede et senter {code}."
-            )
+            raise BadInput("error.city.centre_exists", code=code)
         exists = database.execute_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
         if exists.fetchone():
-            raise BadInput(
-                f"The server already has a login role {role}; drop it or use another database.",
-                nb=f"Serveren har allerede en innloggingsrolle {role}.",
-            )
+            raise BadInput("error.city.role_exists", role=role)
         centre = Centre.create(code=code, name=name)
         database.cursor().execute(
             sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
@@ -425,12 +409,7 @@ def city_target(centre_id: int, to: str | None = None) -> str:
     """Where the centre pushes: ``to``, else $FRONTDESK_CITY_URL, else its ``city_url``."""
     target = to or os.environ.get(ENV_CITY_URL) or get_settings(centre_id).city_url
     if not target:
-        raise BadInput(
-            "No city database is set: give --to URL, set FRONTDESK_CITY_URL, or run "
-            "'frontdesk settings city_url URL'.",
-            nb="Ingen bydatabase er satt: oppgi --to URL, sett FRONTDESK_CITY_URL eller kjør "
-            "'frontdesk settings city_url URL'.",
-        )
+        raise BadInput("error.city.no_city")
     _require_postgres(target)
     return target
 
@@ -555,13 +534,10 @@ def _open_city(target: str) -> _City:
         conn = psycopg.connect(url, autocommit=True)
     except Exception as exc:  # refused, no such host, wrong password, no such database, …
         reason = _reason(exc)
-        kind = CityRefused if _turned_away(exc) else CityUnavailable
-        raise kind(
-            f"The city database {describe(target)} could not be reached: {reason}; "
-            "the closed days wait in the outbox.",
-            nb=f"Bydatabasen {describe(target)} kunne ikke nås: {reason}; "
-            "de avsluttede dagene venter i utboksen.",
-        ) from None
+        where = describe(target)
+        if _turned_away(exc):  # the server answered and refused the login: not offline
+            raise CityRefused("error.city.unreachable", database=where, why=reason) from None
+        raise CityUnavailable("error.city.unreachable", database=where, why=reason) from None
     return _City(conn, conn.info.dbname, conn.info.user)
 
 
@@ -711,12 +687,7 @@ def _city_centre(city: _City, code: str) -> int:
     except Exception as exc:
         raise _city_failure(exc, city) from None
     if found is None or found[0] is None:
-        raise CityRefused(
-            f"The city database {_city_name(city)} has no centre {code}; add it there with "
-            f"'frontdesk city add-centre {code} --name NAME'.",
-            nb=f"Bydatabasen {_city_name(city)} har ikke senteret {code}; legg det til der med "
-            f"'frontdesk city add-centre {code} --name NAVN'.",
-        )
+        raise CityRefused("error.city.no_such_centre", database=_city_name(city), code=code)
     return int(found[0])
 
 
@@ -728,26 +699,11 @@ def _city_failure(exc: BaseException, city: _City) -> FrontdeskError:
     """One sentence for a city that failed during a push."""
     state = _sqlstate(exc)
     if state == "42501":  # insufficient privilege: row-level security or a missing grant
-        user = city.user
-        return CityRefused(
-            f"The city database {_city_name(city)} refused the login {user} to write these "
-            "days: a centre's login may write only its own centre's rows.",
-            nb=f"Bydatabasen {_city_name(city)} nektet innloggingen {user} å skrive disse "
-            "dagene: et senters innlogging kan bare skrive sitt eget senters rader.",
-        )
+        return CityRefused("error.city.refused_rows", database=_city_name(city), user=city.user)
     if state == "42883" or state == "42P01":  # no city_centre_of(), no table: not a city
-        return CityRefused(
-            f"The database {_city_name(city)} is not a city database: run "
-            "'frontdesk city init' on it.",
-            nb=f"Databasen {_city_name(city)} er ikke en bydatabase: kjør 'frontdesk city init'.",
-        )
+        return CityRefused("error.city.not_a_city_database", database=_city_name(city))
     reason = validate.shown(" ".join(str(exc).split()) or type(exc).__name__, 160)
-    return CityUnavailable(
-        f"The city database {_city_name(city)} stopped answering during the push ({reason}); "
-        "nothing half-written was kept and the rest waits in the outbox.",
-        nb=f"Bydatabasen {_city_name(city)} sluttet å svare under sendingen ({reason}); "
-        "ingenting halvskrevet ble beholdt, og resten venter i utboksen.",
-    )
+    return CityUnavailable("error.city.stopped", database=_city_name(city), why=reason)
 
 
 def _sqlstate(exc: BaseException) -> str | None:
@@ -810,7 +766,7 @@ def centre_ids_for(code: str | None) -> list[int]:
         return [find_centre(code).id]
     ids = [c.id for c in Centre.select(Centre.id).order_by(Centre.code)]
     if not ids:
-        raise NotFound("The database has no centre yet: run 'frontdesk init'.")
+        raise NotFound("error.centre.database_no_centre_yet")
     return ids
 
 

@@ -68,10 +68,7 @@ def participants(centre_id: int, business_date: dt.date | None = None) -> list[P
 def _participant(actor: Actor, code: str) -> Visitor:
     visitor = visitor_row(actor.centre_id, code)
     if not visitor.dagsverket:
-        raise BadInput(
-            f"{visitor.code} is not a Dagsverket participant.",
-            nb=f"{visitor.code} er ikke Dagsverket-deltaker.",
-        )
+        raise BadInput("error.dagsverket.dagsverket_participant", code=visitor.code)
     return visitor
 
 
@@ -183,10 +180,7 @@ def void_attendance(
         st = days.stamp_on(actor, business_date)
         visitor = _participant(actor, code)
         row = _attendance(actor, visitor, st.business_date)
-        not_present = NotFound(
-            f"{visitor.code} is not marked present today.",
-            nb=f"{visitor.code} er ikke merket til stede i dag.",
-        )
+        not_present = NotFound("error.dagsverket.marked_present_today", code=visitor.code)
         if row is None or not row.present:
             raise not_present
         void_row(

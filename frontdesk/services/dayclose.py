@@ -93,16 +93,10 @@ def z_report(actor: Actor, business_date: dt.date, version: int | None = None) -
         row = query.order_by(DayClose.version.desc()).first()
         if row is None and version is not None:
             day = business_date.isoformat()
-            raise NotFound(
-                f"The day {day} has no Z-report version {version}.",
-                nb=f"Dagen {day} har ingen Z-rapport versjon {version}.",
-            )
+            raise NotFound("error.dayclose.day_no_z_report", day=day, version=version)
         if row is None:
             day = business_date.isoformat()
-            raise NotFound(
-                f"The day {day} has not been closed, so it has no Z-report.",
-                nb=f"Dagen {day} er ikke avsluttet og har ingen Z-rapport.",
-            )
+            raise NotFound("error.dayclose.day_been_closed_no", day=day)
         audit.record(
             actor,
             "report.z",
@@ -209,25 +203,16 @@ def close_day(actor: Actor, counted_cash_ore: int, business_date: dt.date | None
         MAX_COUNTED_CASH_ORE,
         "counted cash",
         "opptalt kontant",
-        sentence=(
-            "The counted cash must be a whole amount from 0 to 1 000 000 kr.",
-            "Opptalt kontant må være et helt beløp fra 0 til 1 000 000 kr.",
-        ),
+        sentence="error.dayclose.counted_cash_must_whole",
     )
     today = days.today(actor.centre_id)
     day = business_date or today
     if day > today:
-        raise BadInput(
-            f"The day {day.isoformat()} has not started yet, so it cannot be closed.",
-            nb=f"Dagen {day.isoformat()} har ikke begynt ennå og kan ikke avsluttes.",
-        )
+        raise BadInput("error.dayclose.day_started_yet_cannot", day=day.isoformat())
     first = first_day(actor.centre_id)
     if day < first:
         raise BadInput(
-            f"The day {day.isoformat()} is before the centre's first day ({first.isoformat()}), "
-            "so there is nothing to close.",
-            nb=f"Dagen {day.isoformat()} er før senterets første dag ({first.isoformat()}), "
-            "så det er ingenting å avslutte.",
+            "error.dayclose.day_before_centre_s", day=day.isoformat(), first_day=first.isoformat()
         )
     with store.write():
         # Writers take the centre row FOR SHARE (days.ensure_open): nothing is
@@ -241,8 +226,7 @@ def close_day(actor: Actor, counted_cash_ore: int, business_date: dt.date | None
         )
         if previous is not None and previous.reopened_at is None:
             raise BadInput(
-                f"The day {day.isoformat()} is already closed (Z-report {previous.z_no}).",
-                nb=f"Dagen {day.isoformat()} er allerede avsluttet (Z-rapport {previous.z_no}).",
+                "error.dayclose.day_already_closed_z", day=day.isoformat(), z_no=previous.z_no
             )
         if previous is not None:
             z_no, version = previous.z_no, previous.version + 1
@@ -327,18 +311,10 @@ def reopen_day(actor: Actor, business_date: dt.date, pin: str, reason: str) -> N
         row = (current.for_update() if db.is_postgres() else current).first()
         if row is None:
             day = business_date.isoformat()
-            raise BadInput(
-                f"The day {day} is not closed, so there is nothing to reopen.",
-                nb=f"Dagen {day} er ikke avsluttet, så den kan ikke gjenåpnes.",
-            )
+            raise BadInput("error.dayclose.day_closed_nothing_reopen", day=day)
         if row.purged_at is not None:
             day = business_date.isoformat()
-            raise BadInput(
-                f"The day {day} cannot be reopened: its individual records were purged or "
-                "erased, so its stored Z-report is final.",
-                nb=f"Dagen {day} kan ikke gjenåpnes: enkeltregistreringene er slettet, "
-                "så den lagrede Z-rapporten er endelig.",
-            )
+            raise BadInput("error.dayclose.day_cannot_reopened_individual", day=day)
         DayClose.update(
             reopened_at=clock.to_db(clock.utcnow()),
             reopened_by=actor.staff_id,

@@ -98,10 +98,7 @@ def stamp_on(actor: Actor, business_date: dt.date | None = None) -> Stamp:
         return st
     if not isinstance(business_date, dt.date) or business_date > st.business_date:
         day = getattr(business_date, "isoformat", lambda: str(business_date))()
-        raise BadInput(
-            f"The day {day} has not started yet: nothing can be recorded on it.",
-            nb=f"Dagen {day} har ikke begynt ennå: ingenting kan registreres på den.",
-        )
+        raise BadInput("error.days.day_started_yet_nothing", day=day)
     require_lead(actor, "record a correction on an earlier day")
     ensure_open(actor.centre_id, business_date)
     return Stamp(st.at, business_date, st.local_hour, correction=True)

@@ -89,7 +89,7 @@ def select_centres(code: str | None = None) -> list[CentreInfo]:
     rows = Centre.select().order_by(Centre.code)
     centres = [CentreInfo(r.id, r.code, r.name) for r in rows]
     if not centres:
-        raise NotFound("The database has no centre yet: run 'frontdesk init'.")
+        raise NotFound("error.export.database_no_centre_yet")
     return centres
 
 
@@ -103,13 +103,19 @@ def check_period(date_from: dt.date, date_to: dt.date) -> None:
     """Refuse a period that ends before it starts, or is longer than 20 years."""
     if date_from > date_to:
         raise BadInput(
-            f"The period starts ({date_from.isoformat()}) after it ends ({date_to.isoformat()})."
+            "error.export.period_starts_after_ends",
+            date_from=date_from.isoformat(),
+            date_to=date_to.isoformat(),
         )
     days = (date_to - date_from).days + 1
     if days > MAX_PERIOD_DAYS:
         raise BadInput(
-            f"A period is at most {MAX_PERIOD_YEARS} years ({MAX_PERIOD_DAYS:,} days); "
-            f"{date_from.isoformat()} to {date_to.isoformat()} is {days:,} days."
+            "error.export.period_most_years_days",
+            max_years=MAX_PERIOD_YEARS,
+            max_days=MAX_PERIOD_DAYS,
+            date_from=date_from.isoformat(),
+            date_to=date_to.isoformat(),
+            days=days,
         )
 
 
@@ -413,9 +419,9 @@ def write_export(
 ) -> int:
     """Write the rows in the chosen format; returns the number of centre-days written."""
     if fmt not in EXPORT_FORMATS:
-        raise BadInput(f"The format is one of {', '.join(EXPORT_FORMATS)}.")
+        raise BadInput("error.export.format", choices=", ".join(EXPORT_FORMATS))
     if layout not in EXPORT_LAYOUTS:
-        raise BadInput(f"The layout is one of {', '.join(EXPORT_LAYOUTS)}.")
+        raise BadInput("error.export.layout", choices=", ".join(EXPORT_LAYOUTS))
     refuse_combination(fmt, layout, excel)
     if fmt == "json":
         return write_json(out, rows, codes)
@@ -427,15 +433,9 @@ def write_export(
 def refuse_combination(fmt: str, layout: str, excel: bool) -> None:
     """JSON has one shape (dotted metric names under ``metrics``): no layout, no Excel."""
     if fmt == "json" and excel:
-        raise BadInput(
-            "--excel is for CSV files; leave it out with --format json.",
-            nb="--excel gjelder CSV-filer; utelat det med --format json.",
-        )
+        raise BadInput("error.export.excel_csv_files_leave")
     if fmt == "json" and layout == "long":
-        raise BadInput(
-            "--layout long is for CSV files; leave it out with --format json.",
-            nb="--layout long gjelder CSV-filer; utelat det med --format json.",
-        )
+        raise BadInput("error.export.layout_long_csv_files")
 
 
 # -- the metric table (``frontdesk export --metrics``, docs/export-format.md) ----------

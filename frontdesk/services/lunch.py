@@ -120,10 +120,7 @@ def add_visitor(actor: Actor, code: str, business_date: dt.date | None = None) -
         visitor = visitor_row(actor.centre_id, code)
         serialise_additions(actor.centre_id)
         if active_entry_for_visitor(actor.centre_id, st.business_date, visitor.id):
-            raise BadInput(
-                f"{visitor.code} is already on today's lunch roster.",
-                nb=f"{visitor.code} står allerede på dagens lunsjliste.",
-            )
+            raise BadInput("error.lunch.already_on_roster", who=visitor.code)
         row = create_visitor_entry(actor, visitor, st)
         audit.record(
             actor, "lunch.add", "lunch_entry", row.id, group=row.group, portions=1, **st.detail
@@ -145,10 +142,7 @@ def add_visitor_by_prefix(
     if text in codes or len(codes) != 1:
         if text not in codes and len(codes) > 1:
             listed = ", ".join(codes[:3]) + (", …" if len(codes) > 3 else "")
-            raise BadInput(
-                f"Several codes start with {text} ({listed}): type more of it.",
-                nb=f"Flere koder begynner med {text} ({listed}): skriv mer av den.",
-            )
+            raise BadInput("error.lunch.several_codes_start_type", text=text, listed=listed)
         return add_visitor(actor, text, business_date)
     return add_visitor(actor, codes[0], business_date)
 
@@ -164,10 +158,7 @@ def add_staff(actor: Actor, initials: str, business_date: dt.date | None = None)
         st = days.stamp_on(actor, business_date)
         member = Staff.get_or_none((Staff.centre == actor.centre_id) & (Staff.initials == initials))
         if member is None:
-            raise NotFound(
-                f"There is no staff member with the initials {initials}.",
-                nb=f"Det finnes ingen ansatt med initialene {initials}.",
-            )
+            raise NotFound("error.lunch.no_staff_member_initials", initials=initials)
         serialise_additions(actor.centre_id)
         already = (
             LunchEntry.select(LunchEntry.id)
@@ -180,10 +171,7 @@ def add_staff(actor: Actor, initials: str, business_date: dt.date | None = None)
             .exists()
         )
         if already:
-            raise BadInput(
-                f"{initials} is already on today's lunch roster.",
-                nb=f"{initials} står allerede på dagens lunsjliste.",
-            )
+            raise BadInput("error.lunch.already_on_roster", who=initials)
         row = records.add(
             actor,
             st,
@@ -205,10 +193,8 @@ def _check_portions(portions: int) -> int:
         MAX_PORTIONS,
         "portions",
         "porsjonene",
-        sentence=(
-            f"Portions are a whole number from 1 to {MAX_PORTIONS}.",
-            f"Porsjoner er et heltall fra 1 til {MAX_PORTIONS}.",
-        ),
+        sentence="error.lunch.portions_range",
+        sentence_params={"high": MAX_PORTIONS},
     )
 
 
@@ -313,9 +299,7 @@ def mark_served(actor: Actor, entry_id: int, served: bool = True) -> LunchEntryI
     with store.write():
         info = _open_entry(actor, entry_id)
         if info.voided:
-            raise BadInput(
-                "This lunch entry has been removed.", nb="Denne lunsjoppføringen er fjernet."
-            )
+            raise BadInput("error.lunch.lunch_entry_been_removed")
         if served != info.served:
             # Served twice keeps the first time it was served.
             served_at = clock.to_db(clock.utcnow()) if served else None
@@ -339,16 +323,11 @@ def remove(actor: Actor, entry_id: int, reason: str) -> LunchEntryInfo:
 
 
 def _no_entry(entry_id: object) -> NotFound:
-    return NotFound(
-        f"There is no lunch entry {entry_id}.", nb=f"Fant ikke lunsjoppføring {entry_id}."
-    )
+    return NotFound("error.lunch.no_lunch_entry", entry_id=entry_id)
 
 
 def _already_removed() -> BadInput:
-    return BadInput(
-        "This lunch entry has already been removed.",
-        nb="Denne lunsjoppføringen er allerede fjernet.",
-    )
+    return BadInput("error.lunch.lunch_entry_already_been")
 
 
 def void_entries(actor: Actor, entry_ids: list[int], reason: str) -> None:

@@ -15,9 +15,10 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from frontdesk import clock, db
+from frontdesk import clock, db, i18n
 from frontdesk.db.models import MegafonDelivery, MegafonIssue, MegafonSale, Staff, Visitor
 from frontdesk.errors import BadInput, NotFound, OutOfStock
+from frontdesk.i18n import N_
 from frontdesk.services import audit, days, records, store, validate
 from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.records import void_row
@@ -142,10 +143,7 @@ def _issue_row(centre_id: int, number: str) -> MegafonIssue:
         (MegafonIssue.centre == centre_id) & (MegafonIssue.number == number)
     )
     if row is None:
-        raise NotFound(
-            f"There is no issue {number}.",
-            nb=f"Det finnes ingen utgave {number}.",
-        )
+        raise NotFound("error.megafon.no_issue", number=number)
     return row
 
 
@@ -163,10 +161,7 @@ def find_vendor(centre_id: int, vendor: str) -> VisitorInfo:
     """
     text = str(vendor if vendor is not None else "").strip().upper()
     if not text:
-        raise BadInput(
-            "Give a vendor number or a visitor code.",
-            nb="Skriv et selgernummer eller en besøkskode.",
-        )
+        raise BadInput("error.megafon.give_vendor_number_visitor")
     row = None
     number = text.isascii() and text.isdigit()
     if number and len(text) <= 9:
@@ -181,18 +176,12 @@ def find_vendor(centre_id: int, vendor: str) -> VisitorInfo:
         if row is None:
             raise _no_vendor(text) if number else unknown_code(code)
     if row.vendor_number is None:
-        raise BadInput(
-            f"{row.code} is not a Megafon vendor: give the visitor a vendor number first.",
-            nb=f"{row.code} er ikke Megafon-selger: gi besøkende et selgernummer først.",
-        )
+        raise BadInput("error.megafon.megafon_vendor_give_visitor", code=row.code)
     return visitor_info(row)
 
 
 def _no_vendor(number: str) -> NotFound:
-    return NotFound(
-        f"There is no Megafon vendor with the number {int(number)}.",
-        nb=f"Det finnes ingen Megafon-selger med nummer {int(number)}.",
-    )
+    return NotFound("error.megafon.no_megafon_vendor_number", number=int(number))
 
 
 def _sale_query():
@@ -294,32 +283,19 @@ def _normalise_number(number: str) -> str:
         "issue number",
         20,
         nb_field="utgavenummeret",
-        sentence=(
-            "An issue number is 1 to 20 characters (e.g. 2026-11).",
-            "Et utgavenummer er 1 til 20 tegn (f.eks. 2026-11).",
-        ),
+        sentence="error.megafon.issue_number_characters",
     )
 
 
 def _check_price(price_ore: object, *, allow_zero: bool) -> int:
     if allow_zero:
-        rule = (
-            "A unit price is 0 to 1000 kr (0 to 100000 øre).",
-            "En stykkpris er 0 til 1000 kr (0 til 100000 øre).",
-        )
+        rule = N_("error.megafon.unit_price_kr_re")
     else:
-        rule = (
-            "An outlet price is more than 0 and at most 1000 kr (100000 øre).",
-            "En utsalgspris er over 0 og høyst 1000 kr (100000 øre).",
-        )
+        rule = N_("error.megafon.outlet_price_more_than")
     low = 0 if allow_zero else 1
     return validate.in_range(
         price_ore, low, MAX_PRICE_ORE, "price (in øre)", "prisen (i øre)", sentence=rule
     )
-
-
-def _copies(n: int) -> str:
-    return "1 copy" if n == 1 else f"{n} copies"
 
 
 # -- writing -------------------------------------------------------------------
@@ -349,10 +325,7 @@ def add_issue(
         100,
         min_len=0,
         nb_field="utgavetittelen",
-        sentence=(
-            "An issue title is at most 100 plain characters.",
-            "En utgavetittel er høyst 100 vanlige tegn.",
-        ),
+        sentence="error.megafon.issue_title_plain_characters",
     ) or magazine_title(actor.centre_id)
     with store.write():
         days.lock_centre(actor.centre_id, exclusive=False)
@@ -360,10 +333,7 @@ def add_issue(
             (MegafonIssue.centre == actor.centre_id) & (MegafonIssue.number == number)
         )
         if clash is not None:
-            raise BadInput(
-                f"The issue {number} has already been added.",
-                nb=f"Utgaven {number} er allerede lagt inn.",
-            )
+            raise BadInput("error.megafon.issue_already_been_added", number=number)
         make_current = bool(current) or _current_row(actor.centre_id) is None
         if make_current:
             _clear_current(actor.centre_id)
@@ -428,7 +398,7 @@ def record_delivery(actor: Actor, copies: int, issue_number: str | None = None) 
         MAX_DELIVERY_COPIES,
         "number of copies",
         "antall eksemplarer",
-        sentence=("A delivery is 1 to 10000 copies.", "En levering er 1 til 10000 eksemplarer."),
+        sentence="error.megafon.delivery_copies",
     )
     with store.write():
         st = days.stamp(actor.centre_id)
@@ -464,23 +434,18 @@ def void_delivery(actor: Actor, delivery_id: int, reason: str) -> IssueInfo:
             MegafonDelivery,
             delivery_id,
             reason,
-            missing=NotFound(
-                f"There is no Megafon delivery number {delivery_id}.",
-                nb=f"Det finnes ingen Megafon-levering nummer {delivery_id}.",
-            ),
-            already=BadInput(
-                "That delivery is already voided.", nb="Den leveringen er allerede annullert."
-            ),
+            missing=NotFound("error.megafon.no_megafon_delivery_number", delivery_id=delivery_id),
+            already=BadInput("error.megafon.delivery_already_voided"),
         )
         _lock_issue(row.issue_id)
         issue = MegafonIssue.get_by_id(row.issue_id)
         stock = _info_of(issue).stock  # without this delivery; a refusal rolls the void back
         if stock < 0:
             raise BadInput(
-                f"Voiding this delivery would leave {stock} copies of "
-                f"{issue.title} {issue.number}: void the sales first.",
-                nb=f"Å annullere denne leveringen ville gi {stock} eksemplarer av "
-                f"{issue.title} {issue.number}: annuller salgene først.",
+                "error.megafon.voiding_delivery_would_leave",
+                stock=stock,
+                title=issue.title,
+                number=issue.number,
             )
         audit.record(actor, "megafon.void_delivery", "megafon_delivery", row.id, copies=row.copies)
         return _info_of(issue)
@@ -490,10 +455,7 @@ def _require_current(centre_id: int) -> MegafonIssue:
     row = _current_row(centre_id)
     if row is None:
         title = magazine_title(centre_id)
-        raise BadInput(
-            f"There is no current issue of {title}: a shift lead must add one first.",
-            nb=f"Det finnes ingen gjeldende utgave av {title}: en vaktleder må legge inn en først.",
-        )
+        raise BadInput("error.megafon.no_current_issue_shift", title=title)
     return row
 
 
@@ -519,12 +481,12 @@ def sell(
         MAX_SALE_COPIES,
         "number of copies",
         "antall eksemplarer",
-        sentence=("A sale is 1 to 500 copies.", "Et salg er 1 til 500 eksemplarer."),
+        sentence="error.megafon.sale_copies",
     )
     method = validate.one_of(
         payment,
         PAYMENTS,
-        ("The payment is cash, card or Vipps.", "Betalingen er kontant, kort eller Vipps."),
+        "error.megafon.payment_cash_card_vipps",
     )
     price = None if unit_price_ore is None else _check_price(unit_price_ore, allow_zero=True)
     with store.write():
@@ -536,13 +498,11 @@ def sell(
         if copies > stock:
             label = f"{issue.title} {issue.number}"
             if stock <= 0:
-                raise OutOfStock(
-                    f"No copies of {label} left (stock 0).",
-                    nb=f"Ingen eksemplarer av {label} igjen (beholdning 0).",
-                )
+                raise OutOfStock("error.megafon.no_copies_left_stock", label=label)
             raise OutOfStock(
-                f"Only {_copies(stock)} of {label} left.",
-                nb=f"Bare {stock} eksemplar{'er' if stock != 1 else ''} av {label} igjen.",
+                "error.megafon.left",
+                copies=i18n.MsgN("error.megafon.copies", stock),
+                label=label,
             )
         unit = issue.price_ore if price is None else price
         sale = records.add(
@@ -573,13 +533,8 @@ def void_sale(actor: Actor, sale_id: int, reason: str) -> SaleInfo:
             MegafonSale,
             sale_id,
             reason,
-            missing=NotFound(
-                f"There is no Megafon sale number {sale_id}.",
-                nb=f"Det finnes ikke noe Megafon-salg nummer {sale_id}.",
-            ),
-            already=BadInput(
-                "That sale is already voided.", nb="Det salget er allerede annullert."
-            ),
+            missing=NotFound("error.megafon.no_megafon_sale_number", sale_id=sale_id),
+            already=BadInput("error.megafon.sale_already_voided"),
         )
         audit.record(
             actor,

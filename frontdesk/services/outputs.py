@@ -73,37 +73,36 @@ def check_output(
     SQLite database file, e.g. a backup.
     """
     if not str(output).strip():
-        raise BadInput("The output file name is empty.")
+        raise BadInput("error.outputs.output_file_name_empty")
     try:
         path = Path(output).expanduser()
     except RuntimeError:  # ~nosuchuser
-        raise BadInput(f"Cannot write {output}: there is no such user folder.") from None
+        raise BadInput("error.outputs.cannot_write_no_such", output=output) from None
     try:
         is_folder = path.is_dir()
     except OSError as exc:  # e.g. a name too long for the file system
-        raise BadInput(f"Cannot write {path}: {exc.strerror or exc}.") from None
+        raise BadInput("error.outputs.cannot_write", path=path, why=exc.strerror or exc) from None
     if is_folder:
-        raise BadInput(f"{path} is a folder; name a file to write.")
+        raise BadInput("error.outputs.folder_name_file_write", path=path)
     _refuse_special(path, option)
     for own in database_files() if protected is None else protected:
         if _same(path, own):
-            raise BadInput(
-                f"{path} is a file of the database itself; choose another name with {option}."
-            )
+            raise BadInput("error.outputs.file_database_itself_choose", path=path, option=option)
     for source in reading:
         if _same(path, Path(source).expanduser()):
-            raise BadInput(f"{path} is the file being read; choose another name with {option}.")
+            raise BadInput("error.outputs.file_being_read_choose", path=path, option=option)
     for suffix in SIDE_SUFFIXES:
         if path.name.endswith(suffix) and len(path.name) > len(suffix):
             base = path.with_name(path.name[: -len(suffix)])
             if base.is_file():
                 raise BadInput(
-                    f"{path} belongs to the SQLite database {base}; choose another name with {option}."
+                    "error.outputs.belongs_sqlite_database_choose",
+                    path=path,
+                    database=base,
+                    option=option,
                 )
     if not database_ok and path.is_file() and _is_sqlite_file(path):
-        raise BadInput(
-            f"{path} is a database file and will not be overwritten; choose another name with {option}."
-        )
+        raise BadInput("error.outputs.database_file_will_overwritten", path=path, option=option)
     return path
 
 
@@ -118,11 +117,9 @@ def _refuse_special(path: Path, option: str = "-o") -> None:
     except FileNotFoundError:
         return
     except OSError as exc:  # a symlink loop, a name too long, no access
-        raise BadInput(f"Cannot write {path}: {exc.strerror or exc}.") from None
+        raise BadInput("error.outputs.cannot_write", path=path, why=exc.strerror or exc) from None
     if not stat.S_ISREG(found.st_mode) and not stat.S_ISDIR(found.st_mode):
-        raise BadInput(
-            f"{path} is not a regular file (a device or a pipe); choose another name with {option}."
-        )
+        raise BadInput("error.outputs.regular_file_device_pipe", path=path, option=option)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -170,13 +167,13 @@ def staged(path: Path, *, overwrite: bool = True) -> Iterator[Path]:
     any work and again at the moment of the move (never replaced).
     """
     if not overwrite and path.exists():
-        raise BadInput(f"{path} already exists; choose another name with -o.")
+        raise BadInput("error.outputs.already_exists_choose_another", path=path)
     clean_leftovers(path)
     part = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{PART_SUFFIX}")
     try:
         fd = os.open(part, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except OSError as exc:
-        raise BadInput(f"Cannot write {path}: {exc.strerror or exc}.") from None
+        raise BadInput("error.outputs.cannot_write", path=path, why=exc.strerror or exc) from None
     os.close(fd)
     try:
         os.chmod(part, 0o600)
@@ -200,15 +197,15 @@ def _move(part: Path, path: Path, *, overwrite: bool) -> None:
         try:
             os.link(part, path)  # fails if the name was taken meanwhile: never replaced
         except FileExistsError:
-            raise BadInput(f"{path} already exists; choose another name with -o.") from None
+            raise BadInput("error.outputs.already_exists_choose_another", path=path) from None
         except OSError:  # a file system without hard links (e.g. a FAT memory stick)
             if path.exists():
-                raise BadInput(f"{path} already exists; choose another name with -o.") from None
+                raise BadInput("error.outputs.already_exists_choose_another", path=path) from None
             os.replace(part, path)
             return
         os.unlink(part)
     except OSError as exc:
-        raise BadInput(f"Cannot write {path}: {exc.strerror or exc}.") from None
+        raise BadInput("error.outputs.cannot_write", path=path, why=exc.strerror or exc) from None
 
 
 def _fsync(path: Path) -> None:

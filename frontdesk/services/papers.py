@@ -30,10 +30,9 @@ from typing import Any
 
 from peewee import JOIN
 
-from frontdesk import clock, db
+from frontdesk import clock, db, i18n
 from frontdesk.db.models import Centre, DayClose, Staff, SupplyItem
 from frontdesk.errors import BadInput
-from frontdesk.i18n import texts
 from frontdesk.services import dayclose, days, outputs, store, tally
 from frontdesk.services.actor import Actor
 from frontdesk.services.centre import CentreInfo
@@ -53,9 +52,7 @@ REVERSALS_KEY = "naloxone.reversals"
 
 def text(lang: str, key: str, /, **fmt: object) -> str:
     """A paper text in the given language (the centre's, not the process's)."""
-    nb, en = texts().get(key, (key, key))
-    chosen = nb if lang == "nb" else (en or nb)
-    return chosen.format(**fmt) if fmt else chosen
+    return i18n.text(lang, key, **fmt)
 
 
 def count_text(n: int, lang: str) -> str:
@@ -649,26 +646,17 @@ def output_format(output: str | os.PathLike[str], receipt: bool = False) -> str:
     suffix = Path(output).suffix.lower()
     if receipt:
         if suffix == ".pdf":
-            raise BadInput(
-                "--receipt writes plain text; name a .txt file or leave -o out.",
-                nb="--receipt skriver ren tekst; bruk et .txt-navn eller utelat -o.",
-            )
+            raise BadInput("error.papers.receipt_writes_plain_text")
         return "txt"
     if suffix in (".pdf", ".txt"):
         return suffix[1:]
-    raise BadInput(
-        f"Name the file .pdf (A4) or .txt (receipt), not '{Path(output).name}'.",
-        nb=f"Gi filen navnet .pdf (A4) eller .txt (kvittering), ikke '{Path(output).name}'.",
-    )
+    raise BadInput("error.papers.name_file_pdf_txt", name=Path(output).name)
 
 
 def check_pdf_name(output: str | os.PathLike[str], option: str = "--pdf") -> None:
     """A PDF is written to a name ending in .pdf (not '-', not 'report.txt')."""
     if Path(output).suffix.lower() != ".pdf":
-        raise BadInput(
-            f"Name the file for {option} FILE.pdf, not '{Path(output).name}'.",
-            nb=f"Gi filen for {option} navnet FIL.pdf, ikke '{Path(output).name}'.",
-        )
+        raise BadInput("error.papers.name_file_file_pdf", option=option, name=Path(output).name)
 
 
 def write_bytes(output: str | os.PathLike[str], data: bytes, *, option: str = "-o") -> Path:
@@ -736,8 +724,7 @@ def save_day_paper(
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise BadInput(
-            f"Cannot make the papers folder {folder}: {exc.strerror or exc}.",
-            nb=f"Kan ikke lage mappen for utskrifter {folder}: {exc.strerror or exc}.",
+            "error.papers.cannot_make_papers_folder", folder=folder, why=exc.strerror or exc
         ) from None
     path = write_bytes(folder / paper.file_name(), day_pdf_bytes(paper))
     return SavedPaper(path, print_command() is not None)
@@ -752,17 +739,14 @@ def print_file(path: str | os.PathLike[str]) -> str:
     """Send a written paper to the default printer with ``lp``; returns lp's answer."""
     command = print_command()
     if command is None:
-        raise BadInput(
-            "This computer has no print command (lp).",
-            nb="Denne maskinen har ingen utskriftskommando (lp).",
-        )
+        raise BadInput("error.papers.computer_no_print_command")
     try:
         done = subprocess.run(
             [command, "--", str(path)], capture_output=True, text=True, timeout=30
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BadInput(f"Printing failed: {exc}.", nb=f"Utskriften feilet: {exc}.") from None
+        raise BadInput("error.papers.printing_failed", why=exc) from None
     if done.returncode != 0:
         why = " ".join((done.stderr or done.stdout or "").split())[:160] or "no reason given"
-        raise BadInput(f"Printing failed: {why}.", nb=f"Utskriften feilet: {why}.")
+        raise BadInput("error.papers.printing_failed", why=why)
     return " ".join(done.stdout.split())

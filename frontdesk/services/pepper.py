@@ -58,19 +58,13 @@ def load() -> Pepper | None:
         return None
     except OSError as exc:
         reason = getattr(exc, "strerror", None) or exc
-        raise KeyUnavailable(
-            f"Cannot read the PIN key file {path}: {reason}.",
-            nb=f"Kan ikke lese PIN-nøkkelfilen {path}: {reason}.",
-        ) from None
+        raise KeyUnavailable("error.pepper.cannot_read_pin_key", path=path, reason=reason) from None
     try:
         key = bytes.fromhex(text)
     except ValueError:
         key = b""
     if len(key) != KEY_BYTES:
-        raise KeyUnavailable(
-            f"The PIN key file {path} is damaged; restore it from a backup.",
-            nb=f"PIN-nøkkelfilen {path} er skadet; hent den fra en sikkerhetskopi.",
-        )
+        raise KeyUnavailable("error.pepper.pin_key_file_damaged", path=path)
     _owner_only(path)
     return Pepper(key)
 
@@ -98,8 +92,7 @@ def create() -> Pepper:
             part.unlink(missing_ok=True)
     except OSError as exc:
         raise KeyUnavailable(
-            f"Cannot create the PIN key file {path}: {exc.strerror or exc}.",
-            nb=f"Kan ikke lage PIN-nøkkelfilen {path}: {exc.strerror or exc}.",
+            "error.pepper.cannot_create_pin_key", path=path, why=exc.strerror or exc
         ) from None
     made = load()
     assert made is not None
@@ -111,20 +104,9 @@ def require(key_id: str) -> Pepper:
     pepper = load()
     path = key_path()
     if pepper is None:
-        raise KeyUnavailable(
-            f"The PIN key file {path} is missing: restore it from a backup (or point "
-            "FRONTDESK_PEPPER_FILE at it), or set new PINs with 'frontdesk staff reset-pin'.",
-            nb=f"PIN-nøkkelfilen {path} mangler: hent den fra en sikkerhetskopi (eller pek "
-            "FRONTDESK_PEPPER_FILE til den), eller sett nye PIN-er med "
-            "'frontdesk staff reset-pin'.",
-        )
+        raise KeyUnavailable("error.pepper.pin_key_file_missing", path=path)
     if pepper.key_id != key_id:
-        raise KeyUnavailable(
-            f"The PIN key file {path} is not the one this PIN was set with: restore the right "
-            "one, or set a new PIN with 'frontdesk staff reset-pin'.",
-            nb=f"PIN-nøkkelfilen {path} er ikke den denne PIN-en ble satt med: hent den riktige, "
-            "eller sett en ny PIN med 'frontdesk staff reset-pin'.",
-        )
+        raise KeyUnavailable("error.pepper.pin_key_file_pin", path=path)
     return pepper
 
 

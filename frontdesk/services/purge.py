@@ -149,8 +149,7 @@ def plan(centres: list[CentreInfo], before: dt.date) -> PurgePlan:
             first = not_closed[0].isoformat()
             more = f" (and {len(not_closed) - 1} more)" if len(not_closed) > 1 else ""
             raise BadInput(
-                f"The day {first}{more} at {centre.code} has records but is not closed; "
-                "close it before purging."
+                "error.purge.day_records_but_closed", day=first, more=more, code=centre.code
             )
         counts = {
             name: model.select()
@@ -280,9 +279,7 @@ def _purge_days(
     closed_days = {validate.date(value) for (value,) in closed.tuples()}
     if not set(day_batch) <= closed_days:
         day = min(set(day_batch) - closed_days).isoformat()
-        raise BadInput(
-            f"The day {day} at {centre.code} was reopened while purging; close it and purge again."
-        )
+        raise BadInput("error.purge.day_reopened_while_purging", day=day, code=centre.code)
     now = clock.to_db(clock.utcnow())
     counts = {name: int(model.select().where(in_batch[model]).count()) for name, model in DATED}
     adjustments = 0

@@ -49,13 +49,13 @@ class StaffInfo:
 def normalise_initials(initials: str) -> str:
     text = (initials or "").strip()
     if not INITIALS_RE.match(text):
-        raise BadInput("Initials are 2 to 4 letters.", nb="Initialer er 2 til 4 bokstaver.")
+        raise BadInput("error.staff.initials_letters")
     return text.upper()
 
 
 def check_pin_format(pin: str) -> str:
     if not isinstance(pin, str) or not PIN_RE.match(pin):
-        raise BadInput("A PIN is 4 to 8 digits.", nb="En PIN er 4 til 8 sifre.")
+        raise BadInput("error.staff.pin_digits")
     return pin
 
 
@@ -116,7 +116,7 @@ def _info(row: Staff) -> StaffInfo:
 def _get(centre_id: int, initials: str) -> Staff:
     row = Staff.get_or_none((Staff.centre == centre_id) & (Staff.initials == initials))
     if row is None:
-        raise NotFound(f"There is no staff member with the initials {initials}.")
+        raise NotFound("error.staff.no_staff_member_initials", initials=initials)
     return row
 
 
@@ -126,11 +126,11 @@ def add_staff(actor: Actor, initials: str, pin: str, role: str = "desk") -> Staf
     initials = normalise_initials(initials)
     check_pin_format(pin)
     if role not in ROLES:
-        raise BadInput("The role is 'desk' or 'lead'.")
+        raise BadInput("error.staff.role_desk_lead")
     pin_hash = hash_pin(pin)  # slow: outside the transaction
     with store.write():
         if Staff.get_or_none((Staff.centre == actor.centre_id) & (Staff.initials == initials)):
-            raise BadInput(f"There is already a staff member with the initials {initials}.")
+            raise BadInput("error.staff.already_staff_member_initials", initials=initials)
         row = Staff.create(centre=actor.centre_id, initials=initials, role=role, pin_hash=pin_hash)
         audit.record(actor, "staff.add", "staff", row.id, role=role)
     return _info(row)
@@ -143,16 +143,11 @@ def disable_staff(actor: Actor, initials: str) -> StaffInfo:
     with store.write():
         row = _get(actor.centre_id, initials)
         if actor.staff_id == row.id:
-            raise BadInput("You cannot disable yourself.", nb="Du kan ikke deaktivere deg selv.")
+            raise BadInput("error.staff.you_cannot_disable_yourself")
         if not row.active:
-            raise BadInput(f"{initials} is already disabled.")
+            raise BadInput("error.staff.already_disabled", initials=initials)
         if row.role == "lead" and not _other_active_leads(actor.centre_id, row.id):
-            raise BadInput(
-                f"{initials} is the centre's last active shift lead; add another lead first "
-                "(frontdesk staff add INITIALS --role lead).",
-                nb=f"{initials} er senterets siste aktive skiftleder; legg til en annen "
-                "skiftleder først (frontdesk staff add INITIALER --role lead).",
-            )
+            raise BadInput("error.staff.centre_s_last_active", initials=initials)
         row.active = False
         row.save()
         audit.record(actor, "staff.disable", "staff", row.id)
@@ -220,15 +215,12 @@ def _row_for_update(centre_id: int, initials: str) -> Staff | None:
 
 
 def _wrong() -> WrongPin:
-    return WrongPin("Wrong initials or PIN.", nb="Feil initialer eller PIN.")
+    return WrongPin("error.staff.wrong_initials_pin")
 
 
 def _locked(initials: str, until: dt.datetime, now: dt.datetime) -> LockedOut:
     minutes = _minutes_left(until, now)
-    return LockedOut(
-        f"{initials} is locked after wrong PINs; try again in {minutes} min.",
-        nb=f"{initials} er sperret etter feil PIN; prøv igjen om {minutes} min.",
-    )
+    return LockedOut("error.staff.locked_after_wrong_pins", initials=initials, minutes=minutes)
 
 
 def _refusal(
@@ -240,10 +232,7 @@ def _refusal(
         return _wrong()
     if not row.active:
         audit.record(None, "pin.refused", "staff", row.id, centre_id=centre_id, reason="disabled")
-        return NotAllowed(
-            f"{initials} is disabled; ask a shift lead.",
-            nb=f"{initials} er deaktivert; spør en vaktleder.",
-        )
+        return NotAllowed("error.staff.disabled_ask_shift_lead", initials=initials)
     if row.locked_until and clock.as_utc(row.locked_until) > now:
         audit.record(None, "pin.refused", "staff", row.id, centre_id=centre_id, reason="locked")
         return _locked(initials, clock.as_utc(row.locked_until), now)
@@ -327,8 +316,9 @@ def _verify(centre_id: int, initials: str, pin: str, action: str) -> Actor:
                 _lock(current, settings, now)
                 detail["locked_minutes"] = settings.lockout_minutes
                 failure = LockedOut(
-                    f"Wrong PIN: {initials} is locked for {settings.lockout_minutes} min.",
-                    nb=f"Feil PIN: {initials} er sperret i {settings.lockout_minutes} min.",
+                    "error.staff.wrong_pin_locked_min",
+                    initials=initials,
+                    lockout_minutes=settings.lockout_minutes,
                 )
             else:
                 failure = _wrong()

@@ -43,18 +43,14 @@ def open_store(target: str, *, create: bool = False, upgrade: bool = False) -> D
             migrate.require_current(database)
         db.use_wal(database)
     except NoDatabase as exc:
-        raise StoreUnavailable(
-            str(exc),
-            nb=exc.nb,
-            hint="Name the database with --db PATH_OR_URL, FRONTDESK_DB or frontdesk.toml's "
-            "database, or create one with 'frontdesk init' or 'frontdesk demo'.",
+        raise StoreUnavailable.of(
+            exc.message_id, exc.params, hint="error.store.no_database_hint"
         ) from None
     except db.StoreError as exc:
-        raise StoreUnavailable(str(exc), nb=exc.nb) from None
+        raise StoreUnavailable.of(exc.message_id, exc.params) from None
     except (DatabaseError, InterfaceError, sqlite3.Error, OSError) as exc:
         raise explain(exc, target) or StoreUnavailable(
-            f"The database {describe(target)} cannot be used: {_short(exc)}.",
-            nb=f"Databasen {describe(target)} kan ikke brukes: {_short(exc)}.",
+            "error.store.database_cannot_used", database=describe(target), why=_short(exc)
         ) from None
     return database
 
@@ -114,57 +110,33 @@ def explain(exc: BaseException, target: str | None = None) -> FrontdeskError | N
         or "disk is full" in texts
         or any(isinstance(e, OSError) and e.errno in (errno.ENOSPC, errno.EDQUOT) for e in chain)
     ):
-        return DiskFull(
-            "The disk is full; nothing was saved. Free some space and try again.",
-            nb="Disken er full; ingenting ble lagret. Frigjør plass og prøv igjen.",
-        )
+        return DiskFull("error.store.disk_full_nothing_saved")
     if _NOTADB in codes or "file is not a database" in texts:
         return StoreDamaged(
-            f"{where} is not a database file, or its first page is damaged.",
-            nb=f"{where} er ikke en databasefil, eller første side er skadet.",
-            hint="If it is the centre's database, restore the last backup.",
+            "error.store.database_file_first_page",
+            hint="error.store.if_centre_s_database_hint",
+            where=where,
         )
     if _CORRUPT in codes or "malformed" in texts:
-        return StoreDamaged(
-            f"The database {where} is damaged; run 'frontdesk db check' or restore the last backup.",
-            nb=f"Databasen {where} er skadet; kjør 'frontdesk db check' eller hent siste sikkerhetskopi.",
-        )
+        return StoreDamaged("error.store.database_damaged_run_frontdesk", where=where)
     if _READONLY in codes or "readonly database" in texts or "read-only" in texts:
-        return StoreUnavailable(
-            f"The database {where} is read-only here; nothing was saved. "
-            "Give this user write access to the file and its folder.",
-            nb=f"Databasen {where} er skrivebeskyttet her; ingenting ble lagret.",
-        )
+        return StoreUnavailable("error.store.database_read_here_nothing", where=where)
     if _CANTOPEN in codes or _PERM in codes or "unable to open database" in texts:
-        return StoreUnavailable(
-            f"Cannot open the database {where} or its -wal/-shm files; check that the "
-            "folder is writable and that no folder has taken their names.",
-            nb=f"Kan ikke åpne databasen {where} eller -wal/-shm-filene.",
-        )
+        return StoreUnavailable("error.store.cannot_open_database_wal", where=where)
     if _IOERR in codes or "disk i/o error" in texts:
-        return StoreUnavailable(
-            f"The disk reported an error while using {where}; nothing was saved.",
-            nb=f"Disken meldte en feil ved bruk av {where}; ingenting ble lagret.",
-        )
+        return StoreUnavailable("error.store.disk_reported_error_while", where=where)
     if _BUSY in codes or "database is locked" in texts:
-        return StoreUnavailable(
-            f"The database {where} stayed locked by another program; try again.",
-            nb=f"Databasen {where} var låst av et annet program; prøv igjen.",
-        )
+        return StoreUnavailable("error.store.database_stayed_locked_another", where=where)
     for e in chain:
         if isinstance(e, OSError) and e.errno is not None:
             name = e.filename if e.filename is not None else where
             return StoreUnavailable(
-                f"Cannot use {validate.shown(name, 200)}: {e.strerror or e}.",
-                nb=f"Kan ikke bruke {validate.shown(name, 200)}: {e.strerror or e}.",
+                "error.store.cannot_use", name=validate.shown(name, 200), why=e.strerror or e
             )
     if any(
         type(e).__module__.startswith("psycopg") or isinstance(e, InterfaceError) for e in chain
     ):
-        return StoreUnavailable(
-            f"The database server for {where} failed: {_short(exc)}.",
-            nb=f"Databaseserveren for {where} feilet: {_short(exc)}.",
-        )
+        return StoreUnavailable("error.store.database_server_failed", where=where, why=_short(exc))
     return None
 
 
@@ -186,14 +158,16 @@ def schema_status(database: Database) -> migrate.SchemaStatus:
     try:
         return migrate.status(database)
     except (DatabaseError, sqlite3.DatabaseError) as exc:
-        raise explain(exc) or StoreUnavailable(f"Cannot read the schema: {_short(exc)}.") from None
+        raise explain(exc) or StoreUnavailable(
+            "error.store.cannot_read_schema", why=_short(exc)
+        ) from None
 
 
 def upgrade_schema(database: Database) -> list[str]:
     try:
         return migrate.upgrade(database)
     except db.StoreError as exc:
-        raise StoreUnavailable(str(exc), nb=exc.nb) from None
+        raise StoreUnavailable.of(exc.message_id, exc.params) from None
 
 
 def integrity_check(database: Database) -> str:
@@ -215,7 +189,7 @@ def write() -> Iterator[None]:
         with db.transaction():
             yield
     except IntegrityError as exc:
-        raise BadInput(f"That would duplicate an existing record ({_short(exc)}).") from None
+        raise BadInput("error.store.would_duplicate_existing_record", why=_short(exc)) from None
     except (DatabaseError, InterfaceError, sqlite3.Error, OSError) as exc:
         sentence = explain(exc)
         if sentence is None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from peewee import JOIN, Case, fn
 
-from frontdesk import clock, db
+from frontdesk import clock, db, i18n
 from frontdesk.db.models import (
     HandOut,
     HandOutLine,
@@ -271,10 +271,7 @@ def _item_row(centre_id: int, code: str) -> SupplyItem:
 
 def _unknown_item(code: str) -> NotFound:
     code = " ".join(code.split())[:40]  # echoed on one line, whatever was typed
-    return NotFound(
-        f"There is no supply item with the code {code}.",
-        nb=f"Det finnes ikke noe utstyr med koden {code}.",
-    )
+    return NotFound("error.supplies.no_supply_item_code", code=code)
 
 
 # -- validation ----------------------------------------------------------------
@@ -284,10 +281,7 @@ def _check_code(code: str) -> str:
     return validate.code(
         code,
         ITEM_CODE_RE,
-        (
-            "An item code is 2 to 12 letters (A–Z) or digits.",
-            "En utstyrskode er 2 til 12 bokstaver (A–Z) eller sifre.",
-        ),
+        "error.supplies.item_code_letters_z",
     )
 
 
@@ -298,11 +292,9 @@ def _check_name(name: str, what: str, nb: str) -> str:
         what,
         80,
         nb_field=nb,
-        sentence=(
-            (f"The {what} is required (1 to 80 characters).", f"{nb} må fylles ut (1 til 80 tegn).")
-            if empty  # a name of 100,000 letters is not "required"
-            else (f"The {what} must be 1 to 80 characters.", f"{nb} må være 1 til 80 tegn.")
-        ),
+        # a name of 100,000 letters is not "required"
+        sentence="error.supplies.name_required" if empty else "error.supplies.name_length",
+        sentence_params={"what": i18n.ByLanguage(en=what, nb=nb)},
     )
 
 
@@ -312,7 +304,7 @@ def _check_unit(unit: str) -> str:
         "unit",
         20,
         nb_field="enheten",
-        sentence=("The unit is 1 to 20 characters.", "Enheten er 1 til 20 tegn."),
+        sentence="error.supplies.unit_characters",
     )
 
 
@@ -320,10 +312,7 @@ def _check_kind(kind: str) -> str:
     return validate.one_of(
         kind,
         ITEM_KINDS,
-        (
-            "The kind is syringe, naloxone, sharps_bin or other.",
-            "Typen er syringe, naloxone, sharps_bin eller other.",
-        ),
+        "error.supplies.kind_syringe_naloxone_sharps",
     )
 
 
@@ -337,10 +326,7 @@ def _check_bin_litres(value: Any) -> int | None:
 
 def _check_item(code: str, fields: dict[str, Any]) -> None:
     if fields["kind"] == "sharps_bin" and fields["bin_litres"] is None:
-        raise BadInput(
-            f"The sharps bin {code} needs its size in litres.",
-            nb=f"Kanylebøtta {code} trenger størrelsen i liter.",
-        )
+        raise BadInput("error.supplies.sharps_bin_needs_size", code=code)
 
 
 # -- the catalogue (lead) --------------------------------------------------------
@@ -381,10 +367,7 @@ def add_item(
         if SupplyItem.get_or_none(
             (SupplyItem.centre == actor.centre_id) & (SupplyItem.code == code)
         ):
-            raise BadInput(
-                f"There is already an item with the code {code}.",
-                nb=f"Det finnes allerede utstyr med koden {code}.",
-            )
+            raise BadInput("error.supplies.already_item_code", code=code)
         last = (
             SupplyItem.select(fn.MAX(SupplyItem.sort_order))
             .where(SupplyItem.centre == actor.centre_id)
@@ -406,10 +389,7 @@ def update_item(actor: Actor, code: str, /, **changes: Any) -> ItemInfo:
     require_lead(actor, "manage the supply catalogue")
     unknown = sorted(set(changes) - set(ITEM_FIELDS))
     if unknown:
-        raise BadInput(
-            f"An item has no field called {unknown[0]}.",
-            nb=f"Utstyr har ikke noe felt som heter {unknown[0]}.",
-        )
+        raise BadInput("error.supplies.item_no_field_called", unknown=unknown[0])
     checks = {
         "name_nb": lambda v: _check_name(v, "Norwegian name", "Det norske navnet"),
         "name_en": lambda v: _check_name(v, "English name", "Det engelske navnet"),
@@ -445,7 +425,7 @@ def update_item(actor: Actor, code: str, /, **changes: Any) -> ItemInfo:
 
 def _flag(value: Any, what: str, nb: str) -> bool:
     if not isinstance(value, bool):
-        raise BadInput(f"The {what} is yes or no.", nb=f"{nb} er ja eller nei.")
+        raise BadInput("error.supplies.yes_no", what=i18n.ByLanguage(en=what, nb=nb))
     return value
 
 
@@ -489,28 +469,19 @@ def record_opening_stock(actor: Actor, lines: Sequence[tuple[str, int]]) -> list
     """
     require_lead(actor, "record the opening stock")
     if isinstance(lines, (str, bytes)) or not isinstance(lines, Sequence) or not lines:
-        raise BadInput(
-            "Type the opening stock of at least one item.",
-            nb="Skriv inngående beholdning for minst én vare.",
-        )
+        raise BadInput("error.supplies.type_opening_stock_least")
     with store.write():
         if not needs_opening_stock(actor.centre_id):
-            raise BadInput(
-                "The centre has stock on record already: record a delivery instead.",
-                nb="Enheten har allerede beholdning registrert: registrer et varemottak i stedet.",
-            )
+            raise BadInput("error.supplies.centre_stock_record_already")
         st = days.stamp(actor.centre_id)
         rows: list[SupplyItem] = []
         for line in lines:
             if not isinstance(line, (tuple, list)) or len(line) != 2:
-                raise BadInput(
-                    "The opening stock is a list of item codes with quantities.",
-                    nb="Inngående beholdning er en liste med varekoder og antall.",
-                )
+                raise BadInput("error.supplies.opening_stock_list_item")
             code, quantity = line
             row = _item_row(actor.centre_id, str(code))
             if any(r.id == row.id for r in rows):
-                raise BadInput(f"{row.code} is listed twice.", nb=f"{row.code} står der to ganger.")
+                raise BadInput("error.supplies.listed_twice", code=row.code)
             quantity = validate.in_range(quantity, 1, MAX_DELIVERY_QUANTITY, "quantity", "Antallet")
             records.add(
                 actor,
@@ -578,21 +549,12 @@ def void_delivery(actor: Actor, delivery_id: int, reason: str) -> DeliveryInfo:
             SupplyDelivery,
             delivery_id,
             reason,
-            missing=NotFound(
-                f"There is no delivery number {delivery_id}.",
-                nb=f"Det finnes ikke noe varemottak nummer {delivery_id}.",
-            ),
-            already=BadInput(
-                "That delivery is already voided.", nb="Det varemottaket er allerede annullert."
-            ),
+            missing=NotFound("error.supplies.no_delivery_number", delivery_id=delivery_id),
+            already=BadInput("error.supplies.delivery_already_voided"),
         )
         stock = _levels(actor.centre_id, [row.item_id]).get(row.item_id, (0, 0))[0]
         if stock < 0:
-            raise BadInput(
-                "Part of that delivery has been handed out: voiding it would leave a stock "
-                "below zero.",
-                nb="Noe av varemottaket er delt ut: annulleres det, blir beholdningen under null.",
-            )
+            raise BadInput("error.supplies.part_delivery_been_handed")
         audit.record(
             actor, "supplies.void_delivery", "supply_delivery", row.id, quantity=row.quantity
         )
@@ -608,40 +570,28 @@ def _normalise_lines(lines: Mapping[str, int] | Sequence[tuple[str, int]]) -> di
     if isinstance(lines, Mapping):
         pairs = list(lines.items())
     elif isinstance(lines, (str, bytes)) or not isinstance(lines, Sequence):
-        raise BadInput(
-            "A hand-out is a list of item codes with quantities.",
-            nb="En utdeling er en liste med utstyrskoder og antall.",
-        )
+        raise BadInput("error.supplies.hand_out_list_item")
     else:
         pairs = []
         for line in lines:
             if not isinstance(line, (tuple, list)) or len(line) != 2:
-                raise BadInput(
-                    "A hand-out is a list of item codes with quantities.",
-                    nb="En utdeling er en liste med utstyrskoder og antall.",
-                )
+                raise BadInput("error.supplies.hand_out_list_item")
             pairs.append((line[0], line[1]))
     merged: dict[str, int] = {}
     for code, quantity in pairs:
         text = str(code if code is not None else "").strip().upper()
         if not text:
-            raise BadInput(
-                "Every line needs an item code.", nb="Hver linje trenger en utstyrskode."
-            )
+            raise BadInput("error.supplies.every_line_needs_item")
         if not ITEM_CODE_RE.match(text):
             raise _unknown_item(text)
         quantity = validate.in_range(quantity, 1, MAX_LINE_QUANTITY, "quantity", "Antallet")
         merged[text] = merged.get(text, 0) + quantity
     if not merged:
-        raise BadInput(
-            "A hand-out needs at least one item.",
-            nb="En utdeling trenger minst ett utstyr.",
-        )
+        raise BadInput("error.supplies.hand_out_needs_least")
     for text, quantity in merged.items():
         if quantity > MAX_LINE_QUANTITY:
             raise BadInput(
-                f"At most {MAX_LINE_QUANTITY} of {text} in one hand-out.",
-                nb=f"Høyst {MAX_LINE_QUANTITY} av {text} i én utdeling.",
+                "error.supplies.most_hand_out", MAX_LINE_QUANTITY=MAX_LINE_QUANTITY, text=text
             )
     return merged
 
@@ -663,12 +613,9 @@ def _visit_row(centre_id: int, visit_id: Any) -> Any:
     if 1 <= number <= MAX_ID:
         row = Visit.get_or_none((Visit.id == number) & (Visit.centre == centre_id))
     if row is None:
-        raise NotFound(
-            f"There is no visit number {number}.",
-            nb=f"Det finnes ikke noe besøk nummer {number}.",
-        )
+        raise NotFound("error.supplies.no_visit_number", number=number)
     if row.voided_at is not None:
-        raise BadInput("That visit is voided.", nb="Det besøket er annullert.")
+        raise BadInput("error.supplies.visit_voided")
     return row
 
 
@@ -706,10 +653,7 @@ def hand_out(
     if naloxone_recipient is not None:
         recipient = str(naloxone_recipient).strip().lower() or None
     if naloxone_trained is not None and not isinstance(naloxone_trained, bool):
-        raise BadInput(
-            "Whether naloxone training was given is yes or no.",
-            nb="Om opplæring i nalokson ble gitt er ja eller nei.",
-        )
+        raise BadInput("error.supplies.whether_naloxone_training_given")
     with store.write():
         st = days.stamp_on(actor, business_date)  # an earlier date: a correction
         rows = list(
@@ -724,35 +668,24 @@ def hand_out(
                 raise _unknown_item(code)
             if not item.active:
                 raise BadInput(
-                    f"{item.name_en} ({code}) is no longer handed out.",
-                    nb=f"{item.name_nb} ({code}) deles ikke lenger ut.",
+                    "error.supplies.no_longer_handed_out",
+                    name=i18n.ByLanguage(en=item.name_en, nb=item.name_nb),
+                    code=code,
                 )
         naloxone = any(r.kind == "naloxone" for r in rows)
         if naloxone:
             if recipient not in NALOXONE_RECIPIENTS:
-                raise BadInput(
-                    "For naloxone, say who receives it: user, relative or other.",
-                    nb="For nalokson, oppgi hvem som mottar: bruker, pårørende eller annen.",
-                )
+                raise BadInput("error.supplies.naloxone_say_who_receives")
             if naloxone_trained is None:
-                raise BadInput(
-                    "For naloxone, say whether training was given.",
-                    nb="For nalokson, oppgi om opplæring ble gitt.",
-                )
+                raise BadInput("error.supplies.naloxone_say_whether_training")
         elif recipient is not None or naloxone_trained is not None:
-            raise BadInput(
-                "A recipient and training are recorded only when naloxone is handed out.",
-                nb="Mottaker og opplæring registreres bare når nalokson deles ut.",
-            )
+            raise BadInput("error.supplies.recipient_training_recorded_when")
         visit = _visit_row(actor.centre_id, visit_id) if visit_id is not None else None
         visitor = None
         if visitor_code is not None and str(visitor_code).strip():
             visitor = _visitor_row(actor.centre_id, visitor_code)
             if visit is not None and visit.visitor_id not in (None, visitor.id):
-                raise BadInput(
-                    f"That visit is not {visitor.code}'s.",
-                    nb=f"Det besøket tilhører ikke {visitor.code}.",
-                )
+                raise BadInput("error.supplies.visit_s", code=visitor.code)
         elif visit is not None and visit.visitor_id is not None:
             visitor = Visitor.get_by_id(visit.visitor_id)
         item_ids = [by_code[c].id for c in wanted]
@@ -789,12 +722,16 @@ def hand_out(
 def _out_of_stock(item: SupplyItem, stock: int) -> OutOfStock:
     if stock <= 0:
         return OutOfStock(
-            f"No {item.name_en} ({item.code}) left in stock.",
-            nb=f"Ingen {item.name_nb} ({item.code}) igjen på lager.",
+            "error.supplies.no_left_stock",
+            name=i18n.ByLanguage(en=item.name_en, nb=item.name_nb),
+            code=item.code,
         )
     return OutOfStock(
-        f"Only {stock} {item.unit} of {item.name_en} ({item.code}) left in stock.",
-        nb=f"Bare {stock} {item.unit} {item.name_nb} ({item.code}) igjen på lager.",
+        "error.supplies.left_stock",
+        stock=stock,
+        unit=item.unit,
+        name=i18n.ByLanguage(en=item.name_en, nb=item.name_nb),
+        code=item.code,
     )
 
 
@@ -864,13 +801,8 @@ def void_hand_out(actor: Actor, hand_out_id: int, reason: str) -> HandOutInfo:
             HandOut,
             hand_out_id,
             reason,
-            missing=NotFound(
-                f"There is no hand-out number {hand_out_id}.",
-                nb=f"Det finnes ingen utdeling nummer {hand_out_id}.",
-            ),
-            already=BadInput(
-                "That hand-out is already voided.", nb="Den utdelingen er allerede annullert."
-            ),
+            missing=NotFound("error.supplies.no_hand_out_number", hand_out_id=hand_out_id),
+            already=BadInput("error.supplies.hand_out_already_voided"),
         )
         audit.record(actor, "supplies.void_hand_out", "hand_out", row.id)
         return _hand_out_infos([_hand_out_query().where(HandOut.id == row.id).get()])[0]
@@ -909,10 +841,7 @@ def record_return(
     sharps bin, an unknown visit and a closed day.
     """
     if (count is None) == (bin_code is None):
-        raise BadInput(
-            "Give either a count of syringes or a returned sharps bin, not both.",
-            nb="Oppgi enten antall sprøyter eller en returnert kanylebøtte, ikke begge.",
-        )
+        raise BadInput("error.supplies.give_either_count_syringes")
     if count is not None:
         count = validate.in_range(
             count, 1, MAX_RETURN_COUNT, "count of syringes", "Antall sprøyter"
@@ -927,8 +856,9 @@ def record_return(
             item = _item_row(actor.centre_id, bin_code)
             if item.kind != "sharps_bin" or not item.bin_litres:
                 raise BadInput(
-                    f"{item.name_en} ({item.code}) is not a sharps bin.",
-                    nb=f"{item.name_nb} ({item.code}) er ikke en kanylebøtte.",
+                    "error.supplies.sharps_bin",
+                    name=i18n.ByLanguage(en=item.name_en, nb=item.name_nb),
+                    code=item.code,
                 )
             litres = item.bin_litres * bins
             count = litres * get_settings(actor.centre_id).sharps_fill_factor
@@ -956,13 +886,8 @@ def void_return(actor: Actor, return_id: int, reason: str) -> ReturnInfo:
             SyringeReturn,
             return_id,
             reason,
-            missing=NotFound(
-                f"There is no syringe return number {return_id}.",
-                nb=f"Det finnes ingen sprøyteretur nummer {return_id}.",
-            ),
-            already=BadInput(
-                "That return is already voided.", nb="Den returen er allerede annullert."
-            ),
+            missing=NotFound("error.supplies.no_syringe_return_number", return_id=return_id),
+            already=BadInput("error.supplies.return_already_voided"),
         )
         audit.record(actor, "supplies.void_return", "syringe_return", row.id, count=row.count)
         return _return_info(row)

@@ -24,9 +24,10 @@ import datetime as dt
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from frontdesk import i18n
 from frontdesk.errors import BadInput
 
 # Bidirectional embedding/override/isolate controls: a name that reads
@@ -63,29 +64,27 @@ def text(
     *,
     min_len: int = 1,
     nb_field: str | None = None,
-    sentence: tuple[str, str] | None = None,
+    sentence: str | None = None,
+    sentence_params: Mapping[str, object] | None = None,
 ) -> str:
     """The value as clean text: stripped, ``min_len``–``max_len`` characters, printable.
 
     ``field`` names the value in the sentence ("The centre name …"); ``nb_field``
-    is the bokmål name for the desk app. ``sentence`` (English, bokmål) replaces
+    is the bokmål name for the desk app. ``sentence`` (a message id) replaces
     the refusal of a wrong length. ``None`` counts as empty.
     """
     clean = str(value if value is not None else "").strip()
     nb = nb_field or field
     if bad_char(clean) is not None:
-        raise BadInput(
-            f"The {field} may not hold control characters, line breaks or undecodable bytes.",
-            nb=f"{_cap(nb)} kan ikke inneholde kontrolltegn, linjeskift eller ugyldige tegn.",
-        )
+        raise BadInput("error.validate.may_hold_control_characters", field=_field(field, nb))
     if not min_len <= len(clean) <= max_len:
         if sentence:
-            raise BadInput(sentence[0], nb=sentence[1])
+            raise BadInput.of(sentence, sentence_params or {})
         if min_len == max_len:
-            size, size_nb = f"{max_len} characters", f"{max_len} tegn"
+            size: i18n.Msg = i18n.Msg("error.validate.size_exact", length=max_len)
         else:
-            size, size_nb = f"{min_len} to {max_len} characters", f"{min_len} til {max_len} tegn"
-        raise BadInput(f"The {field} must be {size}.", nb=f"{_cap(nb)} må være {size_nb}.")
+            size = i18n.Msg("error.validate.size_range", low=min_len, high=max_len)
+        raise BadInput("error.validate.text_length", field=_field(field, nb), size=size)
     return clean
 
 
@@ -101,9 +100,7 @@ def whole(value: object, field: str, nb_field: str) -> int:
     """
     number = _whole_or_none(value)
     if number is None:
-        raise BadInput(
-            f"The {field} must be a whole number.", nb=f"{_cap(nb_field)} må være et heltall."
-        )
+        raise BadInput("error.validate.must_whole_number", field=_field(field, nb_field))
     return number
 
 
@@ -114,11 +111,12 @@ def in_range(
     field: str,
     nb_field: str,
     *,
-    sentence: tuple[str, str] | None = None,
+    sentence: str | None = None,
+    sentence_params: Mapping[str, object] | None = None,
 ) -> int:
     """A whole number (the desk rule of ``whole``) from ``low`` to ``high``.
 
-    ``sentence`` (English, bokmål) states the field's whole rule ("Portions are
+    ``sentence`` (a message id) states the field's whole rule ("Portions are
     a whole number from 1 to 200.") and is then the one refusal of any wrong
     value; without it: "… must be a whole number." or "… must be from … to …".
     """
@@ -126,12 +124,9 @@ def in_range(
     if number is not None and low <= number <= high:
         return number
     if sentence:
-        raise BadInput(sentence[0], nb=sentence[1])
+        raise BadInput.of(sentence, sentence_params or {})
     whole(value, field, nb_field)  # refuses what is not a whole number
-    raise BadInput(
-        f"The {field} must be from {low} to {high}.",
-        nb=f"{_cap(nb_field)} må være fra {low} til {high}.",
-    )
+    raise BadInput("error.validate.range", field=_field(field, nb_field), low=low, high=high)
 
 
 def _whole_or_none(value: object) -> int | None:
@@ -153,10 +148,8 @@ def reason(value: object) -> str:
         "reason",
         MAX_REASON,
         nb_field="årsaken",
-        sentence=(
-            f"Give a reason of 1 to {MAX_REASON} characters.",
-            f"Skriv en årsak på 1 til {MAX_REASON} tegn.",
-        ),
+        sentence="error.validate.reason_length",
+        sentence_params={"high": MAX_REASON},
     )
 
 
@@ -188,19 +181,16 @@ def iso_date(value: object) -> dt.date:
             return dt.date.fromisoformat(text)
     except ValueError:
         pass
-    raise BadInput(
-        f"{shown(text)!r} is not a date; write it as YYYY-MM-DD.",
-        nb=f"{shown(text)!r} er ingen dato; skriv den som ÅÅÅÅ-MM-DD.",
-    )
+    raise BadInput("error.validate.not_a_date", value=shown(text))
 
 
-def code(value: object, pattern: re.Pattern[str], sentence: tuple[str, str]) -> str:
+def code(value: object, pattern: re.Pattern[str], sentence: str) -> str:
     """A code a person typed (a centre's, an item's): upper-cased, spaces around it
-    dropped, then matched whole by ``pattern``; refused with ``sentence`` (English,
-    bokmål), which states the rule."""
+    dropped, then matched whole by ``pattern``; refused with ``sentence`` (a message
+    id), which states the rule."""
     typed = str(value if value is not None else "").strip().upper()
     if not pattern.match(typed):
-        raise BadInput(sentence[0], nb=sentence[1])
+        raise BadInput(sentence)
     return typed
 
 
@@ -209,24 +199,21 @@ def centre_code(value: object) -> str:
     return code(
         value,
         CENTRE_CODE_RE,
-        (
-            "A centre code is 2 to 8 characters: a letter A–Z first, then letters A–Z or digits.",
-            "En senterkode er 2 til 8 tegn: først en bokstav A–Z, så bokstaver A–Z eller sifre.",
-        ),
+        "error.validate.centre_code_characters_letter",
     )
 
 
 def one_of(
-    value: object, words: Sequence[str], sentence: tuple[str, str], *, default: str | None = None
+    value: object, words: Sequence[str], sentence: str, *, default: str | None = None
 ) -> str:
     """A word of a vocabulary list (services/vocab.py) as a person typed it: any case,
     spaces around it dropped; ``default`` when nothing is given. Refused with ``sentence``
-    (English, bokmål), which names the words."""
+    (a message id), which names the words."""
     typed = str(value if value is not None else "").strip().lower()
     if not typed and default is not None:
         return default
     if typed not in words:
-        raise BadInput(sentence[0], nb=sentence[1])
+        raise BadInput(sentence)
     return typed
 
 
@@ -251,24 +238,33 @@ def path(value: object, what: str = "file name") -> Path:
         os.fsdecode(value) if isinstance(value, bytes) else str(value if value is not None else "")
     )
     if not raw.strip():
-        raise BadInput(f"The {what} is empty.")
+        raise BadInput("error.validate.empty", what=what)
     if any(unicodedata.category(char) == "Cc" for char in raw):
-        raise BadInput(f"The {what} {shown(raw)} holds control characters.")
+        raise BadInput("error.validate.holds_control_characters", what=what, value=shown(raw))
     try:
         expanded = Path(raw).expanduser()
     except RuntimeError:
         user = raw[1:].split("/", 1)[0]
-        raise BadInput(f"There is no user '{shown(user)}' for the {what} {shown(raw)}.") from None
+        raise BadInput(
+            "error.validate.no_user", user=shown(user), what=what, value=shown(raw)
+        ) from None
     try:
         size = len(os.fsencode(str(expanded)))
         longest = max((len(os.fsencode(part)) for part in expanded.parts), default=0)
     except UnicodeError:  # a lone surrogate that no file name can hold
-        raise BadInput(f"The {what} {shown(raw)} holds undecodable characters.") from None
+        raise BadInput(
+            "error.validate.holds_undecodable_characters", what=what, value=shown(raw)
+        ) from None
     if size >= PATH_MAX:
-        raise BadInput(f"The {what} is longer than {PATH_MAX} bytes.")
+        raise BadInput("error.validate.longer_than_bytes", what=what, limit=PATH_MAX)
     if longest > NAME_MAX:
-        raise BadInput(f"A name in the {what} is longer than {NAME_MAX} bytes.")
+        raise BadInput("error.validate.name_longer_than_bytes", what=what, limit=NAME_MAX)
     return expanded
+
+
+def _field(field: str, nb_field: str) -> i18n.ByLanguage:
+    """A field's name as the sentences use it: "The {field} …" / "{field} …" (capitalised)."""
+    return i18n.ByLanguage(en=field, nb=_cap(nb_field))
 
 
 def _cap(word: str) -> str:

@@ -63,15 +63,9 @@ def normalise_code(code: str | None) -> str:
     """A visitor code as stored (upper-case); BadInput with the reason otherwise."""
     text = (code or "").strip()
     if any(ch.isspace() for ch in text):
-        raise BadInput(
-            "A visitor code is a pseudonym, not a name: no spaces.",
-            nb="Besøkskoden er et pseudonym, ikke et navn: ingen mellomrom.",
-        )
+        raise BadInput("error.visits.visitor_code_pseudonym_name")
     if not CODE_RE.match(text):
-        raise BadInput(
-            "A visitor code is 2 to 12 letters or digits.",
-            nb="En besøkskode er 2 til 12 bokstaver eller sifre.",
-        )
+        raise BadInput("error.visits.visitor_code_letters_digits")
     return text.upper()
 
 
@@ -80,10 +74,7 @@ def normalise_gender(gender: str | None) -> str:
     return validate.one_of(
         gender,
         GENDERS,
-        (
-            "Gender is f, m, x or u (unknown).",
-            "Kjønn er f (kvinne), m (mann), x (annet) eller u (ukjent).",
-        ),
+        "error.visits.gender_f_m_x",
         default="u",
     )
 
@@ -99,10 +90,8 @@ def check_birth_year(value: Any) -> int | None:
         this_year,
         "birth year",
         "fødselsår",
-        sentence=(
-            f"A birth year is between {FIRST_BIRTH_YEAR} and {this_year}.",
-            f"Fødselsår må være mellom {FIRST_BIRTH_YEAR} og {this_year}.",
-        ),
+        sentence="error.visits.birth_year_between",
+        sentence_params={"first": FIRST_BIRTH_YEAR, "last": this_year},
     )
 
 
@@ -116,15 +105,13 @@ def check_vendor_number(value: Any) -> int | None:
         VENDOR_NUMBER_MAX,
         "vendor number",
         "selgernummer",
-        sentence=(
-            f"A vendor number is a whole number from 1 to {VENDOR_NUMBER_MAX}.",
-            f"Et selgernummer er et heltall fra 1 til {VENDOR_NUMBER_MAX}.",
-        ),
+        sentence="error.visits.vendor_number_range",
+        sentence_params={"high": VENDOR_NUMBER_MAX},
     )
 
 
 def unknown_code(code: str) -> NotFound:
-    return NotFound(f"Unknown visitor code {code}.", nb=f"Ukjent besøkskode {code}.")
+    return NotFound("error.visits.unknown_visitor_code", code=code)
 
 
 # -- rows to values ------------------------------------------------------------
@@ -230,10 +217,7 @@ def _refuse_taken_code(centre_id: int, code: str, except_id: int | None = None) 
     if except_id is not None:
         query = query.where(Visitor.id != except_id)
     if query.exists():
-        raise BadInput(
-            f"The visitor code {code} is already registered.",
-            nb=f"Besøkskoden {code} er allerede registrert.",
-        )
+        raise BadInput("error.visits.visitor_code_already_registered", code=code)
 
 
 def _refuse_taken_vendor_number(centre_id: int, number: int, except_id: int | None = None) -> None:
@@ -245,14 +229,13 @@ def _refuse_taken_vendor_number(centre_id: int, number: int, except_id: int | No
     holder = query.first()
     if holder is not None:
         raise BadInput(
-            f"Vendor number {number} already belongs to {holder.code}.",
-            nb=f"Selgernummer {number} tilhører allerede {holder.code}.",
+            "error.visits.vendor_number_already_belongs", number=number, code=holder.code
         )
 
 
 def _check_dagsverket(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise BadInput("Dagsverket enrolment is yes or no.", nb="Dagsverket er ja eller nei.")
+        raise BadInput("error.visits.dagsverket_enrolment_yes_no")
     return value
 
 
@@ -309,7 +292,7 @@ def update_visitor(actor: Actor, code: str, **changes: Any) -> VisitorInfo:
     """
     unknown = sorted(set(changes) - set(VISITOR_FIELDS))
     if unknown:
-        raise BadInput(f"A visitor has no field called '{unknown[0]}'.")
+        raise BadInput("error.visits.visitor_no_field_called", unknown=unknown[0])
     clean: dict[str, Any] = {}
     if "new_code" in changes:
         clean["code"] = normalise_code(changes["new_code"])
@@ -436,10 +419,8 @@ def void_visit(actor: Actor, visit_id: int, reason: str) -> VisitInfo:
             Visit,
             visit_id,
             reason,
-            missing=NotFound(f"There is no visit {visit_id}.", nb=f"Fant ikke besøk {visit_id}."),
-            already=BadInput(
-                "This visit is already voided.", nb="Dette besøket er allerede annullert."
-            ),
+            missing=NotFound("error.visits.no_visit", visit_id=visit_id),
+            already=BadInput("error.visits.visit_already_voided"),
         )
         audit.record(actor, "visits.void", "visit", row.id, reason=reason)
         return _visit_tuple_info(_visit_rows(Visit.id == row.id).first())

@@ -3,7 +3,7 @@
 These are the stable values written to the database, the tally and the export
 (``visits.f``, ``lunch.guest``, ``megafon.vipps_ore``); their order is the
 order the desk, the papers and the report show them in. The words on screen
-stay in ``frontdesk/texts/`` keyed by these values (``gender.f``,
+stay in the gettext catalogues (``frontdesk/locale/``) keyed by these values (``gender.f``,
 ``megafon.pay.vipps``, ``lunch.group.guest``, ``supplies.recipient.user``).
 
 Everything else imports these tuples: the services that validate a value, the

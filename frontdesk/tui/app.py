@@ -24,7 +24,7 @@ from textual.widget import Widget  # noqa: E402
 from textual.widgets import Header, Static, TabbedContent, TabPane  # noqa: E402
 
 from frontdesk.errors import FrontdeskError  # noqa: E402
-from frontdesk.i18n import set_language, t  # noqa: E402
+from frontdesk.i18n import languages, set_key_names, set_language, t  # noqa: E402
 from frontdesk.tui.calls import run_call  # noqa: E402
 from frontdesk.tui.commands import DeskCommands  # noqa: E402
 from frontdesk.tui.key_queue import KeyQueue  # noqa: E402
@@ -157,6 +157,7 @@ class DeskApp(App[None]):
         self.keymap = dict(keymap or {})  # binding id -> keys, from frontdesk.toml's [keymap]
         if self.keymap:
             self.set_keymap(self.keymap)
+        set_key_names(self.keymap)  # hints name the remapped keys too
         # No sliding tab underline or smooth scrolling: every frame of an animation
         # is a repaint the desk waits behind (tab switches, benchmarks/tui.py).
         self.animation_level = "none"
@@ -222,7 +223,7 @@ class DeskApp(App[None]):
         from frontdesk.tui.screens.signon import SignOnScreen
 
         self.centre, self.settings = loaded
-        self.lang = self.settings.language if self.settings.language in ("nb", "en") else "nb"
+        self.lang = self.settings.language if self.settings.language in languages() else "nb"
         set_language(self.lang)
         self.title = self.centre.name
         self.query_one("#closed-banner", Static).update(t("app.closed_banner"))

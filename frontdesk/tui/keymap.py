@@ -85,10 +85,8 @@ def check_keymap(config: DeskConfig) -> dict[str, str]:
         if binding_id not in known:
             raise desk_config_error(
                 config.path,
-                f"remaps '{shown(binding_id)}' in [keymap], which is not a key binding id "
-                "(docs/keymap.md lists them).",
-                f"endrer '{shown(binding_id)}' i [keymap], som ikke er en tastebindings-id "
-                "(docs/keymap.md viser dem).",
+                "error.config.file_remaps_keymap_key_binding",
+                binding_id=shown(binding_id),
             )
         normal = []
         for key in keys.split(","):
@@ -96,10 +94,9 @@ def check_keymap(config: DeskConfig) -> dict[str, str]:
             if found is None:
                 raise desk_config_error(
                     config.path,
-                    f"gives '{shown(binding_id)}' the key '{shown(key)}', which is not a key "
-                    'name (e.g. "f9", "ctrl+k", "x", "escape").',
-                    f"gir '{shown(binding_id)}' tasten '{shown(key)}', som ikke er et tastenavn "
-                    '(f.eks. "f9", "ctrl+k", "x", "escape").',
+                    "error.config.file_gives_key_key_name",
+                    binding_id=shown(binding_id),
+                    key=shown(key),
                 )
             normal.append(found)
         keymap[binding_id] = ",".join(normal)
@@ -127,8 +124,8 @@ def _refuse_clashes(config: DeskConfig, classes: list[Any], keymap: dict[str, st
                 first, second = (shown(b.id or b.action) for b in (other, binding))
                 raise desk_config_error(
                     config.path,
-                    f"gives {key} to both '{first}' and '{second}' in [keymap]; "
-                    "one of them could never be used.",
-                    f"gir {key} til både '{first}' og '{second}' i [keymap]; "
-                    "den ene kunne aldri brukes.",
+                    "error.config.file_gives_both_and_keymap",
+                    key=key,
+                    first=first,
+                    second=second,
                 )

@@ -22,7 +22,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Size
 from textual.widgets import DataTable, Label, Static
 
-from frontdesk.i18n import get_language, t
+from frontdesk.i18n import N_, get_language, t
 from frontdesk.services import city, dayclose, days, rights, supplies, tally
 from frontdesk.services.settings import get_settings
 from frontdesk.services.vocab import GENDERS, LUNCH_GROUPS, PAYMENTS
@@ -206,17 +206,17 @@ class DayPane(LoadedPane):
 
     def on_mount(self) -> None:
         boxes = {
-            "#day-visits": "day.box.visits",
-            "#day-lunch": "day.box.lunch",
-            "#day-megafon": "day.box.megafon",
-            "#day-supplies": "day.box.supplies",
-            "#day-hours": "day.box.hours",
+            "#day-visits": N_("day.box.visits"),
+            "#day-lunch": N_("day.box.lunch"),
+            "#day-megafon": N_("day.box.megafon"),
+            "#day-supplies": N_("day.box.supplies"),
+            "#day-hours": N_("day.box.hours"),
         }
         for selector, key in boxes.items():
             self.query_one(selector).border_title = t(key)
         open_days = self.query_one("#day-open-days", DataTable)
         open_days.add_column(t("day.col.date"), key="date")
-        open_days.add_column(t("day.col.action"), key="action")
+        open_days.add_column("", key="action")  # this column has no heading
         z_list = self.query_one("#day-z-list", DataTable)
         for key in Z_COLUMNS:
             z_list.add_column(t(f"day.col.{key}"), key=key)

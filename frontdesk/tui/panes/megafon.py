@@ -221,8 +221,8 @@ class MegafonPane(LoadedPane):
             )
         records.sort(key=lambda r: (r[0], r[1].startswith("s"), int(r[1][2:])), reverse=True)
         right = (3, 4)  # copies and amount
-        for _at, key, cells, voided, reason in records:
-            state = t("megafon.voided", reason=reason or "") if voided else ""
+        for _at, key, cells, voided, _reason in records:
+            state = t("megafon.voided") if voided else ""
             style = "strike dim" if voided else ""
             texts = tuple(
                 Text(c, style=style, justify="right" if i in right else "left")

@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
 from frontdesk.errors import FrontdeskError
-from frontdesk.i18n import t
+from frontdesk.i18n import N_, t
 from frontdesk.tui.screens.form_dialog import FormDialog
 from frontdesk.tui.widgets.pane_kit import initials_field, pin_field
 
@@ -60,7 +60,7 @@ class ReopenScreen(FormDialog[Any]):
             yield Label(t("day.reopen.reason"))
             yield Input(id="reopen-reason", max_length=200, placeholder=t("day.reopen.placeholder"))
             yield Static("", classes="dialog-error", markup=False)
-            hint = "day.reopen.hint_hand_over" if self.hand_over else "day.reopen.hint"
+            hint = N_("day.reopen.hint_hand_over" if self.hand_over else "day.reopen.hint")
             yield Static(t(hint), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:

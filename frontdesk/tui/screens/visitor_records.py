@@ -63,7 +63,7 @@ class VisitorRecordsScreen(FormDialog[str | None]):
         )
 
     def _show(self, records: Any) -> None:
-        from frontdesk.texts.rights import records_text
+        from frontdesk.records_text import records_text
 
         self.records = records
         self.query_one("#records-text", Static).update(records_text(records))
