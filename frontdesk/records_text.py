@@ -13,7 +13,7 @@ def records_text(records: Any) -> str:
     `frontdesk visitor show` and the desk's records screen."""
     from frontdesk import clock, i18n
     from frontdesk.i18n import t, tn
-    from frontdesk.services.export import nok
+    from frontdesk.services.money import nok
 
     lang = i18n.get_language()
     decimal = "," if lang == "nb" else "."

@@ -127,7 +127,7 @@ def not_empty(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     return value
 
 
-class IsoDate(click.ParamType):
+class IsoDate(click.ParamType[dt.date]):
     """A date option: the rule of ``services.validate.iso_date``."""
 
     name = "YYYY-MM-DD"
@@ -146,7 +146,7 @@ class IsoDate(click.ParamType):
 ISO_DATE = IsoDate()
 
 
-class UserPath(click.ParamType):
+class UserPath(click.ParamType[str]):
     """A file name a user typed: not empty, within the system's limits, ``~`` expanded.
 
     With ``url_ok`` a postgresql:// URL passes as it is (``--db``).

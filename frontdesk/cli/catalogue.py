@@ -47,7 +47,7 @@ def catalogue_list(ctx: click.Context) -> None:
 @click.option("--low-stock", type=int, default=0, show_default=True, help="Warn at this stock.")
 @click.option("--bin-litres", type=int, help="Sharps bins: size in litres.")
 @click.pass_context
-def catalogue_add(ctx: click.Context, code: str, **fields: Any) -> None:
+def catalogue_add(ctx: click.Context, /, code: str, **fields: Any) -> None:
     """Add an item to the end of the catalogue."""
     from frontdesk.services.supplies import add_item
 
@@ -65,7 +65,7 @@ def catalogue_add(ctx: click.Context, code: str, **fields: Any) -> None:
 @click.option("--bin-litres", type=int, help="Sharps bins: size in litres.")
 @click.option("--active/--inactive", default=None, help="Offer the item at the desk, or not.")
 @click.pass_context
-def catalogue_set(ctx: click.Context, code: str, **fields: Any) -> None:
+def catalogue_set(ctx: click.Context, /, code: str, **fields: Any) -> None:
     """Change an item (its code stays: the exports are keyed on it)."""
     from frontdesk.services.supplies import update_item
 

@@ -8,6 +8,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from peewee import Database, DatabaseError, OperationalError, PostgresqlDatabase, SqliteDatabase
 from playhouse.db_url import parse as parse_url
@@ -67,10 +68,11 @@ def is_postgres(db: Database | None = None) -> bool:
     return isinstance(db, PostgresqlDatabase)
 
 
-def _parse_url(target: str) -> dict:
+def _parse_url(target: str) -> dict[str, Any]:
     """peewee's parse of a postgresql:// URL; a StoreError for a bad port or host."""
     try:
-        return parse_url(target)
+        params: dict[str, Any] = parse_url(target)
+        return params
     except ValueError as exc:  # a port that is not a number, a broken [IPv6] host, …
         raise StoreError("error.connect.database_url_valid_write", why=exc) from None
 

@@ -46,7 +46,8 @@ def upgrade(db: Database) -> list[str]:
     st = refuse_newer(db)
     if st.current == 0:
         refuse_foreign(db)
-    return _runner(db).up()
+    applied: list[str] = _runner(db).up()
+    return applied
 
 
 def refuse_foreign(db: Database) -> None:

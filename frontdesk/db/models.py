@@ -112,6 +112,7 @@ class Dated(Voidable):
     vendor, …), so purging a closed day removes it; deliveries are not (False).
     """
 
+    id: int  # every dated model declares its AutoField
     business_date = DateField()
     personal: ClassVar[bool] = True
 
@@ -195,6 +196,7 @@ class MegafonSale(Dated):
     centre = ForeignKeyField(Centre)
     issue = ForeignKeyField(MegafonIssue)
     vendor = ForeignKeyField(Visitor, null=True)  # None once the vendor was erased
+    vendor_id: int | None  # peewee's accessor for the column (no query for the visitor)
     copies = IntegerField()
     unit_price_ore = IntegerField()
     payment = CharField(max_length=8)  # cash | card | vipps

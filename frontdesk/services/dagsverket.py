@@ -96,7 +96,7 @@ def _set_attendance(actor: Actor, visitor: Visitor, stamp: days.Stamp, present: 
         DagsverketAttendance.update(present=present, at=stamp.at, staff=actor.staff_id).where(
             DagsverketAttendance.id == row.id
         ).execute()
-    return row.id
+    return int(row.id)
 
 
 def mark_present(actor: Actor, code: str, business_date: dt.date | None = None) -> ParticipantInfo:

@@ -82,7 +82,7 @@ def active_entry_for_visitor(
     centre_id: int, business_date: dt.date, visitor_id: int
 ) -> LunchEntry | None:
     """The visitor's non-voided roster entry of the day, if any."""
-    return (
+    entry: LunchEntry | None = (
         LunchEntry.select()
         .where(
             (LunchEntry.centre == centre_id)
@@ -92,6 +92,7 @@ def active_entry_for_visitor(
         )
         .first()
     )
+    return entry
 
 
 def create_visitor_entry(

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-from peewee import JOIN, fn
+from peewee import JOIN, ModelSelect, fn
 
 from frontdesk import clock, db, i18n
 from frontdesk.db.models import MegafonDelivery, MegafonIssue, MegafonSale, Staff, Visitor
@@ -184,7 +184,7 @@ def _no_vendor(number: str) -> NotFound:
     return NotFound("error.megafon.no_megafon_vendor_number", number=int(number))
 
 
-def _sale_query():
+def _sale_query() -> ModelSelect[MegafonSale]:
     return (
         MegafonSale.select(MegafonSale, MegafonIssue, Visitor, Staff)
         .join(MegafonIssue, on=(MegafonSale.issue == MegafonIssue.id))

@@ -9,17 +9,21 @@ nowhere. Every void in the services goes through ``void_row``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from frontdesk import clock
 from frontdesk.errors import FrontdeskError
 from frontdesk.services import audit, days
 from frontdesk.services.actor import Actor
 
+if TYPE_CHECKING:
+    from frontdesk.db.models import Dated
+
 MAX_ID = 2**31 - 1  # PostgreSQL's integer
+D = TypeVar("D", bound="Dated")
 
 
-def stamped(actor: Actor, st: days.Stamp, model: Any, /, **fields: Any) -> Any:
+def stamped(actor: Actor, st: days.Stamp, model: type[D], /, **fields: Any) -> D:
     """A new row of a dated model, stamped: the actor's centre and staff id, the stamp's
     time and business date. Inside the caller's transaction, after its checks."""
     return model.create(
@@ -32,8 +36,14 @@ def stamped(actor: Actor, st: days.Stamp, model: Any, /, **fields: Any) -> Any:
 
 
 def add(
-    actor: Actor, st: days.Stamp, model: Any, action: str, detail: dict[str, Any], /, **fields: Any
-) -> Any:
+    actor: Actor,
+    st: days.Stamp,
+    model: type[D],
+    action: str,
+    detail: dict[str, Any],
+    /,
+    **fields: Any,
+) -> D:
     """Write one dated record (``stamped``) and its audit event ``action`` on it.
 
     The event carries ``detail`` and, for a correction, the day it corrects.

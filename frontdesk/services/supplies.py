@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from peewee import JOIN, Case, fn
+from peewee import JOIN, Case, ModelSelect, fn
 
 from frontdesk import clock, db, i18n
 from frontdesk.db.models import (
@@ -390,7 +390,7 @@ def update_item(actor: Actor, code: str, /, **changes: Any) -> ItemInfo:
     unknown = sorted(set(changes) - set(ITEM_FIELDS))
     if unknown:
         raise BadInput("error.supplies.item_no_field_called", unknown=unknown[0])
-    checks = {
+    checks: dict[str, Callable[[Any], object]] = {
         "name_nb": lambda v: _check_name(v, "Norwegian name", "Det norske navnet"),
         "name_en": lambda v: _check_name(v, "English name", "Det engelske navnet"),
         "unit": _check_unit,
@@ -735,7 +735,7 @@ def _out_of_stock(item: SupplyItem, stock: int) -> OutOfStock:
     )
 
 
-def _hand_out_query():
+def _hand_out_query() -> ModelSelect[HandOut]:
     return (
         HandOut.select(HandOut, Visitor, Staff)
         .join(Visitor, JOIN.LEFT_OUTER, on=(HandOut.visitor == Visitor.id))

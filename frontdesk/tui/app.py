@@ -12,6 +12,7 @@ import time
 
 _STARTED = time.perf_counter()  # start-up is measured from here to the first frame
 
+import datetime as dt  # noqa: E402
 from pathlib import Path, PurePath  # noqa: E402
 from typing import TYPE_CHECKING, Any, ClassVar, cast  # noqa: E402
 
@@ -20,21 +21,27 @@ from textual.app import App, ComposeResult  # noqa: E402
 from textual.binding import Binding, BindingType  # noqa: E402
 from textual.containers import Container  # noqa: E402
 from textual.message import Message  # noqa: E402
-from textual.widget import Widget  # noqa: E402
 from textual.widgets import Header, Static, TabbedContent, TabPane  # noqa: E402
 
 from frontdesk.errors import FrontdeskError  # noqa: E402
 from frontdesk.i18n import languages, set_key_names, set_language, t  # noqa: E402
 from frontdesk.tui.calls import run_call  # noqa: E402
 from frontdesk.tui.commands import DeskCommands  # noqa: E402
+from frontdesk.tui.desk import desk  # noqa: E402
 from frontdesk.tui.key_queue import KeyQueue  # noqa: E402
+from frontdesk.tui.messages import DayChanged, OpenHandOut, OpenSale, StartCorrection  # noqa: E402
 from frontdesk.tui.widgets.footer import DeskFooter, key_label  # noqa: E402
-from frontdesk.tui.widgets.pane_kit import CorrectionBanner  # noqa: E402
+from frontdesk.tui.widgets.pane_kit import CorrectionBanner, LoadedPane  # noqa: E402
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.timer import Timer
+
     from frontdesk.config import CentreSettings, DeskConfig
     from frontdesk.services.actor import Actor
     from frontdesk.services.centre import CentreInfo
+    from frontdesk.tui.widgets.city_status import CityPusher
 
 _HERE = Path(__file__).parent
 
@@ -65,7 +72,7 @@ def _tab_bindings() -> list[BindingType]:
     ]
 
 
-def _open_centre(target: str, centre_code: str | None) -> tuple[Any, Any]:
+def _open_centre(target: str, centre_code: str | None) -> tuple[CentreInfo, CentreSettings]:
     """Open the database and find the centre (runs in a worker)."""
     from frontdesk.services.centre import find_centre
     from frontdesk.services.settings import get_settings
@@ -76,7 +83,7 @@ def _open_centre(target: str, centre_code: str | None) -> tuple[Any, Any]:
     return centre, get_settings(centre.id)
 
 
-def _day_status(centre_id: int) -> tuple[Any, bool]:
+def _day_status(centre_id: int) -> tuple[dt.date, bool]:
     from frontdesk.services import days
 
     today = days.today(centre_id)
@@ -86,13 +93,13 @@ def _day_status(centre_id: int) -> tuple[Any, bool]:
 class _Tabs(Container):
     """The TabbedContent with the five panes (built once the language is known)."""
 
-    def __init__(self, panes: dict[str, Widget]) -> None:
+    def __init__(self, panes: dict[str, LoadedPane[Any]]) -> None:
         super().__init__(id="tabs-box")
         self._panes = panes
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs", initial="checkin"):
-            app = cast("DeskApp", self.app)
+            app = desk(self)
             for tab, _key, _module, _cls in TABS:
                 shown = key_label(app, app.binding_by_id(f"tab.{tab}"))
                 yield TabPane(f"{shown} {t(f'tab.{tab}')}", self._panes[tab], id=tab)
@@ -170,16 +177,16 @@ class DeskApp(App[None]):
         self.lang = "nb"
         self.locked = True
         self.day_closed = False
-        self.business_date: Any = None
-        self.correcting: Any = None  # an earlier reopened day every tab records on (a lead's)
-        self.panes: dict[str, Widget] = {}
+        self.business_date: dt.date | None = None
+        self.correcting: dt.date | None = None  # an earlier reopened day every tab records on
+        self.panes: dict[str, LoadedPane[Any]] = {}
         self._last_input = time.monotonic()
-        self._idle_timer: Any = None
-        self._refresh_timer: Any = None
-        self._pending_sign_on: tuple[str, str, Any] | None = None
+        self._idle_timer: Timer | None = None
+        self._refresh_timer: Timer | None = None
+        self._pending_sign_on: tuple[str, str, Callable[[FrontdeskError], object]] | None = None
         self.crashes: list[Exception] = []  # unexpected errors shown as a toast (tests check it)
         self._key_queue: KeyQueue | None = None
-        self._city_pusher: Any = None  # widgets.city_status.CityPusher, from the first push
+        self._city_pusher: CityPusher | None = None  # from the first push
         set_language("nb")
 
     def binding_by_id(self, binding_id: str) -> Binding:
@@ -246,6 +253,11 @@ class DeskApp(App[None]):
         self.query_one("#desk").mount(_Tabs(self.panes))
 
     @property
+    def timezone(self) -> str:
+        """The centre's time zone (the desk shows local times in it)."""
+        return self.settings.timezone if self.settings else "Europe/Oslo"
+
+    @property
     def idle_seconds(self) -> float:
         if self.idle_override is not None:
             return self.idle_override
@@ -254,7 +266,7 @@ class DeskApp(App[None]):
 
     # -- signing on and locking ----------------------------------------------
 
-    def sign_on(self, initials: str, pin: str, failed: Any) -> None:
+    def sign_on(self, initials: str, pin: str, failed: Callable[[FrontdeskError], object]) -> None:
         """Check initials and PIN (the sign-on screen calls this)."""
         from frontdesk.services import staff
 
@@ -305,7 +317,7 @@ class DeskApp(App[None]):
             )  # fmt: skip
         pane = self.active_pane
         if pane is not None:
-            pane.refresh_data()  # type: ignore[attr-defined]
+            pane.refresh_data()
         self.push_to_city()  # days closed while the link was down go now
 
     def push_to_city(self) -> None:
@@ -322,7 +334,7 @@ class DeskApp(App[None]):
     def _city_pushed(self) -> None:
         day = self.panes.get("day")
         if day is not None and self.active_pane is day and not self.locked:
-            day.refresh_data()  # type: ignore[attr-defined]
+            day.refresh_data()
 
     def action_lock(self, reason: str = "lock") -> None:
         """Lock the screen: the desk is hidden until someone signs on."""
@@ -386,7 +398,7 @@ class DeskApp(App[None]):
     # -- tabs -----------------------------------------------------------------
 
     @property
-    def active_pane(self) -> Widget | None:
+    def active_pane(self) -> LoadedPane[Any] | None:
         try:
             tabbed = self.query_one("#tabs", TabbedContent)
         except Exception:
@@ -409,7 +421,7 @@ class DeskApp(App[None]):
 
             self.screen_stack[0].set_focus(tabbed.query_one(Tabs))
             tabbed.active = tab_id
-            self.panes[tab_id].focus_default()  # type: ignore[attr-defined]
+            self.panes[tab_id].focus_default()
         else:
             self._focus_unless_inside(self.panes[tab_id])
 
@@ -420,10 +432,10 @@ class DeskApp(App[None]):
             return
         # Draw the tab first, then load its data: a worker started now would
         # hold the interpreter while the new tab is laid out and drawn.
-        self.call_after_refresh(pane.refresh_data)  # type: ignore[attr-defined]
+        self.call_after_refresh(pane.refresh_data)
         self.call_after_refresh(self._focus_unless_inside, pane)
 
-    def _focus_unless_inside(self, pane: Widget) -> None:
+    def _focus_unless_inside(self, pane: LoadedPane[Any]) -> None:
         desk = self.screen_stack[0]
         focused = desk.focused
         if focused is not None and pane in focused.ancestors_with_self:
@@ -433,14 +445,14 @@ class DeskApp(App[None]):
             from textual.widgets import Tabs
 
             desk.set_focus(desk.query_one("#tabs").query_one(Tabs))
-        pane.focus_default()  # type: ignore[attr-defined]
+        pane.focus_default()
 
     def _periodic_refresh(self) -> None:
         if self.locked or self.actor is None:
             return
         pane = self.active_pane
         if pane is not None:
-            pane.refresh_data()  # type: ignore[attr-defined]
+            pane.refresh_data()
         self._refresh_day()
 
     def _refresh_day(self) -> None:
@@ -448,14 +460,12 @@ class DeskApp(App[None]):
             return
         run_call(self, _day_status, self.centre.id, done=self._day_loaded, failed=lambda e: None)
 
-    def _day_loaded(self, status: tuple[Any, bool]) -> None:
+    def _day_loaded(self, status: tuple[dt.date, bool]) -> None:
         self.business_date, self.day_closed = status
         self.query_one("#closed-banner", Static).display = self.day_closed
         if not self.day_closed:
             for pane in self.panes.values():  # stale "the day is closed" sentences go
-                reopened = getattr(pane, "day_reopened", None)
-                if reopened is not None:
-                    reopened()
+                pane.day_reopened()
         self._update_header()
 
     def _update_header(self) -> None:
@@ -477,9 +487,10 @@ class DeskApp(App[None]):
         """Confirm a committed change."""
         self.notify(text, timeout=3)
 
-    def start_correction(self, business_date: Any) -> None:
+    @on(StartCorrection)
+    def _start_correction(self, message: StartCorrection) -> None:
         """Every tab records on this earlier, reopened day until ended (ctrl+e)."""
-        self.correcting = business_date
+        self.correcting = message.business_date
         self._correction_changed()
 
     def action_end_correction(self) -> None:
@@ -493,23 +504,30 @@ class DeskApp(App[None]):
         self.refresh_bindings()
         if self.actor is not None:
             for pane in self.panes.values():
-                pane.refresh_data()  # type: ignore[attr-defined]
+                pane.refresh_data()
 
-    def data_changed(self) -> None:
-        """A pane changed something that the header shows (e.g. closed or reopened a day)."""
+    @on(DayChanged)
+    def _day_changed(self) -> None:
+        """A pane changed something that the header shows (closed or reopened a day)."""
         self._refresh_day()
 
-    def open_hand_out(self, visit_id: int | None, visitor_code: str | None) -> None:
+    @on(OpenHandOut)
+    def _open_hand_out(self, message: OpenHandOut) -> None:
+        from frontdesk.tui.panes.supplies import SuppliesPane
+
         self.switch_tab("supplies")
         pane = self.panes.get("supplies")
-        if pane is not None:
-            pane.start_hand_out(visit_id, visitor_code)  # type: ignore[attr-defined]
+        if isinstance(pane, SuppliesPane):
+            pane.start_hand_out(message.visit_id, message.visitor_code)
 
-    def open_sale(self, vendor: str) -> None:
+    @on(OpenSale)
+    def _open_sale(self, message: OpenSale) -> None:
+        from frontdesk.tui.panes.megafon import MegafonPane
+
         self.switch_tab("megafon")
         pane = self.panes.get("megafon")
-        if pane is not None:
-            pane.start_sale(vendor)  # type: ignore[attr-defined]
+        if isinstance(pane, MegafonPane):
+            pane.start_sale(message.vendor)
 
 
 def run_desk(target: str, centre_code: str | None = None, desk: DeskConfig | None = None) -> None:

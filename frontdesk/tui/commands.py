@@ -9,14 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from frontdesk.i18n import t
+from frontdesk.tui.desk import desk
+
+if TYPE_CHECKING:
+    from frontdesk.tui.app import DeskApp
 
 
-def _key(app: Any, binding_id: str) -> str:
+def _key(app: DeskApp, binding_id: str) -> str:
     """The key of one of the app's bindings as the footer shows it (remapped ones too)."""
     from frontdesk.tui.widgets.footer import key_label
 
@@ -27,12 +31,12 @@ class DeskCommands(Provider):
     """Offers the app's actions and the panes' PALETTE entries."""
 
     def _commands(self) -> Iterator[tuple[str, str, Callable[[], Any]]]:
-        app: Any = self.app
-        if getattr(app, "locked", True) or getattr(app, "actor", None) is None:
+        app = desk(self.screen)
+        if app.locked or app.actor is None:
             return
-        tabs = getattr(app, "panes", {})
+        tabs = app.panes
         for tab, pane in tabs.items():
-            for title, help_text, method in getattr(pane, "PALETTE", []):
+            for title, help_text, method in pane.PALETTE:
                 yield t(title), t(help_text), partial(_run_pane_action, app, tab, method)
         for tab in tabs:
             name = t(f"tab.{tab}")
@@ -57,7 +61,7 @@ class DeskCommands(Provider):
                 yield Hit(score, matcher.highlight(title), run, text=title, help=help_text)
 
 
-def _run_pane_action(app: Any, tab: str, method: str) -> None:
+def _run_pane_action(app: DeskApp, tab: str, method: str) -> None:
     app.switch_tab(tab)
     pane = app.panes.get(tab)
     action = getattr(pane, method, None)

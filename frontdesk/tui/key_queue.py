@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.message import Message
     from textual.message_pump import MessagePump
+    from textual.screen import Screen
     from textual.worker import Worker
 
 # Rounds of "every widget has handled what was queued" per key; one or two suffice in practice.
@@ -123,11 +124,20 @@ class KeyQueue:
                 focused = screen.focused
                 path = [app, *(focused.ancestors_with_self if focused else [screen])]
                 busy = list({id(p): p for p in [*path, *busy]}.values())
-            elif not busy:
+            elif not busy and not _after_repaint(screen):
                 return
-            if any(getattr(layer, "_callbacks", None) for layer in app.screen_stack):
+            # The shown screen runs its call_after_refresh callbacks (a tab's first load)
+            # once it has repainted, which on a busy machine takes more than a round or two.
+            while _after_repaint(screen):
+                await asyncio.sleep(REPAINT_SECONDS)
+            if any(_after_repaint(layer) for layer in app.screen_stack):
                 await asyncio.sleep(REPAINT_SECONDS)  # until the callbacks after a repaint ran
             await _round(busy)
+
+
+def _after_repaint(screen: Screen[Any]) -> bool:
+    """Callbacks wait for the screen's next repaint (``call_after_refresh``)."""
+    return bool(getattr(screen, "_callbacks", None))
 
 
 def _busy(pump: MessagePump) -> bool:

@@ -6,6 +6,7 @@ from frontdesk.services import settings as settings_service
 from frontdesk.services import visits
 from frontdesk.services.actor import Actor
 from frontdesk.tui.app import DeskApp
+from frontdesk.tui.messages import DayChanged
 from frontdesk.tui.screens.signon import SignOnScreen
 from tests.tui.conftest import VISITOR, screen_text, settle, signed_in
 
@@ -111,8 +112,8 @@ async def test_the_closed_day_sentence_goes_when_the_day_is_reopened(
         await pilot.press("enter")
         await settle(app, pilot)
         closed_sentence = status(app)
-        assert closed_sentence and app.screen.query_one("#checkin-status").has_class("error")
+        assert closed_sentence and app.screen.query_one("#checkin-status").has_class("-error")
         DayClose.delete().execute()  # another desk reopens the day
-        app.data_changed()  # as the periodic refresh does
+        app.post_message(DayChanged())  # the day's state is looked up again
         await settle(app, pilot)
         assert status(app) == ""

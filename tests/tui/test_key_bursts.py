@@ -164,3 +164,22 @@ async def test_a_scanned_code_and_enter_check_that_code_in(desk_db: str) -> None
         codes = [v.visitor_code for v in visits.visits_on(centre_id)]
         assert codes == [VISITOR, "AB90"]
         assert app.focused is not None and app.focused.id == "checkin-code"
+
+
+async def test_initials_then_pin_without_enter_keeps_every_digit(desk_db: str) -> None:
+    """Digits typed straight after the initials go to the PIN, the first one too.
+
+    The PIN field selected what it held when it got the cursor, so the next digit
+    replaced the first: 'cd1234' signed on with '234' and was refused.
+    """
+    for burst in (True, False):
+        app = DeskApp(desk_db)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await start(app, pilot)
+            if burst:
+                deliver_burst(app, "cd" + DESK_PIN + ENTER)
+                await pilot.pause()
+            else:
+                await pilot.press("c", "d", *DESK_PIN, "enter")
+            await settle(app, pilot)
+            assert app.actor is not None and app.actor.initials == "CD", f"burst={burst}"

@@ -9,6 +9,7 @@ from frontdesk.errors import OutOfStock
 from frontdesk.services import megafon
 from frontdesk.services.actor import Actor
 from frontdesk.tui.app import DeskApp
+from frontdesk.tui.messages import OpenSale
 from frontdesk.tui.screens.delivery import DeliveryScreen
 from frontdesk.tui.screens.issue import IssueScreen
 from frontdesk.tui.screens.reason import ReasonScreen
@@ -80,7 +81,7 @@ async def test_a_sale_opened_from_a_visit_and_paid_by_vipps(
     app = DeskApp(desk_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await signed_in(app, pilot)
-        app.open_sale(VENDOR)
+        app.post_message(OpenSale(VENDOR))  # as F1's S key does
         await settle(app, pilot)
         copies = app.screen.query_one("#megafon-copies", Input)
         assert copies.has_focus

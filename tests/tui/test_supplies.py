@@ -8,6 +8,7 @@ from frontdesk.errors import OutOfStock
 from frontdesk.services import dayclose, supplies, visits
 from frontdesk.services.actor import Actor
 from frontdesk.tui.app import DeskApp
+from frontdesk.tui.messages import OpenHandOut
 from frontdesk.tui.panes.supplies import QuantityInput
 from frontdesk.tui.screens.delivery import DeliveryScreen
 from frontdesk.tui.screens.naloxone import NaloxoneScreen
@@ -91,7 +92,7 @@ async def test_a_hand_out_for_a_visit_and_for_others(desk_db: str, lead_actor: A
     app = DeskApp(desk_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await signed_in(app, pilot)
-        app.open_hand_out(visit.id, VISITOR)
+        app.post_message(OpenHandOut(visit.id, VISITOR))  # as F1's U key does
         await settle(app, pilot)
         assert f"Utdeling for {VISITOR}" in screen_text(app)
         await pilot.press("ctrl+t")

@@ -2,9 +2,10 @@
 # Generated from the models with playhouse.schema_diff, then frozen: defaults such
 # as created_at are set by the models in Python, not by the schema.
 from peewee import *
+from playhouse.migrate import SchemaMigrator
 
 
-def up(migrator, db):
+def up(migrator: SchemaMigrator, db: Database) -> None:
     class Centre(Model):
         code = CharField(unique=True, max_length=12)
         name = CharField(max_length=100)
@@ -15,6 +16,7 @@ def up(migrator, db):
     db.create_tables([Centre])
 
     class Staff(Model):
+        id = AutoField()  # what peewee adds anyway, named so that Staff.id below is typed
         centre = ForeignKeyField(Centre)
         initials = CharField(max_length=4)
         role = CharField(max_length=8)
@@ -269,7 +271,7 @@ def up(migrator, db):
     db.create_tables([SyringeReturn])
 
 
-def down(migrator, db):
+def down(migrator: SchemaMigrator, db: Database) -> None:
     migrator.migrate(migrator.drop_table('syringe_return'))
     migrator.migrate(migrator.drop_table('supply_delivery'))
     migrator.migrate(migrator.drop_table('setting'))

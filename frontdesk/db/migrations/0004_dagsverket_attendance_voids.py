@@ -2,10 +2,11 @@
 void columns, and one non-voided row per participant and day instead of a unique
 row (a voided attendance stays beside the one that replaces it)."""
 
-from peewee import AutoField, CharField, DateTimeField, ForeignKeyField, Model
+from peewee import AutoField, CharField, Database, DateTimeField, ForeignKeyField, Model
+from playhouse.migrate import SchemaMigrator
 
 
-def up(migrator, db):
+def up(migrator: SchemaMigrator, db: Database) -> None:
     class Staff(Model):
         id = AutoField()
 

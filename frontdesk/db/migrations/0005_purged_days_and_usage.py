@@ -6,10 +6,11 @@ Days purged before this migration are found from the purge audit events: every
 closed day before a purge's date, closed before that purge ran."""
 import json
 
-from peewee import SQL, BooleanField, DateTimeField
+from peewee import SQL, BooleanField, Database, DateTimeField
+from playhouse.migrate import SchemaMigrator
 
 
-def up(migrator, db):
+def up(migrator: SchemaMigrator, db: Database) -> None:
     migrator.migrate(
         migrator.add_column("day_close", "purged_at", DateTimeField(null=True)),
         # A default in the schema too: bulk writers (the demo) name only the columns they know.

@@ -1,10 +1,20 @@
 """The city (issue 15): the desk's outbox of Z-report versions still to send to the city
 database, and each centre's link state (last push that worked, failing since when)."""
 
-from peewee import SQL, AutoField, BooleanField, CharField, DateTimeField, ForeignKeyField, Model
+from peewee import (
+    SQL,
+    AutoField,
+    BooleanField,
+    CharField,
+    Database,
+    DateTimeField,
+    ForeignKeyField,
+    Model,
+)
+from playhouse.migrate import SchemaMigrator
 
 
-def up(migrator, db):
+def up(migrator: SchemaMigrator, db: Database) -> None:
     class Centre(Model):
         id = AutoField()
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -23,13 +23,18 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from frontdesk.errors import DayClosed, FrontdeskError
+from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import t
 from frontdesk.tui.calls import run_call
+from frontdesk.tui.desk import desk
+from frontdesk.tui.messages import OpenHandOut, OpenSale
 from frontdesk.tui.widgets.code_input import CodeInput, has_space
 from frontdesk.tui.widgets.hint_line import HintLine, set_hint
-from frontdesk.tui.widgets.pane_kit import correction_day
+from frontdesk.tui.widgets.pane_kit import LoadedPane, correction_day
 from frontdesk.tui.widgets.visit_list import RowList
+
+if TYPE_CHECKING:
+    from frontdesk.services.actor import Actor
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,7 @@ def load_day(centre_id: int, correcting: dt.date | None = None) -> DayVisits:
 
 
 def check_in_and_count(
-    actor: Any,
+    actor: Actor,
     code: str | None,
     gender: str | None,
     *,
@@ -80,7 +85,7 @@ def check_in_and_count(
 
 
 def void_and_load(
-    actor: Any, visit_id: int, reason: str, correcting: dt.date | None = None
+    actor: Actor, visit_id: int, reason: str, correcting: dt.date | None = None
 ) -> tuple[Any, DayVisits]:
     from frontdesk.services import visits
 
@@ -173,7 +178,9 @@ class VisitsList(RowList):
             super().action_cursor_up()
 
 
-class CheckinPane(Vertical):
+class CheckinPane(LoadedPane[None]):
+    """F1 Check-in: one key for an anonymous visit, a code prefix and Enter for a visitor."""
+
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("checkin.palette.anonymous", "checkin.palette.anonymous_help", "action_anonymous"),
         ("checkin.palette.register", "checkin.palette.register_help", "action_register"),
@@ -181,6 +188,8 @@ class CheckinPane(Vertical):
         ("checkin.palette.void", "checkin.palette.void_help", "action_void"),
         ("rights.palette.records", "rights.palette.records_help", "action_records"),
     ]
+    STATUS_ID = "checkin-status"
+    STATUS_FIXED_HEIGHT = True  # two lines
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not in the footer (a rare lead action; the check-in footer is full): F9, or the palette.
         Binding("f9", "records", "rights.key.records", id="checkin.records", tooltip="rights.key.records_tip", show=False),
@@ -195,7 +204,6 @@ class CheckinPane(Vertical):
         self._visits: dict[str, Any] = {}
         self._in_flight = 0  # check-ins not yet answered
         self._overlapped = False  # two were in flight at once: reload when all are answered
-        self._closed_refusal = False  # the status line says the day is closed
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="checkin-top"):
@@ -221,7 +229,7 @@ class CheckinPane(Vertical):
     # -- the pane interface ---------------------------------------------------
 
     def refresh_data(self) -> None:
-        app: Any = self.app
+        app = desk(self)
         if app.actor is None:
             return
         seq = self._next_seq()
@@ -268,7 +276,7 @@ class CheckinPane(Vertical):
         self._check_in(None, gender)
 
     def _check_in(self, code: str | None, gender: str | None, *, prefix: bool = False) -> None:
-        app: Any = self.app
+        app = desk(self)
         if app.actor is None:
             return
         seq = self._next_seq()
@@ -320,7 +328,7 @@ class CheckinPane(Vertical):
         if code is not None and isinstance(exc, NotFound):
             self._offer_register(code)
             return
-        self._error(exc)
+        self._failed(exc)
 
     def _offer_register(self, code: str) -> None:
         from frontdesk.tui.screens.register import RegisterScreen
@@ -345,7 +353,7 @@ class CheckinPane(Vertical):
         from frontdesk.services import visits
 
         text = event.value.strip().upper()
-        app: Any = self.app
+        app = desk(self)
         self._match_seq += 1
         seq = self._match_seq
         if has_space(event.value):
@@ -485,7 +493,7 @@ class CheckinPane(Vertical):
                 self._confirm(t("rights.erased_toast", code=erased))
                 self.refresh_data()
 
-        def show(lead: Any) -> None:
+        def show(lead: Actor) -> None:
             self.app.push_screen(VisitorRecordsScreen(lead, code), closed)
 
         with_lead(self, t("rights.screen.show_what", code=code.upper()), show)
@@ -496,7 +504,7 @@ class CheckinPane(Vertical):
         from frontdesk.services import lunch
 
         visit = self._selected_visit()
-        app: Any = self.app
+        app = desk(self)
         if visit is None or app.actor is None:
             return
         if visit.visitor_code:
@@ -507,18 +515,17 @@ class CheckinPane(Vertical):
                 app.actor,
                 visit.visitor_code,
                 done=lambda _e: self._confirm(text),
-                failed=self._error,
+                failed=self._failed,
             )
         else:
             text = t("checkin.lunch_anonymous")
-            run_call(self, lunch.add_anonymous, app.actor, 1, done=lambda _e: self._confirm(text), failed=self._error)  # fmt: skip
+            run_call(self, lunch.add_anonymous, app.actor, 1, done=lambda _e: self._confirm(text), failed=self._failed)  # fmt: skip
 
     def action_hand_out(self) -> None:
         visit = self._selected_visit()
         if visit is None:
             return
-        app: Any = self.app
-        app.open_hand_out(visit.id, visit.visitor_code)
+        self.post_message(OpenHandOut(visit.id, visit.visitor_code))
 
     def action_sale(self) -> None:
         from frontdesk.services import visits
@@ -529,28 +536,30 @@ class CheckinPane(Vertical):
         if not visit.visitor_code:
             self._status(t("checkin.anonymous_no_sale"), error=True)
             return
-        app: Any = self.app
+        actor = desk(self).actor
+        if actor is None:
+            return
 
         def found(visitor: Any) -> None:
             if visitor.vendor_number is None:
                 self._status(t("checkin.not_vendor", code=visitor.code), error=True)
                 return
-            app.open_sale(visitor.code)
+            self.post_message(OpenSale(visitor.code))
 
         run_call(
             self,
             visits.get_visitor,
-            app.actor.centre_id,
+            actor.centre_id,
             visit.visitor_code,
             done=found,
-            failed=self._error,
+            failed=self._failed,
         )
 
     def action_void(self) -> None:
         from frontdesk.tui.screens.reason import ReasonScreen
 
         visit = self._selected_visit()
-        app: Any = self.app
+        app = desk(self)
         if visit is None or app.actor is None:
             return
         if visit.voided:
@@ -571,7 +580,7 @@ class CheckinPane(Vertical):
                 reason,
                 correction_day(self),
                 done=lambda result: self._voided(seq, result),
-                failed=self._error,
+                failed=self._failed,
             )
 
         app.push_screen(ReasonScreen(t("checkin.void_title", time=when, who=who)), with_reason)
@@ -586,32 +595,5 @@ class CheckinPane(Vertical):
     def _hhmm(self, at: Any) -> str:
         from frontdesk import clock
 
-        app: Any = self.app
-        tz = app.settings.timezone if app.settings else "Europe/Oslo"
-        return clock.local_time(at, tz).strftime("%H:%M")
-
-    @property
-    def _status_is_error(self) -> bool:
-        return self.query_one("#checkin-status", Static).has_class("error")
-
-    def _status(self, text: str, *, error: bool = False) -> None:
-        status = self.query_one("#checkin-status", Static)
-        status.update(text, layout=False)  # two lines of fixed height
-        status.set_class(error, "error")
-
-    def _confirm(self, text: str) -> None:
-        self._status(text)
-        app: Any = self.app
-        app.confirm(text)
-
-    def _error(self, exc: FrontdeskError) -> None:
-        app: Any = self.app
-        self._status(exc.text(app.lang), error=True)
-        self._closed_refusal = isinstance(exc, DayClosed)
-        app.show_error(exc)
-
-    def day_reopened(self) -> None:
-        """The day is open (again): a closed-day refusal on the status line no longer holds."""
-        if self._closed_refusal and self._status_is_error:
-            self._status("")
-        self._closed_refusal = False
+        app = desk(self)
+        return clock.local_time(at, app.timezone).strftime("%H:%M")

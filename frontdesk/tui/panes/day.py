@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -27,6 +27,8 @@ from frontdesk.services import city, dayclose, days, rights, supplies, tally
 from frontdesk.services.settings import get_settings
 from frontdesk.services.vocab import GENDERS, LUNCH_GROUPS, PAYMENTS
 from frontdesk.tui.calls import run_call
+from frontdesk.tui.desk import desk
+from frontdesk.tui.messages import DayChanged, StartCorrection
 from frontdesk.tui.widgets.city_status import CityStatusLine, utc_to_local
 from frontdesk.tui.widgets.hour_chart import HourChart
 from frontdesk.tui.widgets.pane_kit import (
@@ -37,6 +39,9 @@ from frontdesk.tui.widgets.pane_kit import (
     local_hhmm,
     with_lead,
 )
+
+if TYPE_CHECKING:
+    from frontdesk.services.actor import Actor
 
 Z_COLUMNS = (
     "z_no", "date", "version", "state", "expected", "counted", "diff", "closed", "reopened",
@@ -73,13 +78,13 @@ class ShownDay:
     z: Any = None  # dayclose.ZReport | None
 
 
-def load_z(actor: Any, business_date: dt.date, version: int | None) -> ShownDay:
+def load_z(actor: Actor, business_date: dt.date, version: int | None) -> ShownDay:
     """One Z-report version (audited as shown) and whether its day is closed now."""
     z = dayclose.z_report(actor, business_date, version)
     return ShownDay(business_date, z.tally, days.is_closed(actor.centre_id, business_date), z)
 
 
-def load_view(actor: Any, audited: bool, correcting: dt.date | None = None) -> DayView:
+def load_view(actor: Actor, audited: bool, correcting: dt.date | None = None) -> DayView:
     """Today's tally (an audited X-report when the user asks to see it), day state, lists.
 
     While the desk corrects an earlier day, that day stands in for today.
@@ -147,7 +152,7 @@ def _columns(rows: Sequence[Sequence[str]], gap: int = 2) -> list[str]:
     ]
 
 
-class DayPane(LoadedPane):
+class DayPane(LoadedPane[DayView]):
     """F5 Day: X-report, close and reopen the day shown, Z-report versions, corrections."""
 
     STATUS_ID = "day-status"
@@ -176,9 +181,8 @@ class DayPane(LoadedPane):
 
     def __init__(self) -> None:
         super().__init__()
-        self._view: DayView | None = None  # type: ignore[assignment]
         self._shown: ShownDay | None = None  # None: today's live tally
-        self._seen_actor: Any = None
+        self._seen_actor: Actor | None = None
         self._select_z: str | None = None  # the Z-report version just made: the cursor goes there
         self._audit_next = True
         self._had_open_days = False
@@ -237,8 +241,8 @@ class DayPane(LoadedPane):
             self.query_one("#day-z-list", DataTable).focus()
 
     def refresh_data(self) -> None:
-        app: Any = self.app
-        if getattr(app, "actor", None) is None:
+        app = desk(self)
+        if app.actor is None:
             return
         if self._seen_actor is not None and app.actor != self._seen_actor:
             # Someone else signed on: back to today, nothing of the previous user's view.
@@ -338,7 +342,7 @@ class DayPane(LoadedPane):
             z_box.display = True
 
     def _timezone(self) -> str:
-        return getattr(getattr(self.app, "settings", None), "timezone", "Europe/Oslo")
+        return desk(self).timezone
 
     def _show_tally(self, day_tally: Any) -> None:
         lang = get_language()
@@ -445,9 +449,7 @@ class DayPane(LoadedPane):
 
     def _changed(self) -> None:
         """Tell the app (its header and closed banner) that the day's state changed."""
-        data_changed = getattr(self.app, "data_changed", None)
-        if data_changed is not None:
-            data_changed()
+        self.post_message(DayChanged())
         self.refresh_data()
 
     # -- X-report and Z-reports -------------------------------------------------
@@ -472,7 +474,7 @@ class DayPane(LoadedPane):
     @on(DataTable.RowSelected, "#day-z-list")
     def _z_selected(self, event: DataTable.RowSelected) -> None:
         day, version = parse_z_key(str(event.row_key.value))
-        app: Any = self.app
+        app = desk(self)
         run_call(self, load_z, app.actor, day, version, done=self._show_z, failed=self._failed)
 
     def _show_z(self, shown: ShownDay) -> None:
@@ -491,7 +493,7 @@ class DayPane(LoadedPane):
         from frontdesk.services import papers
         from frontdesk.tui.screens.print_offer import paper_saved
 
-        app: Any = self.app
+        app = desk(self)
         shown = self._shown
         version = shown.z.version if shown is not None and shown.z is not None else None
         run_call(self, papers.save_day_paper, app.actor, self.shown_day, version,
@@ -507,7 +509,7 @@ class DayPane(LoadedPane):
         day = business_date or self.shown_day
         with_lead(self, t("day.lead.close"), lambda lead: self._count_cash(lead, day))
 
-    def _count_cash(self, lead: Any, day: dt.date | None) -> None:
+    def _count_cash(self, lead: Actor, day: dt.date | None) -> None:
         def counted(day_tally: Any) -> None:
             from frontdesk.tui.screens.cash_count import CashCountScreen
 
@@ -545,7 +547,7 @@ class DayPane(LoadedPane):
         if self._shown is not None:
             self._show_day(z.business_date, z.tally, True, z)
         self._status(done)
-        app: Any = self.app
+        app = desk(self)
         if correction_day(self) == z.business_date:
             app.action_end_correction()  # closed again: the desk records on today
         app.push_to_city()  # the new Z-report goes to the city in the background
@@ -572,8 +574,9 @@ class DayPane(LoadedPane):
             return
         from frontdesk.tui.screens.reopen import ReopenScreen
 
-        app: Any = self.app
-        actor = app.actor
+        actor = desk(self).actor
+        if actor is None:
+            return
         z_no = z.z_no if z is not None else None
         screen = ReopenScreen(day, z_no, partial(dayclose.reopen_as, actor, day), actor)
         self.app.push_screen(screen, self._reopened)
@@ -588,12 +591,11 @@ class DayPane(LoadedPane):
         )
         if earlier:
             # The reopened day stays on screen: F10 corrects it, F6 closes it again.
-            app: Any = self.app
+            app = desk(self)
             run_call(self, load_z, app.actor, day, None, done=self._show_reopened)
         else:
             self._shown = None
-        app_: Any = self.app
-        app_.push_to_city()  # the city learns that the day was reopened
+        desk(self).push_to_city()  # the city learns that the day was reopened
         self._changed()
 
     def _show_reopened(self, shown: ShownDay) -> None:
@@ -608,12 +610,12 @@ class DayPane(LoadedPane):
         self._when_loaded(self._correct_day)
 
     def _correct_day(self) -> None:
-        app: Any = self.app
+        actor = desk(self).actor
         view = self._view
         day = self.shown_day
-        if view is None or day is None:
+        if view is None or day is None or actor is None:
             return
-        if not app.actor.is_lead:
+        if not actor.is_lead:
             self._status(t("day.correct.lead"), error=True)
             return
         if self._shown is None or day >= view.real_today:
@@ -623,7 +625,7 @@ class DayPane(LoadedPane):
             self._status(t("day.correct.closed", date=day.isoformat()), error=True)
             return
         self._shown = None
-        app.start_correction(day)
+        self.post_message(StartCorrection(day))
         self._confirm(t("day.correct.started", date=day.isoformat()))
 
 

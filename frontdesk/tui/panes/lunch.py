@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -24,14 +24,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Label, Static
 
-from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import t
 from frontdesk.services.lunch import LunchEntryInfo
 from frontdesk.services.vocab import LUNCH_GROUPS
 from frontdesk.tui.calls import run_call
+from frontdesk.tui.desk import desk
 from frontdesk.tui.fields import INITIALS_CHARS
 from frontdesk.tui.widgets.code_input import CodeInput
-from frontdesk.tui.widgets.pane_kit import correction_day, local_hhmm
+from frontdesk.tui.widgets.pane_kit import LoadedPane, correction_day, local_hhmm, selected_key
+
+if TYPE_CHECKING:
+    from frontdesk.services.actor import Actor
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def load_lunch(centre_id: int, correcting: dt.date | None = None) -> LunchView:
 
 
 def write_and_load(
-    fn: Callable[..., Any], actor: Any, *args: Any, correcting: dt.date | None = None
+    fn: Callable[..., Any], actor: Actor, *args: Any, correcting: dt.date | None = None
 ) -> tuple[Any, LunchView]:
     """One write (its own transaction; an addition dated on the day being corrected, if
     any), then the roster as it now is."""
@@ -83,7 +86,7 @@ def _pane_of(node: Any) -> LunchPane | None:
     return next((a for a in node.ancestors if isinstance(a, LunchPane)), None)
 
 
-class _PaneTable(DataTable):
+class _PaneTable(DataTable[Any]):
     """A table whose keys act on the lunch pane (``pane('method')``)."""
 
     def action_pane(self, method: str) -> None:
@@ -111,8 +114,10 @@ class AttendanceTable(_PaneTable):
     ]  # fmt: skip
 
 
-class LunchPane(Vertical):
+class LunchPane(LoadedPane[None]):
     """F2 Lunch: today's roster, portion counts and Dagsverket attendance."""
+
+    STATUS_ID = "lunch-status"
 
     # Esc in a field empties it (and the suggestion line); in a list, back to the code field.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -133,7 +138,7 @@ class LunchPane(Vertical):
         self._entries: dict[str, Any] = {}
         self._participants: dict[str, Any] = {}
         self._select: str | None = None  # the roster row just made: the cursor goes there
-        self._seen_actor: Any = None
+        self._seen_actor: Actor | None = None
         self._suggest_seq = 0
 
     def compose(self) -> ComposeResult:
@@ -191,7 +196,7 @@ class LunchPane(Vertical):
     # -- the pane interface ---------------------------------------------------
 
     def refresh_data(self) -> None:
-        app: Any = self.app
+        app = desk(self)
         if app.actor is None:
             return
         if self._seen_actor is not None and app.actor != self._seen_actor:
@@ -225,7 +230,7 @@ class LunchPane(Vertical):
         seq = self._suggest_seq
         prefix = event.value.strip()
         line = self.query_one("#lunch-suggest", Static)
-        app: Any = self.app
+        app = desk(self)
         if not prefix or app.actor is None:
             line.update("")
             return
@@ -235,7 +240,7 @@ class LunchPane(Vertical):
                 return  # typed on meanwhile
             line.update(suggestion_line(codes))
 
-        run_call(self, known_codes, app.actor.centre_id, prefix, done=show, failed=self._error)
+        run_call(self, known_codes, app.actor.centre_id, prefix, done=show, failed=self._failed)
 
     @on(Input.Submitted, "#lunch-code")
     def _code_entered(self, event: Input.Submitted) -> None:
@@ -305,7 +310,7 @@ class LunchPane(Vertical):
     def action_add_me(self) -> None:
         from frontdesk.services import lunch
 
-        app: Any = self.app
+        app = desk(self)
         if app.actor is not None:
             initials = app.actor.initials
             self._write(lunch.add_staff, initials, text=t("lunch.added", who=initials))
@@ -372,7 +377,7 @@ class LunchPane(Vertical):
         from frontdesk.tui.screens.reason import ReasonScreen
 
         table = self.query_one("#lunch-dagsverket", AttendanceTable)
-        key = _selected_key(table)
+        key = selected_key(table)
         participant = self._participants.get(key) if key else None
         if participant is None:
             return
@@ -397,14 +402,13 @@ class LunchPane(Vertical):
     def _hhmm(self, at: Any) -> str:
         if at is None:
             return ""
-        tz = getattr(getattr(self.app, "settings", None), "timezone", "Europe/Oslo")
-        return local_hhmm(at, tz)
+        return local_hhmm(at, desk(self).timezone)
 
     def toggle_present(self) -> None:
         from frontdesk.services import dagsverket
 
         table = self.query_one("#lunch-dagsverket", AttendanceTable)
-        key = _selected_key(table)
+        key = selected_key(table)
         participant = self._participants.get(key) if key else None
         if participant is None:
             return
@@ -427,7 +431,7 @@ class LunchPane(Vertical):
 
         ``text`` confirms it: a sentence, or one made from the service's answer.
         """
-        app: Any = self.app
+        app = desk(self)
         if app.actor is None:
             return
 
@@ -439,8 +443,7 @@ class LunchPane(Vertical):
             self._show(self._next_seq(), result[1])
             if field is not None:
                 field.value = ""
-            self._status(said)
-            app.confirm(said)
+            self._confirm(said)
 
         run_call(
             self,
@@ -450,7 +453,7 @@ class LunchPane(Vertical):
             *args,
             correcting=correction_day(self) if dated else None,
             done=done,
-            failed=self._error,
+            failed=self._failed,
         )
 
     def _next_seq(self) -> int:
@@ -462,7 +465,7 @@ class LunchPane(Vertical):
             return
         roster = view.roster
         table = self.query_one("#lunch-roster", RosterTable)
-        selected = _selected_key(table)
+        selected = selected_key(table)
         if self._select is not None:
             selected, self._select = self._select, None
         table.clear()
@@ -505,7 +508,7 @@ class LunchPane(Vertical):
 
     def _show_participants(self, participants: list[Any]) -> None:
         table = self.query_one("#lunch-dagsverket", AttendanceTable)
-        selected = _selected_key(table)
+        selected = selected_key(table)
         table.clear()
         self._participants = {}
         for participant in participants:
@@ -517,7 +520,7 @@ class LunchPane(Vertical):
         empty = self.query_one("#lunch-dv-empty", Static)
         empty.update("" if participants else t("lunch.no_participants"))
 
-    def _who(self, entry: Any) -> str:
+    def _who(self, entry: LunchEntryInfo) -> str:
         if entry.label:
             return entry.label
         if entry.group == "guest":
@@ -525,28 +528,8 @@ class LunchPane(Vertical):
         return t("lunch.anonymous")
 
     def _selected_entry(self) -> Any | None:
-        key = _selected_key(self.query_one("#lunch-roster", RosterTable))
+        key = selected_key(self.query_one("#lunch-roster", RosterTable))
         entry = self._entries.get(key) if key else None
         if entry is None:
             self._status(t("lunch.select_entry"), error=True)
         return entry
-
-    def _status(self, text: str, *, error: bool = False) -> None:
-        status = self.query_one("#lunch-status", Static)
-        status.update(text)
-        status.set_class(error, "error")
-
-    def _error(self, exc: FrontdeskError) -> None:
-        app: Any = self.app
-        self._status(exc.text(app.lang), error=True)
-        app.show_error(exc)
-
-
-def _selected_key(table: DataTable) -> str | None:
-    if table.row_count == 0:
-        return None
-    try:
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-    except Exception:
-        return None
-    return row_key.value

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -21,9 +21,11 @@ from frontdesk.i18n import get_language, t
 from frontdesk.services import days, megafon
 from frontdesk.services.vocab import PAYMENTS
 from frontdesk.tui.calls import run_call
+from frontdesk.tui.desk import desk
 from frontdesk.tui.widgets.pane_kit import (
     FieldInput,
     LoadedPane,
+    as_signed_on,
     correction_day,
     fill_table,
     format_nok,
@@ -31,6 +33,9 @@ from frontdesk.tui.widgets.pane_kit import (
     selected_key,
     with_lead,
 )
+
+if TYPE_CHECKING:
+    from frontdesk.services.actor import Actor
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,7 @@ def load_view(centre_id: int, correcting: dt.date | None = None) -> MegafonView:
     )
 
 
-class SalesTable(DataTable):
+class SalesTable(DataTable[Any]):
     """Today's sales and deliveries; Delete voids the highlighted one (asks a reason)."""
 
     BINDINGS = [
@@ -79,7 +84,7 @@ class SalesTable(DataTable):
             pane.action_void_sale()
 
 
-class MegafonPane(LoadedPane):
+class MegafonPane(LoadedPane[MegafonView]):
     """F3 Megafon: the sale form (one key per payment), today's sales and deliveries."""
 
     STATUS_ID = "megafon-status"
@@ -111,9 +116,8 @@ class MegafonPane(LoadedPane):
 
     def __init__(self) -> None:
         super().__init__()
-        self._view: MegafonView | None = None  # type: ignore[assignment]
         self._select: str | None = None  # the row just made: the cursor goes there
-        self._seen_actor: Any = None
+        self._seen_actor: Actor | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="megafon-issue", markup=False)
@@ -146,8 +150,8 @@ class MegafonPane(LoadedPane):
         self.query_one("#megafon-vendor", Input).focus()
 
     def refresh_data(self) -> None:
-        app: Any = self.app
-        if getattr(app, "actor", None) is None:
+        app = desk(self)
+        if app.actor is None:
             return
         if self._seen_actor is not None and app.actor != self._seen_actor:
             self._hand_over()
@@ -245,8 +249,7 @@ class MegafonPane(LoadedPane):
         self._run_pending()
 
     def _timezone(self) -> str:
-        settings = getattr(self.app, "settings", None)
-        return getattr(settings, "timezone", "Europe/Oslo")
+        return desk(self).timezone
 
     # -- selling ---------------------------------------------------------------
 
@@ -268,7 +271,7 @@ class MegafonPane(LoadedPane):
     def action_pay(self, payment: str) -> None:
         if self._busy:
             return
-        app: Any = self.app
+        app = desk(self)
         vendor = self.query_one("#megafon-vendor", Input).value.strip()
         if not vendor:
             self._status(t("megafon.need_vendor"), error=True)
@@ -350,7 +353,7 @@ class MegafonPane(LoadedPane):
                 staff=record.staff_initials,
             )
 
-        def void(actor: Any) -> None:
+        def void(actor: Actor) -> None:
             def chosen(reason: str | None) -> None:
                 if not reason:
                     return
@@ -373,8 +376,7 @@ class MegafonPane(LoadedPane):
             self.app.push_screen(ReasonScreen(t("megafon.void_title", what=what)), chosen)
 
         if isinstance(record, megafon.SaleInfo):
-            app: Any = self.app
-            void(app.actor)
+            as_signed_on(self, void)
         else:
             with_lead(self, t("megafon.lead.void_delivery"), void)
 
@@ -389,8 +391,9 @@ class MegafonPane(LoadedPane):
         from frontdesk.services import visits
         from frontdesk.tui.screens.vendor_number import VendorNumberScreen
 
-        app: Any = self.app
-        actor = app.actor
+        actor = desk(self).actor
+        if actor is None:
+            return
         typed = self.query_one("#megafon-vendor", Input).value.strip().upper()
         code = "" if typed.isdigit() else typed
 
@@ -413,7 +416,7 @@ class MegafonPane(LoadedPane):
     def action_delivery(self) -> None:
         self._when_loaded(lambda: with_lead(self, t("megafon.lead.delivery"), self._delivery))
 
-    def _delivery(self, actor: Any) -> None:
+    def _delivery(self, actor: Actor) -> None:
         view = self._view
         issue = view.issue if view is not None else None
         if view is None or issue is None:
@@ -438,7 +441,7 @@ class MegafonPane(LoadedPane):
     def action_new_issue(self) -> None:
         with_lead(self, t("megafon.lead.issue"), self._new_issue)
 
-    def _new_issue(self, actor: Any) -> None:
+    def _new_issue(self, actor: Actor) -> None:
         from frontdesk.tui.screens.issue import IssueScreen
 
         def commit(number: str, price_ore: int | None) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,12 +18,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static
 
-from frontdesk.errors import DayClosed, FrontdeskError
 from frontdesk.i18n import get_language, has, t, tn
 from frontdesk.services import days, supplies
 from frontdesk.tui.calls import run_call
+from frontdesk.tui.desk import desk
 from frontdesk.tui.widgets.hint_line import HintLine, set_hint
-from frontdesk.tui.widgets.pane_kit import LoadedPane, correction_day, with_lead
+from frontdesk.tui.widgets.pane_kit import LoadedPane, as_signed_on, correction_day, with_lead
+
+if TYPE_CHECKING:
+    from frontdesk.services.actor import Actor
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ def load_entries(centre_id: int) -> tuple[list[Any], list[Any], list[Any], list[
     )
 
 
-def item_name(item: Any) -> str:
+def item_name(item: supplies.ItemInfo) -> str:
     return item.name_nb if get_language() == "nb" else item.name_en
 
 
@@ -156,7 +159,9 @@ class SupplyRow(Horizontal):
         self.set_class(item.low, "-low")
 
 
-class SuppliesPane(LoadedPane):
+class SuppliesPane(LoadedPane[SuppliesView]):
+    """F4 Supplies: the hand-out grid, returned syringes, stock and deliveries."""
+
     STATUS_ID = "supplies-status"
     PALETTE: ClassVar[list[tuple[str, str, str]]] = [
         ("supplies.palette.hand_out", "supplies.palette.hand_out_help", "action_new_hand_out"),
@@ -183,7 +188,6 @@ class SuppliesPane(LoadedPane):
 
     def __init__(self) -> None:
         super().__init__()
-        self._view: SuppliesView | None = None  # type: ignore[assignment]
         self._rows: dict[str, SupplyRow] = {}
         self.visit_id: int | None = None
         self.visitor_code: str | None = None
@@ -228,8 +232,8 @@ class SuppliesPane(LoadedPane):
             self._focus_when_built = True
 
     def refresh_data(self) -> None:
-        app: Any = self.app
-        if getattr(app, "actor", None) is None:
+        app = desk(self)
+        if app.actor is None:
             return
         run_call(self, load_view, app.actor.centre_id, correction_day(self), done=self._show)
 
@@ -295,16 +299,6 @@ class SuppliesPane(LoadedPane):
         self.query_one("#supplies-target", Static).update(f"{who}  ·  {others}")
         self.query_one("#supplies-target", Static).set_class(self.for_others, "-for-others")
 
-    def _failed(self, exc: FrontdeskError) -> None:
-        super()._failed(exc)
-        self._closed_refusal = isinstance(exc, DayClosed)
-
-    def day_reopened(self) -> None:
-        """The day is open (again): a closed-day refusal on the status line no longer holds."""
-        if getattr(self, "_closed_refusal", False):
-            self._status("")
-        self._closed_refusal = False
-
     def _warn(self, text: str) -> None:
         warning = self.query_one("#supplies-warning", Static)
         warning.update(text)
@@ -357,7 +351,7 @@ class SuppliesPane(LoadedPane):
     def _commit_hand_out(
         self, lines: list[tuple[str, int]], recipient: str | None, trained: bool | None
     ) -> None:
-        app: Any = self.app
+        app = desk(self)
         self._busy = True
         run_call(
             self,
@@ -404,7 +398,7 @@ class SuppliesPane(LoadedPane):
     def _opening_stock(self, lines: list[tuple[str, int]]) -> None:
         """A new centre: the typed quantities are its opening stock (lead; one delivery per item)."""
 
-        def record(actor: Any) -> None:
+        def record(actor: Actor) -> None:
             self._busy = True
             run_call(
                 self,
@@ -448,7 +442,7 @@ class SuppliesPane(LoadedPane):
         if not text.isdigit() or int(text) < 1:
             self._status(t("supplies.returns_need_count"), error=True)
             return
-        app: Any = self.app
+        app = desk(self)
         run_call(
             self,
             supplies.record_return,
@@ -477,10 +471,12 @@ class SuppliesPane(LoadedPane):
     def _sharps_bin(self) -> None:
         from frontdesk.tui.screens.sharps_bin import SharpsBinScreen
 
-        app: Any = self.app
+        app = desk(self)
         actor = app.actor
+        if actor is None:
+            return
         visit_id = self.visit_id
-        factor = getattr(getattr(app, "settings", None), "sharps_fill_factor", 0)
+        factor = app.settings.sharps_fill_factor if app.settings else 0
         bins = [
             (
                 item.code,
@@ -515,7 +511,7 @@ class SuppliesPane(LoadedPane):
     def action_delivery(self) -> None:
         self._when_loaded(lambda: with_lead(self, t("supplies.lead.delivery"), self._delivery))
 
-    def _delivery(self, actor: Any) -> None:
+    def _delivery(self, actor: Actor) -> None:
         from frontdesk.tui.screens.delivery import DeliveryScreen
 
         items = [(item.code, item_name(item)) for item in self._items().values()]
@@ -543,8 +539,8 @@ class SuppliesPane(LoadedPane):
 
     def action_void_entry(self) -> None:
         """F10: today's entries to pick from; then a reason; then the one void in the services."""
-        app: Any = self.app
-        if getattr(app, "actor", None) is None:
+        app = desk(self)
+        if app.actor is None:
             return
         run_call(self, load_entries, app.actor.centre_id, done=self._pick_entry)
 
@@ -594,13 +590,13 @@ class SuppliesPane(LoadedPane):
         from frontdesk.tui.screens.reason import ReasonScreen
         from frontdesk.tui.screens.supply_entries import SupplyEntriesScreen
 
-        app: Any = self.app
+        app = desk(self)
 
         def picked(entry: Any) -> None:
             if entry is None:
                 return
 
-            def ask_reason(actor: Any) -> None:
+            def ask_reason(actor: Actor) -> None:
                 def with_reason(reason: str | None) -> None:
                     if reason is None:
                         return
@@ -625,7 +621,7 @@ class SuppliesPane(LoadedPane):
             if entry.kind == "delivery":  # a lead's, or a lead's PIN in place
                 with_lead(self, t("supplies.lead.void_delivery"), ask_reason)
             else:
-                ask_reason(app.actor)
+                as_signed_on(self, ask_reason)
 
         app.push_screen(SupplyEntriesScreen(self._describe_entries(loaded)), picked)
 
@@ -636,6 +632,5 @@ class SuppliesPane(LoadedPane):
     def _hhmm(self, at: Any) -> str:
         from frontdesk import clock
 
-        app: Any = self.app
-        tz = app.settings.timezone if getattr(app, "settings", None) else "Europe/Oslo"
-        return clock.local_time(at, tz).strftime("%H:%M") if at is not None else "--:--"
+        app = desk(self)
+        return clock.local_time(at, app.timezone).strftime("%H:%M") if at is not None else "--:--"

@@ -6,8 +6,6 @@ Use it through ``pane_kit.with_lead(node, what, then)``, never directly.
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -15,11 +13,12 @@ from textual.widgets import Input, Label, Static
 
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import t
+from frontdesk.services.actor import Actor
 from frontdesk.tui.screens.form_dialog import FormDialog
 from frontdesk.tui.widgets.pane_kit import initials_field, pin_field
 
 
-class LeadPinScreen(FormDialog[Any]):
+class LeadPinScreen(FormDialog[Actor]):
     """Lead initials, Enter, PIN, Enter: dismisses with that lead's ``Actor``; Esc cancels.
 
     A wrong PIN is refused in the dialog (counted and audited as at sign-on),

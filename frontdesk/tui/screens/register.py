@@ -19,6 +19,7 @@ from textual.widgets import Checkbox, Input, Label, Static
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import t
 from frontdesk.tui.calls import run_call
+from frontdesk.tui.desk import desk
 from frontdesk.tui.widgets.code_input import CodeInput
 from frontdesk.tui.widgets.hint_line import HintLine, set_hint
 
@@ -74,7 +75,7 @@ class RegisterScreen(ModalScreen[Any]):
     def action_register(self) -> None:
         from frontdesk.services import visits
 
-        app: Any = self.app
+        app = desk(self)
         if self._busy or app.actor is None:
             return
         self._busy = True
@@ -97,7 +98,7 @@ class RegisterScreen(ModalScreen[Any]):
 
     def _refused(self, exc: FrontdeskError) -> None:
         self._busy = False
-        app: Any = self.app
+        app = desk(self)
         self.query_one("#register-error", Static).update(exc.text(app.lang))
 
     def action_cancel(self) -> None:

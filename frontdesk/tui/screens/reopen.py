@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,6 +19,9 @@ from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import N_, t
 from frontdesk.tui.screens.form_dialog import FormDialog
 from frontdesk.tui.widgets.pane_kit import initials_field, pin_field
+
+if TYPE_CHECKING:
+    from frontdesk.services.actor import Actor
 
 
 class ReopenScreen(FormDialog[Any]):
@@ -34,7 +37,7 @@ class ReopenScreen(FormDialog[Any]):
         business_date: dt.date,
         z_no: int | None,
         commit: Callable[[str | None, str, str], Any],
-        actor: Any = None,
+        actor: Actor | None = None,
     ) -> None:
         super().__init__()
         self.business_date = business_date

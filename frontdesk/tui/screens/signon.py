@@ -6,8 +6,6 @@ the actor of every later action.
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
@@ -16,6 +14,7 @@ from textual.widgets import Input, Label, Static
 
 from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import t
+from frontdesk.tui.desk import desk
 from frontdesk.tui.fields import INITIALS_CHARS, PIN_CHARS
 from frontdesk.tui.widgets.footer import DeskFooter
 
@@ -23,7 +22,7 @@ from frontdesk.tui.widgets.footer import DeskFooter
 class InitialsInput(Input):
     """Initials: digits typed ahead (before the cursor has moved) go to the PIN."""
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         screen = self.screen
         if not isinstance(screen, SignOnScreen):
             return
@@ -56,7 +55,10 @@ class SignOnScreen(Screen[None]):
             yield Label(t("signon.initials"), id="initials-label", classes="field-label")
             yield InitialsInput(id="initials", max_length=4, restrict=INITIALS_CHARS)
             yield Label(t("signon.pin"), id="pin-label", classes="field-label")
-            yield Input(id="pin", password=True, max_length=8, restrict=PIN_CHARS)
+            # No select-all when the cursor arrives: a digit typed ahead is already in it.
+            yield Input(
+                id="pin", password=True, max_length=8, restrict=PIN_CHARS, select_on_focus=False
+            )
             yield Static(t("signon.help"), id="signon-help")
             yield Static("", id="signon-message")
         yield DeskFooter()
@@ -115,15 +117,15 @@ class SignOnScreen(Screen[None]):
         message = self.query_one("#signon-message", Static)
         message.update(t("signon.checking"))
         message.remove_class("error")  # the last refusal is about the last PIN, not this one
-        app: Any = self.app
+        app = desk(self)
         app.sign_on(initials, typed, failed=self.refused)
 
     def refused(self, exc: FrontdeskError) -> None:
         """Show the service's sentence; clear the PIN, keep the initials."""
         self._busy = False
-        app: Any = self.app
+        app = desk(self)
         message = self.query_one("#signon-message", Static)
-        message.update(exc.text(getattr(app, "lang", "nb")))
+        message.update(exc.text(app.lang))
         message.add_class("error")
         pin = self.query_one("#pin", Input)
         pin.focus()

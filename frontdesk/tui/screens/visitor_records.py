@@ -8,7 +8,7 @@ as that lead; the screen closes with the erased code once it is committed.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +19,9 @@ from frontdesk.errors import FrontdeskError
 from frontdesk.i18n import get_language, t
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.screens.form_dialog import FormDialog
+
+if TYPE_CHECKING:
+    from frontdesk.services.actor import Actor
 
 
 class VisitorRecordsScreen(FormDialog[str | None]):
@@ -32,7 +35,7 @@ class VisitorRecordsScreen(FormDialog[str | None]):
         Binding("f8", "erase", "rights.screen.erase", id="rights.erase"),
     ]
 
-    def __init__(self, lead: Any, code: str) -> None:
+    def __init__(self, lead: Actor, code: str) -> None:
         super().__init__()
         self.lead = lead
         self.code = code.strip().upper()
@@ -80,11 +83,11 @@ class VisitorRecordsScreen(FormDialog[str | None]):
             return
         code = self.records.code
 
-        def with_reason(lead: Any, reason: str | None) -> None:
+        def with_reason(lead: Actor, reason: str | None) -> None:
             if reason is not None:
                 self.commit(_erase, lead, code, reason)
 
-        def with_lead(lead: Any) -> None:
+        def with_lead(lead: Actor | None) -> None:
             if lead is not None:
                 title = t("rights.screen.reason_title", code=code)
                 self.app.push_screen(ReasonScreen(title), lambda r: with_reason(lead, r))
@@ -93,7 +96,7 @@ class VisitorRecordsScreen(FormDialog[str | None]):
         self.app.push_screen(LeadPinScreen(self.lead.centre_id, what), with_lead)
 
 
-def _erase(lead: Any, code: str, reason: str) -> str:
+def _erase(lead: Actor, code: str, reason: str) -> str:
     from frontdesk.services import rights
 
     rights.erase_visitor(lead, code, reason)

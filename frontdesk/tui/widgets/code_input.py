@@ -46,11 +46,11 @@ class CodeInput(Input):
 
     # Textual also runs Input's own handlers after these, unless prevent_default() is called.
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         if event.key == "space":
             self.post_message(self.SpaceRefused(self))
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         event.text = " ".join(event.text.split())  # one line; inner spaces kept and refused
         if has_space(event.text):
             self.post_message(self.SpaceRefused(self))

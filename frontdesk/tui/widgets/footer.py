@@ -10,7 +10,7 @@ be i18n keys; they are translated when shown. A click on a key runs it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events
@@ -20,6 +20,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from frontdesk.i18n import get_language, t
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.binding import Binding
 
 # By binding id, so that a remapped key keeps its place (frontdesk.toml's [keymap]).
 # The app's keys, in the order they are shown, before any pane's keys.
@@ -43,7 +47,7 @@ class FooterItem:
         return len(self.key) + 1 + len(self.description)
 
 
-def key_label(app: Any, binding: Any) -> str:
+def key_label(app: App[Any], binding: Binding) -> str:
     """'F6' for function keys (one spelling on every tab), else Textual's display ('^l')."""
     if binding.key_display:
         return str(binding.key_display)

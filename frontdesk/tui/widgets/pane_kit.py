@@ -9,23 +9,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from textual.containers import Vertical
 from textual.widgets import DataTable, Input, Static
 from textual.widgets.data_table import CellDoesNotExist
 
 from frontdesk import clock
-from frontdesk.errors import FrontdeskError
+from frontdesk.errors import DayClosed, FrontdeskError
 from frontdesk.i18n import get_language, t
 from frontdesk.services.money import nok_text
+from frontdesk.tui.desk import desk
 from frontdesk.tui.fields import INITIALS_CHARS, PIN_CHARS
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+    from frontdesk.services.actor import Actor
 
 NBSP = "\u00a0"
 _GROUP_SEPARATORS = " \u00a0\u202f\u2009"
 _KRONER_RE = re.compile(r"^(\d+)(?:[,.](\d{1,2}))?$")
 _GROUPED_RE = re.compile(rf"^\d{{1,3}}(?:[{_GROUP_SEPARATORS}]\d{{3}})+(?:[,.]\d{{1,2}})?$")
 MAX_KRONER = 10_000_000
+ViewT = TypeVar("ViewT")
 
 
 def format_nok(ore: int, lang: str | None = None) -> str:
@@ -59,7 +66,10 @@ def local_hhmm(at: dt.datetime, timezone: str) -> str:
 
 
 def fill_table(
-    table: DataTable, rows: Sequence[tuple[str, Sequence[object]]], *, select: str | None = None
+    table: DataTable[Any],
+    rows: Sequence[tuple[str, Sequence[object]]],
+    *,
+    select: str | None = None,
 ) -> None:
     """Replace a table's rows, keeping the cursor on the same row key when it is still there.
 
@@ -80,7 +90,7 @@ def fill_table(
         table.move_cursor(row=table.get_row_index(select), animate=False, scroll=True)
 
 
-def selected_key(table: DataTable) -> str | None:
+def selected_key(table: DataTable[Any]) -> str | None:
     """The row key under the cursor, or None for an empty table."""
     if table.row_count == 0:
         return None
@@ -91,7 +101,7 @@ def selected_key(table: DataTable) -> str | None:
     return row_key.value
 
 
-def with_lead(node: Any, what: str, then: Callable[[Any], None]) -> None:
+def with_lead(node: DOMNode, what: str, then: Callable[[Actor], object]) -> None:
     """Run a lead action: as the signed-on lead, or after an in-place hand-over.
 
     ``what`` names the action in the desk's language (the prompt's title);
@@ -100,8 +110,8 @@ def with_lead(node: Any, what: str, then: Callable[[Any], None]) -> None:
     action only; the desk stays signed on as the desk user). Cancelled: nothing.
     Every lead action of every tab goes through here.
     """
-    app = node.app
-    actor = getattr(app, "actor", None)
+    app = desk(node)
+    actor = app.actor
     if actor is None:
         return
     if actor.is_lead:
@@ -109,16 +119,26 @@ def with_lead(node: Any, what: str, then: Callable[[Any], None]) -> None:
         return
     from frontdesk.tui.screens.lead_pin import LeadPinScreen
 
-    def granted(lead: Any) -> None:
+    def granted(lead: Actor | None) -> None:
         if lead is not None:
             then(lead)
 
     app.push_screen(LeadPinScreen(actor.centre_id, what), granted)
 
 
-def correction_day(node: Any) -> dt.date | None:
+def as_signed_on(node: DOMNode, then: Callable[[Actor], object]) -> None:
+    """Run ``then(actor)`` as whoever is signed on now; nothing while the desk is locked.
+
+    For a dialog's answer: the desk may have locked (or changed hands) while it was open.
+    """
+    actor = desk(node).actor
+    if actor is not None:
+        then(actor)
+
+
+def correction_day(node: DOMNode) -> dt.date | None:
     """The earlier day the desk records on (correction mode), or None for today."""
-    return getattr(node.app, "correcting", None)
+    return desk(node).correcting
 
 
 class CorrectionBanner(Static):
@@ -167,47 +187,68 @@ def initials_field(**kwargs: Any) -> FieldInput:
 
 def pin_field(**kwargs: Any) -> FieldInput:
     """A PIN (at most 8 digits, hidden)."""
-    return FieldInput(password=True, max_length=8, restrict=PIN_CHARS, **kwargs)
+    return FieldInput(
+        password=True, max_length=8, restrict=PIN_CHARS, select_on_focus=False, **kwargs
+    )
 
 
-class LoadedPane(Vertical):
-    """A tab that loads its data in a worker and keeps it in ``self._view``.
+class LoadedPane(Vertical, Generic[ViewT]):
+    """A tab: it loads its data (a ``ViewT``) in a worker and keeps it in ``self._view``.
 
-    The palette can start an action on a tab that has not loaded yet:
-    ``_when_loaded`` runs it now, or as soon as the data is in (the pane calls
-    ``_run_pending`` when it has shown its data). The pane's one-line status
-    (``#<STATUS_ID>``) says what was done or refused.
+    The app calls ``refresh_data`` (the tab is shown, every few seconds, after a
+    correction starts or ends), ``focus_default`` (the tab is switched to) and
+    ``day_reopened`` (the day is open again). The palette can start an action
+    on a tab that has not loaded yet: ``_when_loaded`` runs it now, or as soon as
+    the data is in (the pane calls ``_run_pending`` when it has shown its data).
+    The pane's one-line status (``#<STATUS_ID>``) says what was done or refused.
     """
 
     STATUS_ID: ClassVar[str]
+    # The status line keeps its height whatever it says: no new layout per sentence.
+    STATUS_FIXED_HEIGHT: ClassVar[bool] = False
+    PALETTE: ClassVar[list[tuple[str, str, str]]] = []  # (title key, help key, method name)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._view: Any = None
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self._view: ViewT | None = None
         self._pending: list[Callable[[], None]] = []
         self._busy = False  # a write is on its way: a second key press waits for it
+        self._closed_refusal = False  # the status line says the day is closed
+
+    def refresh_data(self) -> None:
+        """Load the tab's data in a worker and show it."""
+        raise NotImplementedError
+
+    def focus_default(self) -> None:
+        """Put the cursor where the tab's work starts."""
+        raise NotImplementedError
+
+    def day_reopened(self) -> None:
+        """The day is open (again): a closed-day refusal on the status line no longer holds."""
+        if self._closed_refusal and self._status_is_error:
+            self._status("")
+        self._closed_refusal = False
+
+    @property
+    def _status_is_error(self) -> bool:
+        return self.query_one(f"#{self.STATUS_ID}", Static).has_class("-error")
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one(f"#{self.STATUS_ID}", Static)
-        status.update(text)
+        status.update(text, layout=not self.STATUS_FIXED_HEIGHT)
         status.set_class(error, "-error")
 
     def _failed(self, exc: FrontdeskError) -> None:
         """A refusal: the service's sentence on the status line and as a toast."""
         self._busy = False
         self._status(exc.text(get_language()), error=True)
-        show_error = getattr(self.app, "show_error", None)
-        if show_error is not None:
-            show_error(exc)
+        self._closed_refusal = isinstance(exc, DayClosed)
+        desk(self).show_error(exc)
 
     def _confirm(self, text: str) -> None:
         """A committed change: on the status line and as a toast."""
         self._status(text)
-        confirm = getattr(self.app, "confirm", None)
-        if confirm is not None:
-            confirm(text)
-
-    refresh_data: Callable[[], None]  # each pane loads its own data (tui-interface)
+        desk(self).confirm(text)
 
     def _when_loaded(self, action: Callable[[], None]) -> None:
         if self._view is not None:

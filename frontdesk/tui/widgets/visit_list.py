@@ -99,10 +99,10 @@ class RowList(ScrollView, can_focus=True):
             self._lines[cache_key] = line
         return line
 
-    def _on_focus(self, event: events.Focus) -> None:
+    def on_focus(self, event: events.Focus) -> None:
         self._refresh_row(self.cursor_row)
 
-    def _on_blur(self, event: events.Blur) -> None:
+    def on_blur(self, event: events.Blur) -> None:
         self._refresh_row(self.cursor_row)
 
     def _refresh_row(self, row: int) -> None:
@@ -144,7 +144,7 @@ class RowList(ScrollView, can_focus=True):
     def action_last(self) -> None:
         self.cursor_row = len(self._rows) - 1
 
-    def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         row = self.scroll_offset.y + event.y
         if 0 <= row < len(self._rows):
             self.cursor_row = row
