@@ -1,9 +1,10 @@
 """The city at the desk: the Day tab's line "sent to the city" / "waiting (offline since
 …)", and the background push that sends the outbox after a close.
 
-The push runs in a thread worker (the desk never waits for the network). A push that
-fails is tried again after 30 s, then 1, 2, 4, … minutes, at most every 15 minutes, until
-one works; a desk without a city set pushes nothing and shows no line.
+The push runs on the desk's database threads (``calls.run_call``: the screen never waits
+for the network). A push that fails is tried again after 30 s, then 1, 2, 4, … minutes,
+at most every 15 minutes, until one works; a desk without a city set pushes nothing and
+shows no line.
 """
 
 from __future__ import annotations
@@ -55,31 +56,20 @@ class CityPusher:
         self._timer: Any = None
 
     def push_soon(self, actor: Any) -> None:
-        """Push now (a retry waiting is replaced by this push)."""
+        """Push now (a retry waiting is replaced by this push), on the desk's database
+        threads like every other call (the push reads and writes the desk's outbox)."""
+        from frontdesk.services import city
+        from frontdesk.tui.calls import run_call
+
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        app = self.app
-
-        def work() -> None:
-            from frontdesk.errors import FrontdeskError
-            from frontdesk.services import city
-
-            try:
-                city.push_centre(actor)
-            except FrontdeskError:
-                ok = False
-            except Exception:  # noqa: BLE001 - the desk goes on; the line says "waiting"
-                ok = False
-            else:
-                ok = True
-            try:
-                app.call_from_thread(self._after, actor, ok)
-            except RuntimeError:
-                pass  # the app has stopped meanwhile
-
-        app.run_worker(
-            work, name="city push", thread=True, exclusive=True, group="city", exit_on_error=False
+        run_call(
+            self.app,
+            city.push_centre,
+            actor,
+            done=lambda _result: self._after(actor, True),
+            failed=lambda _error: self._after(actor, False),
         )
 
     def _after(self, actor: Any, ok: bool) -> None:
