@@ -205,6 +205,7 @@ class CentreSettings:
     org_number: str = ""  # the organisation number printed on X- and Z-reports
     papers_dir: str = ""  # where the Day tab writes papers ("": papers/ beside the database)
     retention_days: int = 365  # individual rows of closed days older than this are purged; 0 = off
+    drill_interval_days: int = 183  # an active staff member's CPR drill is due after this many days
     city_url: str = ""  # the city database closed days are pushed to ("": none); no password
 
     @classmethod
@@ -229,6 +230,7 @@ _INT_RANGES = {
     "lockout_minutes": (1, 240),
     "sharps_fill_factor": (1, 500),
     "retention_days": (0, 3660),
+    "drill_interval_days": (1, 3660),
 }
 
 

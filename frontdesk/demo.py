@@ -43,6 +43,7 @@ from frontdesk.services import audit, days, outputs, store
 from frontdesk.services.actor import Actor
 from frontdesk.services.settings import get_settings
 from frontdesk.services.staff import hash_pin
+from frontdesk.services.vocab import NALOXONE_USES
 
 # code, name, mean visits per day, visitor codes, Dagsverket participants, vendors
 CENTRES = (
@@ -69,6 +70,18 @@ VISIT_GENDERS = {"m": 0.55, "f": 0.27, "x": 0.02, "u": 0.16}
 VISITOR_GENDERS = {"m": 0.62, "f": 0.32, "x": 0.02, "u": 0.04}
 PAYMENTS = {"cash": 0.55, "card": 0.25, "vipps": 0.2}
 RECIPIENTS = {"user": 0.7, "relative": 0.2, "other": 0.1}
+# Why a new naloxone kit, and after a reported use its outcome and the emergency call.
+NALOXONE_REASON_WEIGHTS = {
+    "first_kit": 0.45,
+    "used_other": 0.2,
+    "used_self": 0.05,
+    "lost": 0.12,
+    "taken": 0.08,
+    "expired": 0.05,
+    "other": 0.05,
+}
+OUTCOME_WEIGHTS = {"alive": 0.85, "died": 0.03, "unknown": 0.12}
+EMS_WEIGHTS = {"yes": 0.5, "no": 0.3, "unknown": 0.2}
 LATE_ITEM = "FOLIE"  # one item whose last delivery is late, so the demo has a low stock
 MEGAFON_PRICE_ORE = 5000  # what a vendor pays per copy at the outlet
 VOID_REASONS = ("Feil tast", "Registrert to ganger", "Feil person")
@@ -342,7 +355,8 @@ def _tables() -> dict[str, Bulk]:
             HandOut,
             ("id", "centre", "visit", "visitor", "for_others", "naloxone_recipient")
             + ("naloxone_trained", "at", "business_date", "staff")
-            + v,
+            + v
+            + ("naloxone_reason", "naloxone_outcome", "naloxone_ems"),
         ),
         "line": (HandOutLine, ("id", "hand_out", "item", "quantity")),
         "return": (
@@ -655,9 +669,20 @@ def _hand_out(
         (hand_out_id, p.id, visit_id, visitor_id, for_others, recipient, trained, when, day)
         + (staff_id,)
         + voided
+        + (_naloxone_details(hand_out_id) if naloxone else (None, None, None))
     )
     for code, quantity in lines_ok:
         t["line"].add((t["line"].new_id(), hand_out_id, p.items[code][0], quantity))
+
+
+def _naloxone_details(hand_out_id: int) -> tuple[str, str | None, str | None]:
+    """Why a new kit, and after a use the outcome and EMS call: drawn from the hand-out's own
+    generator, so the rest of the demo (its visits, sales, figures) is as before."""
+    rng = random.Random(hand_out_id)
+    reason = _draw(rng, NALOXONE_REASON_WEIGHTS)
+    if reason not in NALOXONE_USES:
+        return reason, None, None
+    return reason, _draw(rng, OUTCOME_WEIGHTS), _draw(rng, EMS_WEIGHTS)
 
 
 def _draw(rng: random.Random, weights: dict[str, float]) -> str:

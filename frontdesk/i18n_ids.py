@@ -138,4 +138,50 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
         N_("rights.payment.card"),
         N_("rights.payment.vipps"),
     ),
+    # issue 12: overdose response and the right help
+    "overdose.reason.{}": (
+        N_("overdose.reason.first_kit"),
+        N_("overdose.reason.used_other"),
+        N_("overdose.reason.used_self"),
+        N_("overdose.reason.lost"),
+        N_("overdose.reason.taken"),
+        N_("overdose.reason.expired"),
+        N_("overdose.reason.other"),
+    ),
+    "overdose.outcome.{}": (
+        N_("overdose.outcome.alive"),
+        N_("overdose.outcome.died"),
+        N_("overdose.outcome.unknown"),
+    ),
+    "overdose.ems.{}": (
+        N_("overdose.ems.yes"),
+        N_("overdose.ems.no"),
+        N_("overdose.ems.unknown"),
+    ),
+    "overdose.training.{}": (
+        N_("overdose.training.cpr"),
+        N_("overdose.training.naloxone"),
+    ),
+    "overdose.drill.{}": (
+        N_("overdose.drill.cpr"),
+        N_("overdose.drill.naloxone"),
+    ),
+    "overdose.referral.{}": (
+        N_("overdose.referral.lar"),
+        N_("overdose.referral.detox"),
+        N_("overdose.referral.health_room"),
+        N_("overdose.referral.legevakt"),
+        N_("overdose.referral.nav"),
+        N_("overdose.referral.housing"),
+        N_("overdose.referral.other"),
+    ),
+    "overdose.key.ref.{}": (
+        N_("overdose.key.ref.lar"),
+        N_("overdose.key.ref.detox"),
+        N_("overdose.key.ref.health_room"),
+        N_("overdose.key.ref.legevakt"),
+        N_("overdose.key.ref.nav"),
+        N_("overdose.key.ref.housing"),
+        N_("overdose.key.ref.other"),
+    ),
 }

@@ -69,6 +69,13 @@ def records_text(records: Any) -> str:
         if h.naloxone_recipient:
             extra += t("rights.naloxone", recipient=word("supplies.recipient.{}", h.naloxone_recipient),
                        trained=yes_no(h.naloxone_trained))  # fmt: skip
+        if h.naloxone_reason:
+            extra += t(
+                "overdose.rights.reason", reason=word("overdose.reason.{}", h.naloxone_reason)
+            )
+        if h.naloxone_outcome:
+            extra += t("overdose.rights.outcome", outcome=word("overdose.outcome.{}", h.naloxone_outcome),
+                       ems=word("overdose.ems.{}", h.naloxone_ems))  # fmt: skip
         return t("rights.hand_out", date=h.business_date, time=h.local_time, items=items,
                  extra=extra) + mark(h.voided)  # fmt: skip
 
@@ -82,6 +89,13 @@ def records_text(records: Any) -> str:
         t("rights.sale", date=x.business_date, time=x.local_time, issue=x.issue_number,
           copies=x.copies, amount=nok(x.amount_ore, decimal), payment=word("rights.payment.{}", x.payment)) + mark(x.voided)
         for x in records.sales
+    ])  # fmt: skip
+    section(N_("overdose.rights.section"), [
+        t("overdose.rights.referral" if x.what == "referral" else "overdose.rights.training",
+          date=x.business_date, time=x.local_time,
+          kind=word("overdose.referral.{}" if x.what == "referral" else "overdose.training.{}", x.kind))
+        + mark(x.voided)
+        for x in records.help
     ])  # fmt: skip
     section(N_("rights.section.dagsverket"), [
         t("rights.attendance.present" if a.present else "rights.attendance.absent",

@@ -383,7 +383,7 @@ def test_staff_disable_of_the_last_lead_is_one_sentence(backend: str, lead: Acto
     result = run("--db", backend, "staff", "disable", "AB")
     assert "last active shift lead" in assert_one_sentence(result)
     listed = run("--db", backend, "staff", "list")
-    assert "AB    lead  active" in listed.stdout
+    assert "AB    lead  active " in listed.stdout
 
 
 # -- one is not "1 days" ------------------------------------------------------------

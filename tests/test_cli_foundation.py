@@ -61,7 +61,7 @@ def test_init_works_on_postgresql_too(backend: str) -> None:
     assert init(backend).exit_code == 0
     listed = run("--db", backend, "staff", "list")
     assert listed.exit_code == 0
-    assert listed.output.split() == ["AB", "lead", "active"]
+    assert listed.output.split()[:3] == ["AB", "lead", "active"]
 
 
 def test_staff_add_list_disable(backend: str) -> None:
@@ -72,7 +72,10 @@ def test_staff_add_list_disable(backend: str) -> None:
     assert added.exit_code == 0, added.output
     assert run("--db", backend, "staff", "disable", "CD").exit_code == 0
     lines = run("--db", backend, "staff", "list").output.splitlines()
-    assert lines == ["AB    lead  active", "CD    desk  disabled"]
+    assert [line.split()[:3] for line in lines] == [
+        ["AB", "lead", "active"],
+        ["CD", "desk", "disabled"],
+    ]
 
 
 @pytest.mark.parametrize(
@@ -194,4 +197,4 @@ def test_a_command_in_a_fresh_process_connects_to_either_database(backend: str) 
         capture_output=True, text=True, cwd=ROOT,
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["AB", "lead", "active"]
+    assert out.stdout.split()[:3] == ["AB", "lead", "active"]

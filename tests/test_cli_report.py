@@ -22,8 +22,9 @@ def test_report_shows_closed_and_open_days_without_colour_codes(backend: str, le
     assert "frontdesk report · STR Strax-huset · 2026-03-01 to 2026-03-04 (4 days)" in out
     lines = out.splitlines()
     closed = next(line for line in lines if "2026-03-02" in line)
+    # The last figure: reported overdose reversals (issue 12).
     assert closed.split() == [
-        "2026-03-02", "STR", "closed", "5", "1", "5", "7", "175.00", "1", "10", "25",
+        "2026-03-02", "STR", "closed", "5", "1", "5", "7", "175.00", "1", "10", "25", "0",
     ]  # fmt: skip
     opened = next(line for line in lines if "2026-03-03" in line)
     assert opened.split()[:4] == ["2026-03-03", "STR", "open", "1"]

@@ -15,7 +15,7 @@ from frontdesk.db import migrate
 from frontdesk.db.models import DayClose
 from frontdesk.errors import StoreUnavailable
 from frontdesk.services.actor import Actor
-from frontdesk.services.centre import init_centre
+from frontdesk.services.staff import hash_pin
 from frontdesk.services.store import open_store
 
 
@@ -23,13 +23,30 @@ def test_a_schema_1_database_upgrades_with_its_data(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     old = db.connect(str(path), create=True)
     migrate._runner(old).up(target="0001_initial")
-    init_centre("STR", "Strax-huset", "AB", "4711")
+    # Written as schema-1 code wrote them (today's code writes columns added since).
+    old.execute_sql(
+        "INSERT INTO centre (code, name, created_at) VALUES ('STR', 'Strax-huset', '2026-01-01')"
+    )
+    old.execute_sql(
+        "INSERT INTO staff (centre_id, initials, role, pin_hash, active, failed_pins, created_at)"
+        " VALUES (1, 'AB', 'lead', ?, 1, 0, '2026-01-01')",
+        (hash_pin("4711"),),
+    )
+    for code, kind in (("NALOX", "naloxone"), ("FOLIE", "other")):
+        old.execute_sql(
+            "INSERT INTO supply_item (centre_id, code, name_nb, name_en, unit, kind, low_stock,"
+            " active, sort_order) VALUES (1, ?, ?, ?, 'stk', ?, 0, 1, 0)",
+            (code, code, code, kind),
+        )
     with pytest.raises(StoreUnavailable, match="needs .*: run 'frontdesk db upgrade'"):
         open_store(str(path))
     result = CliRunner().invoke(cli, ["--db", str(path), "db", "upgrade"])
     assert result.exit_code == 0, result.output
     listed = CliRunner().invoke(cli, ["--db", str(path), "staff", "list"])
-    assert listed.output.split() == ["AB", "lead", "active"]
+    assert listed.output.split()[:3] == ["AB", "lead", "active"]
+    # Issue 12: a naloxone kit of the old catalogue holds two doses, anything else one.
+    doses = dict(old.execute_sql("SELECT code, doses_per_unit FROM supply_item").fetchall())
+    assert doses == {"NALOX": 2, "FOLIE": 1}
 
 
 def test_the_grand_total_holds_more_than_2_to_the_31_ore(lead: Actor) -> None:

@@ -30,6 +30,12 @@ LISTS = {
     "NALOXONE_RECIPIENTS": vocab.NALOXONE_RECIPIENTS,
     "EXPORT_FORMATS": vocab.EXPORT_FORMATS,
     "EXPORT_LAYOUTS": vocab.EXPORT_LAYOUTS,
+    # issue 12
+    "NALOXONE_REASONS": vocab.NALOXONE_REASONS,
+    "NALOXONE_OUTCOMES": vocab.NALOXONE_OUTCOMES,
+    "NALOXONE_EMS": vocab.NALOXONE_EMS,
+    "TRAINING_KINDS": vocab.TRAINING_KINDS,
+    "REFERRAL_KINDS": vocab.REFERRAL_KINDS,
 }
 
 
@@ -110,6 +116,13 @@ WORDS = [
     ("paper.megafon.{}", vocab.PAYMENTS),
     ("supplies.recipient.{}", vocab.NALOXONE_RECIPIENTS),
     ("supplies.naloxone.key.{}", vocab.NALOXONE_RECIPIENTS),
+    ("overdose.reason.{}", vocab.NALOXONE_REASONS),
+    ("overdose.outcome.{}", vocab.NALOXONE_OUTCOMES),
+    ("overdose.ems.{}", vocab.NALOXONE_EMS),
+    ("overdose.training.{}", vocab.TRAINING_KINDS),
+    ("overdose.drill.{}", vocab.DRILL_KINDS),
+    ("overdose.referral.{}", vocab.REFERRAL_KINDS),
+    ("overdose.key.ref.{}", vocab.REFERRAL_KINDS),
 ]
 
 
@@ -156,3 +169,23 @@ def test_the_demo_draws_only_values_of_the_vocabulary() -> None:
     assert set(demo.VISIT_GENDERS) == set(demo.VISITOR_GENDERS) == set(vocab.GENDERS)
     assert set(demo.PAYMENTS) == set(vocab.PAYMENTS)
     assert set(demo.RECIPIENTS) == set(vocab.NALOXONE_RECIPIENTS)
+
+
+def test_the_overdose_lists_have_their_metrics_and_desk_keys() -> None:
+    from frontdesk.tui.screens.naloxone import EMS_KEYS, OUTCOME_KEYS, REASON_KEYS
+    from frontdesk.tui.screens.right_help import REFERRAL_KEYS
+
+    keys = {m.key for m in tally.METRICS}
+    assert {k for k in keys if k.startswith("naloxone.reason.")} == {
+        f"naloxone.reason.{r}" for r in vocab.NALOXONE_REASONS
+    }
+    assert {k for k in keys if k.startswith("referrals.")} == {
+        f"referrals.{k}" for k in vocab.REFERRAL_KINDS
+    }
+    assert set(REASON_KEYS) == set(vocab.NALOXONE_REASONS)
+    assert set(OUTCOME_KEYS) == set(vocab.NALOXONE_OUTCOMES)
+    assert set(EMS_KEYS) == set(vocab.NALOXONE_EMS)
+    assert set(REFERRAL_KEYS) == set(vocab.REFERRAL_KINDS)
+    assert set(demo.NALOXONE_REASON_WEIGHTS) == set(vocab.NALOXONE_REASONS)
+    assert set(demo.OUTCOME_WEIGHTS) == set(vocab.NALOXONE_OUTCOMES)
+    assert set(demo.EMS_WEIGHTS) == set(vocab.NALOXONE_EMS)

@@ -13,7 +13,18 @@ start-up for the ``click.Choice`` options.
 
 from __future__ import annotations
 
-from frontdesk.cli import admin, catalogue, city, export, papers, purge, report, rights, staff
+from frontdesk.cli import (
+    admin,
+    catalogue,
+    city,
+    export,
+    overdose,
+    papers,
+    purge,
+    report,
+    rights,
+    staff,
+)
 from frontdesk.cli.base import cli
 
 __all__ = ["cli", "main"]
@@ -30,6 +41,11 @@ cli.add_command(admin.backup)
 cli.add_command(admin.demo)
 cli.add_command(purge.purge)
 cli.add_command(rights.visitor_group)
+staff.staff.add_command(overdose.staff_drill)
+staff.staff.add_command(overdose.staff_drills)
+staff.staff.add_command(overdose.staff_void_drill)
+cli.add_command(overdose.training)
+cli.add_command(overdose.referral)
 cli.add_command(city.city_group)
 cli.add_command(city.sync)
 

@@ -46,6 +46,9 @@ def catalogue_list(ctx: click.Context) -> None:
 )
 @click.option("--low-stock", type=int, default=0, show_default=True, help="Warn at this stock.")
 @click.option("--bin-litres", type=int, help="Sharps bins: size in litres.")
+@click.option(
+    "--doses", "doses_per_unit", type=int, help="Doses in one unit (default: naloxone 2, else 1)."
+)
 @click.pass_context
 def catalogue_add(ctx: click.Context, /, code: str, **fields: Any) -> None:
     """Add an item to the end of the catalogue."""
@@ -64,6 +67,7 @@ def catalogue_add(ctx: click.Context, /, code: str, **fields: Any) -> None:
 @click.option("--low-stock", type=int, help="Warn at this stock.")
 @click.option("--bin-litres", type=int, help="Sharps bins: size in litres.")
 @click.option("--active/--inactive", default=None, help="Offer the item at the desk, or not.")
+@click.option("--doses", "doses_per_unit", type=int, help="Doses in one unit (naloxone kit: 2).")
 @click.pass_context
 def catalogue_set(ctx: click.Context, /, code: str, **fields: Any) -> None:
     """Change an item (its code stays: the exports are keyed on it)."""

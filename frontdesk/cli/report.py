@@ -165,6 +165,10 @@ def _render_report(rep: Any) -> None:
     else:
         console.print(supplies)
 
+    from frontdesk.cli.overdose import help_table
+
+    console.print(help_table(rep))
+
     for code, items in rep.stock.items():
         stock = Table(
             title=f"Stock on hand at {escape(code)} (now)",

@@ -10,7 +10,7 @@ from frontdesk.services.vocab import ROLES
 
 @click.group()
 def staff() -> None:
-    """Manage staff: add, list, disable, reset-pin."""
+    """Manage staff: add, list, disable, reset-pin, drill."""
 
 
 @staff.command("add")
@@ -59,14 +59,14 @@ def staff_reset_pin(ctx: click.Context, initials: str, pin_stdin: bool) -> None:
 @staff.command("list")
 @click.pass_context
 def staff_list(ctx: click.Context) -> None:
-    """List the centre's staff."""
-    from frontdesk.services.staff import list_staff
+    """List the centre's staff with their last CPR drill and naloxone course."""
+    from frontdesk.cli.overdose import staff_line
+    from frontdesk.services.overdose import staff_drills
 
     open_db(ctx)
     actor = centre_actor(ctx)
-    for member in list_staff(actor.centre_id):
-        state = "active" if member.active else "disabled"
-        click.echo(f"{member.initials:<5} {member.role:<5} {state}")
+    for member in staff_drills(actor.centre_id):
+        click.echo(staff_line(member))
 
 
 @staff.command("disable")

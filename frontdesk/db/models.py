@@ -125,6 +125,8 @@ class Visit(Dated):
     at = DateTimeField()
     local_hour = SmallIntegerField()  # 0–23, for the visits-by-hour chart
     staff = ForeignKeyField(Staff, null=True, backref="+")
+    # An anonymous visitor said it is their first time here (a code's first visit is found).
+    first_time = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
 
     class Meta:
         indexes = ((("centre", "business_date"), False),)
@@ -219,6 +221,7 @@ class SupplyItem(BaseModel):
     bin_litres = IntegerField(null=True)  # sharps bins: size, for estimated returns
     active = BooleanField(default=True)
     sort_order = IntegerField(default=0)
+    doses_per_unit = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])  # naloxone kit: 2
 
     class Meta:
         indexes = ((("centre", "code"), True),)
@@ -247,6 +250,10 @@ class HandOut(Dated):
     for_others = BooleanField(default=False)
     naloxone_recipient = CharField(max_length=10, null=True)  # user | relative | other
     naloxone_trained = BooleanField(null=True)
+    # Why a new kit (vocab.NALOXONE_REASONS); after a reported use, the outcome and EMS call.
+    naloxone_reason = CharField(max_length=12, null=True)
+    naloxone_outcome = CharField(max_length=8, null=True)  # alive | died | unknown
+    naloxone_ems = CharField(max_length=8, null=True)  # yes | no | unknown
     at = DateTimeField()
     staff = ForeignKeyField(Staff, null=True, backref="+")
 
@@ -273,6 +280,52 @@ class SyringeReturn(Dated):
 
     class Meta:
         indexes = ((("centre", "business_date"), False),)
+
+
+class TrainingSession(Dated):
+    """A CPR or naloxone session for visitors held at the centre: how many people, no names.
+
+    From a visit it is one person trained ("trained in CPR today")."""
+
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    kind = CharField(max_length=12)  # vocab.TRAINING_KINDS
+    people = IntegerField()
+    visit = ForeignKeyField(Visit, null=True)
+    at = DateTimeField()
+    staff = ForeignKeyField(Staff, null=True, backref="+")
+
+    class Meta:
+        indexes = ((("centre", "business_date"), False),)
+
+
+class Referral(Dated):
+    """A referral to the right help (LAR, detox, the health room, …), from a visit or anonymous."""
+
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    kind = CharField(max_length=12)  # vocab.REFERRAL_KINDS
+    visit = ForeignKeyField(Visit, null=True)
+    at = DateTimeField()
+    staff = ForeignKeyField(Staff, null=True, backref="+")
+
+    class Meta:
+        indexes = ((("centre", "business_date"), False),)
+
+
+class StaffDrill(Voidable):
+    """A staff member's CPR drill or naloxone course on a date. Not a desk day's activity."""
+
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    staff_member = ForeignKeyField(Staff, backref="+")
+    kind = CharField(max_length=12)  # vocab.DRILL_KINDS
+    drill_date = DateField()
+    at = DateTimeField()
+    staff = ForeignKeyField(Staff, null=True, backref="+")  # who recorded it (None: cli)
+
+    class Meta:
+        indexes = ((("centre", "staff_member", "kind", "drill_date"), False),)
 
 
 class DayClose(BaseModel):
@@ -369,6 +422,9 @@ ALL_MODELS: list[type[Model]] = [
     HandOut,
     HandOutLine,
     SyringeReturn,
+    TrainingSession,
+    Referral,
+    StaffDrill,
     DayClose,
     AuditEvent,
     CityOutbox,

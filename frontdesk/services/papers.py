@@ -38,16 +38,17 @@ from frontdesk.services.actor import Actor
 from frontdesk.services.centre import CentreInfo
 from frontdesk.services.export import DayRow, check_period, day_rows
 from frontdesk.services.money import nok_text
+from frontdesk.services.overdose import DAY_FIGURES
 from frontdesk.services.report import SYRINGES_OUT, day_figure, syringe_codes
 from frontdesk.services.settings import get_settings
-from frontdesk.services.vocab import GENDERS, LUNCH_GROUPS, PAYMENTS
+from frontdesk.services.vocab import GENDERS, LUNCH_GROUPS, PAYMENTS, REFERRAL_KINDS
 
 RECEIPT_WIDTH = 42  # columns of an 80 mm receipt printer at its normal font
 MISSING = "–"  # a figure the stored Z-report's tally predates
 FORMATS = ("pdf", "txt")
-# Reported naloxone reversals: not counted by the tally yet. When a metric of this
-# key is added to ``tally.METRICS``, the report draws it beside the kits.
-REVERSALS_KEY = "naloxone.reversals"
+# Reported naloxone reversals: reported uses where the person lived (tally version 2);
+# the report draws them beside the kits.
+REVERSALS_KEY = "naloxone.reported_alive"
 
 
 def text(lang: str, key: str, /, **fmt: object) -> str:
@@ -293,6 +294,23 @@ def _compose(
                     (text(lang, "paper.naloxone.kits"), figure("naloxone.kits")),
                     (text(lang, "paper.naloxone.trained"), figure("naloxone.trained")),
                     (text(lang, "paper.syringes.returned"), figure("syringes.returned")),
+                ]
+            ),
+        )
+    )
+    sections.append(
+        Section(
+            text(lang, "overdose.box"),
+            rows(
+                [(text(lang, label), figure(key)) for label, key in DAY_FIGURES]
+                + [
+                    (
+                        text(
+                            lang, "overdose.day.referral", kind=text(lang, f"overdose.referral.{k}")
+                        ),
+                        figure(f"referrals.{k}"),
+                    )
+                    for k in REFERRAL_KINDS
                 ]
             ),
         )

@@ -42,8 +42,10 @@ from frontdesk.db.models import (
     LunchEntry,
     MegafonDelivery,
     MegafonSale,
+    Referral,
     SupplyDelivery,
     SyringeReturn,
+    TrainingSession,
     Visit,
     Visitor,
     database,
@@ -61,6 +63,8 @@ _NAMES = {
     LunchEntry: "lunch_entries",
     MegafonSale: "megafon_sales",
     DagsverketAttendance: "dagsverket_attendance",
+    TrainingSession: "training_sessions",
+    Referral: "referrals",
 }
 # The individual-level tables: every dated model whose rows are about one person
 # (``Dated.personal``). A new one without a name above fails here, at import.

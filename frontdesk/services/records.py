@@ -73,7 +73,8 @@ def void_row(
     """Mark one of the centre's dated records voided, inside the caller's transaction.
 
     Raises ``missing`` for an unknown record (or another centre's), ``already``
-    for one voided before, and ``DayClosed`` for a record of a closed day.
+    for one voided before, and ``DayClosed`` for a record of a closed day (a
+    record of no business day, such as a staff drill, has no day to be closed).
     Returns the row, for the caller's audit event and answer.
     """
     row = model.get_or_none((model.id == record_id(number)) & (model.centre == actor.centre_id))
@@ -81,7 +82,8 @@ def void_row(
         raise missing
     if row.voided_at is not None:
         raise already
-    days.ensure_open(actor.centre_id, row.business_date)
+    if "business_date" in model._meta.fields:
+        days.ensure_open(actor.centre_id, row.business_date)
     row.voided_at = clock.to_db(clock.utcnow())
     row.voided_by = actor.staff_id
     row.void_reason = reason

@@ -22,6 +22,15 @@ DEFAULT_DAYS = 7
 # Not a tally metric: the syringe items of the catalogue summed (the kind is the catalogue's).
 SYRINGES_OUT = "syringes.out"
 
+# The overdose-response and right-help figures (issue 12): naloxone, training, referrals and
+# new visitors, totalled over the period per centre in their own table.
+HELP_PREFIXES = ("naloxone.", "cpr.", "referrals.", "visitors.new")
+
+
+def help_metrics() -> list[tally.Metric]:
+    """The metrics of the report's overdose-response table, in table order."""
+    return [m for m in tally.METRICS if m.key.startswith(HELP_PREFIXES)]
+
 
 def syringe_codes(centre_id: int) -> set[str]:
     """The centre's catalogue items of kind syringe (their hand-outs are the syringes given)."""
@@ -124,6 +133,9 @@ class Report:
     stock: dict[str, tuple[StockLine, ...]] = field(default_factory=dict)
     open_days: int = 0  # centre-days open: today, or earlier with activity, not closed
     active_days: int = 0  # dates on which some centre was open or closed (not empty)
+    # Overdose response and the right help: metric key -> centre code -> total over the
+    # period (None: every day's tally predates the metric).
+    help_totals: dict[str, dict[str, int | None]] = field(default_factory=dict)
 
     @property
     def day_count(self) -> int:
@@ -161,6 +173,10 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
     totals = {c.code: DayLine(None, c.code, "total") for c in centres}
     handed: dict[str, dict[str, int]] = {}
     hours = [0] * 24
+    help_keys = [m.key for m in help_metrics()]
+    help_totals: dict[str, dict[str, int | None]] = {
+        k: {c.code: None for c in centres} for k in help_keys
+    }
     open_days = 0
     active: set[dt.date] = set()
     for row in day_rows(centres, date_from, date_to, include_open=True):
@@ -178,6 +194,9 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
             per_centre[row.centre_code] = per_centre.get(row.centre_code, 0) + quantity
         for hour in range(24):
             hours[hour] += row.value(tally.hour_key(hour)) or 0
+        for key in help_keys:
+            by_centre = help_totals[key]
+            by_centre[row.centre_code] = _add(by_centre[row.centre_code], row.value(key))
         open_days += row.status == "open"
         if row.status != "empty":
             active.add(row.business_date)
@@ -201,6 +220,7 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
         stock=_stock(centres),
         open_days=open_days,
         active_days=len(active),
+        help_totals=help_totals,
     )
 
 

@@ -39,9 +39,11 @@ from frontdesk.db.models import (
     LunchEntry,
     MegafonIssue,
     MegafonSale,
+    Referral,
     Setting,
     SupplyItem,
     SyringeReturn,
+    TrainingSession,
     Visit,
     Visitor,
 )
@@ -87,6 +89,20 @@ class HandOutRecord:
     for_others: bool
     naloxone_recipient: str | None
     naloxone_trained: bool | None
+    voided: bool
+    naloxone_reason: str | None = None  # issue 12: why a new kit, and after a use:
+    naloxone_outcome: str | None = None  # the reported outcome
+    naloxone_ems: str | None = None  # and whether emergency services were called
+
+
+@dataclass(frozen=True)
+class HelpRecord:
+    """A referral or CPR training recorded from one of the visitor's visits (issue 12)."""
+
+    business_date: dt.date
+    local_time: str
+    what: str  # referral | training
+    kind: str  # vocab.REFERRAL_KINDS or vocab.TRAINING_KINDS
     voided: bool
 
 
@@ -143,6 +159,7 @@ class VisitorRecords:
     sales: tuple[SaleRecord, ...]
     dagsverket_days: tuple[AttendanceRecord, ...]
     audit_events: tuple[AuditRecord, ...]
+    help: tuple[HelpRecord, ...] = ()  # referrals and training from the visitor's visits
 
     def counts(self) -> dict[str, int]:
         return {
@@ -152,6 +169,7 @@ class VisitorRecords:
             "syringe_returns": len(self.returns),
             "megafon_sales": len(self.sales),
             "dagsverket_attendance": len(self.dagsverket_days),
+            "help": len(self.help),
         }
 
 
@@ -237,6 +255,7 @@ def visitor_records(actor: Actor, code: str) -> VisitorRecords:
             sales=sales,
             dagsverket_days=attendance,
             audit_events=events,
+            help=_help(v, tz),
         )
         # Who looked, when, and how much they saw; never whose records they were.
         audit.record(actor, "visitor.show", None, None, **records.counts())
@@ -276,9 +295,26 @@ def _hand_outs(visitor_id: int, tz: str) -> list[HandOutRecord]:
             r.naloxone_recipient,
             r.naloxone_trained,
             r.voided_at is not None,
+            r.naloxone_reason,
+            r.naloxone_outcome,
+            r.naloxone_ems,
         )
         for r in rows
     ]
+
+
+def _help(visitor_id: int, tz: str) -> tuple[HelpRecord, ...]:
+    """Referrals and training recorded from one of the visitor's visits, oldest first."""
+    found = [
+        (
+            r.at,
+            r.id,
+            HelpRecord(r.business_date, _hhmm(r.at, tz), what, r.kind, r.voided_at is not None),
+        )
+        for what, model in (("referral", Referral), ("training", TrainingSession))
+        for r in model.select().where(model.visit.in_(_visit_ids(visitor_id)))
+    ]
+    return tuple(record for _at, _id, record in sorted(found, key=lambda f: (f[0], f[1])))
 
 
 def _about_visitor(centre_id: int, visitor_id: int) -> Any:

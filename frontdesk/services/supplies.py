@@ -29,7 +29,7 @@ from frontdesk.db.models import (
     Visitor,
 )
 from frontdesk.errors import BadInput, NotFound, OutOfStock
-from frontdesk.services import audit, days, records, store, validate
+from frontdesk.services import audit, days, overdose, records, store, validate
 from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.records import MAX_ID, void_row
 from frontdesk.services.settings import get_settings
@@ -69,6 +69,7 @@ def install_default_catalogue(centre_id: int) -> None:
                 "low_stock": low,
                 "bin_litres": litres,
                 "sort_order": (i + 1) * 10,
+                "doses_per_unit": default_doses(kind),
             }
             for i, (code, nb, en, unit, kind, low, litres) in enumerate(DEFAULT_CATALOGUE)
         ]
@@ -82,6 +83,7 @@ MAX_RETURN_COUNT = 10_000
 MAX_DELIVERY_QUANTITY = 100_000
 MAX_BINS = 100
 MAX_BIN_LITRES = 100
+MAX_DOSES_PER_UNIT = 100
 ITEM_FIELDS = (
     "name_nb",
     "name_en",
@@ -91,7 +93,19 @@ ITEM_FIELDS = (
     "bin_litres",
     "active",
     "sort_order",
+    "doses_per_unit",
 )
+
+
+def default_doses(kind: str) -> int:
+    """Doses in one unit of a new item: a naloxone nasal spray kit holds two, anything else one."""
+    return 2 if kind == "naloxone" else 1
+
+
+def _check_doses(value: Any) -> int:
+    return validate.in_range(
+        value, 1, MAX_DOSES_PER_UNIT, "number of doses per unit", "Antall doser per enhet"
+    )
 
 
 @dataclass(frozen=True)
@@ -109,6 +123,7 @@ class ItemInfo:
     low: bool  # stock at or under the low-stock threshold
     sort_order: int
     bin_litres: int | None = None  # sharps bins only
+    doses_per_unit: int = 1  # naloxone kit: 2
 
 
 @dataclass(frozen=True)
@@ -126,6 +141,9 @@ class HandOutInfo:
     business_date: dt.date | None = None
     staff_initials: str = ""
     void_reason: str | None = None
+    naloxone_reason: str | None = None  # vocab.NALOXONE_REASONS
+    naloxone_outcome: str | None = None  # after a reported use
+    naloxone_ems: str | None = None  # after a reported use
 
 
 @dataclass(frozen=True)
@@ -232,6 +250,7 @@ def _item_info(row: SupplyItem, levels: dict[int, tuple[int, int]]) -> ItemInfo:
         low=stock <= row.low_stock,
         sort_order=row.sort_order,
         bin_litres=row.bin_litres,
+        doses_per_unit=row.doses_per_unit,
     )
 
 
@@ -342,8 +361,11 @@ def add_item(
     kind: str = "other",
     low_stock: int = 0,
     bin_litres: int | None = None,
+    doses_per_unit: int | None = None,
 ) -> ItemInfo:
     """Add an item to the end of the catalogue (lead only).
+
+    ``doses_per_unit`` defaults to 2 for a naloxone kit, else 1.
 
     Refuses a code that is not 2–12 letters/digits or is already used at the
     centre, a missing name, an unknown kind, a negative low-stock threshold and
@@ -361,6 +383,11 @@ def add_item(
         ),
         "bin_litres": _check_bin_litres(bin_litres),
     }
+    fields["doses_per_unit"] = (
+        default_doses(str(fields["kind"]))
+        if doses_per_unit is None
+        else _check_doses(doses_per_unit)
+    )
     _check_item(code, fields)
     with store.write():
         days.lock_centre(actor.centre_id, exclusive=False)
@@ -401,6 +428,7 @@ def update_item(actor: Actor, code: str, /, **changes: Any) -> ItemInfo:
         "bin_litres": _check_bin_litres,
         "active": lambda v: _flag(v, "active flag", "Aktiv"),
         "sort_order": lambda v: validate.in_range(v, 0, 1_000_000, "sort order", "Rekkefølgen"),
+        "doses_per_unit": _check_doses,
     }
     clean = {key: checks[key](value) for key, value in changes.items()}
     with store.write():
@@ -637,12 +665,17 @@ def hand_out(
     naloxone_recipient: str | None = None,
     naloxone_trained: bool | None = None,
     business_date: dt.date | None = None,
+    naloxone_reason: str | None = None,
+    naloxone_outcome: str | None = None,
+    naloxone_ems: str | None = None,
 ) -> HandOutInfo:
     """Hand out one or more items, for a visit, a visitor or anonymously.
 
     Quantities are 1–1000 per item; the same code twice is summed. A naloxone
     kit needs the recipient (user, relative, other) and whether training was
-    given; those are refused on a hand-out without naloxone. Refuses unknown or
+    given, and why a new kit (default a first kit) with, after a reported use,
+    the outcome and the EMS call (``overdose.naloxone_details``); those are
+    refused on a hand-out without naloxone. Refuses unknown or
     inactive items, an unknown visit or visitor, any line that would take stock
     below zero (OutOfStock, naming the item and its stock: then nothing is
     written) and a closed day. Returns the hand-out with the items of it now at
@@ -680,6 +713,9 @@ def hand_out(
                 raise BadInput("error.supplies.naloxone_say_whether_training")
         elif recipient is not None or naloxone_trained is not None:
             raise BadInput("error.supplies.recipient_training_recorded_when")
+        details = overdose.naloxone_details(
+            naloxone_reason, naloxone_outcome, naloxone_ems, naloxone=naloxone
+        )
         visit = _visit_row(actor.centre_id, visit_id) if visit_id is not None else None
         visitor = None
         if visitor_code is not None and str(visitor_code).strip():
@@ -701,12 +737,20 @@ def hand_out(
             st,
             HandOut,
             "supplies.hand_out",
-            {"lines": wanted, "for_others": bool(for_others), "naloxone": naloxone},
+            {
+                "lines": wanted,
+                "for_others": bool(for_others),
+                "naloxone": naloxone,
+                **({"naloxone_reason": details.reason} if details else {}),
+            },
             visit=visit.id if visit else None,
             visitor=visitor.id if visitor else None,
             for_others=bool(for_others),
             naloxone_recipient=recipient if naloxone else None,
             naloxone_trained=naloxone_trained if naloxone else None,
+            naloxone_reason=details.reason if details else None,
+            naloxone_outcome=details.outcome if details else None,
+            naloxone_ems=details.ems if details else None,
         )
         HandOutLine.insert_many(
             [
@@ -772,6 +816,9 @@ def _hand_out_infos(rows: list[Any], low: list[ItemInfo] | None = None) -> list[
             business_date=r.business_date,
             staff_initials=r.staff.initials if r.staff_id else "cli",
             void_reason=r.void_reason,
+            naloxone_reason=r.naloxone_reason,
+            naloxone_outcome=r.naloxone_outcome,
+            naloxone_ems=r.naloxone_ems,
         )
         for r in rows
     ]

@@ -29,12 +29,21 @@ from frontdesk.db.models import (
     HandOutLine,
     LunchEntry,
     MegafonSale,
+    Referral,
     Staff,
     SupplyItem,
     SyringeReturn,
+    TrainingSession,
     Visit,
 )
-from frontdesk.services.vocab import GENDERS, LUNCH_GROUPS, PAYMENTS
+from frontdesk.services.vocab import (
+    GENDERS,
+    LUNCH_GROUPS,
+    NALOXONE_REASONS,
+    NALOXONE_USES,
+    PAYMENTS,
+    REFERRAL_KINDS,
+)
 
 HOURS = tuple(f"{h:02d}" for h in range(24))
 
@@ -68,6 +77,26 @@ class Metric:
     def unit(self) -> str:
         return "NOK" if is_money(self.key) else "count"
 
+
+# The words of the metric table (docs/export-format.md) for the overdose-response lists.
+_REASON_MEANING = {
+    "first_kit": "a first kit",
+    "used_other": "the last kit was used on someone else",
+    "used_self": "the last kit was used on the person",
+    "lost": "the last kit was lost",
+    "taken": "the last kit was taken (police, theft)",
+    "expired": "the last kit expired",
+    "other": "another reason",
+}
+_REFERRAL_MEANING = {
+    "lar": "LAR (Avdeling for rusmedisin)",
+    "detox": "detox (avrusning, Akuttposten)",
+    "health_room": "the centre's health room (nurse: wound care, injection advice)",
+    "legevakt": "legevakt (the emergency clinic)",
+    "nav": "NAV",
+    "housing": "housing",
+    "other": "other help",
+}
 
 METRICS: tuple[Metric, ...] = (
     Metric("visits.total", "visits", 1, "Check-ins.", heading="Visits"),
@@ -132,6 +161,72 @@ METRICS: tuple[Metric, ...] = (
         1,
         "Used syringes returned.",
         heading="Syringes returned",
+    ),
+    # Version 2, overdose response and the right help (issue 12).
+    Metric(
+        "naloxone.doses",
+        "naloxone_doses",
+        2,
+        "Naloxone doses handed out (kits x doses per kit; a nasal spray kit holds 2).",
+    ),
+    Metric(
+        "naloxone.first_kit",
+        "naloxone_first_kit",
+        2,
+        "Naloxone kits handed out as the person's first kit.",
+    ),
+    *(
+        Metric(
+            f"naloxone.reason.{reason}",
+            f"naloxone_reason_{reason}",
+            2,
+            f"Naloxone hand-outs whose reason for a new kit is: {_REASON_MEANING[reason]}.",
+        )
+        for reason in NALOXONE_REASONS
+    ),
+    Metric(
+        "naloxone.reported_uses",
+        "naloxone_reported_uses",
+        2,
+        "Naloxone hand-outs after a reported use of the last kit (on someone else or themselves).",
+    ),
+    Metric(
+        "naloxone.reported_alive",
+        "naloxone_reported_alive",
+        2,
+        "Reported uses where the person lived: reported overdose reversals.",
+        heading="Reversals",
+    ),
+    Metric(
+        "naloxone.reported_died",
+        "naloxone_reported_died",
+        2,
+        "Reported uses where the person died.",
+    ),
+    Metric(
+        "naloxone.ems_called",
+        "naloxone_ems_called",
+        2,
+        "Reported uses where emergency services were called.",
+    ),
+    Metric("cpr.trained", "cpr_trained", 2, "Visitors trained in CPR (sessions and visits)."),
+    Metric(
+        "naloxone.trained_sessions",
+        "naloxone_trained_sessions",
+        2,
+        "Visitors trained in naloxone sessions (beside naloxone_trained from hand-outs).",
+    ),
+    *(
+        Metric(
+            f"referrals.{kind}", f"referrals_{kind}", 2, f"Referrals to {_REFERRAL_MEANING[kind]}."
+        )
+        for kind in REFERRAL_KINDS
+    ),
+    Metric(
+        "visitors.new",
+        "visitors_new",
+        2,
+        "New visitors: codes at their first visit here, and anonymous visits marked first time.",
     ),
 )
 
@@ -285,7 +380,7 @@ def catalogue_codes(centre_id: int) -> list[str]:
 def compute_day(centre_id: int, business_date: dt.date) -> DayTally:
     """Tally one business day of one centre from its rows (voided rows count nowhere).
 
-    Eight small aggregate queries, each on a (centre, business_date) index, so a
+    Thirteen small aggregate queries, each on a (centre, business_date) index, so a
     day costs about the same on an empty history as on years of rows.
     """
     metrics = empty_metrics([])
@@ -295,6 +390,7 @@ def compute_day(centre_id: int, business_date: dt.date) -> DayTally:
     _dagsverket(centre_id, business_date, metrics)
     _, sales_by_staff = count_megafon(centre_id, business_date, metrics)
     _returns(centre_id, business_date, metrics)
+    _help(centre_id, business_date, metrics)
     return DayTally(centre_id, business_date, metrics, tuple(sales_by_staff))
 
 
@@ -466,3 +562,90 @@ def _returns(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
         .scalar()
     )
     m["syringes.returned"] = int(total or 0)
+
+
+def _help(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
+    """The day's overdose-response and right-help metrics: naloxone doses, reasons and
+    reported outcomes, people trained, referrals and new visitors (issue 12).
+
+    A voided hand-out, session, referral or visit counts nowhere, its reason and
+    outcome included.
+    """
+    handed = counted(HandOut, centre_id, day)
+    naloxone = SupplyItem.kind == "naloxone"
+    first_kit = Case(
+        None, [(HandOut.naloxone_reason == NALOXONE_REASONS[0], HandOutLine.quantity)], 0
+    )
+    kits: Any = (
+        HandOutLine.select(
+            fn.SUM(HandOutLine.quantity * SupplyItem.doses_per_unit), fn.SUM(first_kit)
+        )
+        .join(SupplyItem)
+        .switch(HandOutLine)
+        .join(HandOut)
+        .where(handed & naloxone)
+        .tuples()
+    )
+    for doses, first in kits:
+        m["naloxone.doses"] = int(doses or 0)
+        m["naloxone.first_kit"] = int(first or 0)
+    reasons: Any = (
+        HandOut.select(
+            HandOut.naloxone_reason,
+            HandOut.naloxone_outcome,
+            HandOut.naloxone_ems,
+            fn.COUNT(HandOut.id),
+        )
+        .where(handed & HandOut.naloxone_reason.is_null(False))
+        .group_by(HandOut.naloxone_reason, HandOut.naloxone_outcome, HandOut.naloxone_ems)
+        .tuples()
+    )
+    for reason, outcome, ems, count in reasons:
+        count = int(count)
+        if reason in NALOXONE_REASONS:
+            m[f"naloxone.reason.{reason}"] += count
+        if reason in NALOXONE_USES:
+            m["naloxone.reported_uses"] += count
+            if outcome == "alive":
+                m["naloxone.reported_alive"] += count
+            elif outcome == "died":
+                m["naloxone.reported_died"] += count
+            if ems == "yes":
+                m["naloxone.ems_called"] += count
+    trained: Any = (
+        TrainingSession.select(TrainingSession.kind, fn.SUM(TrainingSession.people))
+        .where(counted(TrainingSession, centre_id, day))
+        .group_by(TrainingSession.kind)
+        .tuples()
+    )
+    for kind, people in trained:
+        if kind == "cpr":
+            m["cpr.trained"] += int(people or 0)
+        elif kind == "naloxone":
+            m["naloxone.trained_sessions"] += int(people or 0)
+    referred: Any = (
+        Referral.select(Referral.kind, fn.COUNT(Referral.id))
+        .where(counted(Referral, centre_id, day))
+        .group_by(Referral.kind)
+        .tuples()
+    )
+    for kind, count in referred:
+        m[f"referrals.{kind if kind in REFERRAL_KINDS else 'other'}"] += int(count)
+    m["visitors.new"] = count_new_visitors(centre_id, day)
+
+
+def count_new_visitors(centre_id: int, day: dt.date) -> int:
+    """Anonymous visits marked first time, plus visitor codes whose first counted visit at
+    the centre is on the day (a voided earlier visit does not make a code known). One query
+    on the day's index and, per code, the visitor's index."""
+    earlier = Visit.alias()
+    before = earlier.select(earlier.id).where(
+        (earlier.visitor == Visit.visitor)
+        & (earlier.centre == centre_id)
+        & (earlier.business_date < day)
+        & earlier.voided_at.is_null()
+    )
+    marked = fn.SUM(Case(None, [(anonymous_visit() & (Visit.first_time == True), 1)], 0))  # noqa: E712
+    first = fn.COUNT(Case(None, [(~fn.EXISTS(before), Visit.visitor)], None).distinct())
+    row = Visit.select(marked, first).where(counted(Visit, centre_id, day)).tuples().first()
+    return int(row[0] or 0) + int(row[1] or 0) if row else 0

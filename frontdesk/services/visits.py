@@ -54,6 +54,7 @@ class VisitInfo:
     void_reason: str | None
     # check_in only: the same visitor's latest earlier visit today (still counted), if any
     earlier_at: dt.datetime | None = None
+    first_time: bool = False  # an anonymous visit marked "first time here"
 
 
 # -- validation (also used by lunch, dagsverket and megafon) ------------------
@@ -147,6 +148,7 @@ def _visit_info(row: Visit, visitor_code: str | None, staff_initials: str | None
         staff_initials=staff_initials or "cli",
         voided=row.voided_at is not None,
         void_reason=row.void_reason,
+        first_time=bool(row.first_time),
     )
 
 
@@ -158,8 +160,13 @@ def check_in(
     code: str | None = None,
     gender: str | None = None,
     business_date: dt.date | None = None,
+    first_time: bool = False,
 ) -> VisitInfo:
     """Record one visit now: anonymous without a code, else under a registered code.
+
+    ``first_time``: an anonymous visitor says it is their first time here (it
+    counts as a new visitor); a code's first visit at the centre counts as new
+    by itself, so the flag is refused with a code.
 
     An anonymous visit takes ``gender`` (f/m/x/u, default u); a coded visit
     takes the visitor's gender (a ``gender`` given with a code is checked but
@@ -170,6 +177,10 @@ def check_in(
     """
     gender = normalise_gender(gender)
     normal = normalise_code(code) if code is not None and code.strip() else None
+    if not isinstance(first_time, bool):
+        raise BadInput("error.visits.first_time_yes_no")
+    if first_time and normal is not None:
+        raise BadInput("error.visits.first_time_only_anonymous")
     with store.write():
         st = days.stamp_on(actor, business_date)
         visitor = None
@@ -198,10 +209,11 @@ def check_in(
             st,
             Visit,
             "visits.check_in",
-            {"anonymous": visitor is None},
+            {"anonymous": visitor is None, **({"first_time": True} if first_time else {})},
             visitor=visitor.id if visitor else None,
             gender=gender,
             local_hour=st.local_hour,
+            first_time=first_time,
         )
     info = _visit_info(row, normal, actor.initials)
     if earlier is not None:

@@ -36,6 +36,36 @@ ITEM_KINDS: Final = ("syringe", "naloxone", "sharps_bin", "other")
 # Who a naloxone kit was handed to.
 NALOXONE_RECIPIENTS: Final = ("user", "relative", "other")
 
+# Why a naloxone kit is handed out (issue 12): a first kit, or what became of the last one.
+NALOXONE_REASONS: Final = (
+    "first_kit",
+    "used_other",
+    "used_self",
+    "lost",
+    "taken",
+    "expired",
+    "other",
+)
+
+# The reasons that report a use of naloxone: then the outcome and the EMS call are asked.
+NALOXONE_USES: Final = ("used_other", "used_self")
+
+# What became of the person naloxone was used on, as reported: alive, died, don't know.
+NALOXONE_OUTCOMES: Final = ("alive", "died", "unknown")
+
+# Whether emergency services were called when naloxone was used: yes, no, don't know.
+NALOXONE_EMS: Final = ("yes", "no", "unknown")
+
+# What a training session for visitors teaches.
+TRAINING_KINDS: Final = ("cpr", "naloxone")
+
+# What a staff member drills: CPR (at least every ``drill_interval_days``) or a naloxone course.
+DRILL_KINDS: Final = ("cpr", "naloxone")
+
+# Where a visitor is referred: LAR (Avdeling for rusmedisin), detox (avrusning,
+# Akuttposten), the centre's health room, legevakt, NAV, housing, other.
+REFERRAL_KINDS: Final = ("lar", "detox", "health_room", "legevakt", "nav", "housing", "other")
+
 # `frontdesk export --format` and `--layout`.
 EXPORT_FORMATS: Final = ("csv", "json")
 EXPORT_LAYOUTS: Final = ("wide", "long")

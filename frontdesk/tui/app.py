@@ -315,6 +315,8 @@ class DeskApp(App[None]):
                 keep_going=lambda: self.is_running,  # quitting stops it after a batch
                 failed=lambda exc: self.log.warning(f"retention: {exc}"),
             )  # fmt: skip
+        if self.centre is not None and self.actor is not None and self.actor.is_lead:
+            self._warn_drills(self.centre.id)
         pane = self.active_pane
         if pane is not None:
             pane.refresh_data()
@@ -335,6 +337,18 @@ class DeskApp(App[None]):
         day = self.panes.get("day")
         if day is not None and self.active_pane is day and not self.locked:
             day.refresh_data()
+
+    def _warn_drills(self, centre_id: int) -> None:
+        """A lead's sign-on names the active staff whose CPR drill is due (issue 12)."""
+        from frontdesk.services import overdose
+
+        def warn(due: list[str]) -> None:
+            if due:
+                self.notify(
+                    t("overdose.drills.signon", who=", ".join(due)), severity="warning", timeout=10
+                )
+
+        run_call(self, overdose.overdue_drills, centre_id, done=warn)
 
     def action_lock(self, reason: str = "lock") -> None:
         """Lock the screen: the desk is hidden until someone signs on."""

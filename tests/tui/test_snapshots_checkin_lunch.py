@@ -19,7 +19,7 @@ from freezegun import freeze_time
 from frontdesk import clock, db
 from frontdesk.db import migrate
 from frontdesk.db.models import database
-from frontdesk.services import dagsverket, lunch, visits
+from frontdesk.services import dagsverket, lunch, overdose, visits
 from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
 from frontdesk.services.staff import add_staff
@@ -45,6 +45,8 @@ def fixed_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         desk_member = add_staff(lead, "CD", DESK_PIN, "desk")
         desk = Actor(centre.id, desk_member.id, desk_member.initials, desk_member.role)
         add_staff(lead, "EF", "5555", "desk")
+        for drilled in ("AB", "CD", "EF"):  # CPR drills up to date: no reminder toast at sign-on
+            overdose.record_drill(lead, drilled, "cpr")
         visits.register_visitor(lead, "AB85", gender="f", birth_year=1985)
         visits.register_visitor(lead, "KL90", gender="m", vendor_number=101)
         visits.register_visitor(lead, "DV77", gender="x", dagsverket=True)

@@ -20,7 +20,7 @@ from freezegun import freeze_time
 from frontdesk import clock, db
 from frontdesk.db import migrate
 from frontdesk.db.models import database
-from frontdesk.services import settings, supplies, visits
+from frontdesk.services import overdose, settings, supplies, visits
 from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
 from frontdesk.services.staff import add_staff
@@ -45,6 +45,8 @@ def make_db(path: Path, language: str) -> None:
         lead = Actor(centre.id, member.id, member.initials, member.role)
         settings.set_setting(lead, "language", language)
         desk_member = add_staff(lead, "CD", DESK_PIN, "desk")
+        for drilled in ("AB", "CD"):  # CPR drills up to date: no reminder toast at sign-on
+            overdose.record_drill(lead, drilled, "cpr")
         desk = Actor(centre.id, desk_member.id, desk_member.initials, desk_member.role)
         visits.register_visitor(lead, "AB85", gender="f", birth_year=1985)
         visits.register_visitor(lead, "AB90", gender="m")

@@ -17,7 +17,7 @@ import pytest
 from frontdesk import clock, db
 from frontdesk.db import migrate
 from frontdesk.db.models import database
-from frontdesk.services import dayclose, megafon, supplies, visits
+from frontdesk.services import dayclose, megafon, overdose, supplies, visits
 from frontdesk.services.actor import Actor
 from frontdesk.services.centre import init_centre
 from frontdesk.services.staff import add_staff
@@ -42,6 +42,8 @@ def fixed_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     centre, member = init_centre("STR", "Strax-huset", "AB", LEAD_PIN)
     lead = Actor(centre.id, member.id, member.initials, member.role)
     desk_member = add_staff(lead, "CD", DESK_PIN, "desk")
+    for drilled in ("AB", "CD"):  # CPR drills up to date: no reminder toast at sign-on
+        overdose.record_drill(lead, drilled, "cpr")
     desk = Actor(centre.id, desk_member.id, desk_member.initials, desk_member.role)
     visits.register_visitor(lead, "AB85", gender="f", birth_year=1985)
     visits.register_visitor(lead, "KL90", gender="m", vendor_number=101)

@@ -63,6 +63,7 @@ def check_in_and_count(
     *,
     prefix: bool = False,
     correcting: dt.date | None = None,
+    first_time: bool = False,
 ) -> tuple[Any, Any]:
     """One check-in (its own transaction), then the day's counts as they now are.
 
@@ -80,7 +81,7 @@ def check_in_and_count(
         found = visits.find_visitors(actor.centre_id, code, limit=1)
         if found:
             code = found[0].code
-    visit = visits.check_in(actor, code, gender, business_date=correcting)
+    visit = visits.check_in(actor, code, gender, business_date=correcting, first_time=first_time)
     return visit, visits.day_counts(actor.centre_id, correcting)
 
 
@@ -103,7 +104,19 @@ class CodeField(CodeInput):
         Binding("f6", "gender('f')", "checkin.key.female", id="checkin.f", tooltip="checkin.key.gender_tip", key_display="F6"),
         Binding("f7", "gender('m')", "checkin.key.male", id="checkin.m", tooltip="checkin.key.gender_tip", key_display="F7"),
         Binding("f8", "gender('x')", "checkin.key.other", id="checkin.x", tooltip="checkin.key.gender_tip", key_display="F8"),
+        Binding("f12", "first_time", "overdose.key.first_time", id="checkin.first_time", tooltip="overdose.key.first_time_tip", key_display="F12"),
+        Binding("ctrl+r", "right_help", "overdose.key.help", id="checkin.help_anonymous", tooltip="overdose.key.help_tip", key_display="^r", show=False),
     ]  # fmt: skip
+
+    def action_first_time(self) -> None:
+        pane = self._pane()
+        if pane is not None:
+            pane.first_time_key()
+
+    def action_right_help(self) -> None:
+        pane = self._pane()
+        if pane is not None:
+            pane.action_right_help()
 
     def action_move(self, step: int) -> None:
         pane = self._pane()
@@ -156,6 +169,7 @@ class VisitsList(RowList):
         Binding("l", "visit('lunch')", "checkin.key.lunch", id="checkin.lunch", tooltip="checkin.key.lunch_tip"),
         Binding("u", "visit('hand_out')", "checkin.key.hand_out", id="checkin.hand_out", tooltip="checkin.key.hand_out_tip"),
         Binding("s", "visit('sale')", "checkin.key.sale", id="checkin.sale", tooltip="checkin.key.sale_tip"),
+        Binding("h", "visit('right_help')", "overdose.key.help", id="checkin.help", tooltip="overdose.key.help_tip", show=False),
         Binding("delete", "visit('void')", "checkin.key.void", id="checkin.void", tooltip="checkin.key.void_tip"),
         Binding("v", "visit('void')", show=False),
         Binding("escape", "back", "checkin.key.back", id="checkin.back"),
@@ -187,6 +201,8 @@ class CheckinPane(LoadedPane[None]):
         ("checkin.palette.list", "checkin.palette.list_help", "action_focus_list"),
         ("checkin.palette.void", "checkin.palette.void_help", "action_void"),
         ("rights.palette.records", "rights.palette.records_help", "action_records"),
+        ("overdose.palette.first_time", "overdose.palette.first_time_help", "first_time_key"),
+        ("overdose.palette.help", "overdose.palette.help_help", "action_right_help"),
     ]
     STATUS_ID = "checkin-status"
     STATUS_FIXED_HEIGHT = True  # two lines
@@ -275,7 +291,21 @@ class CheckinPane(LoadedPane[None]):
             return
         self._check_in(None, gender)
 
-    def _check_in(self, code: str | None, gender: str | None, *, prefix: bool = False) -> None:
+    def first_time_key(self) -> None:
+        """One anonymous visit by someone here for the first time (F12)."""
+        if self.query_one("#checkin-code", CodeField).value.strip():
+            self._status(t("overdose.first_time.only_anonymous"), error=True)
+            return
+        self._check_in(None, None, first_time=True)
+
+    def _check_in(
+        self,
+        code: str | None,
+        gender: str | None,
+        *,
+        prefix: bool = False,
+        first_time: bool = False,
+    ) -> None:
         app = desk(self)
         if app.actor is None:
             return
@@ -290,6 +320,7 @@ class CheckinPane(LoadedPane[None]):
             gender,
             prefix=prefix,
             correcting=correction_day(self),
+            first_time=first_time,
             done=lambda result: self._checked_in(seq, code, result),
             failed=lambda exc: self._check_in_refused(code, exc),
         )
@@ -310,7 +341,9 @@ class CheckinPane(LoadedPane[None]):
         if code is not None and field.value.strip().upper() in (code, self._matches_for or ""):
             field.value = ""
         self._show(seq, day, force=True)
-        if visit.visitor_code is None and visit.gender != "u":
+        if visit.first_time:
+            text = t("overdose.first_time.done", time=self._hhmm(visit.at))
+        elif visit.visitor_code is None and visit.gender != "u":
             text = t(
                 "checkin.done_gender", gender=t(f"gender.{visit.gender}"), time=self._hhmm(visit.at)
             )
@@ -520,6 +553,41 @@ class CheckinPane(LoadedPane[None]):
         else:
             text = t("checkin.lunch_anonymous")
             run_call(self, lunch.add_anonymous, app.actor, 1, done=lambda _e: self._confirm(text), failed=self._failed)  # fmt: skip
+
+    def action_right_help(self) -> None:
+        """A referral or CPR training today: for the selected visit when the list has the
+        cursor (h), else anonymously (ctrl+r)."""
+        from frontdesk.services import overdose
+        from frontdesk.tui.screens.right_help import RightHelpScreen
+
+        app = desk(self)
+        if app.actor is None:
+            return
+        in_list = self.query_one("#checkin-visits", VisitsList).has_focus
+        visit = self._selected_visit() if in_list else None
+        if in_list and visit is None:
+            return
+        if visit is not None and visit.voided:
+            self._status(t("checkin.already_voided"), error=True)
+            return
+        who = (visit.visitor_code or t("word.anonymous")) if visit else t("overdose.help.anonymous")
+        if visit is not None:
+            who = f"{who} {self._hhmm(visit.at)}"
+
+        def done(record: Any) -> None:
+            if record is None:
+                return
+            if isinstance(record, overdose.TrainingInfo):
+                self._confirm(t("overdose.cpr.done"))
+            else:
+                self._confirm(
+                    t("overdose.referral.done", kind=t(f"overdose.referral.{record.kind}"))
+                )
+
+        app.push_screen(
+            RightHelpScreen(app.actor, visit.id if visit else None, who, correction_day(self)),
+            done,
+        )
 
     def action_hand_out(self) -> None:
         visit = self._selected_visit()

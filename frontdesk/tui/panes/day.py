@@ -18,17 +18,18 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.geometry import Size
 from textual.widgets import DataTable, Label, Static
 
 from frontdesk.i18n import N_, get_language, t
-from frontdesk.services import city, dayclose, days, rights, supplies, tally
+from frontdesk.services import city, dayclose, days, overdose, rights, supplies, tally
 from frontdesk.services.settings import get_settings
 from frontdesk.services.vocab import GENDERS, LUNCH_GROUPS, PAYMENTS
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.desk import desk
 from frontdesk.tui.messages import DayChanged, StartCorrection
+from frontdesk.tui.panes.day_help import DayHelp, drill_warning, help_rows
 from frontdesk.tui.widgets.city_status import CityStatusLine, utc_to_local
 from frontdesk.tui.widgets.hour_chart import HourChart
 from frontdesk.tui.widgets.pane_kit import (
@@ -64,6 +65,9 @@ class DayView:
     real_today: dt.date
     # retention: the retention_days setting and when it last ran (UTC; None: never)
     retention: tuple[int, dt.datetime | None] = (0, None)
+    # issue 12: active staff whose CPR drill is due, and the drill_interval_days setting
+    overdue_drills: tuple[str, ...] = ()
+    drill_interval: int = 183
     city: Any = None  # city.CityStatus: the link to the city database
 
 
@@ -114,6 +118,8 @@ def load_view(actor: Actor, audited: bool, correcting: dt.date | None = None) ->
             get_settings(centre_id).retention_days,
             rights.retention_last_run(centre_id),
         ),
+        overdue_drills=tuple(overdose.overdue_drills(centre_id, real_today)),
+        drill_interval=get_settings(centre_id).drill_interval_days,
         city=city.status(centre_id),
     )
 
@@ -152,7 +158,7 @@ def _columns(rows: Sequence[Sequence[str]], gap: int = 2) -> list[str]:
     ]
 
 
-class DayPane(LoadedPane[DayView]):
+class DayPane(DayHelp, LoadedPane[DayView]):
     """F5 Day: X-report, close and reopen the day shown, Z-report versions, corrections."""
 
     STATUS_ID = "day-status"
@@ -164,6 +170,9 @@ class DayPane(LoadedPane[DayView]):
         ("day.palette.open_days", "day.palette.open_days_help", "action_open_days"),
         ("day.palette.correct", "day.palette.correct_help", "action_correct_day"),
         ("day.palette.paper", "day.palette.paper_help", "action_save_paper"),
+        ("overdose.palette.training", "overdose.palette.training_help", "action_training"),
+        ("overdose.palette.drill", "overdose.palette.drill_help", "action_drill"),
+        ("overdose.palette.entries", "overdose.palette.entries_help", "action_help_entries"),
     ]
     BINDINGS = [
         Binding("f6", "close_day", "day.key.close", id="day.close", tooltip="day.key.close_tip"),
@@ -177,6 +186,13 @@ class DayPane(LoadedPane[DayView]):
                 tooltip="day.key.correct_tip"),
         Binding("f12", "save_paper", "day.key.paper", id="day.paper",
                 tooltip="day.key.paper_tip", show=False),
+        # Issue 12 (day_help.py): in the keys line above the tally, not the full footer.
+        Binding("ctrl+o", "training", "overdose.key.training", id="day.training",
+                tooltip="overdose.key.training_tip", show=False),
+        Binding("ctrl+d", "drill", "overdose.key.drill", id="day.drill",
+                tooltip="overdose.key.drill_tip", show=False),
+        Binding("ctrl+u", "help_entries", "overdose.key.entries", id="day.help_entries",
+                tooltip="overdose.key.entries_tip", show=False),
     ]  # fmt: skip
 
     def __init__(self) -> None:
@@ -192,6 +208,7 @@ class DayPane(LoadedPane[DayView]):
         yield Static(t("day.keys"), id="day-keys", markup=False)
         yield CityStatusLine("", id="day-city", markup=False)  # hidden without a city
         yield Static("", id="day-closed", markup=False)
+        yield Static("", id="day-drills", markup=False)
         yield Static(t("day.open_days.warning"), id="day-open-warning", markup=False)
         yield DataTable(id="day-open-days", cursor_type="row")
         with VerticalScroll(id="day-body"):
@@ -201,7 +218,9 @@ class DayPane(LoadedPane[DayView]):
                 yield TallyBox(id="day-lunch")
                 yield TallyBox(id="day-megafon")
             with Horizontal(classes="day-row"):
-                yield TallyBox(id="day-supplies")
+                with Vertical(classes="day-column"):
+                    yield TallyBox(id="day-supplies")
+                    yield TallyBox(id="day-help")  # issue 12, under the supplies
                 yield HourChart(id="day-hours", classes="day-box")
             yield Label(t("day.z_list.title"), id="day-z-list-title")
             yield DataTable(id="day-z-list", cursor_type="row", zebra_stripes=True)
@@ -215,6 +234,7 @@ class DayPane(LoadedPane[DayView]):
             "#day-megafon": N_("day.box.megafon"),
             "#day-supplies": N_("day.box.supplies"),
             "#day-hours": N_("day.box.hours"),
+            "#day-help": N_("overdose.box"),
         }
         for selector, key in boxes.items():
             self.query_one(selector).border_title = t(key)
@@ -227,6 +247,7 @@ class DayPane(LoadedPane[DayView]):
         self.query_one("#day-open-warning").display = False
         open_days.display = False
         self.query_one("#day-z").display = False
+        self.query_one("#day-drills").display = False
 
     def on_show(self) -> None:
         self._audit_next = True  # the tab is shown again: the next X-report is a new showing
@@ -303,6 +324,10 @@ class DayPane(LoadedPane[DayView]):
             )
         select, self._select_z = self._select_z, None
         fill_table(z_list, rows, select=select)
+        warning = drill_warning(view)
+        drills = self.query_one("#day-drills", Static)
+        drills.update(warning)
+        drills.display = bool(warning)
         keep, ran = view.retention
         self.query_one("#day-retention", Static).update(
             t("rights.retention_off")
@@ -396,6 +421,7 @@ class DayPane(LoadedPane[DayView]):
             ]
         )
         self.query_one("#day-hours", HourChart).set_counts(day_tally.hours)
+        self.query_one("#day-help", TallyBox).show_rows(help_rows(day_tally))
 
     def _z_text(self, z: Any) -> Text:
         lang = get_language()

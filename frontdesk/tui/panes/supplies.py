@@ -338,18 +338,32 @@ class SuppliesPane(LoadedPane[SuppliesView]):
         items = self._items()
         kits = sum(n for code, n in lines if getattr(items.get(code), "kind", "") == "naloxone")
         if kits:
-            from frontdesk.tui.screens.naloxone import NaloxoneScreen
+            from frontdesk.tui.screens.naloxone import NaloxoneAnswer, NaloxoneScreen
 
-            def answered(answer: tuple[str, bool] | None) -> None:
+            def answered(answer: NaloxoneAnswer | None) -> None:
                 if answer is not None:
-                    self._commit_hand_out(lines, *answer)
+                    self._commit_hand_out(
+                        lines,
+                        answer.recipient,
+                        answer.trained,
+                        reason=answer.reason,
+                        outcome=answer.outcome,
+                        ems=answer.ems,
+                    )
 
             self.app.push_screen(NaloxoneScreen(kits), answered)
             return
         self._commit_hand_out(lines, None, None)
 
     def _commit_hand_out(
-        self, lines: list[tuple[str, int]], recipient: str | None, trained: bool | None
+        self,
+        lines: list[tuple[str, int]],
+        recipient: str | None,
+        trained: bool | None,
+        *,
+        reason: str | None = None,
+        outcome: str | None = None,
+        ems: str | None = None,
     ) -> None:
         app = desk(self)
         self._busy = True
@@ -363,6 +377,9 @@ class SuppliesPane(LoadedPane[SuppliesView]):
             for_others=self.for_others,
             naloxone_recipient=recipient,
             naloxone_trained=trained,
+            naloxone_reason=reason,
+            naloxone_outcome=outcome,
+            naloxone_ems=ems,
             business_date=correction_day(self),
             done=self._handed_out,
             failed=self._failed,

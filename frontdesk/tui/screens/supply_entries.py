@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from frontdesk.i18n import t
+from frontdesk.i18n import N_, t
 from frontdesk.tui.screens.form_dialog import FormDialog
 from frontdesk.tui.widgets.hint_line import HintLine
 
@@ -29,13 +29,21 @@ class SupplyEntry:
 class SupplyEntriesScreen(FormDialog[SupplyEntry]):
     """Lists today's entries, newest first; Enter picks one (voided ones cannot be picked)."""
 
-    def __init__(self, entries: Sequence[SupplyEntry]) -> None:
+    def __init__(
+        self,
+        entries: Sequence[SupplyEntry],
+        *,
+        title: str = N_("supplies.entries.title"),
+        none: str = N_("supplies.entries.none"),
+        hint: str = N_("supplies.entries.hint"),
+    ) -> None:
         super().__init__()
         self._entries = list(entries)
+        self._texts = (title, none, hint)  # text ids: the Day tab lists its own entries too
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(t("supplies.entries.title"), classes="dialog-title", markup=False)
+            yield Static(t(self._texts[0]), classes="dialog-title", markup=False)
             if self._entries:
                 yield OptionList(
                     *(
@@ -49,9 +57,9 @@ class SupplyEntriesScreen(FormDialog[SupplyEntry]):
                     id="entries-list",
                 )
             else:
-                yield Static(t("supplies.entries.none"), markup=False)
+                yield Static(t(self._texts[1]), markup=False)
             yield Static("", classes="dialog-error", markup=False)
-            yield HintLine("supplies.entries.hint", classes="dialog-hint")
+            yield HintLine(self._texts[2], classes="dialog-hint")
 
     def on_mount(self) -> None:
         if self._entries:
