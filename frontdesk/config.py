@@ -206,6 +206,10 @@ class CentreSettings:
     papers_dir: str = ""  # where the Day tab writes papers ("": papers/ beside the database)
     retention_days: int = 365  # individual rows of closed days older than this are purged; 0 = off
     drill_interval_days: int = 183  # an active staff member's CPR drill is due after this many days
+    expiry_warning_days: int = 60  # the stock view warns of lots expiring within this many days
+    opening_float_ore: int = 0  # the cash box's float at the start of a day (changeable that day)
+    blind_count: bool = True  # the close dialog asks the counted cash before it shows the expected
+    cash_diff_limit_ore: int = 5000  # a bigger cash difference needs a second lead and a reason
     city_url: str = ""  # the city database closed days are pushed to ("": none); no password
 
     @classmethod
@@ -231,10 +235,25 @@ _INT_RANGES = {
     "sharps_fill_factor": (1, 500),
     "retention_days": (0, 3660),
     "drill_interval_days": (1, 3660),
+    "expiry_warning_days": (0, 3660),
+    "opening_float_ore": (0, 10_000_000),
+    "cash_diff_limit_ore": (0, 100_000_000),
 }
 
+_YES = ("yes", "on", "true", "1", "ja", "på")
+_NO = ("no", "off", "false", "0", "nei", "av")
 
-def parse_setting(key: str, value: str) -> int | str:
+
+def _flag_setting(key: str, text: str) -> bool:
+    word = text.strip().lower()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise BadInput("error.config.setting_on_off", key=key)
+
+
+def parse_setting(key: str, value: str) -> int | str | bool:
     """A setting's value from text; BadInput names what is wrong (control characters too)."""
     text = validate_text(
         value, f"setting {shown(key)}", 200, min_len=0, nb_field=f"innstillingen {shown(key)}"
@@ -245,6 +264,8 @@ def parse_setting(key: str, value: str) -> int | str:
         if not low <= number <= high:
             raise BadInput("error.config.setting_must_between", key=key, low=low, high=high)
         return number
+    if key == "blind_count":
+        return _flag_setting(key, text)
     if key == "timezone":
         try:
             ZoneInfo(text)

@@ -80,6 +80,10 @@ class OutOfStock(BadInput):
     pass
 
 
+class NeedsSecondLead(BadInput):
+    """A cash difference beyond the limit: a second lead's PIN and a reason are needed."""
+
+
 class StoreUnavailable(FrontdeskError):
     """The database cannot be opened (missing, unreachable, wrong schema)."""
 

@@ -80,6 +80,37 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
         N_("supplies.recipient.relative"),
         N_("supplies.recipient.other"),
     ),
+    # counting (issue 13): the stock view's columns, stock-take reasons, the cash box
+    "stock.col.{}": (
+        N_("stock.col.code"),
+        N_("stock.col.name"),
+        N_("stock.col.stock"),
+        N_("stock.col.cover"),
+        N_("stock.col.next"),
+        N_("stock.col.expiring"),
+        N_("stock.col.expired"),
+        N_("stock.col.counted"),
+        N_("stock.col.order"),
+    ),
+    "stock.reason.{}": (
+        N_("stock.reason.count"),
+        N_("stock.reason.expired"),
+        N_("stock.reason.damaged"),
+        N_("stock.reason.lost"),
+        N_("stock.reason.transfer"),
+    ),
+    "cash.kind.{}": (
+        N_("cash.kind.float"),
+        N_("cash.kind.pay_in"),
+        N_("cash.kind.pay_out"),
+    ),
+    "cash.reason.{}": (
+        N_("cash.reason.change"),
+        N_("cash.reason.safe"),
+        N_("cash.reason.bank"),
+        N_("cash.reason.expense"),
+        N_("cash.reason.other"),
+    ),
     "supplies.unit.{}": (
         N_plural("supplies.unit.stk"),
         N_plural("supplies.unit.ark"),

@@ -52,7 +52,7 @@ PLURAL = {"tn", "i18n.text_n", "N_plural", "MsgN", "i18n.MsgN"}
 # list complete); the command line's click errors are click's own, in English.
 ERRORS = {
     "FrontdeskError", "BadInput", "NotFound", "NotAllowed", "WrongPin", "LockedOut", "DayClosed",
-    "OutOfStock", "StoreUnavailable", "StoreDamaged", "DiskFull", "OutputClosed", "StoreError",
+    "OutOfStock", "NeedsSecondLead", "StoreUnavailable", "StoreDamaged", "DiskFull", "OutputClosed", "StoreError",
     "NoDatabase", "KeyUnavailable", "CityUnavailable", "CityRefused",
 }  # fmt: skip
 ERROR_KEYWORDS = ("hint",)

@@ -92,6 +92,11 @@ FIXED = [
     "referrals_housing",
     "referrals_other",
     "visitors_new",
+    # Tally version 2: the cash box (issue 13).
+    "cash_float_nok",
+    "cash_pay_in_nok",
+    "cash_pay_out_nok",
+    "cash_expected_nok",
 ]
 SUPPLIES = [
     "SPR1ML",
@@ -282,6 +287,13 @@ CLOSED_ROW = {
     "naloxone_trained": "1",
     "syringes_returned": "25",
 }
+# Tally version 2's cash box of the same day (a version 1 Z-report leaves them empty).
+CLOSED_ROW_CASH_BOX = {
+    "cash_float_nok": "0.00",
+    "cash_pay_in_nok": "0.00",
+    "cash_pay_out_nok": "0.00",
+    "cash_expected_nok": "125.00",
+}
 
 
 def export(backend: str, *args: str):
@@ -297,6 +309,7 @@ def test_wide_csv_has_the_contract_columns_and_the_closed_day(backend: str, lead
     assert len(lines) == 2  # only the closed day; voided records counted nowhere
     row = next(csv.DictReader(io.StringIO(result.stdout)))
     assert {k: row[k] for k in CLOSED_ROW} == CLOSED_ROW
+    assert {k: row[k] for k in CLOSED_ROW_CASH_BOX} == CLOSED_ROW_CASH_BOX
     assert row["supply_SPR2ML"] == "10"
     assert row["supply_NALOX"] == "1"
     assert row["supply_FOLIE"] == "0"

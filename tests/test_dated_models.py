@@ -12,7 +12,7 @@ import datetime as dt
 from freezegun import freeze_time
 
 from frontdesk.db.models import ALL_MODELS, DATED_MODELS, AuditEvent, Dated, DayClose, Voidable
-from frontdesk.services import lunch, megafon, purge, supplies, visits
+from frontdesk.services import cash, lunch, megafon, purge, stock, supplies, visits
 from frontdesk.services.actor import Actor
 
 NOON = dt.datetime(2026, 11, 16, 10, 0, tzinfo=dt.UTC)
@@ -42,7 +42,12 @@ def test_every_dated_model_is_listed_and_voidable() -> None:
 def test_purge_removes_exactly_the_personal_dated_rows() -> None:
     purged = {model for _, model in purge.DATED}
     assert purged == {m for m in DATED_MODELS if m.personal}
-    assert {m.__name__ for m in set(DATED_MODELS) - purged} == {"MegafonDelivery", "SupplyDelivery"}
+    assert {m.__name__ for m in set(DATED_MODELS) - purged} == {
+        "MegafonDelivery",
+        "SupplyDelivery",
+        "StockCount",
+        "CashMovement",
+    }
     assert purge.DATED[0][1].__name__ == "Visit"  # deleted last: the others refer to visits
 
 
@@ -60,6 +65,8 @@ def test_every_dated_write_is_stamped_and_audited_the_same_way(lead: Actor, desk
         supplies.record_return(desk, count=30)
         lunch.add_guests(desk, 3)
         lunch.add_staff(desk, "AB")
+        stock.count_stock(lead, "SPR1ML", 88, "lost")
+        cash.move(desk, "pay_in", 50000, "change")
     events = {(e.entity, e.entity_id): e for e in AuditEvent.select()}
     written = 0
     for model in DATED_MODELS:
@@ -69,6 +76,6 @@ def test_every_dated_write_is_stamped_and_audited_the_same_way(lead: Actor, desk
             assert row.centre_id == lead.centre_id and row.staff_id is not None
             event = events[(model._meta.table_name, row.id)]
             assert (event.staff_id, event.centre_id) == (row.staff_id, row.centre_id)
-    assert (
-        written == 8
-    )  # two deliveries of stock, a visit, a sale, a hand-out, a return, two lunches
+    # two deliveries of stock, a visit, a sale, a hand-out, a return, two lunches,
+    # a stock-take and a pay-in
+    assert written == 10

@@ -120,3 +120,13 @@ def test_a_new_metric_with_a_heading_is_a_report_column(
     opened = next(line for line in lines if line.split()[:1] == ["2026-03-03"])
     assert opened.split()[-1] == "0"  # counted by this code
     assert closed.split()[-1] == "25"  # the syringes returned: the new figure is left blank
+
+
+def test_a_z_report_of_version_1_has_no_cash_box_figures(backend: str, lead: Actor) -> None:
+    """Float, pay-ins, pay-outs and the expected cash came with tally version 2."""
+    seed(lead)
+    store_as_version_1(DAY)
+    row = next(csv.DictReader(io.StringIO(export(backend).stdout)))
+    cash_box = ("cash_float_nok", "cash_pay_in_nok", "cash_pay_out_nok", "cash_expected_nok")
+    assert [row[k] for k in cash_box] == ["", "", "", ""]
+    assert row["cash_counted_nok"] == CLOSED_ROW["cash_counted_nok"]  # version 1 had it

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from frontdesk import db
 from frontdesk.db.models import ALL_MODELS, AuditEvent, DayClose, Staff, database
 from frontdesk.errors import DiskFull, FrontdeskError
-from frontdesk.services import dayclose, lunch, megafon, supplies, visits, vocab
+from frontdesk.services import cash, dayclose, lunch, megafon, stock, supplies, visits, vocab
 from frontdesk.services import settings as centre_settings
 from frontdesk.services import staff as staff_service
 from frontdesk.services.actor import Actor
@@ -527,3 +527,80 @@ def test_a_full_disk_refuses_a_check_in_and_writes_nothing(world: World) -> None
     assert str(refused) == "The disk is full; nothing was saved. Free some space and try again."
     assert refused.text("nb").startswith("Disken er full")
     assert _snapshot() == before  # the check-in that failed left no row and no audit event
+
+
+# -- counting (issue 13): lots, stock-takes, the reorder list, the cash box ----------------
+
+counting_reasons = st.one_of(
+    st.none(), texts, st.sampled_from(vocab.STOCK_REASONS + vocab.CASH_REASONS)
+)
+lot_texts = st.one_of(st.none(), texts, st.just("L1"))
+expiries = st.one_of(st.none(), texts, st.dates().map(lambda d: d.isoformat()), st.dates())
+
+
+@FUZZ
+@given(code=item_codes, quantity=numbers, lot=lot_texts, expires=expiries)
+def test_a_delivery_with_a_lot_takes_any_input(
+    world: World, code: Any, quantity: Any, lot: Any, expires: Any
+) -> None:
+    attempt(supplies.record_delivery, world.lead, code, quantity, lot=lot, expires_on=expires)
+
+
+@FUZZ
+@given(
+    code=item_codes,
+    counted=numbers,
+    reason=counting_reasons,
+    lot=lot_texts,
+    count_id=ids,
+    why=counting_reasons,
+)
+def test_a_stock_take_and_its_void_take_any_input(
+    world: World, code: Any, counted: Any, reason: Any, lot: Any, count_id: Any, why: Any
+) -> None:
+    attempt(stock.count_stock, world.lead, code, counted, reason, lot=lot)
+    attempt(stock.void_count, world.lead, count_id, why)
+
+
+@FUZZ
+@given(days_=numbers)
+def test_the_reorder_list_takes_any_number_of_days(world: World, days_: Any) -> None:
+    attempt(stock.reorder, world.lead.centre_id, days_)
+
+
+@FUZZ
+@given(
+    kind=st.one_of(st.none(), texts, st.sampled_from(vocab.CASH_MOVES)),
+    amount=numbers,
+    reason=counting_reasons,
+    movement_id=ids,
+)
+def test_the_cash_box_takes_any_input(
+    world: World, kind: Any, amount: Any, reason: Any, movement_id: Any
+) -> None:
+    attempt(cash.set_float, world.desk, amount)
+    attempt(cash.move, world.desk, kind, amount, reason)
+    attempt(cash.void_movement, world.lead, movement_id, reason)
+
+
+@FUZZ
+@given(
+    initials=st.one_of(st.none(), texts),
+    pin=st.one_of(st.none(), texts),
+    reason=counting_reasons,
+    pieces=st.one_of(
+        st.none(), st.dictionaries(st.integers(-(2**40), 2**40), st.integers(-(2**40), 2**40))
+    ),
+)
+def test_the_close_takes_any_second_lead_and_count_by_coin(
+    world: World, initials: Any, pin: Any, reason: Any, pieces: Any
+) -> None:
+    attempt(
+        dayclose.close_day,
+        world.lead,
+        100_000,
+        approver_initials=initials,
+        approver_pin=pin,
+        diff_reason=reason,
+        denominations=pieces,
+    )

@@ -189,9 +189,10 @@ def test_a_cover_of_many_centres_runs_onto_a_second_page(backend: str, lead: Act
 def test_a_figure_every_stored_day_predates_is_a_dash_on_the_cover(
     backend: str, lead: Actor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seed(lead)  # DAY closed (tally version 1) with one naloxone kit; NEXT open
+    seed(lead)  # DAY closed (the current tally version) with one naloxone kit; NEXT open
+    later = tally.current_version() + 1
     newer = tuple(
-        dataclasses.replace(m, since=tally.current_version() + 1) if m.key == "naloxone.kits" else m
+        dataclasses.replace(m, since=later) if m.key == "naloxone.kits" else m
         for m in tally.METRICS
     )
     monkeypatch.setattr(tally, "METRICS", newer)  # as if a later version had added the kits

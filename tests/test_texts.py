@@ -193,6 +193,9 @@ FROM_VOCABULARY = {
     "paper.megafon.{}": (*vocab.PAYMENTS, "copies", "revenue", "sales"),
     "rights.payment.{}": vocab.PAYMENTS,
     "supplies.recipient.{}": vocab.NALOXONE_RECIPIENTS,
+    "stock.reason.{}": vocab.STOCK_REASONS,
+    "cash.kind.{}": vocab.CASH_MOVES,
+    "cash.reason.{}": vocab.CASH_REASONS,
 }
 
 

@@ -24,6 +24,7 @@ from frontdesk.cli import (
     report,
     rights,
     staff,
+    stock,
 )
 from frontdesk.cli.base import cli
 
@@ -46,6 +47,7 @@ staff.staff.add_command(overdose.staff_drills)
 staff.staff.add_command(overdose.staff_void_drill)
 cli.add_command(overdose.training)
 cli.add_command(overdose.referral)
+cli.add_command(stock.stock_group)
 cli.add_command(city.city_group)
 cli.add_command(city.sync)
 

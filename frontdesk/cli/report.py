@@ -146,6 +146,7 @@ def _render_report(rep: Any) -> None:
     if len(rep.totals) > 1:
         days.add_row("total", "all", "", *cells(rep.total), style="bold")
     console.print(days)
+    print_cash_box(console, rep)
 
     codes = [c.code for c in rep.centres]
     supplies = Table(title="Supplies handed out", box=box.SIMPLE_HEAD, title_justify="left")
@@ -211,3 +212,30 @@ def _render_report(rep: Any) -> None:
             f"  {hour:02d}:00 [cyan]{bar:<{width}}[/cyan] {num(count):>8}  ({num(per_day)}/day)",
             highlight=False,
         )
+
+
+def print_cash_box(console: Any, rep: Any) -> None:
+    """The report's cash-up of each closed day: float, pay-ins, pay-outs, expected, counted,
+    difference (NOK). A figure a day's Z-report predates is left blank."""
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    from frontdesk.services.money import nok
+    from frontdesk.services.report import CASH_KEYS
+
+    if not rep.cash:
+        return
+    table = Table(title="Cash box (closed days)", box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("Date", min_width=10, no_wrap=True)
+    table.add_column("Centre", no_wrap=True)
+    for heading in ("Float", "Paid in", "Paid out", "Expected", "Counted", "Difference"):
+        table.add_column(heading, justify="right")
+    for line in rep.cash:
+        values = [line.values.get(key) for key in CASH_KEYS]
+        table.add_row(
+            line.business_date.isoformat(),
+            escape(line.centre_code),
+            *("" if v is None else nok(v) for v in values),
+        )
+    console.print(table)

@@ -227,12 +227,31 @@ class SupplyItem(BaseModel):
         indexes = ((("centre", "code"), True),)
 
 
+class SupplyLot(BaseModel):
+    """A lot (batch) of an item with its expiry date; a delivery names at most one.
+
+    Stock delivered without a lot or expiry is the item's "no lot" remainder, which
+    has no row: it is the item's stock minus what its lots hold.
+    """
+
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    item = ForeignKeyField(SupplyItem)
+    lot = CharField(max_length=40)  # "" for a delivery with an expiry date only
+    expires_on = DateField(null=True)
+    created_at = DateTimeField(default=utcnow_naive)
+
+    class Meta:
+        indexes = ((("centre", "item", "lot"), False),)
+
+
 class SupplyDelivery(Dated):
     personal = False  # stock bookkeeping, kept by purge
     id = AutoField()
     centre = ForeignKeyField(Centre)
     item = ForeignKeyField(SupplyItem)
     quantity = IntegerField()
+    lot = ForeignKeyField(SupplyLot, null=True)  # None: the item's "no lot" stock
     at = DateTimeField()
     staff = ForeignKeyField(Staff, null=True, backref="+")
     # Written by purge: minus the purged day's hand-outs, still that day's usage.
@@ -266,6 +285,61 @@ class HandOutLine(BaseModel):
     hand_out = ForeignKeyField(HandOut, backref="lines", on_delete="CASCADE")
     item = ForeignKeyField(SupplyItem)
     quantity = IntegerField()
+
+
+class LotDraw(BaseModel):
+    """What one hand-out took from one lot (earliest expiry first). It outlives a purged
+    hand-out (``hand_out`` then empty), so a lot's stock stays right after a purge."""
+
+    id = AutoField()
+    hand_out = ForeignKeyField(HandOut, null=True, on_delete="SET NULL")
+    lot = ForeignKeyField(SupplyLot)
+    quantity = IntegerField()  # (both foreign keys are indexed, as peewee indexes every one)
+
+
+class StockCount(Dated):
+    """A stock-take: a lead counted an item (or one lot of it); the difference from the
+    stock on record is an adjustment with a reason (its lines, per lot)."""
+
+    personal = False  # stock bookkeeping, kept by purge
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    item = ForeignKeyField(SupplyItem)
+    lot = ForeignKeyField(SupplyLot, null=True)  # None: the whole item was counted
+    counted = IntegerField()
+    on_record = IntegerField()  # the stock the system had when counted
+    reason = CharField(max_length=20)  # vocab.STOCK_REASONS
+    at = DateTimeField()
+    staff = ForeignKeyField(Staff, null=True, backref="+")
+
+    class Meta:
+        indexes = ((("centre", "business_date"), False), (("centre", "item"), False))
+
+
+class StockCountLine(BaseModel):
+    """The change a stock-take made to one lot (None: the "no lot" stock)."""
+
+    id = AutoField()
+    count = ForeignKeyField(StockCount, backref="lines", on_delete="CASCADE")
+    lot = ForeignKeyField(SupplyLot, null=True)
+    quantity = IntegerField()  # signed: counted minus on record
+
+
+class CashMovement(Dated):
+    """Money into or out of the cash box that is not a sale: the day's opening float,
+    a pay-in (change from the office) or a pay-out (cash taken to the safe)."""
+
+    personal = False  # cash bookkeeping, kept by purge
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    kind = CharField(max_length=8)  # vocab.CASH_MOVES: float | pay_in | pay_out
+    amount_ore = IntegerField()
+    reason = CharField(max_length=20, default="")  # vocab.CASH_REASONS ("" for a float)
+    at = DateTimeField()
+    staff = ForeignKeyField(Staff, null=True, backref="+")
+
+    class Meta:
+        indexes = ((("centre", "business_date"), False),)
 
 
 class SyringeReturn(Dated):
@@ -349,6 +423,10 @@ class DayClose(BaseModel):
     reopened_by = ForeignKeyField(Staff, null=True, backref="+")
     reopen_reason = CharField(max_length=200, null=True)
     purged_at = DateTimeField(null=True)  # the day's individual rows were purged
+    # A cash difference beyond the limit: the second lead who approved it, and why.
+    diff_approved_by = ForeignKeyField(Staff, null=True, backref="+")
+    diff_reason = CharField(max_length=200, null=True)
+    counted_detail = TextField(null=True)  # JSON: the count by denomination, when given
 
     class Meta:
         indexes = (
@@ -418,9 +496,14 @@ ALL_MODELS: list[type[Model]] = [
     MegafonDelivery,
     MegafonSale,
     SupplyItem,
+    SupplyLot,
     SupplyDelivery,
     HandOut,
     HandOutLine,
+    LotDraw,
+    StockCount,
+    StockCountLine,
+    CashMovement,
     SyringeReturn,
     TrainingSession,
     Referral,

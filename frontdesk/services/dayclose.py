@@ -13,23 +13,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from peewee import fn
 
-from frontdesk import clock, db
+from frontdesk import clock, db, i18n
 from frontdesk.db.models import (
     DATED_MODELS,
     Centre,
     DayClose,
     Staff,
 )
-from frontdesk.errors import BadInput, NotFound
-from frontdesk.services import audit, days, staff, store, tally, validate
+from frontdesk.errors import BadInput, NeedsSecondLead, NotFound
+from frontdesk.services import audit, days, money, staff, store, tally, validate
 from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.settings import get_settings
 from frontdesk.services.tally import DayTally, StaffSales
+from frontdesk.services.vocab import DENOMINATIONS_ORE
 
 # How far back the desk looks for days left open (a little over a year).
 OPEN_DAYS_LOOKBACK = 400
@@ -55,6 +57,9 @@ class ZReport:
     reopened_at: dt.datetime | None = None
     reopened_by: str | None = None
     reopen_reason: str | None = None
+    diff_approved_by: str | None = None  # the second lead who approved a big cash difference
+    diff_reason: str | None = None
+    denominations: tuple[tuple[int, int], ...] = ()  # (coin or note in øre, how many)
 
     @property
     def reopened(self) -> bool:
@@ -189,12 +194,66 @@ def open_days_before(centre_id: int, business_date: dt.date | None = None) -> li
 MAX_COUNTED_CASH_ORE = 100_000_000
 
 
-def close_day(actor: Actor, counted_cash_ore: int, business_date: dt.date | None = None) -> ZReport:
+def _amount(ore: int) -> i18n.ByLanguage:
+    """An amount in a sentence, written as each language writes money."""
+    return i18n.ByLanguage(**{lang: money.nok_text(ore, lang) for lang in i18n.languages()})
+
+
+def _check_denominations(
+    denominations: Mapping[int, int] | None, counted_cash_ore: int
+) -> tuple[tuple[int, int], ...]:
+    """A count by coin and note: each a known one, 0–100000 of it, adding up to the counted."""
+    if not denominations:
+        return ()
+    clean = []
+    for value, pieces in sorted(denominations.items()):
+        if value not in DENOMINATIONS_ORE:
+            raise BadInput("error.dayclose.not_a_coin", value=validate.shown(value, 12))
+        pieces = validate.in_range(pieces, 0, 100_000, "number of coins or notes", "Antallet")
+        if pieces:
+            clean.append((value, pieces))
+    total = sum(value * pieces for value, pieces in clean)
+    if total != counted_cash_ore:
+        raise BadInput("error.dayclose.pieces_add_up")
+    return tuple(clean)
+
+
+def _second_lead(
+    actor: Actor, initials: str | None, pin: str | None, reason: str | None
+) -> tuple[Actor | None, str | None]:
+    """The second lead's sign-off on a cash difference, checked before the close's
+    transaction (a wrong PIN is counted and audited like at sign-on)."""
+    if validate.blank(initials) and validate.blank(pin):
+        return None, None
+    reason = validate.reason(reason)
+    approver = staff.lead_actor(
+        actor.centre_id, str(initials or ""), str(pin or ""), "approve a cash difference"
+    )
+    if actor.staff_id is not None and approver.staff_id == actor.staff_id:
+        raise BadInput("error.dayclose.second_lead_other")
+    return approver, reason
+
+
+def close_day(
+    actor: Actor,
+    counted_cash_ore: int,
+    business_date: dt.date | None = None,
+    *,
+    approver_initials: str | None = None,
+    approver_pin: str | None = None,
+    diff_reason: str | None = None,
+    denominations: Mapping[int, int] | None = None,
+) -> ZReport:
     """Close a business day (default today) with the counted cash: the Z-report.
 
-    Lead only. Refuses counted cash that is not a whole number of øre ≥ 0, a
-    day that has not started yet, and a day that is already closed. A day
-    closed again after a reopen keeps its Z number under a new version.
+    Lead only. The expected cash is float + cash sales + pay-ins − pay-outs. A
+    difference beyond the setting ``cash_diff_limit_ore`` needs a second shift
+    lead's initials and PIN and a reason (``NeedsSecondLead`` without them);
+    both are stored on the Z-report. ``denominations`` (øre value → how many)
+    is the count by coin and note and must add up to the counted cash. Refuses
+    counted cash that is not a whole number of øre ≥ 0, a day that has not
+    started yet, and a day that is already closed. A day closed again after a
+    reopen keeps its Z number under a new version.
     """
     require_lead(actor, "close the day")
     counted_cash_ore = validate.in_range(
@@ -205,6 +264,8 @@ def close_day(actor: Actor, counted_cash_ore: int, business_date: dt.date | None
         "opptalt kontant",
         sentence="error.dayclose.counted_cash_must_whole",
     )
+    pieces = _check_denominations(denominations, counted_cash_ore)
+    approver, approved_reason = _second_lead(actor, approver_initials, approver_pin, diff_reason)
     today = days.today(actor.centre_id)
     day = business_date or today
     if day > today:
@@ -236,6 +297,14 @@ def close_day(actor: Actor, counted_cash_ore: int, business_date: dt.date | None
         result = tally.compute_day(actor.centre_id, day)
         revenue_ore = result.get("megafon.revenue_ore")
         expected_ore = result.expected_cash_ore
+        diff_ore = counted_cash_ore - expected_ore
+        limit_ore = get_settings(actor.centre_id).cash_diff_limit_ore
+        if abs(diff_ore) > limit_ore and approver is None:
+            raise NeedsSecondLead(
+                "error.dayclose.needs_second_lead",
+                diff=_amount(diff_ore),
+                limit=_amount(limit_ore),
+            )
         earlier_ore = (
             DayClose.select(fn.SUM(DayClose.revenue_ore))
             .where(
@@ -244,6 +313,9 @@ def close_day(actor: Actor, counted_cash_ore: int, business_date: dt.date | None
                 & DayClose.reopened_at.is_null()
             )
             .scalar()
+        )
+        approval: dict[str, Any] = (
+            {"approved_by": approver.initials, "diff_reason": approved_reason} if approver else {}
         )
         row = DayClose.create(
             centre=actor.centre_id,
@@ -259,6 +331,9 @@ def close_day(actor: Actor, counted_cash_ore: int, business_date: dt.date | None
             sales_by_staff=_sales_json(result.sales_by_staff),
             closed_at=clock.to_db(clock.utcnow()),
             closed_by=actor.staff_id,
+            diff_approved_by=approver.staff_id if approver else None,
+            diff_reason=approved_reason,
+            counted_detail=json.dumps(pieces) if pieces else None,
         )
         audit.record(
             actor,
@@ -270,7 +345,8 @@ def close_day(actor: Actor, counted_cash_ore: int, business_date: dt.date | None
             version=version,
             counted=counted_cash_ore,
             expected=expected_ore,
-            diff=counted_cash_ore - expected_ore,
+            diff=diff_ore,
+            **approval,
         )
     return _z_info(row, initials=actor.initials, tally_=result)
 
@@ -377,7 +453,7 @@ def _initials(staff_ids: set[int]) -> dict[int, str]:
 
 
 def _z_infos(rows: list[DayClose]) -> list[ZReport]:
-    ids = {_ref(r, "closed_by") for r in rows} | {_ref(r, "reopened_by") for r in rows}
+    ids = {_ref(r, name) for r in rows for name in ("closed_by", "reopened_by", "diff_approved_by")}
     names = _initials({i for i in ids if i is not None})
     return [_z_info(r, names=names) for r in rows]
 
@@ -390,7 +466,8 @@ def _z_info(
     tally_: DayTally | None = None,
 ) -> ZReport:
     if names is None:
-        ids = {i for i in (_ref(row, "closed_by"), _ref(row, "reopened_by")) if i is not None}
+        refs = ("closed_by", "reopened_by", "diff_approved_by")
+        ids = {i for i in (_ref(row, name) for name in refs) if i is not None}
         names = _initials(ids)
     sales = _sales_from_json(row.sales_by_staff)
     day = validate.date(row.business_date)
@@ -413,4 +490,13 @@ def _z_info(
         reopened_at=clock.as_utc(row.reopened_at) if row.reopened_at else None,
         reopened_by=names.get(_ref(row, "reopened_by"), "cli") if row.reopened_at else None,
         reopen_reason=row.reopen_reason,
+        diff_approved_by=(
+            names.get(_ref(row, "diff_approved_by"), "cli")
+            if _ref(row, "diff_approved_by")
+            else None
+        ),
+        diff_reason=row.diff_reason,
+        denominations=tuple(
+            (int(value), int(pieces)) for value, pieces in json.loads(row.counted_detail or "[]")
+        ),
     )

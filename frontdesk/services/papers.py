@@ -221,14 +221,33 @@ def _compose(
             ),
         ),
     ]
+    # The cash box besides sales, on one row (tally version 2 on: "–" on an older Z-report).
+    cash_box = [
+        (
+            text(lang, "paper.cash.box"),
+            " / ".join(
+                figure(f"cash.{name}_ore", money=True) for name in ("float", "pay_in", "pay_out")
+            ),
+        )
+    ]
     if z is not None:
+        approval = []
+        if z.diff_approved_by:
+            approval.append(
+                (
+                    text(lang, "paper.cash.approved"),
+                    f"{z.diff_approved_by}: {z.diff_reason or ''}",
+                )
+            )
         sections.append(
             Section(
                 text(lang, "paper.section.cash"),
                 (
+                    *cash_box,
                     (text(lang, "paper.cash.expected"), nok_text(z.expected_cash_ore, lang)),
                     (text(lang, "paper.cash.counted"), nok_text(z.counted_cash_ore, lang)),
                     (text(lang, "paper.cash.diff"), nok_text(z.diff_ore, lang)),
+                    *approval,
                 ),
             )
         )
@@ -247,7 +266,8 @@ def _compose(
             Section(
                 text(lang, "paper.section.cash"),
                 (
-                    (text(lang, "paper.cash.expected"), figure("megafon.cash_ore", money=True)),
+                    *cash_box,
+                    (text(lang, "paper.cash.expected"), figure("cash.expected_ore", money=True)),
                     (text(lang, "paper.cash.counted"), text(lang, "paper.cash.not_counted")),
                 ),
             )

@@ -120,6 +120,26 @@ class SupplyLine:
         return sum(self.by_centre.values())
 
 
+# The cash box of a closed day, in the report's own table (tally version 2 on).
+CASH_KEYS = (
+    "cash.float_ore",
+    "cash.pay_in_ore",
+    "cash.pay_out_ore",
+    "cash.expected_ore",
+    "cash.counted_ore",
+    "cash.diff_ore",
+)
+
+
+@dataclass(frozen=True)
+class CashLine:
+    """A closed day's cash-up; a figure is None when the day's Z-report predates it."""
+
+    business_date: dt.date
+    centre_code: str
+    values: dict[str, int | None]
+
+
 @dataclass(frozen=True)
 class Report:
     date_from: dt.date
@@ -136,6 +156,7 @@ class Report:
     # Overdose response and the right help: metric key -> centre code -> total over the
     # period (None: every day's tally predates the metric).
     help_totals: dict[str, dict[str, int | None]] = field(default_factory=dict)
+    cash: tuple[CashLine, ...] = ()  # closed days' cash-ups
 
     @property
     def day_count(self) -> int:
@@ -179,8 +200,12 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
     }
     open_days = 0
     active: set[dt.date] = set()
+    cash: list[CashLine] = []
     for row in day_rows(centres, date_from, date_to, include_open=True):
         m = row.metrics
+        if row.status == "closed":
+            values = {key: row.value(key) for key in CASH_KEYS}
+            cash.append(CashLine(row.business_date, row.centre_code, values))
         supplies = {
             k[len("supplies.") :]: int(v) for k, v in m.items() if k.startswith("supplies.")
         }
@@ -221,6 +246,7 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
         open_days=open_days,
         active_days=len(active),
         help_totals=help_totals,
+        cash=tuple(cash),
     )
 
 

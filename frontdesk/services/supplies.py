@@ -1,8 +1,10 @@
 """Supplies (harm reduction): catalogue, hand-outs, returns, deliveries, stock.
 
-Stock on hand of an item is its deliveries minus its hand-outs, voided records
-counting nowhere. The catalogue is also the stock view: per item, the days of
-cover left at the rate of the last 28 business days, so reordering is a glance.
+Stock on hand of an item is its deliveries minus its hand-outs plus what
+stock-takes changed, voided records counting nowhere; ``lots`` knows what each
+lot (batch and expiry date) of it holds, and hand-outs take the first-expiring.
+The catalogue is also the stock view: per item, the days of cover left at the
+rate of the last 28 business days, so reordering is a glance.
 Returned used syringes are counted, or estimated from a returned sharps bin
 (bin litres x the setting ``sharps_fill_factor``); the method is kept.
 """
@@ -24,12 +26,13 @@ from frontdesk.db.models import (
     Staff,
     SupplyDelivery,
     SupplyItem,
+    SupplyLot,
     SyringeReturn,
     Visit,
     Visitor,
 )
 from frontdesk.errors import BadInput, NotFound, OutOfStock
-from frontdesk.services import audit, days, overdose, records, store, validate
+from frontdesk.services import audit, days, lots, overdose, records, store, validate
 from frontdesk.services.actor import Actor, require_lead
 from frontdesk.services.records import MAX_ID, void_row
 from frontdesk.services.settings import get_settings
@@ -168,6 +171,8 @@ class DeliveryInfo:
     voided: bool
     void_reason: str | None
     business_date: dt.date
+    lot: str = ""  # the lot number ("" for none)
+    expires_on: dt.date | None = None
 
 
 # -- stock and the catalogue ---------------------------------------------------
@@ -224,7 +229,15 @@ def _levels(centre_id: int, item_ids: list[int] | None = None) -> dict[int, tupl
             delivered.get(item, 0) - int(total or 0),
             int(last_days or 0) + purged.get(item, 0),
         )
+    for item, change in lots.adjustments(centre_id, item_ids).items():
+        stock, used = levels.get(item, (0, 0))
+        levels[item] = (stock + change, used)  # stock-takes: stock, not usage
     return levels
+
+
+def recent_use(centre_id: int) -> dict[int, int]:
+    """Item id → the quantity handed out in the last 28 business days (the rate of cover)."""
+    return {item: used for item, (_, used) in _levels(centre_id).items()}
 
 
 def _days_of_cover(stock: int, used: int) -> int | None:
@@ -457,24 +470,44 @@ def _flag(value: Any, what: str, nb: str) -> bool:
     return value
 
 
-def record_delivery(actor: Actor, code: str, quantity: int) -> ItemInfo:
+def record_delivery(
+    actor: Actor,
+    code: str,
+    quantity: int,
+    *,
+    lot: str | None = None,
+    expires_on: dt.date | str | None = None,
+) -> ItemInfo:
     """Record a delivery of an item (lead only): it adds to the stock on hand.
 
-    Refuses an unknown item, a quantity outside 1–100000 and a closed day.
+    ``lot`` (a batch number) and ``expires_on`` are optional; without both the
+    quantity is the item's "no lot" stock. Refuses an unknown item, a quantity
+    outside 1–100000, an expiry date already passed, a known lot number with
+    another expiry date, and a closed day.
     """
     require_lead(actor, "record supply deliveries")
     quantity = validate.in_range(quantity, 1, MAX_DELIVERY_QUANTITY, "quantity", "Antallet")
+    lot_text = lots.check_lot_text(lot)
+    expiry = lots.check_expiry(expires_on)
     with store.write():
         st = days.stamp(actor.centre_id)
         row = _item_row(actor.centre_id, code)
+        if expiry is not None and expiry < st.business_date:
+            raise BadInput("error.supplies.expiry_passed", day=expiry.isoformat())
+        _lock_items([row.id])
+        lot_id = lots.lot_for_delivery(actor.centre_id, row, lot_text, expiry)
+        detail: dict[str, Any] = {"code": row.code, "quantity": quantity}
+        if lot_id is not None:
+            detail |= {"lot": lot_text, "expires_on": expiry.isoformat() if expiry else None}
         records.add(
             actor,
             st,
             SupplyDelivery,
             "supplies.delivery",
-            {"code": row.code, "quantity": quantity},
+            detail,
             item=row.id,
             quantity=quantity,
+            lot=lot_id,
         )
         return _infos(actor.centre_id, [row])[0]
 
@@ -530,10 +563,14 @@ def _delivery_infos(query: Any) -> list[DeliveryInfo]:
             SupplyDelivery,
             SupplyItem.code.alias("item_code"),
             Staff.initials.alias("staff_initials"),
+            SupplyLot.lot.alias("lot_text"),
+            SupplyLot.expires_on.alias("lot_expires_on"),
         )
         .join(SupplyItem, on=(SupplyDelivery.item == SupplyItem.id))
         .switch(SupplyDelivery)
         .join(Staff, JOIN.LEFT_OUTER, on=(SupplyDelivery.staff == Staff.id))
+        .switch(SupplyDelivery)
+        .join(SupplyLot, JOIN.LEFT_OUTER, on=(SupplyDelivery.lot == SupplyLot.id))
         .objects()
     )
     return [
@@ -546,6 +583,8 @@ def _delivery_infos(query: Any) -> list[DeliveryInfo]:
             voided=r.voided_at is not None,
             void_reason=r.void_reason,
             business_date=r.business_date,
+            lot=r.lot_text or "",
+            expires_on=validate.date(r.lot_expires_on) if r.lot_expires_on else None,
         )
         for r in rows
     ]
@@ -581,7 +620,8 @@ def void_delivery(actor: Actor, delivery_id: int, reason: str) -> DeliveryInfo:
             already=BadInput("error.supplies.delivery_already_voided"),
         )
         stock = _levels(actor.centre_id, [row.item_id]).get(row.item_id, (0, 0))[0]
-        if stock < 0:
+        held = lots.lots_of(actor.centre_id, {row.item_id: stock})[row.item_id]
+        if stock < 0 or lots.negative_lot(held) is not None:
             raise BadInput("error.supplies.part_delivery_been_handed")
         audit.record(
             actor, "supplies.void_delivery", "supply_delivery", row.id, quantity=row.quantity
@@ -635,6 +675,9 @@ def _lock_items(item_ids: list[int]) -> None:
         )
 
 
+lock_items = _lock_items  # for the stock-take, which counts while nobody hands out
+
+
 def _visit_row(centre_id: int, visit_id: Any) -> Any:
     number = validate.whole(visit_id, "visit number", "Besøksnummeret")
     row = None
@@ -678,7 +721,9 @@ def hand_out(
     refused on a hand-out without naloxone. Refuses unknown or
     inactive items, an unknown visit or visitor, any line that would take stock
     below zero (OutOfStock, naming the item and its stock: then nothing is
-    written) and a closed day. Returns the hand-out with the items of it now at
+    written), a line the stock in date cannot cover because a lot expired
+    (OutOfStock naming the lot) and a closed day. Each item is taken from its
+    first-expiring lots first (``lots.take``). Returns the hand-out with the items of it now at
     or under their low-stock threshold.
     """
     wanted = _normalise_lines(lines)
@@ -732,6 +777,13 @@ def hand_out(
             stock = levels.get(item.id, (0, 0))[0]
             if quantity > stock:
                 raise _out_of_stock(item, stock)
+        # First-expiring first; an expired lot is never handed out.
+        held = lots.lots_of(actor.centre_id, {i: levels.get(i, (0, 0))[0] for i in item_ids})
+        draws = [
+            plan
+            for code, quantity in wanted.items()
+            for plan in lots.take(by_code[code], held[by_code[code].id], quantity, st.business_date)
+        ]
         row = records.add(
             actor,
             st,
@@ -758,6 +810,7 @@ def hand_out(
                 for code, quantity in wanted.items()
             ]
         ).execute()
+        lots.record_draws(row.id, draws)
         order = sorted(rows, key=lambda r: (r.sort_order, r.id))
         low = [info for info in _infos(actor.centre_id, order) if info.low]
         return _hand_out_infos([_hand_out_query().where(HandOut.id == row.id).get()], low)[0]

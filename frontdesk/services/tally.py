@@ -24,6 +24,7 @@ from typing import Any
 from peewee import JOIN, Case, fn
 
 from frontdesk.db.models import (
+    CashMovement,
     DagsverketAttendance,
     HandOut,
     HandOutLine,
@@ -36,6 +37,7 @@ from frontdesk.db.models import (
     TrainingSession,
     Visit,
 )
+from frontdesk.services.settings import get_settings
 from frontdesk.services.vocab import (
     GENDERS,
     LUNCH_GROUPS,
@@ -228,6 +230,16 @@ METRICS: tuple[Metric, ...] = (
         2,
         "New visitors: codes at their first visit here, and anonymous visits marked first time.",
     ),
+    # Version 2, counting you can trust (issue 13): the cash box.
+    Metric("cash.float_ore", "cash_float_nok", 2, "Opening float in the cash box."),
+    Metric("cash.pay_in_ore", "cash_pay_in_nok", 2, "Cash paid into the box (not sales)."),
+    Metric("cash.pay_out_ore", "cash_pay_out_nok", 2, "Cash paid out of the box (not sales)."),
+    Metric(
+        "cash.expected_ore",
+        "cash_expected_nok",
+        2,
+        "Expected cash: float + Megafon cash sales + pay-ins - pay-outs.",
+    ),
 )
 
 # Families of metrics, one per hour or per catalogue item; documented as one row each.
@@ -345,6 +357,9 @@ class DayTally:
 
     @property
     def expected_cash_ore(self) -> int:
+        """Float + cash sales + pay-ins − pay-outs (a tally before version 2: cash sales)."""
+        if "cash.expected_ore" in self.metrics:
+            return self.get("cash.expected_ore")
         return self.get("megafon.cash_ore")
 
     def metrics_json(self) -> str:
@@ -391,6 +406,7 @@ def compute_day(centre_id: int, business_date: dt.date) -> DayTally:
     _, sales_by_staff = count_megafon(centre_id, business_date, metrics)
     _returns(centre_id, business_date, metrics)
     _help(centre_id, business_date, metrics)
+    count_cash(centre_id, business_date, metrics)
     return DayTally(centre_id, business_date, metrics, tuple(sales_by_staff))
 
 
@@ -649,3 +665,38 @@ def count_new_visitors(centre_id: int, day: dt.date) -> int:
     first = fn.COUNT(Case(None, [(~fn.EXISTS(before), Visit.visitor)], None).distinct())
     row = Visit.select(marked, first).where(counted(Visit, centre_id, day)).tuples().first()
     return int(row[0] or 0) + int(row[1] or 0) if row else 0
+
+
+def count_cash(centre_id: int, day: dt.date, m: dict[str, int]) -> None:
+    """The day's float, pay-ins and pay-outs, and the expected cash (after ``count_megafon``).
+
+    The float is the day's latest float not voided, else the setting ``opening_float_ore``.
+    """
+    rows: Any = (
+        CashMovement.select(CashMovement.kind, CashMovement.amount_ore)
+        .where(counted(CashMovement, centre_id, day))
+        .order_by(CashMovement.at, CashMovement.id)
+        .tuples()
+    )
+    float_ore: int | None = None
+    pay_in = pay_out = 0
+    for kind, amount in rows:
+        if kind == "float":
+            float_ore = int(amount)
+        elif kind == "pay_in":
+            pay_in += int(amount)
+        elif kind == "pay_out":
+            pay_out += int(amount)
+    if float_ore is None:
+        float_ore = get_settings(centre_id).opening_float_ore
+    m["cash.float_ore"] = float_ore
+    m["cash.pay_in_ore"] = pay_in
+    m["cash.pay_out_ore"] = pay_out
+    m["cash.expected_ore"] = float_ore + m["megafon.cash_ore"] + pay_in - pay_out
+
+
+def compute_cash(centre_id: int, day: dt.date) -> dict[str, int]:
+    """The day's ``cash.*`` metrics now (the cash box's expected content)."""
+    m, _ = count_megafon(centre_id, day)
+    count_cash(centre_id, day, m)
+    return {k: v for k, v in m.items() if k.startswith("cash.")}

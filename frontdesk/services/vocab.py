@@ -69,3 +69,16 @@ REFERRAL_KINDS: Final = ("lar", "detox", "health_room", "legevakt", "nav", "hous
 # `frontdesk export --format` and `--layout`.
 EXPORT_FORMATS: Final = ("csv", "json")
 EXPORT_LAYOUTS: Final = ("wide", "long")
+
+# Why a stock-take changed the stock on record (expired stock is written off with "expired").
+STOCK_REASONS: Final = ("count", "expired", "damaged", "lost", "transfer")
+
+# Money into or out of the cash box that is not a sale.
+CASH_MOVES: Final = ("float", "pay_in", "pay_out")
+
+# Why cash came in or went out: change brought from the office, cash taken to the safe,
+# to the bank, a small expense paid from the box, anything else.
+CASH_REASONS: Final = ("change", "safe", "bank", "expense", "other")
+
+# The kroner coins and notes a blind count may be given in (øre each), smallest first.
+DENOMINATIONS_ORE: Final = (100, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000)

@@ -44,6 +44,9 @@ async def test_the_x_report_shows_today(desk_db: str, lead_actor: Actor) -> None
 
 
 async def test_a_lead_counts_cash_and_closes_the_day(desk_db: str, lead_actor: Actor) -> None:
+    from frontdesk.services.settings import set_setting
+
+    set_setting(lead_actor, "blind_count", "off")  # the expected amount shows from the start
     megafon.sell(lead_actor, VENDOR, 1, "cash")  # 50,00 kr expected in the cash box
     app = DeskApp(desk_db)
     async with app.run_test(size=(120, 40)) as pilot:

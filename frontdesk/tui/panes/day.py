@@ -23,7 +23,7 @@ from textual.geometry import Size
 from textual.widgets import DataTable, Label, Static
 
 from frontdesk.i18n import N_, get_language, t
-from frontdesk.services import city, dayclose, days, overdose, rights, supplies, tally
+from frontdesk.services import cash, city, dayclose, days, overdose, rights, supplies, tally
 from frontdesk.services.settings import get_settings
 from frontdesk.services.vocab import GENDERS, LUNCH_GROUPS, PAYMENTS
 from frontdesk.tui.calls import run_call
@@ -42,7 +42,9 @@ from frontdesk.tui.widgets.pane_kit import (
 )
 
 if TYPE_CHECKING:
+    from frontdesk.config import CentreSettings
     from frontdesk.services.actor import Actor
+    from frontdesk.services.tally import DayTally
 
 Z_COLUMNS = (
     "z_no", "date", "version", "state", "expected", "counted", "diff", "closed", "reopened",
@@ -124,6 +126,12 @@ def load_view(actor: Actor, audited: bool, correcting: dt.date | None = None) ->
     )
 
 
+def close_figures(actor: Any, business_date: dt.date | None) -> tuple[Any, Any]:
+    """A fresh X-report of the day to close (audited) and the centre's settings now
+    (blind count, difference limit)."""
+    return dayclose.x_report(actor, business_date), get_settings(actor.centre_id)
+
+
 class TallyBox(Static):
     """Label and value lines: values right-aligned, labels shortened to fit the box."""
 
@@ -173,6 +181,7 @@ class DayPane(DayHelp, LoadedPane[DayView]):
         ("overdose.palette.training", "overdose.palette.training_help", "action_training"),
         ("overdose.palette.drill", "overdose.palette.drill_help", "action_drill"),
         ("overdose.palette.entries", "overdose.palette.entries_help", "action_help_entries"),
+        ("cash.palette.box", "cash.palette.box_help", "action_cash_box"),
     ]
     BINDINGS = [
         Binding("f6", "close_day", "day.key.close", id="day.close", tooltip="day.key.close_tip"),
@@ -184,6 +193,8 @@ class DayPane(DayHelp, LoadedPane[DayView]):
                 tooltip="day.key.z_reports_tip"),
         Binding("f10", "correct_day", "day.key.correct", id="day.correct",
                 tooltip="day.key.correct_tip"),
+        Binding("k", "cash_box", "cash.key.box", id="day.cash_box",
+                tooltip="cash.key.box_tip"),
         Binding("f12", "save_paper", "day.key.paper", id="day.paper",
                 tooltip="day.key.paper_tip", show=False),
         # Issue 12 (day_help.py): in the keys line above the tally, not the full footer.
@@ -443,6 +454,7 @@ class DayPane(DayHelp, LoadedPane[DayView]):
             diff=format_nok(z.diff_ore, lang),
         )
         text.append(cash + "\n")
+        text.append(self._cash_up_text(z, lang))
         rows = [(t("day.z.staff"), t("day.z.payment"), t("day.z.copies"), t("day.z.amount"))]
         rows += [
             (
@@ -472,6 +484,26 @@ class DayPane(DayHelp, LoadedPane[DayView]):
             )
             text.append("\n" + reopened, style="italic")
         return text
+
+    def _cash_up_text(self, z: Any, lang: str) -> str:
+        """Float, pay-ins and pay-outs (a Z-report from tally version 2 on), the second
+        lead's approval of the difference and the count by coin and note, when there are."""
+        lines = []
+        if z.tally.knew("cash.float_ore"):
+            lines.append(
+                t(
+                    "cash.z.cash",
+                    float=format_nok(z.tally.get("cash.float_ore"), lang),
+                    pay_in=format_nok(z.tally.get("cash.pay_in_ore"), lang),
+                    pay_out=format_nok(z.tally.get("cash.pay_out_ore"), lang),
+                )
+            )
+        if z.diff_approved_by:
+            lines.append(t("cash.z.approved", by=z.diff_approved_by, reason=z.diff_reason or ""))
+        if z.denominations:
+            pieces = ", ".join(f"{n} × {value // 100} kr" for value, n in z.denominations)
+            lines.append(t("cash.z.pieces", pieces=pieces))
+        return "".join(line + "\n" for line in lines)
 
     def _changed(self) -> None:
         """Tell the app (its header and closed banner) that the day's state changed."""
@@ -536,9 +568,10 @@ class DayPane(DayHelp, LoadedPane[DayView]):
         with_lead(self, t("day.lead.close"), lambda lead: self._count_cash(lead, day))
 
     def _count_cash(self, lead: Actor, day: dt.date | None) -> None:
-        def counted(day_tally: Any) -> None:
+        def counted(figures: tuple[DayTally, CentreSettings]) -> None:
             from frontdesk.tui.screens.cash_count import CashCountScreen
 
+            day_tally, settings = figures
             shown_day = day_tally.business_date
             view = self._view
             if view is not None and shown_day != view.business_date:
@@ -546,14 +579,20 @@ class DayPane(DayHelp, LoadedPane[DayView]):
                 self._shown = ShownDay(shown_day, day_tally, False)
                 self._show_day(shown_day, day_tally, False, None)
 
-            def commit(counted_ore: int) -> Any:
-                return dayclose.close_day(lead, counted_ore, business_date=shown_day)
+            def commit(counted_ore: int, **extra: Any) -> Any:
+                return dayclose.close_day(lead, counted_ore, business_date=shown_day, **extra)
 
-            screen = CashCountScreen(shown_day, day_tally.expected_cash_ore, commit)
+            screen = CashCountScreen(
+                shown_day,
+                day_tally.expected_cash_ore,
+                commit,
+                blind=settings.blind_count,
+                limit_ore=settings.cash_diff_limit_ore,
+            )
             self.app.push_screen(screen, self._after_close)
 
         # A fresh X-report gives the expected cash (and the day, today by default).
-        run_call(self, dayclose.x_report, lead, day, done=counted, failed=self._failed)
+        run_call(self, close_figures, lead, day, done=counted, failed=self._failed)
 
     @on(DataTable.RowSelected, "#day-open-days")
     def _open_day_selected(self, event: DataTable.RowSelected) -> None:
@@ -577,6 +616,74 @@ class DayPane(DayHelp, LoadedPane[DayView]):
         if correction_day(self) == z.business_date:
             app.action_end_correction()  # closed again: the desk records on today
         app.push_to_city()  # the new Z-report goes to the city in the background
+        self._changed()
+
+    # -- the cash box: float, pay-ins, pay-outs ------------------------------------
+
+    def action_cash_box(self) -> None:
+        """K: the day's float, pay-ins and pay-outs; record one, or void one (lead)."""
+        self._when_loaded(self._cash_box)
+
+    def _cash_box(self) -> None:
+        actor = desk(self).actor
+        if actor is None:
+            return
+        day = correction_day(self)  # None: today
+        tz = self._timezone()
+
+        def hhmm(at: dt.datetime) -> str:
+            return local_hhmm(at, tz)
+
+        def record(kind: str, amount_ore: int, reason: str) -> Any:
+            if kind == "float":
+                return cash.set_float(actor, amount_ore, day)
+            return cash.move(actor, kind, amount_ore, reason, day)
+
+        def shown(moves: list[Any]) -> None:
+            from frontdesk.tui.screens.cash_box import CashBoxScreen
+
+            when = day or (self._view.real_today if self._view else dt.date.today())
+            self.app.push_screen(CashBoxScreen(when, moves, hhmm, record), self._cash_done)
+
+        run_call(self, cash.movements_on, actor.centre_id, day, done=shown, failed=self._failed)
+
+    def _cash_done(self, result: Any) -> None:
+        if result is None:
+            return
+        if isinstance(result, tuple):  # ("void", movement, its description)
+            _, move, what = result
+            self._void_cash(move, what)
+            return
+        lang = get_language()
+        kind = t(f"cash.kind.{result.kind}")
+        self._confirm(
+            t("cash.recorded", kind=kind.capitalize(), amount=format_nok(result.amount_ore, lang))
+        )
+        self._changed()
+
+    def _void_cash(self, move: Any, what: str) -> None:
+        from frontdesk.tui.screens.reason import ReasonScreen
+
+        def ask_reason(lead: Any) -> None:
+            def with_reason(reason: str | None) -> None:
+                if reason is None:
+                    return
+                run_call(
+                    self,
+                    cash.void_movement,
+                    lead,
+                    move.id,
+                    reason,
+                    done=lambda _info: self._cash_voided(what),
+                    failed=self._failed,
+                )
+
+            self.app.push_screen(ReasonScreen(t("cash.void.title", what=what)), with_reason)
+
+        with_lead(self, t("cash.lead.void"), ask_reason)
+
+    def _cash_voided(self, what: str) -> None:
+        self._confirm(t("cash.voided", what=what))
         self._changed()
 
     # -- reopening -----------------------------------------------------------------

@@ -19,7 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from frontdesk.i18n import get_language, has, t, tn
-from frontdesk.services import days, supplies
+from frontdesk.services import days, stock, supplies
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.desk import desk
 from frontdesk.tui.widgets.hint_line import HintLine, set_hint
@@ -53,14 +53,19 @@ def load_view(centre_id: int, correcting: dt.date | None = None) -> SuppliesView
     )
 
 
-def load_entries(centre_id: int) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
-    """Today's hand-outs, returns and deliveries, and the catalogue (for names)."""
+def load_entries(centre_id: int) -> tuple[list[Any], list[Any], list[Any], list[Any], list[Any]]:
+    """Today's hand-outs, returns, deliveries and stock-takes, and the catalogue (for names)."""
     return (
         supplies.hand_outs_on(centre_id),
         supplies.returns_on(centre_id),
         supplies.deliveries_on(centre_id),
         supplies.catalogue(centre_id, include_inactive=True),
+        stock.counts_on(centre_id),
     )
+
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
 
 
 def item_name(item: supplies.ItemInfo) -> str:
@@ -170,6 +175,7 @@ class SuppliesPane(LoadedPane[SuppliesView]):
         ("supplies.palette.for_others", "supplies.palette.for_others_help", "action_for_others"),
         ("supplies.palette.delivery", "supplies.palette.delivery_help", "action_delivery"),
         ("supplies.palette.void", "supplies.palette.void_help", "action_void_entry"),
+        ("stock.palette.view", "stock.palette.view_help", "action_stock_view"),
     ]
     BINDINGS = [
         Binding("f6", "hand_out", "supplies.key.hand_out", id="supplies.hand_out",
@@ -184,6 +190,8 @@ class SuppliesPane(LoadedPane[SuppliesView]):
                 tooltip="supplies.key.delivery_tip"),
         Binding("f10", "void_entry", "supplies.key.void", id="supplies.void",
                 tooltip="supplies.key.void_tip"),
+        Binding("f12", "stock_view", "stock.key.view", id="supplies.stock",
+                tooltip="stock.key.view_tip"),
     ]  # fmt: skip
 
     def __init__(self) -> None:
@@ -533,8 +541,10 @@ class SuppliesPane(LoadedPane[SuppliesView]):
 
         items = [(item.code, item_name(item)) for item in self._items().values()]
 
-        def commit(code: str | None, quantity: int) -> Any:
-            return supplies.record_delivery(actor, code or "", quantity)
+        def commit(code: str | None, quantity: int, lot: str | None, expires: str | None) -> Any:
+            return supplies.record_delivery(
+                actor, code or "", quantity, lot=lot, expires_on=expires
+            )
 
         def done(item: Any) -> None:
             if item is not None:
@@ -548,9 +558,23 @@ class SuppliesPane(LoadedPane[SuppliesView]):
                 self.refresh_data()
 
         screen = DeliveryScreen(
-            t("supplies.delivery_title"), commit, unit=t("supplies.col.quantity"), items=items
+            t("supplies.delivery_title"),
+            commit,
+            unit=t("supplies.col.quantity"),
+            items=items,
+            lots=True,
         )
         self.app.push_screen(screen, done)
+
+    # -- the stock view and stock-takes --------------------------------------------
+
+    def action_stock_view(self) -> None:
+        """F12: stock by lot and expiry, the reorder list; Enter counts an item (lead)."""
+        from frontdesk.tui.screens.stock import StockScreen
+
+        if desk(self).actor is None:
+            return
+        self.app.push_screen(StockScreen(), lambda _none: self.refresh_data())
 
     # -- voiding today's entries -------------------------------------------------
 
@@ -562,11 +586,11 @@ class SuppliesPane(LoadedPane[SuppliesView]):
         run_call(self, load_entries, app.actor.centre_id, done=self._pick_entry)
 
     def _describe_entries(
-        self, loaded: tuple[list[Any], list[Any], list[Any], list[Any]]
+        self, loaded: tuple[list[Any], list[Any], list[Any], list[Any], list[Any]]
     ) -> list[Any]:
         from frontdesk.tui.screens.supply_entries import SupplyEntry
 
-        hand_outs, returns, deliveries, catalogue = loaded
+        hand_outs, returns, deliveries, catalogue, counts = loaded
         items = {item.code: item for item in catalogue}
 
         def named(code: str, count: int) -> str:
@@ -592,6 +616,8 @@ class SuppliesPane(LoadedPane[SuppliesView]):
             item = items.get(d.code)
             quantity = quantity_text(d.quantity, item.unit) if item else str(d.quantity)
             name = item_name(item) if item else d.code
+            if d.lot or d.expires_on:  # which box: the lot and date it came with
+                name += f" ({' '.join(x for x in (d.lot, _iso(d.expires_on)) if x)})"
             text = t(
                 "supplies.entry.delivery",
                 time=self._hhmm(d.at),
@@ -600,10 +626,23 @@ class SuppliesPane(LoadedPane[SuppliesView]):
                 who=d.staff_initials,
             )
             entries.append((d.at, SupplyEntry("delivery", d.id, text, d.voided)))
+        for c in counts:
+            text = t(
+                "stock.entry.count",
+                time=self._hhmm(c.at),
+                code=c.code + (f" {c.lot}" if c.lot else ""),
+                counted=c.counted,
+                change=f"{c.difference:+d}",
+                reason=t(f"stock.reason.{c.reason}"),
+                who=c.staff_initials,
+            )
+            entries.append((c.at, SupplyEntry("count", c.id, text, c.voided)))
         entries.sort(key=lambda pair: pair[0], reverse=True)
         return [entry for _at, entry in entries]
 
-    def _pick_entry(self, loaded: tuple[list[Any], list[Any], list[Any], list[Any]]) -> None:
+    def _pick_entry(
+        self, loaded: tuple[list[Any], list[Any], list[Any], list[Any], list[Any]]
+    ) -> None:
         from frontdesk.tui.screens.reason import ReasonScreen
         from frontdesk.tui.screens.supply_entries import SupplyEntriesScreen
 
@@ -621,6 +660,7 @@ class SuppliesPane(LoadedPane[SuppliesView]):
                         "hand_out": supplies.void_hand_out,
                         "return": supplies.void_return,
                         "delivery": supplies.void_delivery,
+                        "count": stock.void_count,
                     }[entry.kind]
                     run_call(
                         self,
@@ -637,6 +677,8 @@ class SuppliesPane(LoadedPane[SuppliesView]):
 
             if entry.kind == "delivery":  # a lead's, or a lead's PIN in place
                 with_lead(self, t("supplies.lead.void_delivery"), ask_reason)
+            elif entry.kind == "count":
+                with_lead(self, t("stock.lead.void_count"), ask_reason)
             else:
                 as_signed_on(self, ask_reason)
 

@@ -21,18 +21,23 @@ class DeliveryScreen(FormDialog[Any]):
     """Asks for a quantity (and an item code when ``items`` is given); commits it.
 
     ``commit(code, quantity)`` runs in a worker; the dialog dismisses with its
-    result after the commit, or shows the refusal and keeps the input.
+    result after the commit, or shows the refusal and keeps the input. With
+    ``lots`` two optional fields follow the quantity, reached with Tab: the lot
+    number and expiry date on the box; Enter in any of them saves, and the
+    commit is ``commit(code, quantity, lot, expires)``.
     """
 
     def __init__(
         self,
         title: str,
-        commit: Callable[[str | None, int], Any],
+        commit: Callable[..., Any],
         *,
         unit: str,
         items: Sequence[tuple[str, str]] | None = None,
+        lots: bool = False,
     ) -> None:
         super().__init__()
+        self._lots = lots
         self._title = title
         self._commit = commit
         self._unit = unit
@@ -58,8 +63,16 @@ class DeliveryScreen(FormDialog[Any]):
             yield Label(self._unit)
             yield set_hint(
                 Input(id="delivery-quantity", restrict=r"[0-9]*", max_length=6),
-                "dialog.hint.quantity",
+                "stock.delivery.hint.quantity" if self._lots else "dialog.hint.quantity",
             )
+            if self._lots:
+                yield Label(t("stock.delivery.lot"))
+                yield set_hint(Input(id="delivery-lot", max_length=40), "stock.delivery.hint.lot")
+                yield Label(t("stock.delivery.expires"))
+                yield set_hint(
+                    Input(id="delivery-expires", restrict=r"[0-9-]*", max_length=10),
+                    "stock.delivery.hint.expires",
+                )
             yield Static("", classes="dialog-error", markup=False)
             yield HintLine("formdialog.hint", classes="dialog-hint")
 
@@ -90,7 +103,7 @@ class DeliveryScreen(FormDialog[Any]):
             return
         self.show_problem("")
 
-    @on(Input.Submitted, "#delivery-quantity")
+    @on(Input.Submitted, "#delivery-quantity, #delivery-lot, #delivery-expires")
     def _quantity_entered(self) -> None:
         code = self._item_code()
         if self._items is not None and code is None:
@@ -100,5 +113,10 @@ class DeliveryScreen(FormDialog[Any]):
         text = self.query_one("#delivery-quantity", Input).value.strip()
         if not text.isdigit() or int(text) < 1:
             self.show_problem(t("formdialog.need_quantity"))
+            return
+        if self._lots:
+            lot = self.query_one("#delivery-lot", Input).value.strip() or None
+            expires = self.query_one("#delivery-expires", Input).value.strip() or None
+            self.commit(self._commit, code, int(text), lot, expires)
             return
         self.commit(self._commit, code, int(text))

@@ -20,7 +20,7 @@ from frontdesk.tui.widgets.hint_line import HintLine
 class SupplyEntry:
     """One of today's entries as the desk names it: kind, record number, the line shown."""
 
-    kind: str  # hand_out | return | delivery
+    kind: str  # hand_out | return | delivery | count
     id: int
     description: str  # "10:05 · Utdeling: 10 × Sprøyte 1 ml (CD)"
     voided: bool
