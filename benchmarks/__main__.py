@@ -24,7 +24,9 @@ from pathlib import Path
 from benchmarks import cache
 from benchmarks.common import Line, pg_server, scratch
 
-SECTIONS = ("demo", "checkin", "tui", "cli", "reports", "export", "writers", "papers", "rights")
+SECTIONS = (
+    "demo", "checkin", "tui", "cli", "reports", "export", "writers", "papers", "rights", "city",
+)  # fmt: skip
 # The sections that read the cached 5-year databases (the others build their own).
 BIG_SECTIONS = {"demo", "reports", "export", "rights"}
 
@@ -209,6 +211,13 @@ def main(argv: list[str] | None = None) -> int:
         return result
 
     section("rights", erase)
+
+    def city() -> list[Line]:
+        from benchmarks import city as bench
+
+        return bench.run(server)
+
+    section("city", city)
 
     total = time.perf_counter() - started
     whole = Line(

@@ -18,6 +18,7 @@ import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from frontdesk import i18n
@@ -209,6 +210,7 @@ class CentreSettings:
     opening_float_ore: int = 0  # the cash box's float at the start of a day (changeable that day)
     blind_count: bool = True  # the close dialog asks the counted cash before it shows the expected
     cash_diff_limit_ore: int = 5000  # a bigger cash difference needs a second lead and a reason
+    city_url: str = ""  # the city database closed days are pushed to ("": none); no password
 
     @classmethod
     def keys(cls) -> list[str]:
@@ -285,6 +287,10 @@ def parse_setting(key: str, value: str) -> int | str | bool:
     if key == "org_number":
         if len(text) > 30 or not all(c.isalnum() or c in " .-" for c in text):
             raise BadInput("error.config.organisation_number_up_letters")
+        return text
+    if key == "city_url":
+        if text and (not is_postgres_url(text) or not urlsplit(text).path.strip("/")):
+            raise BadInput("error.config.city_url")
         return text
     if key == "papers_dir":
         return text  # any path up to 200 characters without control characters (checked above)

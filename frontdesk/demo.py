@@ -109,6 +109,7 @@ def build_at(
     centres_count: int,
     seed: int,
     progress: Progress | None = None,
+    only: str | None = None,
 ) -> DemoResult:
     """Build a demo database at a path or URL; refuses one that holds data.
 
@@ -116,6 +117,7 @@ def build_at(
     hidden temporary file beside the target and moved into place when done;
     a PostgreSQL demo is built in one transaction.
     """
+    demo_centres(centres_count, only)  # an unknown centre is refused before anything is made
     try:
         db.check_target(target)  # "mysql://…" is not a file name to build a demo in
     except db.StoreError as exc:
@@ -123,7 +125,7 @@ def build_at(
     if is_url(target):
         prepare(target)
         with store.write():
-            return build(days_count, centres_count, seed, progress)
+            return build(days_count, centres_count, seed, progress, only)
     path = outputs.check_output(target, database_ok=True, option="--db", protected=())
     if path.exists():
         prepare(target, create=False, upgrade=False).close()  # refuses one in use
@@ -135,7 +137,7 @@ def build_at(
         ) from None
     with outputs.staged(path) as part:
         prepare(str(part))
-        result = build(days_count, centres_count, seed, progress)
+        result = build(days_count, centres_count, seed, progress, only)
         database.obj.close()
         for side in outputs.database_files(path)[1:]:
             side.unlink(missing_ok=True)  # an old -wal must never be replayed into the new file
@@ -211,11 +213,24 @@ class _Place:
     cash_ore: dict[dt.date, int]  # cash sales per day, for counting the cash box
 
 
+def demo_centres(centres_count: int, only: str | None = None) -> tuple[tuple[Any, ...], ...]:
+    """The first ``centres_count`` demo centres, or with ``only`` that one (e.g. one desk's
+    file of a city set-up); refuses a code the demo does not have."""
+    if only is None:
+        return CENTRES[:centres_count]
+    chosen = tuple(c for c in CENTRES if c[0] == only.strip().upper())
+    if not chosen:
+        codes = ", ".join(c[0] for c in CENTRES)
+        raise BadInput("error.demo.no_such_centre", code=only.strip().upper()[:12], codes=codes)
+    return chosen
+
+
 def build(
     days_count: int,
     centres_count: int,
     seed: int,
     progress: Progress | None = None,
+    only: str | None = None,
 ) -> DemoResult:
     """Build the demo into the open, empty, migrated database.
 
@@ -231,7 +246,7 @@ def build(
         database.execute_sql("PRAGMA synchronous=OFF")
     hashes = {pin: hash_pin(pin) for _, _, pin in STAFF}
     places: list[_Place] = []
-    for code, name, mean, n_visitors, n_part, n_vendors in CENTRES[:centres_count]:
+    for code, name, mean, n_visitors, n_part, n_vendors in demo_centres(centres_count, only):
         centre, lead = init_centre(code, name, LEAD[0], LEAD[2])
         with store.write():
             staff_ids = [lead.id]

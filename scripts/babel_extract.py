@@ -53,7 +53,7 @@ PLURAL = {"tn", "i18n.text_n", "N_plural", "MsgN", "i18n.MsgN"}
 ERRORS = {
     "FrontdeskError", "BadInput", "NotFound", "NotAllowed", "WrongPin", "LockedOut", "DayClosed",
     "OutOfStock", "NeedsSecondLead", "StoreUnavailable", "StoreDamaged", "DiskFull", "OutputClosed", "StoreError",
-    "NoDatabase", "KeyUnavailable",
+    "NoDatabase", "KeyUnavailable", "CityUnavailable", "CityRefused",
 }  # fmt: skip
 ERROR_KEYWORDS = ("hint",)
 

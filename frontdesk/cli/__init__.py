@@ -16,6 +16,7 @@ from __future__ import annotations
 from frontdesk.cli import (
     admin,
     catalogue,
+    city,
     export,
     overdose,
     papers,
@@ -47,6 +48,8 @@ staff.staff.add_command(overdose.staff_void_drill)
 cli.add_command(overdose.training)
 cli.add_command(overdose.referral)
 cli.add_command(stock.stock_group)
+cli.add_command(city.city_group)
+cli.add_command(city.sync)
 
 
 def main() -> None:

@@ -142,7 +142,9 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
     """Build a demo database and print the demo sign-on.
 
     The N business days ending today, every day before today closed with a
-    Z-report. Refuses a database that already holds data.
+    Z-report. Refuses a database that already holds data. With the global
+    --centre CODE (e.g. 'frontdesk --centre NES demo --db nes.db'), that demo
+    centre alone.
     """
     from frontdesk.config import skip_unused_driver
 
@@ -150,8 +152,10 @@ def demo(ctx: click.Context, days: int, centres: int, seed: int, demo_db: str | 
     skip_unused_driver(target)
     from frontdesk import demo as demos
 
+    only = options(ctx).centre  # `frontdesk --centre NES demo`: that demo centre alone
+    centres = len(demos.demo_centres(centres, only))
     with progress_bar("Building demo days", days * centres) as step:
-        result = demos.build_at(target, days, centres, seed, step)
+        result = demos.build_at(target, days, centres, seed, step, only)
     names = ", ".join(f"{code} {name}" for code, name in result.centres)
     click.echo(
         f"Built a demo database at {describe(target)}: {names}; "

@@ -454,6 +454,36 @@ class AuditEvent(BaseModel):
         indexes = ((("centre", "at"), False),)
 
 
+class CityOutbox(BaseModel):
+    """A Z-report version the desk owes the city: ``sent_at`` once the city has it.
+
+    ``sent_reopened``: the city was told that this version was reopened (a version
+    reopened after it was sent is queued again, so the city's copy is marked too).
+    """
+
+    id = AutoField()
+    centre = ForeignKeyField(Centre)
+    day_close = ForeignKeyField(DayClose, unique=True, on_delete="CASCADE", backref="+")
+    queued_at = DateTimeField()
+    sent_at = DateTimeField(null=True)
+    sent_reopened = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
+
+    class Meta:
+        indexes = ((("centre", "sent_at"), False),)
+
+
+class CityLink(BaseModel):
+    """A centre's link to the city: the last push that worked, and since when it fails."""
+
+    id = AutoField()
+    centre = ForeignKeyField(Centre, unique=True)
+    last_sent_at = DateTimeField(null=True)
+    failing_since = DateTimeField(null=True)  # the first failed push after the last success
+    last_error = CharField(max_length=300, null=True)
+    # The city answered and refused (a wrong login for the centre), rather than not answering.
+    refused = BooleanField(default=False, constraints=[SQL("DEFAULT FALSE")])
+
+
 ALL_MODELS: list[type[Model]] = [
     Centre,
     Setting,
@@ -480,6 +510,8 @@ ALL_MODELS: list[type[Model]] = [
     StaffDrill,
     DayClose,
     AuditEvent,
+    CityOutbox,
+    CityLink,
 ]
 
 # Every dated record type, in ALL_MODELS order (a new Dated model is in it by itself);

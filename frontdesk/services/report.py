@@ -251,8 +251,12 @@ def build_report(centres: list[CentreInfo], date_from: dt.date, date_to: dt.date
 
 
 def _stock(centres: list[CentreInfo]) -> dict[str, tuple[StockLine, ...]]:
-    """Stock on hand per centre from the supplies catalogue (the stock view)."""
-    from frontdesk.services import supplies
+    """Stock on hand per centre from the supplies catalogue (the stock view); none on a city
+    database, which holds the desks' catalogues but not their deliveries and hand-outs."""
+    from frontdesk.services import city, supplies
+
+    if city.is_city():
+        return {}
 
     catalogue = getattr(supplies, "catalogue", None)
     if catalogue is None:  # an older supplies module without the stock view

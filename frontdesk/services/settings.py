@@ -24,6 +24,8 @@ def get_settings(centre_id: int) -> CentreSettings:
 def set_setting(actor: Actor, key: str, value: str) -> CentreSettings:
     """Change one setting (lead only); audited with the old and new value."""
     require_lead(actor, "change settings")
+    if key == "city_url":
+        value = _keep_password_apart(value)
     new = get_settings(actor.centre_id).with_value(key, value)
     with store.write():
         row = Setting.get_or_none((Setting.centre == actor.centre_id) & (Setting.key == key))
@@ -36,3 +38,15 @@ def set_setting(actor: Actor, key: str, value: str) -> CentreSettings:
             Setting.create(centre=actor.centre_id, key=key, value=text)
         audit.record(actor, "settings.change", "setting", None, key=key, old=old, new=text)
     return new
+
+
+def _keep_password_apart(url: str) -> str:
+    """A city URL's password goes to the owner-only password file, never into the database
+    (which backups and a shared server can read); the setting keeps the URL without it."""
+    from frontdesk.services import city_secret
+
+    CentreSettings().with_value("city_url", url)  # a bad URL is refused before anything is written
+    bare, password = city_secret.split_password(url.strip())
+    if password is not None:
+        city_secret.store_password(bare, password)
+    return bare

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from frontdesk.config import CentreSettings, DeskConfig
     from frontdesk.services.actor import Actor
     from frontdesk.services.centre import CentreInfo
+    from frontdesk.tui.widgets.city_status import CityPusher
 
 _HERE = Path(__file__).parent
 
@@ -185,6 +186,7 @@ class DeskApp(App[None]):
         self._pending_sign_on: tuple[str, str, Callable[[FrontdeskError], object]] | None = None
         self.crashes: list[Exception] = []  # unexpected errors shown as a toast (tests check it)
         self._key_queue: KeyQueue | None = None
+        self._city_pusher: CityPusher | None = None  # from the first push
         set_language("nb")
 
     def binding_by_id(self, binding_id: str) -> Binding:
@@ -318,6 +320,23 @@ class DeskApp(App[None]):
         pane = self.active_pane
         if pane is not None:
             pane.refresh_data()
+        self.push_to_city()  # days closed while the link was down go now
+
+    def push_to_city(self) -> None:
+        """Send the centre's closed days to the city in the background, retrying with backoff
+        while it cannot be reached (nothing when no city is set)."""
+        if self.actor is None:
+            return
+        if self._city_pusher is None:
+            from frontdesk.tui.widgets.city_status import CityPusher
+
+            self._city_pusher = CityPusher(self, self._city_pushed)
+        self._city_pusher.push_soon(self.actor)
+
+    def _city_pushed(self) -> None:
+        day = self.panes.get("day")
+        if day is not None and self.active_pane is day and not self.locked:
+            day.refresh_data()
 
     def _warn_drills(self, centre_id: int) -> None:
         """A lead's sign-on names the active staff whose CPR drill is due (issue 12)."""

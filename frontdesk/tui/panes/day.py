@@ -23,13 +23,14 @@ from textual.geometry import Size
 from textual.widgets import DataTable, Label, Static
 
 from frontdesk.i18n import N_, get_language, t
-from frontdesk.services import cash, dayclose, days, overdose, rights, supplies, tally
+from frontdesk.services import cash, city, dayclose, days, overdose, rights, supplies, tally
 from frontdesk.services.settings import get_settings
 from frontdesk.services.vocab import GENDERS, LUNCH_GROUPS, PAYMENTS
 from frontdesk.tui.calls import run_call
 from frontdesk.tui.desk import desk
 from frontdesk.tui.messages import DayChanged, StartCorrection
 from frontdesk.tui.panes.day_help import DayHelp, drill_warning, help_rows
+from frontdesk.tui.widgets.city_status import CityStatusLine, utc_to_local
 from frontdesk.tui.widgets.hour_chart import HourChart
 from frontdesk.tui.widgets.pane_kit import (
     LoadedPane,
@@ -69,6 +70,7 @@ class DayView:
     # issue 12: active staff whose CPR drill is due, and the drill_interval_days setting
     overdue_drills: tuple[str, ...] = ()
     drill_interval: int = 183
+    city: Any = None  # city.CityStatus: the link to the city database
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ def load_view(actor: Actor, audited: bool, correcting: dt.date | None = None) ->
         ),
         overdue_drills=tuple(overdose.overdue_drills(centre_id, real_today)),
         drill_interval=get_settings(centre_id).drill_interval_days,
+        city=city.status(centre_id),
     )
 
 
@@ -214,6 +217,7 @@ class DayPane(DayHelp, LoadedPane[DayView]):
     def compose(self) -> ComposeResult:
         yield Static("", id="day-title", markup=False)
         yield Static(t("day.keys"), id="day-keys", markup=False)
+        yield CityStatusLine("", id="day-city", markup=False)  # hidden without a city
         yield Static("", id="day-closed", markup=False)
         yield Static("", id="day-drills", markup=False)
         yield Static(t("day.open_days.warning"), id="day-open-warning", markup=False)
@@ -343,6 +347,7 @@ class DayPane(DayHelp, LoadedPane[DayView]):
             if ran
             else t("rights.retention_never")
         )
+        self.query_one(CityStatusLine).show_status(view.city, utc_to_local(tz))
         if self._shown is None:
             self._show_day(view.business_date, view.tally, view.closed, view.z_today)
         self._run_pending()
@@ -606,6 +611,7 @@ class DayPane(DayHelp, LoadedPane[DayView]):
         app = desk(self)
         if correction_day(self) == z.business_date:
             app.action_end_correction()  # closed again: the desk records on today
+        app.push_to_city()  # the new Z-report goes to the city in the background
         self._changed()
 
     # -- the cash box: float, pay-ins, pay-outs ------------------------------------
@@ -718,6 +724,7 @@ class DayPane(DayHelp, LoadedPane[DayView]):
             run_call(self, load_z, app.actor, day, None, done=self._show_reopened)
         else:
             self._shown = None
+        desk(self).push_to_city()  # the city learns that the day was reopened
         self._changed()
 
     def _show_reopened(self, shown: ShownDay) -> None:
