@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import json
 import operator
 import os
@@ -350,6 +351,8 @@ def write_wide_csv(out: IO[str], rows: Iterable[DayRow], codes: list[str], excel
     newest = max((c.since for c in columns), default=0)
     take = operator.itemgetter(*(c.key for c in columns)) if len(columns) > 1 else None
     money = [i for i, c in enumerate(columns) if c.money]
+    # The same amounts come back day after day (0 most of all): each is formatted once.
+    money_text = functools.lru_cache(maxsize=4096)(functools.partial(nok, decimal=decimal))
     count = 0
     for row in rows:
         cells: list[Any] = [row.business_date.isoformat(), row.centre_code, row.status]
@@ -357,7 +360,7 @@ def write_wide_csv(out: IO[str], rows: Iterable[DayRow], codes: list[str], excel
         figures = _newest_figures(row, take, newest)
         if figures is not None:
             for i in money:
-                figures[i] = nok(figures[i], decimal)
+                figures[i] = money_text(figures[i])
             cells += figures
         else:
             cells += [_text(row.value_of(c), c.money, decimal) for c in columns]
