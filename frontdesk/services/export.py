@@ -173,7 +173,6 @@ def _closed_query(centres: list[CentreInfo], date_from: dt.date, date_to: dt.dat
 # Rows are read a quarter at a time: psycopg fetches a whole result before the
 # first row, so one query over five years would hold them all in memory at once.
 WINDOW_DAYS = 92
-FETCH_ROWS = 2000
 
 
 def _windows(date_from: dt.date, date_to: dt.date) -> Iterator[tuple[dt.date, dt.date]]:
@@ -189,14 +188,18 @@ def _closed_values(
 ) -> Iterator[tuple[Any, ...]]:
     """The current Z-reports of the period, ordered by (date, centre), a window at a time."""
     for window in _windows(date_from, date_to):
-        # The driver's own rows, fetched in batches: peewee's per-row conversion was a
-        # fifth of a city export's time; _closed_row converts the few values it needs.
-        cursor = database.execute(_closed_query(centres, *window))
-        try:
-            while batch := cursor.fetchmany(FETCH_ROWS):
-                yield from batch
-        finally:
-            cursor.close()
+        # The driver's own rows: peewee's per-row conversion was a fifth of a city
+        # export's time; _closed_row converts the few values it needs.
+        # One window's result in memory at a time: the cursor is gone before the next.
+        yield from _driver_rows(_closed_query(centres, *window))
+
+
+def _driver_rows(query: Any) -> Iterator[tuple[Any, ...]]:
+    cursor = database.execute(query)
+    try:
+        yield from cursor
+    finally:
+        cursor.close()
 
 
 def _closed_row(
