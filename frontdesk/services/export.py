@@ -188,9 +188,9 @@ def _closed_values(
 ) -> Iterator[tuple[Any, ...]]:
     """The current Z-reports of the period, ordered by (date, centre), a window at a time."""
     for window in _windows(date_from, date_to):
-        # The driver's own rows: peewee's per-row conversion was a fifth of a city
-        # export's time; _closed_row converts the few values it needs.
-        # One window's result in memory at a time: the cursor is gone before the next.
+        # The driver's own rows (peewee's per-row conversion was a fifth of a city
+        # export's time; _closed_row converts the few values it needs), and only one
+        # window's result in memory: its cursor is gone before the next query.
         yield from _driver_rows(_closed_query(centres, *window))
 
 

@@ -17,7 +17,7 @@ def _parts(ore: int) -> tuple[str, int, int]:
 
 def nok(ore: int, decimal: str = ".") -> str:
     """Øre as NOK with two decimals, no grouping, no currency: -1250 → '-12.50'."""
-    whole = int(ore)  # called once per money cell of an export: kept to one division
+    whole = int(ore)  # once per money amount of an export: no tuple of parts, no abs()
     if ore < 0:
         kroner, rest = divmod(-whole, 100)
         return f"-{kroner}{decimal}{rest:02d}"

@@ -381,7 +381,7 @@ class DayTally:
 
 
 # Stored tallies are decoded with msgspec: a city export reads 182,600 of them, and the
-# standard library's json.loads was more than half of its time (same values, ~3x faster).
+# standard library's json.loads was more than half of its time (same values, 2-3 times faster).
 _decode_stored = msgspec.json.Decoder().decode
 
 
