@@ -17,8 +17,11 @@ def _parts(ore: int) -> tuple[str, int, int]:
 
 def nok(ore: int, decimal: str = ".") -> str:
     """Øre as NOK with two decimals, no grouping, no currency: -1250 → '-12.50'."""
-    sign, kroner, rest = _parts(ore)
-    return f"{sign}{kroner}{decimal}{rest:02d}"
+    whole = int(ore)  # once per money amount of an export: no tuple of parts, no abs()
+    if ore < 0:
+        kroner, rest = divmod(-whole, 100)
+        return f"-{kroner}{decimal}{rest:02d}"
+    return f"{whole // 100}{decimal}{whole % 100:02d}"
 
 
 def nok_text(ore: int, lang: str, *, space: str = " ") -> str:
