@@ -49,6 +49,30 @@ def test_a_schema_1_database_upgrades_with_its_data(tmp_path: Path) -> None:
     assert doses == {"NALOX": 2, "FOLIE": 1}
 
 
+def test_a_database_missing_a_middle_migration_says_so_and_upgrades(tmp_path: Path) -> None:
+    """A database made before a lower-numbered migration merged (0007 landed after 0008 and
+    0009 were applied) is not "version 9 needing 9": it names the gap, and upgrade fills it."""
+    path = tmp_path / "gap.db"
+    store = db.connect(str(path), create=True)
+    runner = migrate._runner(store)
+    runner.up()
+    middle = "0007_city_outbox"  # the tables it makes, taken out as if never applied
+    before = migrate.status(store)
+    assert before.latest > 7
+    for table in ("city_outbox", "city_link"):
+        store.execute_sql(f"DROP TABLE {table}")
+    runner.History.delete().where(runner.History.name == middle).execute()
+    store.close()
+    gap = int(middle.split("_")[0])
+    with pytest.raises(StoreUnavailable, match=f"version {gap - 1} and needs {before.latest}"):
+        open_store(str(path))
+    result = CliRunner().invoke(cli, ["--db", str(path), "db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    assert f"Schema version {before.latest} " in result.output
+    checked = CliRunner().invoke(cli, ["--db", str(path), "db", "check"])
+    assert f"Schema version {before.latest} of {before.latest}" in checked.output
+
+
 def test_the_grand_total_holds_more_than_2_to_the_31_ore(lead: Actor) -> None:
     big = 25_000_000_000  # 250 million kroner over the years
     DayClose.create(

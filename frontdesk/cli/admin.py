@@ -90,7 +90,7 @@ def db_check(ctx: click.Context) -> None:
     except StoreDamaged:
         raise FrontdeskError("error.cli.database_damaged") from None
     result = integrity_check(database)
-    click.echo(f"Schema version {status.current} of {status.latest}; integrity: {result}.")
+    click.echo(f"Schema version {status.whole} of {status.latest}; integrity: {result}.")
     if result != "ok":
         raise FrontdeskError("error.cli.database_failed_integrity_check", result=result)
 

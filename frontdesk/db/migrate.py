@@ -18,6 +18,7 @@ HISTORY_TABLE = "schema_migration"
 class SchemaStatus:
     current: int  # number of the newest applied migration, 0 for an empty database
     latest: int  # number of the newest migration this code knows
+    whole: int  # every migration up to this number is applied (a gap stops it)
     pending: tuple[str, ...]
     unknown: tuple[str, ...]  # applied by a newer frontdesk
 
@@ -29,9 +30,12 @@ def _runner(db: Database) -> Runner:
 def status(db: Database) -> SchemaStatus:
     rows = _runner(db).status()
     applied = [m for m in rows if m.applied]
+    known = Migration.load_directory(str(MIGRATIONS_DIR))
+    gaps = [m.idx for m in rows if not m.applied]
     return SchemaStatus(
         current=max((m.idx for m in applied), default=0),
-        latest=max((m.idx for m in Migration.load_directory(str(MIGRATIONS_DIR))), default=0),
+        latest=max((m.idx for m in known), default=0),
+        whole=min(gaps) - 1 if gaps else max((m.idx for m in applied), default=0),
         pending=tuple(m.name for m in rows if not m.applied),
         unknown=tuple(m.name for m in rows if m.path is None),
     )
@@ -80,6 +84,6 @@ def require_current(db: Database) -> SchemaStatus:
     st = require_frontdesk(db)
     if st.pending:
         raise StoreError(
-            "error.migrate.database_schema_version_needs", current=st.current, latest=st.latest
+            "error.migrate.database_schema_version_needs", current=st.whole, latest=st.latest
         )
     return st
